@@ -1,0 +1,93 @@
+/** Request and response shapes of the HTTP API. The OpenAPI document is generated from these. */
+import { z } from 'zod';
+import { Citation, EntityId } from './common.js';
+import { EntityKind, GraphEdge, GraphNode, RelationshipType } from './graph.js';
+
+/** `types=A,B` in a query string, checked against the allowlist. */
+const RelationshipTypeList = z
+  .string()
+  .max(1000)
+  .transform((value) => value.split(',').map((t) => t.trim()).filter(Boolean))
+  .pipe(z.array(RelationshipType).max(20));
+
+export const HealthResponse = z.object({
+  status: z.literal('ok'),
+  neo4j: z.object({ connected: z.literal(true), version: z.string() }),
+});
+
+export const HealthUnavailable = z.object({
+  status: z.literal('unavailable'),
+  neo4j: z.object({ connected: z.literal(false) }),
+  error: z.object({ code: z.string(), message: z.string() }),
+});
+
+export const SearchQuery = z.object({
+  q: z.string().trim().min(1, 'type at least one character').max(200),
+  kind: EntityKind.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(10),
+});
+export type SearchQuery = z.infer<typeof SearchQuery>;
+
+export const SearchResult = z.object({
+  id: EntityId,
+  name: z.string(),
+  kind: EntityKind,
+  aliases: z.array(z.string()),
+  score: z.number(),
+});
+export type SearchResult = z.infer<typeof SearchResult>;
+export const SearchResponse = z.object({ results: z.array(SearchResult) });
+export type SearchResponse = z.infer<typeof SearchResponse>;
+
+export const EntityParams = z.object({ id: EntityId });
+
+/** A relationship seen from one entity, as the detail endpoint returns it. */
+export const EntityRelationship = z.object({
+  id: EntityId,
+  type: RelationshipType,
+  source: EntityId,
+  target: EntityId,
+  properties: z.record(z.string(), z.unknown()),
+  citations: z.array(Citation),
+});
+export type EntityRelationship = z.infer<typeof EntityRelationship>;
+
+export const EntityDetailResponse = z.object({
+  entity: GraphNode,
+  relationships: z.array(EntityRelationship),
+  /** The entities at the other end of `relationships`, so a client can name them without another call. */
+  neighbors: z.array(z.object({ id: EntityId, kind: EntityKind, name: z.string() })),
+});
+export type EntityDetailResponse = z.infer<typeof EntityDetailResponse>;
+
+export const NeighborhoodQuery = z.object({
+  depth: z.coerce.number().int().min(1).max(3).default(1),
+  types: RelationshipTypeList.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export type NeighborhoodQuery = z.infer<typeof NeighborhoodQuery>;
+
+export const GraphResponse = z.object({
+  nodes: z.array(GraphNode),
+  edges: z.array(GraphEdge),
+  /** True when `limit` cut the answer short. */
+  truncated: z.boolean(),
+});
+export type GraphResponse = z.infer<typeof GraphResponse>;
+
+export const PathsQuery = z.object({
+  from: EntityId,
+  to: EntityId,
+  maxHops: z.coerce.number().int().min(1).max(6).default(4),
+  types: RelationshipTypeList.optional(),
+});
+export type PathsQuery = z.infer<typeof PathsQuery>;
+
+export const Path = z.object({ nodeIds: z.array(EntityId), edgeIds: z.array(EntityId) });
+export type Path = z.infer<typeof Path>;
+export const PathsResponse = z.object({
+  paths: z.array(Path),
+  nodes: z.array(GraphNode),
+  edges: z.array(GraphEdge),
+});
+export type PathsResponse = z.infer<typeof PathsResponse>;

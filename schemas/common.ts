@@ -1,0 +1,50 @@
+/**
+ * Primitives shared by every schema: ids, dates, provenance. Imported by the server and the web client
+ * alike, so nothing here may depend on Node or the browser.
+ */
+import { z } from 'zod';
+
+/** Stable, URL-safe entity or relationship id such as `person:vincent-line`. */
+export const EntityId = z
+  .string()
+  .min(3)
+  .max(200)
+  .regex(/^[a-z][a-z0-9-]*:[a-z0-9][a-z0-9._~-]*$/, 'must look like kind:slug, lower-case, URL-safe');
+export type EntityId = z.infer<typeof EntityId>;
+
+/** ISO date, partial allowed: `2020`, `2020-04`, `2020-04-20`. */
+export const PartialDate = z
+  .string()
+  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'must be an ISO date: YYYY, YYYY-MM or YYYY-MM-DD');
+export type PartialDate = z.infer<typeof PartialDate>;
+
+/** How firmly a fact stands. */
+export const FactStatus = z.enum(['reported', 'confirmed', 'alleged', 'inferred']);
+export type FactStatus = z.infer<typeof FactStatus>;
+
+/** Where a fact comes from: a Document, a place in it, and the exact words. */
+export const Citation = z.object({
+  documentId: EntityId.describe('id of the Document node the fact is sourced to'),
+  locator: z.string().min(1).max(200).describe('page, line or paragraph, e.g. "line 24"'),
+  quote: z.string().min(1).max(1000).describe('the exact words of the source that support the fact'),
+});
+export type Citation = z.infer<typeof Citation>;
+
+/** Fields every dated, sourced fact carries (relationships and non-Document entities). */
+export const FactFields = {
+  start: PartialDate.optional(),
+  end: PartialDate.optional(),
+  current: z.boolean().optional().describe('true where the source says current, false where it says former'),
+  status: FactStatus,
+  inferredFrom: z.string().min(1).max(1000).optional().describe('required when status is "inferred": what the fact was inferred from'),
+};
+
+/** Machine-readable error body used by every 4xx and 5xx answer. */
+export const ApiError = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    field: z.string().optional(),
+  }),
+});
+export type ApiError = z.infer<typeof ApiError>;

@@ -1,0 +1,4 @@
+export * from './common.js';
+export * from './graph.js';
+export * from './import-format.js';
+export * from './api.js';

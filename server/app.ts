@@ -1,0 +1,60 @@
+/**
+ * The application as a Fastify instance. `main.ts` and the tests build the same app; neither copies the
+ * wiring. Infrastructure plugins first (errors, database, docs), then app services, then routes under
+ * `/api`, and the built page last.
+ */
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Driver } from 'neo4j-driver';
+import { fileURLToPath } from 'node:url';
+import errorHandler from './plugins/app/error-handler.js';
+import graphRepository from './plugins/app/graph-repository.js';
+import neo4jPlugin from './plugins/external/neo4j.js';
+import openapi from './plugins/external/openapi.js';
+import web from './plugins/external/web.js';
+import entities from './routes/entities.js';
+import health from './routes/health.js';
+import paths from './routes/paths.js';
+import search from './routes/search.js';
+
+export const WEB_ROOT = fileURLToPath(new URL('../web/dist', import.meta.url));
+
+export interface AppOptions {
+  driver: Driver;
+  database: string;
+  /** Close the driver when the app closes (main does; tests that share a driver do not). */
+  closeDriver?: boolean;
+  logger?: FastifyServerOptions['logger'];
+  /** Folder of the built page; null serves no page (API-only tests). */
+  webRoot?: string | null;
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    // Plain JSON, not a driver type, reaches every handler; ids may contain ':', which routes accept.
+    routerOptions: { maxParamLength: 300 },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(errorHandler);
+  await app.register(neo4jPlugin, { driver: options.driver, database: options.database, closeDriver: options.closeDriver ?? false });
+  await app.register(openapi);
+  await app.register(graphRepository);
+
+  await app.register(
+    async (api) => {
+      await api.register(health);
+      await api.register(search);
+      await api.register(entities);
+      await api.register(paths);
+    },
+    { prefix: '/api' },
+  );
+
+  const webRoot = options.webRoot === undefined ? WEB_ROOT : options.webRoot;
+  if (webRoot !== null) await app.register(web, { root: webRoot });
+  return app;
+}

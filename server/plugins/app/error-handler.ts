@@ -1,0 +1,66 @@
+/**
+ * One error handler for the whole API. Every error answer is `{error: {code, message, field?}}`:
+ * invalid input -> 400 naming the field; unknown entity -> 404; database unreachable -> 503 (the driver
+ * reconnects by itself, so the next request after the database returns succeeds); anything else -> 500
+ * with a generic message and the detail in the log. Driver errors are told apart by `code`, never by
+ * message text.
+ */
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { Neo4jError } from 'neo4j-driver';
+import type { ApiError } from '../../../schemas/index.js';
+import { NotFoundError } from '../../services/graph-repository.js';
+import { ImportValidationError } from '../../services/importer.js';
+
+const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  return (
+    error instanceof Neo4jError &&
+    (UNAVAILABLE_CODES.has(error.code) || error.code.startsWith('Neo.TransientError.') || error.code === 'Neo.ClientError.Database.DatabaseNotFound')
+  );
+}
+
+export function toApiError(error: unknown): { status: number; body: ApiError } {
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const first = error.validation[0];
+    const field = first?.instancePath.replace(/^\//, '').replaceAll('/', '.') || undefined;
+    const message = first ? `${field ?? 'request'}: ${first.message}` : 'invalid request';
+    return { status: 400, body: { error: { code: 'invalid_parameter', message, ...(field ? { field } : {}) } } };
+  }
+  if (error instanceof NotFoundError) {
+    return { status: 404, body: { error: { code: 'not_found', message: error.message } } };
+  }
+  if (error instanceof ImportValidationError) {
+    const first = error.problems[0];
+    return { status: 400, body: { error: { code: 'invalid_import', message: error.message, ...(first ? { field: first.field } : {}) } } };
+  }
+  if (isDatabaseUnavailable(error)) {
+    return {
+      status: 503,
+      body: { error: { code: 'database_unavailable', message: 'The graph database is not reachable right now; try again shortly.' } },
+    };
+  }
+  const status = (error as FastifyError).statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    const code = (error as FastifyError).code ?? 'bad_request';
+    return { status, body: { error: { code: code.toLowerCase(), message: (error as Error).message } } };
+  }
+  return { status: 500, body: { error: { code: 'internal_error', message: 'Something went wrong on our side; it has been logged.' } } };
+}
+
+export default fp(
+  async (app) => {
+    app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
+      const { status, body } = toApiError(error);
+      if (status >= 500) request.log.error({ err: error }, body.error.message);
+      else request.log.info({ code: body.error.code, field: body.error.field }, body.error.message);
+      return reply.status(status).send(body);
+    });
+    app.setNotFoundHandler((request, reply) =>
+      reply.status(404).send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}` } }),
+    );
+  },
+  { name: 'error-handler' },
+);

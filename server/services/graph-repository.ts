@@ -1,0 +1,156 @@
+/**
+ * Reads of the graph: search, one entity's detail, neighbourhoods and paths. Each public method runs in
+ * one read transaction function (`executeRead`, so reads can go to replicas and are retried on transient
+ * errors) and maps records to the API's plain shapes; no driver type leaks out.
+ */
+import type { Driver, ManagedTransaction } from 'neo4j-driver';
+import {
+  SUBSTANTIVE_TYPES,
+  type EntityDetailResponse,
+  type EntityKind,
+  type GraphEdge,
+  type GraphNode,
+  type GraphResponse,
+  type PathsResponse,
+  type RelationshipType,
+  type SearchResult,
+} from '../../schemas/index.js';
+import { cypher } from '../db/cypher-files.js';
+import { toGraphEdge, toGraphNode } from '../db/mapping.js';
+import { buildFulltextQuery } from './search-query.js';
+
+type Row = Record<string, unknown>;
+
+export class NotFoundError extends Error {
+  constructor(readonly what: string, readonly id: string) {
+    super(`No ${what} with id "${id}"`);
+  }
+}
+
+export interface NeighborhoodOptions {
+  depth: number;
+  types?: readonly RelationshipType[] | undefined;
+  limit: number;
+}
+
+export interface PathOptions {
+  from: string;
+  to: string;
+  maxHops: number;
+  types?: readonly RelationshipType[] | undefined;
+}
+
+export class GraphRepository {
+  constructor(
+    private readonly driver: Driver,
+    private readonly database: string,
+  ) {}
+
+  private async read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: 'READ' });
+    try {
+      return await session.executeRead(work);
+    } finally {
+      await session.close();
+    }
+  }
+
+  async search(text: string, options: { kind?: EntityKind | undefined; limit: number }): Promise<SearchResult[]> {
+    const query = buildFulltextQuery(text);
+    if (query === null) return [];
+    return this.read(async (tx) => {
+      const result = await tx.run(cypher('queries/search'), { query, kind: options.kind ?? null, limit: options.limit });
+      return result.records.map((r) => ({
+        id: r.get('id') as string,
+        name: r.get('name') as string,
+        kind: r.get('kind') as EntityKind,
+        aliases: r.get('aliases') as string[],
+        score: r.get('score') as number,
+      }));
+    });
+  }
+
+  async entityDetail(id: string): Promise<EntityDetailResponse> {
+    return this.read(async (tx) => {
+      const result = await tx.run(cypher('queries/entity-detail'), { id });
+      const record = result.records[0];
+      if (!record) throw new NotFoundError('entity', id);
+      const links = record.get('links') as { rel: Row; other: { id: string; name: string; kind: EntityKind } }[];
+      const neighbors = new Map(links.map((l) => [l.other.id, l.other]));
+      return {
+        entity: toGraphNode(record.get('entity') as Row),
+        relationships: links.map(({ rel }) => {
+          const { id: relId, type, source, target, citations, ...properties } = toGraphEdge(rel);
+          return { id: relId, type, source, target, properties, citations };
+        }),
+        neighbors: [...neighbors.values()],
+      };
+    });
+  }
+
+  /**
+   * Breadth-first, one query per level, so `limit` keeps the nearest entities and depth 3 on a hub never
+   * enumerates every path. Edges are those among the entities returned.
+   */
+  async neighborhood(id: string, options: NeighborhoodOptions): Promise<GraphResponse> {
+    const types = options.types ?? [];
+    return this.read(async (tx) => {
+      const start = await tx.run(cypher('queries/entity-node'), { id });
+      const startRecord = start.records[0];
+      if (!startRecord) throw new NotFoundError('entity', id);
+      const nodes: GraphNode[] = [toGraphNode(startRecord.get('node') as Row)];
+      const seen = new Set([id]);
+      let frontier = [id];
+      let truncated = false;
+      for (let level = 1; level <= options.depth && frontier.length > 0; level++) {
+        const room = options.limit - nodes.length;
+        if (room <= 0) break;
+        // Ask for one more than there is room for, to know whether the limit cut the answer.
+        const result = await tx.run(cypher('queries/neighbors'), { frontier, seen: [...seen], types, limit: room + 1 });
+        const found = result.records.map((r) => toGraphNode(r.get('node') as Row));
+        if (found.length > room) truncated = true;
+        const added = found.slice(0, room);
+        for (const node of added) seen.add(node.id);
+        nodes.push(...added);
+        frontier = added.map((n) => n.id);
+      }
+      const edges = await this.inducedEdges(tx, [...seen], types);
+      return { nodes, edges, truncated };
+    });
+  }
+
+  async paths(options: PathOptions): Promise<PathsResponse> {
+    const types = options.types?.length ? options.types : SUBSTANTIVE_TYPES;
+    return this.read(async (tx) => {
+      await this.requireEntities(tx, [options.from, options.to]);
+      const result = await tx.run(cypher('queries/shortest-paths'), {
+        from: options.from,
+        to: options.to,
+        types,
+        maxHops: options.maxHops,
+      });
+      const nodes = new Map<string, GraphNode>();
+      const edges = new Map<string, GraphEdge>();
+      const paths = result.records.map((record) => {
+        const pathNodes = (record.get('nodes') as Row[]).map(toGraphNode);
+        const pathEdges = (record.get('edges') as Row[]).map(toGraphEdge);
+        for (const n of pathNodes) nodes.set(n.id, n);
+        for (const e of pathEdges) edges.set(e.id, e);
+        return { nodeIds: pathNodes.map((n) => n.id), edgeIds: pathEdges.map((e) => e.id) };
+      });
+      return { paths, nodes: [...nodes.values()], edges: [...edges.values()] };
+    });
+  }
+
+  private async inducedEdges(tx: ManagedTransaction, ids: string[], types: readonly string[]): Promise<GraphEdge[]> {
+    const result = await tx.run(cypher('queries/induced-edges'), { ids, types });
+    return result.records.map((r) => toGraphEdge(r.get('edge') as Row));
+  }
+
+  private async requireEntities(tx: ManagedTransaction, ids: string[]): Promise<void> {
+    const result = await tx.run(cypher('queries/entity-kinds'), { ids });
+    const found = new Set(result.records.map((r) => r.get('id') as string));
+    const missing = ids.find((id) => !found.has(id));
+    if (missing) throw new NotFoundError('entity', missing);
+  }
+}

@@ -1,0 +1,35 @@
+/** The Cypher in cypher/ stays in step with the schema allowlist and stays parameterised. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { RELATIONSHIP_TYPES } from '../../schemas/index.js';
+import { CYPHER_DIR, cypher, cypherFolder, splitStatements } from '../../server/db/cypher-files.js';
+
+describe('cypher files', () => {
+  it('declares an id uniqueness constraint for every relationship type in the allowlist, and no other', () => {
+    const text = cypher('schema/002-relationship-constraints');
+    const declared = [...text.matchAll(/FOR \(\)-\[r:([A-Z_]+)\]-\(\)/g)].map((m) => m[1]);
+    expect(declared.sort()).toEqual([...RELATIONSHIP_TYPES].sort());
+  });
+
+  it('splits schema files into single statements, dropping comments', () => {
+    const statements = cypherFolder('schema').flatMap((f) => splitStatements(f.text));
+    expect(statements.length).toBeGreaterThan(RELATIONSHIP_TYPES.length);
+    for (const s of statements) {
+      expect(s).toMatch(/^CREATE (CONSTRAINT|INDEX|FULLTEXT INDEX) \w+ IF NOT EXISTS/);
+      expect(s).not.toContain('//');
+    }
+  });
+
+  it('loads a named query without the trailing semicolon the file keeps for Neo4j Browser', () => {
+    expect(cypher('queries/entity-node').endsWith(';')).toBe(false);
+  });
+
+  it('holds every named query with a header comment that names it', () => {
+    const dir = join(CYPHER_DIR, 'queries');
+    for (const file of readdirSync(dir)) {
+      const text = readFileSync(join(dir, file), 'utf8');
+      expect(text.startsWith(`// ${file.replace('.cypher', '')}:`), file).toBe(true);
+    }
+  });
+});
