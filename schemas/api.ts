@@ -7,7 +7,12 @@ import { EntityKind, GraphEdge, GraphNode, RelationshipType } from './graph.js';
 const RelationshipTypeList = z
   .string()
   .max(1000)
-  .transform((value) => value.split(',').map((t) => t.trim()).filter(Boolean))
+  .transform((value) =>
+    value
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(RelationshipType).max(20));
 
 export const HealthResponse = z.object({

@@ -36,7 +36,12 @@ export const FactFields = {
   end: PartialDate.optional(),
   current: z.boolean().optional().describe('true where the source says current, false where it says former'),
   status: FactStatus,
-  inferredFrom: z.string().min(1).max(1000).optional().describe('required when status is "inferred": what the fact was inferred from'),
+  inferredFrom: z
+    .string()
+    .min(1)
+    .max(1000)
+    .optional()
+    .describe('required when status is "inferred": what the fact was inferred from'),
 };
 
 /** Machine-readable error body used by every 4xx and 5xx answer. */

@@ -57,7 +57,10 @@ const Sourced = z.object({ ...FactFields, citations: z.array(Citation).min(1, 'a
 
 const Money = {
   amount: z.number().nonnegative().optional(),
-  currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD').optional(),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD')
+    .optional(),
 };
 
 export const PersonEntity = EntityBase.extend({ kind: z.literal('Person'), ...Sourced.shape });
@@ -95,7 +98,10 @@ export const DocumentEntity = EntityBase.extend({
   publisher: z.string().max(300).optional(),
   publishedOn: PartialDate.optional(),
   url: z.url().optional(),
-  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'must be a BCP 47 language tag such as "ar"').optional(),
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'must be a BCP 47 language tag such as "ar"')
+    .optional(),
 });
 
 export const Entity = z

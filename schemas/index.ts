@@ -2,3 +2,4 @@ export * from './common.js';
 export * from './graph.js';
 export * from './import-format.js';
 export * from './api.js';
+export * from './json-schema.js';

@@ -15,6 +15,7 @@ import web from './plugins/external/web.js';
 import entities from './routes/entities.js';
 import health from './routes/health.js';
 import paths from './routes/paths.js';
+import schema from './routes/schema.js';
 import search from './routes/search.js';
 
 export const WEB_ROOT = fileURLToPath(new URL('../web/dist', import.meta.url));
@@ -40,7 +41,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(errorHandler);
-  await app.register(neo4jPlugin, { driver: options.driver, database: options.database, closeDriver: options.closeDriver ?? false });
+  await app.register(neo4jPlugin, {
+    driver: options.driver,
+    database: options.database,
+    closeDriver: options.closeDriver ?? false,
+  });
   await app.register(openapi);
   await app.register(graphRepository);
 
@@ -50,6 +55,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(search);
       await api.register(entities);
       await api.register(paths);
+      await api.register(schema);
     },
     { prefix: '/api' },
   );

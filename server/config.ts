@@ -10,7 +10,10 @@ const Env = z.object({
   INTERLOCK_DATA_DIR: z.string().min(1).default('./data'),
   INTERLOCK_OPEN_BROWSER: Flag.default(true),
   INTERLOCK_SEED: Flag.default(true).describe('load the Colorado seed story at start (idempotent)'),
-  NEO4J_URI: z.string().regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/.+/, 'must be a bolt:// or neo4j:// URI').optional(),
+  NEO4J_URI: z
+    .string()
+    .regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/.+/, 'must be a bolt:// or neo4j:// URI')
+    .optional(),
   NEO4J_USER: z.string().default('neo4j'),
   NEO4J_PASSWORD: z.string().default(''),
   NEO4J_DATABASE: z.string().min(1).default('neo4j'),

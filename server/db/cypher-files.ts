@@ -15,7 +15,9 @@ export function cypher(name: string): string {
   let text = cache.get(name);
   if (text === undefined) {
     // A trailing ';' lets the file run as-is in Neo4j Browser; the driver takes one statement without it.
-    text = readFileSync(join(CYPHER_DIR, `${name}.cypher`), 'utf8').trim().replace(/;$/, '');
+    text = readFileSync(join(CYPHER_DIR, `${name}.cypher`), 'utf8')
+      .trim()
+      .replace(/;$/, '');
     cache.set(name, text);
   }
   return text;
@@ -26,7 +28,10 @@ export function cypherFolder(folder: string): { name: string; text: string }[] {
   return readdirSync(join(CYPHER_DIR, folder))
     .filter((file) => file.endsWith('.cypher'))
     .sort()
-    .map((file) => ({ name: `${folder}/${file.slice(0, -'.cypher'.length)}`, text: cypher(`${folder}/${file.slice(0, -'.cypher'.length)}`) }));
+    .map((file) => ({
+      name: `${folder}/${file.slice(0, -'.cypher'.length)}`,
+      text: cypher(`${folder}/${file.slice(0, -'.cypher'.length)}`),
+    }));
 }
 
 /**

@@ -37,7 +37,12 @@ export function entityToStored(entity: Entity): { kind: Entity['kind']; properti
 }
 
 /** Properties to store on a relationship (type, source and target are its structure). */
-export function relationshipToStored(rel: Relationship): { type: Relationship['type']; source: string; target: string; properties: Row } {
+export function relationshipToStored(rel: Relationship): {
+  type: Relationship['type'];
+  source: string;
+  target: string;
+  properties: Row;
+} {
   const { type, source, target, citations, ...rest } = rel;
   return { type, source, target, properties: { ...withoutUndefined(rest), ...citationsToStored(citations) } };
 }

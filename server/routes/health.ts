@@ -5,7 +5,13 @@ import { HealthResponse, HealthUnavailable } from '../../schemas/index.js';
 const health: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/health',
-    { schema: { tags: ['system'], summary: 'Service and database health', response: { 200: HealthResponse, 503: HealthUnavailable } } },
+    {
+      schema: {
+        tags: ['system'],
+        summary: 'Service and database health',
+        response: { 200: HealthResponse, 503: HealthUnavailable },
+      },
+    },
     async (request, reply) => {
       const { driver, database } = app.neo4j;
       try {

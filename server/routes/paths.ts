@@ -16,7 +16,9 @@ const paths: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { from, to } = request.query;
       if (from === to) {
-        return reply.status(400).send({ error: { code: 'invalid_parameter', message: 'to: must differ from `from`', field: 'to' } });
+        return reply
+          .status(400)
+          .send({ error: { code: 'invalid_parameter', message: 'to: must differ from `from`', field: 'to' } });
       }
       return app.graph.paths(request.query);
     },

@@ -1,9 +1,10 @@
 /**
  * Reads of the graph: search, one entity's detail, neighbourhoods and paths. Each public method runs in
  * one read transaction function (`executeRead`, so reads can go to replicas and are retried on transient
- * errors) and maps records to the API's plain shapes; no driver type leaks out.
+ * errors) and maps records to the API's plain shapes; no driver type leaks out. JS numbers travel as
+ * floats, so integer parameters (limits, hops) are wrapped with `int()`.
  */
-import type { Driver, ManagedTransaction } from 'neo4j-driver';
+import { int, type Driver, type ManagedTransaction } from 'neo4j-driver';
 import {
   SUBSTANTIVE_TYPES,
   type EntityDetailResponse,
@@ -22,7 +23,10 @@ import { buildFulltextQuery } from './search-query.js';
 type Row = Record<string, unknown>;
 
 export class NotFoundError extends Error {
-  constructor(readonly what: string, readonly id: string) {
+  constructor(
+    readonly what: string,
+    readonly id: string,
+  ) {
     super(`No ${what} with id "${id}"`);
   }
 }
@@ -59,7 +63,12 @@ export class GraphRepository {
     const query = buildFulltextQuery(text);
     if (query === null) return [];
     return this.read(async (tx) => {
-      const result = await tx.run(cypher('queries/search'), { query, kind: options.kind ?? null, limit: options.limit });
+      const result = await tx.run(cypher('queries/search'), {
+        query,
+        text: text.trim().toLowerCase(),
+        kind: options.kind ?? null,
+        limit: int(options.limit),
+      });
       return result.records.map((r) => ({
         id: r.get('id') as string,
         name: r.get('name') as string,
@@ -106,7 +115,7 @@ export class GraphRepository {
         const room = options.limit - nodes.length;
         if (room <= 0) break;
         // Ask for one more than there is room for, to know whether the limit cut the answer.
-        const result = await tx.run(cypher('queries/neighbors'), { frontier, seen: [...seen], types, limit: room + 1 });
+        const result = await tx.run(cypher('queries/neighbors'), { frontier, seen: [...seen], types, limit: int(room + 1) });
         const found = result.records.map((r) => toGraphNode(r.get('node') as Row));
         if (found.length > room) truncated = true;
         const added = found.slice(0, room);
@@ -127,7 +136,7 @@ export class GraphRepository {
         from: options.from,
         to: options.to,
         types,
-        maxHops: options.maxHops,
+        maxHops: int(options.maxHops),
       });
       const nodes = new Map<string, GraphNode>();
       const edges = new Map<string, GraphEdge>();

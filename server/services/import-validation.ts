@@ -60,8 +60,13 @@ export function checkReferences(file: InterlockFileType, existingKinds: Readonly
   const citationCheck = (citations: { documentId: string }[], at: string) =>
     citations.forEach((c, j) => {
       const kind = kinds.get(c.documentId);
-      if (kind === undefined) problems.push({ field: `${at}.citations.${j}.documentId`, message: `unknown document "${c.documentId}"` });
-      else if (kind !== 'Document') problems.push({ field: `${at}.citations.${j}.documentId`, message: `"${c.documentId}" is ${withArticle(kind)}, not a Document` });
+      if (kind === undefined)
+        problems.push({ field: `${at}.citations.${j}.documentId`, message: `unknown document "${c.documentId}"` });
+      else if (kind !== 'Document')
+        problems.push({
+          field: `${at}.citations.${j}.documentId`,
+          message: `"${c.documentId}" is ${withArticle(kind)}, not a Document`,
+        });
     });
   file.entities.forEach((e, i) => citationCheck(e.citations, `entities.${i}`));
   file.relationships.forEach((r, i) => {
@@ -73,7 +78,10 @@ export function checkReferences(file: InterlockFileType, existingKinds: Readonly
     if (sourceKind === undefined) problems.push({ field: `${at}.source`, message: `unknown entity "${r.source}"` });
     if (targetKind === undefined) problems.push({ field: `${at}.target`, message: `unknown entity "${r.target}"` });
     if (sourceKind && targetKind && !isAllowedEndpoint(r.type, sourceKind, targetKind)) {
-      problems.push({ field: `${at}.type`, message: `${r.type} cannot go from ${withArticle(sourceKind)} to ${withArticle(targetKind)}` });
+      problems.push({
+        field: `${at}.type`,
+        message: `${r.type} cannot go from ${withArticle(sourceKind)} to ${withArticle(targetKind)}`,
+      });
     }
     citationCheck(r.citations, at);
   });

@@ -11,7 +11,9 @@ import { checkReferences, externalReferences, parseInterlockFile, type ImportPro
 
 export class ImportValidationError extends Error {
   constructor(readonly problems: ImportProblem[]) {
-    super(`The import has ${problems.length} problem(s); nothing was written. First: ${problems[0]?.field}: ${problems[0]?.message}`);
+    super(
+      `The import has ${problems.length} problem(s); nothing was written. First: ${problems[0]?.field}: ${problems[0]?.message}`,
+    );
   }
 }
 

@@ -10,7 +10,10 @@
 const MAX_TERMS = 8;
 
 export function foldForSearch(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 }
 
 export function searchTerms(text: string): string[] {

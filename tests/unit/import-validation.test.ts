@@ -13,14 +13,25 @@ function file(entities: unknown[], relationships: unknown[]) {
 describe('import validation', () => {
   it('accepts a well-formed file', () => {
     const result = parseInterlockFile(
-      file([doc, person, board], [{ id: 'rel:s', type: 'SITS_ON_BOARD', source: 'person:p', target: 'org:b', status: 'reported', citations: cite }]),
+      file(
+        [doc, person, board],
+        [{ id: 'rel:s', type: 'SITS_ON_BOARD', source: 'person:p', target: 'org:b', status: 'reported', citations: cite }],
+      ),
     );
     expect(result.ok).toBe(true);
     if (result.ok) expect(checkReferences(result.file, new Map())).toEqual([]);
   });
 
   it('names the field of every shape problem', () => {
-    const result = parseInterlockFile(file([{ ...person, citations: [] }, { ...board, id: 'Not An Id' }], []));
+    const result = parseInterlockFile(
+      file(
+        [
+          { ...person, citations: [] },
+          { ...board, id: 'Not An Id' },
+        ],
+        [],
+      ),
+    );
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.problems.map((p) => p.field)).toEqual(expect.arrayContaining(['entities.0.citations', 'entities.1.id']));
@@ -40,7 +51,14 @@ describe('import validation', () => {
         [
           { id: 'rel:a', type: 'SITS_ON_BOARD', source: 'person:p', target: 'org:missing', status: 'reported', citations: cite },
           { id: 'rel:b', type: 'AWARDED_TO', source: 'person:p', target: 'org:b', status: 'reported', citations: cite },
-          { id: 'rel:c', type: 'MEMBER_OF', source: 'person:p', target: 'org:b', status: 'reported', citations: [{ ...cite[0], documentId: 'org:b' }] },
+          {
+            id: 'rel:c',
+            type: 'MEMBER_OF',
+            source: 'person:p',
+            target: 'org:b',
+            status: 'reported',
+            citations: [{ ...cite[0], documentId: 'org:b' }],
+          },
         ],
       ),
     );
@@ -56,7 +74,10 @@ describe('import validation', () => {
 
   it('takes endpoint kinds of entities already in the database into account', () => {
     const result = parseInterlockFile(
-      file([doc, person], [{ id: 'rel:s', type: 'SITS_ON_BOARD', source: 'person:p', target: 'org:existing', status: 'reported', citations: cite }]),
+      file(
+        [doc, person],
+        [{ id: 'rel:s', type: 'SITS_ON_BOARD', source: 'person:p', target: 'org:existing', status: 'reported', citations: cite }],
+      ),
     );
     if (!result.ok) throw new Error('unexpected');
     expect(checkReferences(result.file, new Map([['org:existing', 'Organization' as const]]))).toEqual([]);

@@ -28,7 +28,9 @@ describe('seed data', () => {
   });
 
   it('keeps the translation artifacts as aliases, not as entities', () => {
-    expect(entity('public-body:ice')?.aliases).toEqual(expect.arrayContaining(['الجليد', 'Immigration and Customs Enforcement', 'شركة ICE']));
+    expect(entity('public-body:ice')?.aliases).toEqual(
+      expect.arrayContaining(['الجليد', 'Immigration and Customs Enforcement', 'شركة ICE']),
+    );
     expect(entity('system:vine')?.aliases).toContain('كرمة');
     expect(seed.entities.filter((e) => e.name.includes('الجليد') || e.name.includes('كرمة'))).toEqual([]);
   });
@@ -41,7 +43,9 @@ describe('seed data', () => {
 
   it('records the two board seats and the Denver contract as the fact sheet states them', () => {
     const seat = (person: string) =>
-      seed.relationships.find((r) => r.type === 'SITS_ON_BOARD' && r.source === person && r.target === 'org:lexisnexis-data-warehouse-board');
+      seed.relationships.find(
+        (r) => r.type === 'SITS_ON_BOARD' && r.source === person && r.target === 'org:lexisnexis-data-warehouse-board',
+      );
     expect(seat('person:vincent-line')?.citations[0]?.locator).toBe('line 24');
     expect(seat('person:matt-lewis')).toBeDefined();
     const lewis = seed.relationships.find((r) => r.type === 'HOLDS_POSITION' && r.source === 'person:matt-lewis');

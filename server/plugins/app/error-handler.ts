@@ -18,7 +18,9 @@ const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
 export function isDatabaseUnavailable(error: unknown): boolean {
   return (
     error instanceof Neo4jError &&
-    (UNAVAILABLE_CODES.has(error.code) || error.code.startsWith('Neo.TransientError.') || error.code === 'Neo.ClientError.Database.DatabaseNotFound')
+    (UNAVAILABLE_CODES.has(error.code) ||
+      error.code.startsWith('Neo.TransientError.') ||
+      error.code === 'Neo.ClientError.Database.DatabaseNotFound')
   );
 }
 
@@ -34,12 +36,17 @@ export function toApiError(error: unknown): { status: number; body: ApiError } {
   }
   if (error instanceof ImportValidationError) {
     const first = error.problems[0];
-    return { status: 400, body: { error: { code: 'invalid_import', message: error.message, ...(first ? { field: first.field } : {}) } } };
+    return {
+      status: 400,
+      body: { error: { code: 'invalid_import', message: error.message, ...(first ? { field: first.field } : {}) } },
+    };
   }
   if (isDatabaseUnavailable(error)) {
     return {
       status: 503,
-      body: { error: { code: 'database_unavailable', message: 'The graph database is not reachable right now; try again shortly.' } },
+      body: {
+        error: { code: 'database_unavailable', message: 'The graph database is not reachable right now; try again shortly.' },
+      },
     };
   }
   const status = (error as FastifyError).statusCode;
@@ -47,7 +54,10 @@ export function toApiError(error: unknown): { status: number; body: ApiError } {
     const code = (error as FastifyError).code ?? 'bad_request';
     return { status, body: { error: { code: code.toLowerCase(), message: (error as Error).message } } };
   }
-  return { status: 500, body: { error: { code: 'internal_error', message: 'Something went wrong on our side; it has been logged.' } } };
+  return {
+    status: 500,
+    body: { error: { code: 'internal_error', message: 'Something went wrong on our side; it has been logged.' } },
+  };
 }
 
 export default fp(
@@ -59,7 +69,9 @@ export default fp(
       return reply.status(status).send(body);
     });
     app.setNotFoundHandler((request, reply) =>
-      reply.status(404).send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}` } }),
+      reply
+        .status(404)
+        .send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}` } }),
     );
   },
   { name: 'error-handler' },

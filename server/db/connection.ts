@@ -1,0 +1,70 @@
+/**
+ * Where the database is: NEO4J_URI when set; otherwise the embedded Neo4j in INTERLOCK_DATA_DIR. The
+ * server always starts its own embedded one; the CLI first tries the one a running server started (the
+ * data folder can only be opened by one process) and starts one itself only when none answers.
+ */
+import { resolve } from 'node:path';
+import type { Driver } from 'neo4j-driver';
+import type { Config } from '../config.js';
+import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../neo4j/embedded.js';
+import { createDriver, waitForDatabase } from './driver.js';
+
+export interface Database {
+  driver: Driver;
+  database: string;
+  uri: string;
+  embedded?: EmbeddedNeo4j;
+  /** Closes the driver and stops the embedded Neo4j if this process started it. */
+  close(): Promise<void>;
+}
+
+export async function openDatabase(
+  config: Config,
+  options: { log: (message: string) => void; reuseRunningEmbedded?: boolean },
+): Promise<Database> {
+  const database = config.NEO4J_DATABASE;
+  if (config.NEO4J_URI) {
+    options.log(`Using Neo4j at ${config.NEO4J_URI} (NEO4J_URI is set; no embedded database started).`);
+    return connect({ uri: config.NEO4J_URI, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD }, database);
+  }
+  const local = { uri: `bolt://127.0.0.1:${config.NEO4J_EMBEDDED_BOLT_PORT}`, user: 'neo4j', password: '' };
+  if (options.reuseRunningEmbedded) {
+    const probe = createDriver(local);
+    try {
+      await probe.verifyConnectivity({ database });
+      options.log(`Using the running Interlock database at ${local.uri}.`);
+      return { driver: probe, database, uri: local.uri, close: () => probe.close() };
+    } catch {
+      await probe.close();
+    }
+  }
+  const dataDir = resolve(config.INTERLOCK_DATA_DIR, 'neo4j');
+  options.log(`Starting embedded Neo4j (data in ${dataDir}, Bolt on 127.0.0.1:${config.NEO4J_EMBEDDED_BOLT_PORT})...`);
+  const embedded = await startEmbeddedNeo4j({ dataDir, boltPort: config.NEO4J_EMBEDDED_BOLT_PORT, log: options.log });
+  options.log(`Embedded Neo4j ${embedded.version} is up at ${embedded.uri}.`);
+  try {
+    const connected = await connect({ ...local, uri: embedded.uri }, database);
+    return {
+      ...connected,
+      embedded,
+      close: async () => {
+        await connected.close();
+        await embedded.stop();
+      },
+    };
+  } catch (error) {
+    await embedded.stop();
+    throw error;
+  }
+}
+
+async function connect(settings: { uri: string; user: string; password: string }, database: string): Promise<Database> {
+  const driver = createDriver(settings);
+  try {
+    await waitForDatabase(driver, database);
+  } catch (error) {
+    await driver.close();
+    throw error;
+  }
+  return { driver, database, uri: settings.uri, close: () => driver.close() };
+}

@@ -1,0 +1,70 @@
+/**
+ * `npm start`: read the configuration, open the database (an embedded Neo4j unless NEO4J_URI points
+ * elsewhere), apply the schema, load the seed story, serve the API and the page, and on SIGINT/SIGTERM
+ * stop everything it started.
+ */
+import open from 'open';
+import { buildApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { openDatabase, type Database } from './db/connection.js';
+import { EmbeddedNeo4jError } from './neo4j/embedded.js';
+import { applySchema } from './services/schema-migration.js';
+import { loadSeed } from './services/seed.js';
+
+const say = (message: string) => console.log(`[interlock] ${message}`);
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const config = loadConfig();
+  let db: Database | undefined;
+  let app: Awaited<ReturnType<typeof buildApp>> | undefined;
+  let stopping = false;
+  const shutdown = async (reason: string, exitCode: number) => {
+    if (stopping) return;
+    stopping = true;
+    say(`${reason}: shutting down...`);
+    await app?.close().catch(() => undefined);
+    await db?.close().catch(() => undefined);
+    say('Stopped.');
+    process.exit(exitCode);
+  };
+  // Registered before the database starts, so Ctrl-C during start-up still stops the JVM.
+  process.once('SIGINT', () => void shutdown('SIGINT', 0));
+  process.once('SIGTERM', () => void shutdown('SIGTERM', 0));
+
+  try {
+    db = await openDatabase(config, { log: say });
+    say(`Schema applied (${await applySchema(db.driver, db.database)} statements).`);
+    if (config.INTERLOCK_SEED) {
+      const seeded = await loadSeed(db.driver, db.database);
+      say(`Seed story loaded: ${seeded.entities} entities, ${seeded.relationships} relationships.`);
+    }
+    app = await buildApp({ driver: db.driver, database: db.database, logger: { level: config.LOG_LEVEL } });
+    await app.listen({ port: config.PORT, host: config.HOST });
+  } catch (error) {
+    await app?.close().catch(() => undefined);
+    await db?.close().catch(() => undefined);
+    throw error;
+  }
+
+  const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${config.PORT}/`;
+  say(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  say(`Explorer: ${url}`);
+  say(`API docs: ${url}docs`);
+  say('Press Ctrl-C to stop.');
+  if (config.INTERLOCK_OPEN_BROWSER && process.stdout.isTTY && !process.env.CI) {
+    open(url).catch(() => undefined);
+  }
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof EmbeddedNeo4jError) {
+    console.error(`[interlock] ${error.message}`);
+  } else if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') {
+    console.error(`[interlock] HTTP port already in use (${error.message}). Set PORT to a free port.`);
+  } else {
+    console.error('[interlock] Failed to start:', error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,80 @@
+/**
+ * A database outage: the API answers 503 with a machine-readable error while Neo4j is unreachable, and
+ * recovers by itself when it is back. The outage is made with a TCP relay between the app and Neo4j
+ * that the test closes and reopens on the same port.
+ */
+import net from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../server/app.js';
+import { createDriver } from '../../server/db/driver.js';
+import { testConnection } from '../setup/connection.js';
+
+class Relay {
+  private server: net.Server | undefined;
+  private readonly sockets = new Set<net.Socket>();
+  port = 0;
+  constructor(private readonly target: { host: string; port: number }) {}
+
+  async open(): Promise<void> {
+    this.server = net.createServer((client) => {
+      const upstream = net.connect(this.target);
+      for (const s of [client, upstream]) {
+        this.sockets.add(s);
+        s.on('close', () => this.sockets.delete(s));
+        s.on('error', () => s.destroy());
+      }
+      client.pipe(upstream).pipe(client);
+    });
+    await new Promise<void>((resolve) => this.server?.listen(this.port, '127.0.0.1', resolve));
+    this.port = (this.server?.address() as net.AddressInfo).port;
+  }
+
+  async close(): Promise<void> {
+    for (const s of this.sockets) s.destroy();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+}
+
+const { uri, user, password, database } = testConnection();
+const target = new URL(uri.replace(/^[a-z+]+:/, 'http:'));
+const relay = new Relay({ host: target.hostname, port: Number(target.port || 7687) });
+let app: FastifyInstance;
+
+beforeAll(async () => {
+  await relay.open();
+  app = await buildApp({
+    driver: createDriver({ uri: `bolt://127.0.0.1:${relay.port}`, user, password }),
+    database,
+    closeDriver: true,
+    webRoot: null,
+  });
+});
+afterAll(async () => {
+  await app.close();
+  await relay.close();
+});
+
+describe('when Neo4j goes away and comes back', () => {
+  it('answers 503 during the outage and 200 again afterwards, without a restart', async () => {
+    expect((await app.inject('/api/search?q=lexis')).statusCode).toBe(200);
+
+    await relay.close();
+    const health = await app.inject('/api/health');
+    expect(health.statusCode).toBe(503);
+    expect(health.json()).toMatchObject({ status: 'unavailable', neo4j: { connected: false } });
+    const search = await app.inject('/api/search?q=lexis');
+    expect(search.statusCode).toBe(503);
+    expect(search.json()).toMatchObject({ error: { code: 'database_unavailable' } });
+
+    await relay.open();
+    const deadline = Date.now() + 30_000;
+    let status = 0;
+    while (Date.now() < deadline && status !== 200) {
+      status = (await app.inject('/api/search?q=lexis')).statusCode;
+      if (status !== 200) await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(status).toBe(200);
+    expect((await app.inject('/api/health')).statusCode).toBe(200);
+  });
+});

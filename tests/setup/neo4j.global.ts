@@ -1,0 +1,45 @@
+/**
+ * Global setup for tests that need Neo4j: uses NEO4J_URI when set, otherwise starts one embedded Neo4j
+ * on a free port with a throwaway data folder. Applies the schema and loads the seed story, then hands
+ * the connection to the test files through `inject('neo4j')`.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { createDriver, waitForDatabase } from '../../server/db/driver.js';
+import { findFreePort, startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../server/neo4j/embedded.js';
+import { applySchema } from '../../server/services/schema-migration.js';
+import { loadSeed } from '../../server/services/seed.js';
+import type { Neo4jTestConnection } from './connection.js';
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  let embedded: EmbeddedNeo4j | undefined;
+  let dataDir: string | undefined;
+  let connection: Neo4jTestConnection;
+  if (process.env.NEO4J_URI) {
+    connection = {
+      uri: process.env.NEO4J_URI,
+      user: process.env.NEO4J_USER ?? 'neo4j',
+      password: process.env.NEO4J_PASSWORD ?? '',
+      database: process.env.NEO4J_DATABASE ?? 'neo4j',
+    };
+  } else {
+    dataDir = await mkdtemp(join(tmpdir(), 'interlock-test-neo4j-'));
+    embedded = await startEmbeddedNeo4j({ dataDir, boltPort: await findFreePort() });
+    connection = { uri: embedded.uri, user: 'neo4j', password: '', database: 'neo4j' };
+  }
+  const driver = createDriver(connection);
+  try {
+    await waitForDatabase(driver, connection.database);
+    await applySchema(driver, connection.database);
+    await loadSeed(driver, connection.database);
+  } finally {
+    await driver.close();
+  }
+  project.provide('neo4j', connection);
+  return async () => {
+    await embedded?.stop();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  };
+}
