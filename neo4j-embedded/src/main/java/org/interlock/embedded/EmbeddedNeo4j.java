@@ -1,0 +1,211 @@
+package org.interlock.embedded;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.HttpConnector;
+import org.neo4j.configuration.connectors.HttpsConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.io.ByteUnit;
+import org.neo4j.kernel.internal.Version;
+
+/**
+ * Runs Neo4j Community in-process with only a loopback Bolt connector, for Interlock's
+ * "no Docker, no install" mode. Started and supervised by server/neo4j/embedded.ts.
+ *
+ * <p>Protocol (the parent parses these exact lines):
+ * <ul>
+ *   <li>stdout {@code INTERLOCK_NEO4J_READY bolt://<address>:<port> <version>} once Bolt accepts connections;
+ *   <li>stderr {@code INTERLOCK_NEO4J_ERROR port-in-use <address>:<port>} and exit 3 if the port is taken;
+ *   <li>stderr {@code INTERLOCK_NEO4J_ERROR startup <message>} and exit 1 on any other startup failure.
+ * </ul>
+ * It shuts down cleanly on SIGTERM/SIGINT and when stdin reaches EOF (the parent died), so the JVM is
+ * never orphaned. Pass {@code --ignore-stdin} to run it by hand with stdin closed.
+ */
+public final class EmbeddedNeo4j {
+  private static final int EXIT_STARTUP = 1;
+  private static final int EXIT_PORT_IN_USE = 3;
+
+  // Captured before anything else can touch System.out, so only the protocol line goes there.
+  private static final PrintStream OUT = System.out;
+  private static final PrintStream ERR = System.err;
+
+  private static volatile DatabaseManagementService service;
+  private static final AtomicBoolean stopped = new AtomicBoolean();
+
+  private EmbeddedNeo4j() {}
+
+  public static void main(String[] args) {
+    Path dataDir = null;
+    String address = "127.0.0.1";
+    int port = 7687;
+    boolean watchStdin = true;
+    try {
+      for (int i = 0; i < args.length; i++) {
+        switch (args[i]) {
+          case "--data-dir" -> dataDir = Path.of(args[++i]);
+          case "--bolt-address" -> address = args[++i];
+          case "--bolt-port" -> port = Integer.parseInt(args[++i]);
+          case "--ignore-stdin" -> watchStdin = false;
+          default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+        }
+      }
+      if (dataDir == null) throw new IllegalArgumentException("--data-dir <path> is required");
+      if (port < 1 || port > 65535) throw new IllegalArgumentException("bad --bolt-port " + port);
+    } catch (RuntimeException e) {
+      fail(EXIT_STARTUP, "startup usage: " + e.getMessage()
+          + " (usage: --data-dir <path> [--bolt-address 127.0.0.1] [--bolt-port 7687] [--ignore-stdin])");
+      return;
+    }
+
+    // Registered first so a signal during startup still runs it (service may still be null then).
+    Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedNeo4j::shutdown, "interlock-neo4j-shutdown"));
+    if (watchStdin) startStdinWatcher();
+
+    // Neo4j reports a taken port as a deep stack trace; check it ourselves first for a clear message.
+    if (!portFree(address, port)) {
+      fail(EXIT_PORT_IN_USE, "port-in-use " + address + ":" + port);
+      return;
+    }
+
+    try {
+      Path home = dataDir.toAbsolutePath().normalize();
+      Files.createDirectories(home);
+      service = new DatabaseManagementServiceBuilder(home)
+          .setConfig(BoltConnector.enabled, true)
+          .setConfig(BoltConnector.listen_address, new SocketAddress(address, port))
+          .setConfig(BoltConnector.advertised_address, new SocketAddress(address, port))
+          .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
+          .setConfig(HttpConnector.enabled, false)
+          .setConfig(HttpsConnector.enabled, false)
+          // Server-side routing would open a second listener (7688) that collides across instances.
+          .setConfig(GraphDatabaseSettings.routing_enabled, false)
+          // Netty's graceful-shutdown quiet period (default 5 s per event loop group) made stop() take ~12 s.
+          .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
+          // Loopback only, so no auth; the driver may still send basic credentials, they are ignored.
+          .setConfig(GraphDatabaseSettings.auth_enabled, false)
+          .setConfig(GraphDatabaseSettings.udc_enabled, false)
+          .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(256))
+          // Small transaction logs: this is a local dev/demo store, not a backup source.
+          .setConfig(GraphDatabaseSettings.keep_logical_logs, "128M size")
+          .setConfig(GraphDatabaseSettings.logical_log_rotation_threshold, ByteUnit.mebiBytes(64))
+          .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
+          // debug.log etc. go to <data-dir>/logs, never stdout.
+          .setConfig(GraphDatabaseSettings.logs_directory, home.resolve("logs"))
+          .build();
+      if (stopped.get()) return; // a signal/EOF arrived during startup; the hook handles the rest
+
+      // build() returns once the default database is online. Version comes from the kernel jar rather
+      // than a dbms.components() query, which would add ~2 s of Cypher warm-up before READY.
+      String version = Version.getNeo4jVersion();
+      waitForBolt(address, port);
+      OUT.println("INTERLOCK_NEO4J_READY bolt://" + hostForUri(address) + ":" + port + " " + version);
+      OUT.flush();
+    } catch (Throwable t) {
+      if (stopped.get()) return;
+      if (hasCause(t, BindException.class)) {
+        fail(EXIT_PORT_IN_USE, "port-in-use " + address + ":" + port);
+      } else {
+        fail(EXIT_STARTUP, "startup " + oneLine(rootMessage(t)));
+      }
+    }
+    // main returns; Neo4j's non-daemon threads keep the JVM alive until shutdown.
+  }
+
+  private static void shutdown() {
+    if (!stopped.compareAndSet(false, true)) return;
+    DatabaseManagementService s = service;
+    if (s != null) {
+      try {
+        s.shutdown();
+      } catch (Throwable t) {
+        ERR.println("INTERLOCK_NEO4J_WARN shutdown " + oneLine(rootMessage(t)));
+      }
+    }
+  }
+
+  /** EOF on stdin means the parent Node process is gone: exit (running the shutdown hook). */
+  private static void startStdinWatcher() {
+    Thread t = new Thread(() -> {
+      try (InputStream in = System.in) {
+        byte[] buf = new byte[256];
+        while (in.read(buf) != -1) {
+          // Input is ignored; the pipe only signals parent liveness.
+        }
+      } catch (IOException ignored) {
+        // Treat a broken stdin like EOF.
+      }
+      System.exit(0);
+    }, "interlock-stdin-watch");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  private static boolean portFree(String address, int port) {
+    try (ServerSocket s = new ServerSocket()) {
+      s.setReuseAddress(true); // match Netty, so a TIME_WAIT leftover is not reported as "in use"
+      s.bind(new InetSocketAddress(address, port));
+      return true;
+    } catch (BindException e) {
+      return false;
+    } catch (IOException e) {
+      return true; // e.g. unresolvable address: let Neo4j report the real problem
+    }
+  }
+
+  /** Bolt starts with the DBMS, but confirm it accepts TCP before announcing readiness. */
+  private static void waitForBolt(String address, int port) throws InterruptedException, IOException {
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (true) {
+      try (Socket s = new Socket()) {
+        s.connect(new InetSocketAddress(address, port), 1000);
+        return;
+      } catch (IOException e) {
+        if (System.nanoTime() > deadline) throw new IOException("Bolt did not accept connections on " + address + ":" + port, e);
+        Thread.sleep(100);
+      }
+    }
+  }
+
+  private static String hostForUri(String address) {
+    return address.contains(":") && !address.startsWith("[") ? "[" + address + "]" : address;
+  }
+
+  private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
+    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (type.isInstance(c)) return true;
+      for (Throwable s : List.of(c.getSuppressed())) if (hasCause(s, type)) return true;
+    }
+    return false;
+  }
+
+  private static String rootMessage(Throwable t) {
+    Throwable c = t;
+    while (c.getCause() != null && c.getCause() != c) c = c.getCause();
+    String m = c.getMessage();
+    return c.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+  }
+
+  private static String oneLine(String s) {
+    return s.replaceAll("\\s+", " ").trim();
+  }
+
+  private static void fail(int code, String what) {
+    ERR.println("INTERLOCK_NEO4J_ERROR " + what);
+    ERR.flush();
+    System.exit(code);
+  }
+}
