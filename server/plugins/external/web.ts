@@ -1,6 +1,7 @@
 /**
  * Serves the built explorer page (`web/dist`, made by `npm run build`) from the same process. Unknown
  * non-API GET paths get index.html so deep links work. Without a build, `/` says how to make one.
+ * Files are listed once at start: after `npm run build`, restart the server (or use `npm run dev`).
  */
 import { existsSync } from 'node:fs';
 import staticFiles from '@fastify/static';
@@ -21,7 +22,9 @@ export default fp<WebPluginOptions>(
     }
     await app.register(staticFiles, { root, wildcard: false, index: ['index.html'] });
     app.get('/*', async (request, reply) => {
-      if (request.url.startsWith('/api/') || request.url.startsWith('/docs')) {
+      // API paths and missing files (anything with an extension) are real 404s, not the page.
+      const path = request.url.split('?')[0] ?? '';
+      if (path.startsWith('/api/') || path.startsWith('/docs') || /\.[a-z0-9]+$/i.test(path)) {
         return reply.callNotFound();
       }
       return reply.sendFile('index.html');

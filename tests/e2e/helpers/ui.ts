@@ -1,0 +1,197 @@
+/**
+ * Driving the explorer the way a person does: type in the search box, pick a result, double-click a
+ * node, click an edge, read the side panel. Tests call these instead of repeating selectors.
+ *
+ * The canvas draws on <canvas>, so the few things only it knows (which nodes are shown, where an edge
+ * is on screen) are read from the Cytoscape instance the page exposes as `window.__interlockCy`.
+ */
+import type { Locator, Page, Response } from 'playwright-core';
+import type { Core } from 'cytoscape';
+
+interface Point {
+  x: number;
+  y: number;
+}
+
+export function sidePanel(page: Page): Locator {
+  return page.getByTestId('side-panel');
+}
+
+/** The heading of whatever the side panel shows (entity name or relationship type). */
+export function panelHeading(page: Page): Locator {
+  return sidePanel(page).getByRole('heading', { level: 2 });
+}
+
+/** Types into the search box, waits for the live results and clicks the one with this name. */
+export async function searchAndPick(page: Page, text: string, name: string): Promise<void> {
+  const input = page.getByTestId('search-input');
+  await input.click();
+  await input.fill('');
+  await input.pressSequentially(text, { delay: 40 });
+  await resultsFor(page);
+  await resultOption(page, name).click();
+  await expectHeading(page, name);
+  await waitForOnCanvas(page, { names: [name] });
+}
+
+/** The keyboard route through the same combobox: arrow down to the result, Enter to pick it. */
+export async function searchAndPickWithKeyboard(page: Page, text: string, name: string): Promise<void> {
+  const input = page.getByTestId('search-input');
+  await input.focus();
+  await input.pressSequentially(text, { delay: 40 });
+  await resultsFor(page);
+  await resultOption(page, name).waitFor();
+  for (let i = 0; i < 10; i++) {
+    const active = await input.getAttribute('aria-activedescendant');
+    const label = active ? await page.locator(`[id="${active}"]`).getAttribute('aria-label') : '';
+    if (label?.startsWith(`${name} (`)) break;
+    await input.press('ArrowDown');
+  }
+  await input.press('Enter');
+  await expectHeading(page, name);
+  await waitForOnCanvas(page, { names: [name] });
+}
+
+/** The result for exactly this entity name (options are labelled "Name (Kind)"). */
+function resultOption(page: Page, name: string): Locator {
+  return page.getByRole('option', { name: new RegExp(`^${escapeRegExp(name)} \\(`) });
+}
+
+/** Waits until the list answers what was typed, not an earlier query still on screen. */
+async function resultsFor(page: Page): Promise<void> {
+  await page.locator('[data-testid="search-results"][aria-busy="false"]').waitFor({ state: 'attached' });
+}
+
+/** Expands the selected node with the side panel's button, or the named node by double-clicking it. */
+export async function expand(page: Page, how: { button: true } | { doubleClick: string }): Promise<void> {
+  const answered = page.waitForResponse((r) => r.url().includes('/neighborhood'));
+  if ('button' in how) {
+    await sidePanel(page)
+      .getByRole('button', { name: /expand/i })
+      .click();
+  } else {
+    const at = await nodePoint(page, how.doubleClick);
+    await page.mouse.dblclick(at.x, at.y);
+  }
+  const response = await answered;
+  if (!response.ok()) throw new Error(`Expanding failed: ${response.status()} ${await response.text()}`);
+  await waitForOnCanvas(page, { ids: await nodeIdsIn(response) });
+}
+
+/** Names of the nodes drawn on the canvas (hidden ones left out). */
+export async function canvasNodeNames(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const cy = (globalThis as unknown as { __interlockCy?: Core }).__interlockCy;
+    return cy ? cy.nodes(':visible').map((n) => String(n.data('label'))) : [];
+  });
+}
+
+export async function canvasNodeIds(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const cy = (globalThis as unknown as { __interlockCy?: Core }).__interlockCy;
+    return cy ? cy.nodes(':visible').map((n) => n.id()) : [];
+  });
+}
+
+/** Which nodes a path highlight lights up, and how many elements it dims. */
+export async function canvasHighlight(page: Page): Promise<{ highlightedNodeIds: string[]; dimmed: number }> {
+  return page.evaluate(() => {
+    const cy = (globalThis as unknown as { __interlockCy?: Core }).__interlockCy;
+    return {
+      highlightedNodeIds: cy?.nodes('.highlighted').map((n) => n.id()) ?? [],
+      dimmed: cy?.elements('.dimmed').length ?? 0,
+    };
+  });
+}
+
+/** Clicks a node on the canvas; with shift it becomes a path end instead of the selection. */
+export async function clickNode(page: Page, id: string, options: { shift?: boolean } = {}): Promise<void> {
+  const at = await nodePoint(page, id);
+  if (options.shift) await page.keyboard.down('Shift');
+  await page.mouse.click(at.x, at.y);
+  if (options.shift) await page.keyboard.up('Shift');
+}
+
+/** Clicks the middle of the edge of this type between two nodes, as a reader clicks a line. */
+export async function clickEdge(page: Page, edge: { type: string; source: string; target: string }): Promise<void> {
+  await waitForCanvasIdle(page);
+  const point = await page.evaluate((e) => {
+    const cy = (globalThis as unknown as { __interlockCy?: Core }).__interlockCy;
+    const found = cy
+      ?.edges()
+      .toArray()
+      .find((x) => x.data('type') === e.type && x.data('source') === e.source && x.data('target') === e.target);
+    return found ? found.renderedMidpoint() : null;
+  }, edge);
+  const at = await toPage(page, point, edge);
+  await page.mouse.click(at.x, at.y);
+}
+
+/**
+ * Waits until these nodes are on the canvas and the layout has settled. The answer arriving, or the
+ * side panel updating, is not enough: the canvas syncs in an effect after React renders, and only
+ * then does its layout start.
+ */
+export async function waitForOnCanvas(page: Page, wanted: { ids?: string[]; names?: string[] }): Promise<void> {
+  await page.waitForFunction(({ ids = [], names = [] }) => {
+    const cy = (globalThis as unknown as { __interlockCy?: Core }).__interlockCy;
+    if (!cy) return false;
+    const labels = cy.nodes().map((n) => String(n.data('label')));
+    return ids.every((id) => cy.getElementById(id).nonempty()) && names.every((name) => labels.some((l) => l.includes(name)));
+  }, wanted);
+  await waitForCanvasIdle(page);
+}
+
+async function nodeIdsIn(response: Response): Promise<string[]> {
+  const body = (await response.json()) as { nodes?: { id: string }[] };
+  return (body.nodes ?? []).map((n) => n.id);
+}
+
+/** Waits until no layout animation is running, so positions read from the canvas stay true. */
+export async function waitForCanvasIdle(page: Page): Promise<void> {
+  await page.locator('[data-testid="graph-canvas"][data-layout="idle"]').waitFor();
+}
+
+export async function expectHeading(page: Page, text: string): Promise<void> {
+  await panelHeading(page).filter({ hasText: text }).waitFor();
+}
+
+/** Sets both path ends from the side panel and presses "Find paths". */
+export async function findPaths(page: Page, fromName: string, toName: string): Promise<void> {
+  await searchAndPick(page, fromName, fromName);
+  await sidePanel(page).getByRole('button', { name: 'Path from here' }).click();
+  await searchAndPick(page, toName, toName);
+  await sidePanel(page).getByRole('button', { name: 'Path to here' }).click();
+  const answered = page.waitForResponse((r) => r.url().includes('/api/paths'));
+  await page.getByRole('button', { name: 'Find paths' }).click();
+  const response = await answered;
+  await page.getByTestId('path-result').waitFor();
+  await waitForOnCanvas(page, { ids: await nodeIdsIn(response) });
+}
+
+/** Removes the path highlight and the path ends. */
+export async function clearPaths(page: Page): Promise<void> {
+  await page.getByTestId('path-finder').getByRole('button', { name: 'Clear path' }).click();
+  await page.getByTestId('path-result').waitFor({ state: 'detached' });
+}
+
+async function nodePoint(page: Page, id: string): Promise<Point> {
+  await waitForCanvasIdle(page);
+  const point = await page.evaluate((nodeId) => {
+    const node = (globalThis as unknown as { __interlockCy?: Core }).__interlockCy?.getElementById(nodeId);
+    return node?.nonempty() ? node.renderedPosition() : null;
+  }, id);
+  return toPage(page, point, id);
+}
+
+/** Cytoscape's rendered positions are relative to the canvas; the mouse needs page coordinates. */
+async function toPage(page: Page, point: Point | null, what: unknown): Promise<Point> {
+  if (!point) throw new Error(`Not on the canvas: ${JSON.stringify(what)}`);
+  const box = await page.getByTestId('graph-canvas').boundingBox();
+  if (!box) throw new Error('The canvas is not visible.');
+  return { x: box.x + point.x, y: box.y + point.y };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

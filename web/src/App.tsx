@@ -1,0 +1,141 @@
+/** The page: top bar with search, left rail (paths, legend), canvas, and the evidence panel. */
+import { useMemo, useReducer, useRef, useState } from 'react';
+import { INITIAL_STATE, categoryOf, explorerReducer, pathHighlight, toElements } from './model/index.js';
+import type { ExplorerState } from './model/index.js';
+import { GraphCanvas } from './graph/GraphCanvas.js';
+import type { GraphCanvasHandle } from './graph/GraphCanvas.js';
+import type { CanvasHandlers } from './graph/events.js';
+import { useExplorerActions } from './hooks/useExplorerActions.js';
+import { SearchBox } from './components/SearchBox.js';
+import { SidePanel } from './components/SidePanel.js';
+import { PathFinder } from './components/PathFinder.js';
+import { Legend } from './components/Legend.js';
+import { ConnectionsTable } from './components/ConnectionsTable.js';
+import { Banner } from './components/Banner.js';
+import './App.css';
+
+export function App() {
+  const [state, dispatch] = useReducer(explorerReducer, INITIAL_STATE);
+  const [tableView, setTableView] = useState(false);
+  const canvasRef = useRef<GraphCanvasHandle>(null);
+  const actions = useExplorerActions(state, dispatch, canvasRef);
+  const { view, selection, filter, path } = state;
+
+  const elements = useMemo(() => {
+    const highlight = path.result ? pathHighlight(path.result.paths, path.focus) : undefined;
+    const pathEnds = [path.from, path.to].filter((id): id is string => id !== undefined);
+    return toElements(view, { highlight, filter, selection, pathEnds });
+  }, [view, filter, selection, path]);
+  const counts = useMemo(() => countByKindAndCategory(state), [state]);
+
+  const canvasHandlers: CanvasHandlers = {
+    select: (target) => dispatch({ type: 'select', selection: target }),
+    expand: ({ id }) => void actions.expand(id),
+    pathPick: ({ id }) => dispatch({ type: 'pickPathEnd', id }),
+  };
+  const selectEdge = (id: string) => dispatch({ type: 'select', selection: { kind: 'edge', id } });
+  const selectNode = (id: string) => dispatch({ type: 'select', selection: { kind: 'node', id } });
+  const empty = view.nodes.size === 0;
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <div className="brand">
+          <svg className="brand__mark" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            <circle cx="6" cy="7" r="3.2" />
+            <circle cx="18" cy="7" r="3.2" />
+            <circle cx="12" cy="18" r="3.2" />
+            <path d="M6 7h12M6 7l6 11M18 7l-6 11" />
+          </svg>
+          <span className="brand__name">Interlock</span>
+          <span className="brand__tag">Who sits where · who pays whom · every line sourced</span>
+        </div>
+        <SearchBox onPick={(result) => void actions.pick(result)} />
+      </header>
+
+      <aside className="rail" aria-label="Paths and legend">
+        <PathFinder
+          path={path}
+          view={view}
+          searching={actions.findingPaths}
+          onFind={() => void actions.findPaths()}
+          onClear={() => dispatch({ type: 'clearPaths' })}
+          onSwap={() => dispatch({ type: 'swapPathEnds' })}
+          onMaxHops={(maxHops) => dispatch({ type: 'setMaxHops', maxHops })}
+          onFocusPath={(index) => dispatch({ type: 'focusPath', index })}
+          onSelectEdge={selectEdge}
+        />
+        <Legend
+          filter={filter}
+          counts={counts}
+          onToggleKind={(kind) => dispatch({ type: 'toggleKind', kind })}
+          onToggleCategory={(category) => dispatch({ type: 'toggleCategory', category })}
+        />
+      </aside>
+
+      <main className="stage" aria-label="Relationship graph">
+        <div className="stage__toolbar" role="toolbar" aria-label="Canvas">
+          <button type="button" className="tool" onClick={() => canvasRef.current?.fit()} disabled={empty}>
+            Fit
+          </button>
+          <button type="button" className="tool" onClick={() => dispatch({ type: 'relayout', mode: 'force' })} disabled={empty}>
+            Re-arrange
+          </button>
+          <button
+            type="button"
+            className="tool"
+            onClick={() => dispatch({ type: 'relayout', mode: 'hierarchy' })}
+            disabled={empty}
+          >
+            Hierarchy
+          </button>
+          <button type="button" className="tool" aria-pressed={tableView} onClick={() => setTableView((v) => !v)}>
+            Table
+          </button>
+          <button type="button" className="tool tool--danger" onClick={() => dispatch({ type: 'clearCanvas' })} disabled={empty}>
+            Clear canvas
+          </button>
+        </div>
+        {actions.error && <Banner tone="error" message={actions.error} onDismiss={actions.dismissError} />}
+        {actions.notice && <Banner tone="info" message={actions.notice} onDismiss={actions.dismissNotice} />}
+        <GraphCanvas
+          ref={canvasRef}
+          elements={elements}
+          layout={state.layout}
+          on={canvasHandlers}
+          label={`Graph of ${view.nodes.size} entities and ${view.edges.size} connections`}
+        />
+        {tableView && <ConnectionsTable view={view} onSelectEdge={selectEdge} />}
+        {empty && !tableView && (
+          <div className="empty-state">
+            <p className="empty-state__title">Start with a name</p>
+            <p>Search for a person, company or agency above. Double-click it on the canvas to see who it is tied to.</p>
+          </div>
+        )}
+        <p className="stage__status" aria-live="polite">
+          {actions.expandingId ? 'Loading connections…' : `${view.nodes.size} entities · ${view.edges.size} connections`}
+        </p>
+      </main>
+
+      <SidePanel
+        selection={selection}
+        view={view}
+        expandingId={actions.expandingId}
+        onSelectNode={selectNode}
+        onExpand={(id) => void actions.expand(id)}
+        onPathEnd={(end, id) => dispatch({ type: 'setPathEnd', end, id })}
+        onRemove={(id) => dispatch({ type: 'removeNode', id })}
+        onShowRelationship={(rel, detail) => void actions.showRelationship(rel, detail)}
+      />
+    </div>
+  );
+}
+
+/** Legend counts: how many of each kind and category are on the canvas right now. */
+function countByKindAndCategory({ view }: ExplorerState): ReadonlyMap<string, number> {
+  const counts = new Map<string, number>();
+  const bump = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
+  for (const node of view.nodes.values()) bump(node.kind);
+  for (const edge of view.edges.values()) bump(categoryOf(edge.type));
+  return counts;
+}

@@ -1,0 +1,97 @@
+/**
+ * Typed client for the Interlock HTTP API. Every answer is checked against the shared zod schema, so a
+ * server/web mismatch shows up as one readable message instead of a blank panel three clicks later.
+ */
+import type { z } from 'zod';
+import { ApiError, EntityDetailResponse, GraphResponse, PathsResponse, SearchResponse } from '../../../schemas/index.js';
+import type { EntityKind, RelationshipType } from '../../../schemas/index.js';
+
+/** A failed call, with a message fit to show a reporter. */
+export class ApiRequestError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly code: string,
+  ) {
+    super(message);
+    this.name = 'ApiRequestError';
+  }
+}
+
+type Query = Record<string, string | number | undefined>;
+
+async function getJson<S extends z.ZodType>(path: string, query: Query, schema: S, signal?: AbortSignal): Promise<z.output<S>> {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(key, String(value));
+  const url = params.size > 0 ? `/api${path}?${params}` : `/api${path}`;
+
+  let response: Response;
+  try {
+    response = await fetch(url, { signal: signal ?? null, headers: { accept: 'application/json' } });
+  } catch (error) {
+    if (isAbort(error)) throw error;
+    throw new ApiRequestError('Cannot reach the Interlock server. Is it running?', 0, 'NETWORK');
+  }
+
+  const body: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) {
+    const problem = ApiError.safeParse(body);
+    const message = problem.success
+      ? problem.data.error.message
+      : `The server answered ${response.status} ${response.statusText}.`;
+    throw new ApiRequestError(message, response.status, problem.success ? problem.data.error.code : 'HTTP_ERROR');
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue ? `${issue.path.join('.') || 'answer'}: ${issue.message}` : 'unknown shape';
+    throw new ApiRequestError(
+      `The server's answer to ${path} did not match the schema (${where}).`,
+      response.status,
+      'BAD_RESPONSE',
+    );
+  }
+  return parsed.data;
+}
+
+export function isAbort(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
+}
+
+/** A message for any error a call can throw. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiRequestError) return error.message;
+  if (error instanceof Error) return error.message;
+  return 'Something went wrong.';
+}
+
+const typeList = (types: readonly RelationshipType[] | undefined): string | undefined => types?.join(',');
+
+export const api = {
+  search(q: string, options: { kind?: EntityKind; limit?: number; signal?: AbortSignal } = {}): Promise<SearchResponse> {
+    return getJson('/search', { q, kind: options.kind, limit: options.limit }, SearchResponse, options.signal);
+  },
+
+  entity(id: string, signal?: AbortSignal): Promise<EntityDetailResponse> {
+    return getJson(`/entities/${encodeURIComponent(id)}`, {}, EntityDetailResponse, signal);
+  },
+
+  neighborhood(
+    id: string,
+    options: { depth?: 1 | 2 | 3; types?: readonly RelationshipType[]; limit?: number; signal?: AbortSignal } = {},
+  ): Promise<GraphResponse> {
+    const query = { depth: options.depth, types: typeList(options.types), limit: options.limit };
+    return getJson(`/entities/${encodeURIComponent(id)}/neighborhood`, query, GraphResponse, options.signal);
+  },
+
+  paths(options: {
+    from: string;
+    to: string;
+    maxHops?: number;
+    types?: readonly RelationshipType[];
+    signal?: AbortSignal;
+  }): Promise<PathsResponse> {
+    const query = { from: options.from, to: options.to, maxHops: options.maxHops, types: typeList(options.types) };
+    return getJson('/paths', query, PathsResponse, options.signal);
+  },
+};

@@ -1,0 +1,128 @@
+/**
+ * Layouts. Expanding a node must not reshuffle what the reader has already looked at, so new nodes are
+ * first set down around the neighbours they arrived with and then fcose runs without randomising:
+ * existing nodes move a little to make room instead of jumping across the screen.
+ */
+import type { Core, Layouts, LayoutOptions, NodeCollection } from 'cytoscape';
+import type { FcoseLayoutOptions } from 'cytoscape-fcose';
+import type { DagreLayoutOptions } from 'cytoscape-dagre';
+import type { LayoutMode } from '../model/index.js';
+
+const PADDING = 56;
+/** A lone node or a pair should not fill the screen; above this zoom labels look inflated. */
+const MAX_FIT_ZOOM = 1.6;
+
+const FCOSE_BASE: FcoseLayoutOptions = {
+  name: 'fcose',
+  quality: 'proof',
+  animate: true,
+  animationDuration: 450,
+  fit: false,
+  nodeDimensionsIncludeLabels: true,
+  // Edge labels are long ("HOLDS POSITION · Chief of operations"); give them room to be read.
+  idealEdgeLength: () => 180,
+  nodeRepulsion: () => 12000,
+  nodeSeparation: 110,
+  gravity: 0.2,
+  numIter: 2500,
+};
+
+/**
+ * Sets new nodes down near the placed node they are connected to, before fcose refines: targets of the
+ * anchor's edges fan out to its right and sources to its left, so a star reads left to right like
+ * the sentences its edges state ("Vincent Line -> sits on board -> ...").
+ */
+export function seedPositions(cy: Core, added: NodeCollection): void {
+  const placed = cy.nodes().difference(added);
+  const fans = new Map<string, { right: string[]; left: string[] }>();
+  const loose: string[] = [];
+  added.forEach((node) => {
+    const anchor = node.neighborhood('node').intersection(placed).first();
+    if (anchor.empty()) return void loose.push(node.id());
+    const fan = fans.get(anchor.id()) ?? { right: [], left: [] };
+    const outgoing = node.edgesWith(anchor).sources().same(anchor);
+    (outgoing ? fan.right : fan.left).push(node.id());
+    fans.set(anchor.id(), fan);
+  });
+  for (const [anchorId, fan] of fans) {
+    const center = cy.getElementById(anchorId).position();
+    placeOnArc(cy, fan.right, center, 0);
+    placeOnArc(cy, fan.left, center, Math.PI);
+  }
+  placeOnArc(cy, loose, viewportCenter(cy), 0, loose.length === 1 && placed.empty() ? 0 : FAN_RADIUS);
+}
+
+const FAN_RADIUS = 240;
+
+/** Spreads ids over an arc facing `direction` (radians), wider the more there are, up to a half circle. */
+function placeOnArc(
+  cy: Core,
+  ids: readonly string[],
+  center: { x: number; y: number },
+  direction: number,
+  radius = FAN_RADIUS,
+): void {
+  const spread = Math.min(Math.PI, (ids.length - 1) * (Math.PI / 5));
+  ids.forEach((id, i) => {
+    const angle = direction - spread / 2 + (ids.length > 1 ? (spread * i) / (ids.length - 1) : 0);
+    cy.getElementById(id).position({ x: center.x + radius * Math.cos(angle), y: center.y + radius * Math.sin(angle) });
+  });
+}
+
+/** Runs after nodes were added. Returns the running layout so the caller can stop it on unmount. */
+export function runIncremental(cy: Core, onDone: () => void): Layouts | undefined {
+  if (cy.nodes(':visible').length < 2) {
+    fitNicely(cy);
+    onDone();
+    return undefined;
+  }
+  return run(cy, { ...FCOSE_BASE, randomize: false }, onDone);
+}
+
+/**
+ * A fresh arrangement on request: force-directed, or top-down layers for chains (paths, money and
+ * data flows). Top-down because the canvas column is taller than a five-hop chain is wide once its
+ * labels are counted, and horizontal labels sit best on vertical edges.
+ */
+export function runFull(cy: Core, mode: LayoutMode, onDone: () => void): Layouts {
+  const options: FcoseLayoutOptions | DagreLayoutOptions =
+    mode === 'force'
+      ? { ...FCOSE_BASE, randomize: true }
+      : {
+          name: 'dagre',
+          rankDir: 'TB',
+          nodeSep: 80,
+          rankSep: 110,
+          edgeSep: 30,
+          animate: true,
+          animationDuration: 450,
+          fit: false,
+          nodeDimensionsIncludeLabels: true,
+        };
+  return run(cy, options, onDone);
+}
+
+function run(cy: Core, options: LayoutOptions | FcoseLayoutOptions | DagreLayoutOptions, onDone: () => void): Layouts {
+  const layout = cy.elements(':visible').layout(options as LayoutOptions);
+  layout.one('layoutstop', () => {
+    fitNicely(cy);
+    onDone();
+  });
+  layout.run();
+  return layout;
+}
+
+/** Fits what is visible with padding, without zooming a small graph up to giant labels. */
+export function fitNicely(cy: Core, eles = cy.elements(':visible')): void {
+  if (eles.empty()) return;
+  cy.fit(eles, PADDING);
+  if (cy.zoom() > MAX_FIT_ZOOM) {
+    cy.zoom(MAX_FIT_ZOOM);
+    cy.center(eles);
+  }
+}
+
+function viewportCenter(cy: Core): { x: number; y: number } {
+  const extent = cy.extent();
+  return { x: (extent.x1 + extent.x2) / 2, y: (extent.y1 + extent.y2) / 2 };
+}

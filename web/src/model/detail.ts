@@ -1,0 +1,43 @@
+/** Adapters for the entity-detail answer, whose relationships come in a different shape from edges. */
+import { Relationship } from '../../../schemas/index.js';
+import type { EntityDetailResponse, EntityRelationship, GraphEdge, RelationshipType } from '../../../schemas/index.js';
+
+/**
+ * The detail endpoint nests a relationship's fields under `properties`; the canvas needs the flat
+ * edge shape. Parsing through the shared schema keeps the two in step; a relationship that does not
+ * parse is left off the canvas rather than drawn half-known.
+ */
+export function edgeFromDetail(rel: EntityRelationship): GraphEdge | undefined {
+  const parsed = Relationship.safeParse({
+    ...rel.properties,
+    id: rel.id,
+    type: rel.type,
+    source: rel.source,
+    target: rel.target,
+    citations: rel.citations,
+  });
+  return parsed.success ? parsed.data : undefined;
+}
+
+export interface RelationshipGroup {
+  readonly type: RelationshipType;
+  readonly items: readonly EntityRelationship[];
+}
+
+/** Relationships grouped by type, groups in the order the schema lists types (roles first, sources last). */
+export function groupRelationships(rels: readonly EntityRelationship[], order: readonly RelationshipType[]): RelationshipGroup[] {
+  return order.map((type) => ({ type, items: rels.filter((r) => r.type === type) })).filter((g) => g.items.length > 0);
+}
+
+export function neighborName(detail: EntityDetailResponse, id: string): string {
+  if (detail.entity.id === id) return detail.entity.name;
+  return detail.neighbors.find((n) => n.id === id)?.name ?? id;
+}
+
+/** A readable value for a free-form property from the detail answer. */
+export function propertyText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value.join(', ');
+  return undefined;
+}

@@ -1,0 +1,81 @@
+/**
+ * View -> Cytoscape element definitions. Visual state (kind, category, former, highlighted, dimmed,
+ * hidden, selected) becomes classes, so the stylesheet stays a static list of rules and Cytoscape only
+ * restyles what changed.
+ */
+import type { CanvasEdgeElement, CanvasElement, CanvasNodeElement, Filter, Highlight, Selection, ViewGraph } from './types.js';
+import { categoryOf } from './encoding.js';
+import { edgeLabel, edgeWidth, nodeLabel } from './labels.js';
+
+export interface ElementOptions {
+  readonly highlight?: Highlight | undefined;
+  readonly filter?: Filter | undefined;
+  readonly selection?: Selection | undefined;
+  /** Ids picked as path ends, marked so the reader sees what "Find paths" will connect. */
+  readonly pathEnds?: readonly string[] | undefined;
+}
+
+/**
+ * Up to this many edges every edge is labelled. Beyond it, labels overlap into soup, so only the edges
+ * the reader is looking at keep theirs: those touching the selection, the selected edge, and a
+ * highlighted path. The rest are "quiet" (unlabelled) until selected; the table view lists them all.
+ */
+export const LABEL_ALL_EDGES_UP_TO = 12;
+
+export function toElements(view: ViewGraph, options: ElementOptions = {}): CanvasElement[] {
+  const { highlight, filter, selection, pathEnds = [] } = options;
+  const dimming = highlight !== undefined && (highlight.nodeIds.size > 0 || highlight.edgeIds.size > 0);
+  const hiddenNodes = new Set<string>();
+  const labelAll = view.edges.size <= LABEL_ALL_EDGES_UP_TO;
+  const inFocus = (edge: { id: string; source: string; target: string }) =>
+    (selection?.kind === 'node' && (edge.source === selection.id || edge.target === selection.id)) ||
+    (selection?.kind === 'edge' && selection.id === edge.id) ||
+    (dimming && highlight.edgeIds.has(edge.id));
+
+  const nodes: CanvasNodeElement[] = [...view.nodes.values()].map((node) => {
+    const hidden = filter?.hiddenKinds.has(node.kind) ?? false;
+    if (hidden) hiddenNodes.add(node.id);
+    const classes = [
+      `kind-${node.kind}`,
+      hidden && 'hidden',
+      dimming && (highlight.nodeIds.has(node.id) ? 'highlighted' : 'dimmed'),
+      selection?.kind === 'node' && selection.id === node.id && 'selected',
+      pathEnds.includes(node.id) && 'path-end',
+    ];
+    return { group: 'nodes', data: { id: node.id, label: nodeLabel(node), kind: node.kind }, classes: joinClasses(classes) };
+  });
+
+  const edges: CanvasEdgeElement[] = [...view.edges.values()].map((edge) => {
+    const category = categoryOf(edge.type);
+    const hidden =
+      (filter?.hiddenCategories.has(category) ?? false) || hiddenNodes.has(edge.source) || hiddenNodes.has(edge.target);
+    const classes = [
+      `cat-${category}`,
+      edge.current === false && 'former',
+      (edge.status === 'inferred' || edge.status === 'alleged') && 'tentative',
+      hidden && 'hidden',
+      !labelAll && !inFocus(edge) && 'quiet',
+      dimming && (highlight.edgeIds.has(edge.id) ? 'highlighted' : 'dimmed'),
+      selection?.kind === 'edge' && selection.id === edge.id && 'selected',
+    ];
+    return {
+      group: 'edges',
+      data: {
+        id: edge.id,
+        source: edge.source,
+        target: edge.target,
+        label: edgeLabel(edge, view.nodes),
+        type: edge.type,
+        category,
+        width: edgeWidth(edge, view.nodes),
+      },
+      classes: joinClasses(classes),
+    };
+  });
+
+  return [...nodes, ...edges];
+}
+
+function joinClasses(parts: ReadonlyArray<string | false>): string {
+  return parts.filter((p): p is string => typeof p === 'string').join(' ');
+}

@@ -1,0 +1,65 @@
+/**
+ * Readonly shapes of what the explorer shows. Everything here is plain data so the model can be unit
+ * tested without React or Cytoscape; the API shapes themselves come from the shared schemas.
+ */
+import type { EntityKind, GraphEdge, GraphNode, RelationshipCategory } from '../../../schemas/index.js';
+
+/** The part of the graph currently on the canvas, keyed by id, in the order things arrived. */
+export interface ViewGraph {
+  readonly nodes: ReadonlyMap<string, GraphNode>;
+  readonly edges: ReadonlyMap<string, GraphEdge>;
+}
+
+/** A batch of nodes and edges as the API returns them (neighbourhood, paths, a single entity). */
+export interface GraphPatch {
+  readonly nodes: readonly GraphNode[];
+  readonly edges: readonly GraphEdge[];
+}
+
+export interface MergeResult {
+  readonly view: ViewGraph;
+  /** Ids that were not on the canvas before: the layout places only these. */
+  readonly addedNodeIds: readonly string[];
+  readonly addedEdgeIds: readonly string[];
+}
+
+export type Selection = { readonly kind: 'node'; readonly id: string } | { readonly kind: 'edge'; readonly id: string } | null;
+
+/** Elements to emphasise (a path); when empty nothing is dimmed. */
+export interface Highlight {
+  readonly nodeIds: ReadonlySet<string>;
+  readonly edgeIds: ReadonlySet<string>;
+}
+
+/** What the legend has switched off. */
+export interface Filter {
+  readonly hiddenKinds: ReadonlySet<EntityKind>;
+  readonly hiddenCategories: ReadonlySet<RelationshipCategory>;
+}
+
+/**
+ * A Cytoscape element definition reduced to what we use, so the model does not import Cytoscape.
+ * It is structurally compatible with `cytoscape.ElementDefinition`.
+ */
+export interface CanvasNodeElement {
+  readonly group: 'nodes';
+  readonly data: { readonly id: string; readonly label: string; readonly kind: EntityKind };
+  readonly classes: string;
+}
+
+export interface CanvasEdgeElement {
+  readonly group: 'edges';
+  readonly data: {
+    readonly id: string;
+    readonly source: string;
+    readonly target: string;
+    readonly label: string;
+    readonly type: GraphEdge['type'];
+    readonly category: RelationshipCategory;
+    /** Line width in px; money edges grow with the contract amount. */
+    readonly width: number;
+  };
+  readonly classes: string;
+}
+
+export type CanvasElement = CanvasNodeElement | CanvasEdgeElement;
