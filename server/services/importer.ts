@@ -4,7 +4,7 @@
  * Entities and relationships are merged by id, which makes a second import of the same file a no-op.
  */
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
-import type { EntityKind, InterlockFile } from '../../schemas/index.js';
+import { RELATIONSHIP_TYPES, type EntityKind, type InterlockFile, type RelationshipType } from '../../schemas/index.js';
 import { cypher } from '../db/cypher-files.js';
 import { entityToStored, relationshipToStored } from '../db/mapping.js';
 import { checkReferences, externalReferences, parseInterlockFile, type ImportProblem } from './import-validation.js';
@@ -45,12 +45,34 @@ async function existingKinds(tx: ManagedTransaction, ids: string[]): Promise<Map
   return new Map(result.records.map((r) => [r.get('id') as string, r.get('kind') as EntityKind]));
 }
 
+/** Rows per query: large enough to amortise a round trip, small enough to keep each query's memory modest. */
+const BATCH = 5_000;
+
+/** The upsert query for one relationship type; the type must be in the schema allowlist. */
+export function upsertRelationshipsQuery(type: RelationshipType): string {
+  if (!RELATIONSHIP_TYPES.includes(type)) throw new Error(`not a relationship type: ${String(type)}`);
+  return cypher('queries/upsert-relationships').replace('REL_TYPE', type);
+}
+
+function* batches<T>(rows: readonly T[]): Generator<T[]> {
+  for (let i = 0; i < rows.length; i += BATCH) yield rows.slice(i, i + BATCH);
+}
+
 async function writeFile(tx: ManagedTransaction, file: InterlockFile): Promise<void> {
   const entityRows = file.entities.map((e) => {
     const { kind, properties } = entityToStored(e);
     return { id: e.id, kind, properties };
   });
-  const relationshipRows = file.relationships.map((r) => ({ id: r.id, ...relationshipToStored(r) }));
-  await tx.run(cypher('queries/upsert-entities'), { rows: entityRows });
-  await tx.run(cypher('queries/upsert-relationships'), { rows: relationshipRows });
+  for (const rows of batches(entityRows)) await tx.run(cypher('queries/upsert-entities'), { rows });
+  const byType = new Map<
+    RelationshipType,
+    { id: string; source: string; target: string; properties: Record<string, unknown> }[]
+  >();
+  for (const r of file.relationships) {
+    const { type, source, target, properties } = relationshipToStored(r);
+    byType.set(type, [...(byType.get(type) ?? []), { id: r.id, source, target, properties }]);
+  }
+  for (const [type, rows] of byType) {
+    for (const batch of batches(rows)) await tx.run(upsertRelationshipsQuery(type), { rows: batch });
+  }
 }
