@@ -7,11 +7,13 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Driver } from 'neo4j-driver';
 import { fileURLToPath } from 'node:url';
+import conflictService from './plugins/app/conflict-service.js';
 import errorHandler from './plugins/app/error-handler.js';
 import graphRepository from './plugins/app/graph-repository.js';
 import neo4jPlugin from './plugins/external/neo4j.js';
 import openapi from './plugins/external/openapi.js';
 import web from './plugins/external/web.js';
+import conflicts from './routes/conflicts.js';
 import entities from './routes/entities.js';
 import health from './routes/health.js';
 import paths from './routes/paths.js';
@@ -48,6 +50,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(openapi);
   await app.register(graphRepository);
+  await app.register(conflictService);
 
   await app.register(
     async (api) => {
@@ -55,6 +58,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(search);
       await api.register(entities);
       await api.register(paths);
+      await api.register(conflicts);
       await api.register(schema);
     },
     { prefix: '/api' },

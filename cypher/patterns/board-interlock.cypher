@@ -1,0 +1,26 @@
+// @name Board interlock
+// @severity medium
+// @description Two organisations or public bodies share a board member or officer, for the time both roles overlapped.
+// @title {first} and {second} share {people|list}
+// @explanation {people|list} {linkVerb} {roleAtFirst|list} at {first} and {roleAtSecond|list} at {second}.
+
+MATCH atFirst = (person:Person)-[r1:SITS_ON_BOARD|HOLDS_POSITION]->(first:Entity)
+MATCH atSecond = (person)-[r2:SITS_ON_BOARD|HOLDS_POSITION]->(second:Entity)
+WHERE first.id < second.id
+  AND (first:Organization OR first:PublicBody) AND (second:Organization OR second:PublicBody)
+  // A unit and the company or body it belongs to are one organisation, not an interlock.
+  AND NOT EXISTS { (first)-[:PART_OF|SUBSIDIARY_OF*1..3]-(second) }
+RETURN
+  [first.id, second.id] AS key,
+  [atFirst, atSecond] AS evidence,
+  [r1, r2] AS timed,
+  {
+    first: first.name,
+    second: second.name,
+    people: person.name,
+    linkVerb: 'is',
+    roleAtFirst: CASE type(r1) WHEN 'SITS_ON_BOARD' THEN coalesce(toLower(left(r1.seat, 1)) + substring(r1.seat, 1), 'board member') ELSE coalesce(toLower(left(r1.role, 1)) + substring(r1.role, 1), 'officer') END
+      + CASE WHEN r1.current = false THEN ' (former)' ELSE '' END,
+    roleAtSecond: CASE type(r2) WHEN 'SITS_ON_BOARD' THEN coalesce(toLower(left(r2.seat, 1)) + substring(r2.seat, 1), 'board member') ELSE coalesce(toLower(left(r2.role, 1)) + substring(r2.role, 1), 'officer') END
+      + CASE WHEN r2.current = false THEN ' (former)' ELSE '' END
+  } AS facts;

@@ -1,0 +1,40 @@
+// @name Revolving door
+// @severity medium
+// @description A person who formerly held a position at a public body now holds a seat or position at an organisation (or its parent or subsidiary) that has contracts or data flows with that body, directly or through a data system the body operates.
+// @title {person}, formerly {formerRole} at {body}, now at {organisation}, which deals with it
+// @explanation {person} was {formerRole} at {body} and now {seatKind} {organisation}[, part of {company}]; {dealings|list}.
+
+MATCH former = (person:Person)-[was:HOLDS_POSITION]->(body:PublicBody)
+WHERE was.current = false OR was.end IS NOT NULL
+MATCH present = (person)-[now:SITS_ON_BOARD|HOLDS_POSITION]->(organisation:Organization)
+WHERE coalesce(now.current, true) <> false
+MATCH orgUp = (organisation)-[:PART_OF*0..2]->(company:Organization)
+MATCH corporate = (company)-[:SUBSIDIARY_OF*0..2]-(counterpart:Organization)
+// The body, or the body it is part of, deals with the counterpart.
+MATCH bodyUp = (body)-[:PART_OF*0..3]->(dealer:PublicBody)
+CALL (dealer, counterpart) {
+  MATCH deal = (dealer)-[:BUYER_OF]->(contract:Contract)-[:AWARDED_TO]->(counterpart)
+  RETURN deal, [contract] AS dealFacts, dealer.name + ' buys from ' + counterpart.name AS dealing
+  UNION
+  MATCH deal = (dealer)-[flow:SUPPLIES_DATA_TO]->(counterpart)
+  RETURN deal, [flow] AS dealFacts, dealer.name + ' supplies data to ' + counterpart.name AS dealing
+  UNION
+  MATCH deal = (counterpart)-[flow:SUPPLIES_DATA_TO]->(dealer)
+  RETURN deal, [flow] AS dealFacts, counterpart.name + ' supplies data to ' + dealer.name AS dealing
+  UNION
+  MATCH deal = (dealer)-[runs:OPERATES]->(system:DataSystem)-[flow:SUPPLIES_DATA_TO]->(counterpart)
+  RETURN deal, [runs, flow] AS dealFacts, dealer.name + '’s ' + system.name + ' feeds ' + counterpart.name AS dealing
+}
+RETURN
+  [person.id, body.id, company.id] AS key,
+  [former, present, orgUp, corporate, bodyUp, deal] AS evidence,
+  [now] + dealFacts AS timed,
+  {
+    person: person.name,
+    formerRole: coalesce(toLower(left(was.role, 1)) + substring(was.role, 1), 'a position holder'),
+    body: body.name,
+    seatKind: CASE type(now) WHEN 'SITS_ON_BOARD' THEN 'sits on the board of' ELSE 'holds a position at' END,
+    organisation: organisation.name,
+    company: CASE WHEN company = organisation THEN null ELSE company.name END,
+    dealings: dealing
+  } AS facts;

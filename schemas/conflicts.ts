@@ -1,0 +1,89 @@
+/** Conflict-of-interest findings and money flows, as the API returns them. */
+import { z } from 'zod';
+import { Citation, EntityId, PartialDate } from './common.js';
+import { GraphEdge, GraphNode } from './graph.js';
+
+export const Severity = z.enum(['high', 'medium', 'low', 'info']);
+export type Severity = z.infer<typeof Severity>;
+
+/** Why a finding deserves a second look before it is printed. */
+export const FindingQualifier = z.enum([
+  'dates-unknown', // some fact in the evidence has no dates, so the overlap in time cannot be checked
+  'relies-on-inferred-link', // some link in the evidence is inferred, not stated by a source
+  'relies-on-alleged-link', // some link in the evidence is alleged
+  'single-source', // every fact in the evidence rests on the same single document
+]);
+export type FindingQualifier = z.infer<typeof FindingQualifier>;
+
+export const PatternId = z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be a pattern id such as vendor-board-seat');
+
+export const PatternInfo = z.object({
+  id: PatternId,
+  name: z.string(),
+  description: z.string(),
+  severity: Severity,
+});
+export type PatternInfo = z.infer<typeof PatternInfo>;
+export const PatternsResponse = z.object({ patterns: z.array(PatternInfo) });
+
+/** The time in which every dated fact of a finding held at once; null ends are open or unknown. */
+export const Period = z.object({ from: PartialDate.nullable(), to: PartialDate.nullable() });
+export type Period = z.infer<typeof Period>;
+
+export const Finding = z.object({
+  /** Stable across runs: derived from the pattern and the entities that make the finding. */
+  id: z.string(),
+  pattern: PatternId,
+  severity: Severity,
+  title: z.string(),
+  explanation: z.string(),
+  period: Period,
+  qualifiers: z.array(FindingQualifier),
+  nodeIds: z.array(EntityId),
+  edgeIds: z.array(EntityId),
+  /** Union of the citations of every edge used, each once. */
+  citations: z.array(Citation),
+});
+export type Finding = z.infer<typeof Finding>;
+
+export const ConflictsQuery = z.object({
+  pattern: PatternId.optional(),
+  entity: EntityId.optional(),
+  asOf: PartialDate.optional().describe('only findings whose facts all held on this date'),
+});
+export type ConflictsQuery = z.infer<typeof ConflictsQuery>;
+
+export const ConflictsResponse = z.object({
+  findings: z.array(Finding),
+  nodes: z.array(GraphNode),
+  edges: z.array(GraphEdge),
+});
+export type ConflictsResponse = z.infer<typeof ConflictsResponse>;
+
+const Party = z.object({ id: EntityId, name: z.string() });
+
+export const MoneyFlowRow = z.object({
+  payer: Party,
+  payee: Party,
+  /** Sum of the contracts whose amount is known, in `currency`. */
+  total: z.number(),
+  currency: z.string().nullable(),
+  count: z.number().int(),
+  /** Contracts counted whose amount the sources do not give. */
+  undisclosed: z.number().int(),
+  from: PartialDate.nullable(),
+  to: PartialDate.nullable(),
+  contractIds: z.array(EntityId),
+});
+export type MoneyFlowRow = z.infer<typeof MoneyFlowRow>;
+
+const Flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
+
+export const MoneyFlowsQuery = z.object({
+  entity: EntityId.optional(),
+  rollup: Flag.default(false).describe('count a subsidiary’s contracts as its ultimate parent’s'),
+});
+export type MoneyFlowsQuery = z.infer<typeof MoneyFlowsQuery>;
+
+export const MoneyFlowsResponse = z.object({ rows: z.array(MoneyFlowRow) });
+export type MoneyFlowsResponse = z.infer<typeof MoneyFlowsResponse>;

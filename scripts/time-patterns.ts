@@ -1,0 +1,62 @@
+/**
+ * Times each conflict pattern on a generated graph: median of 5 runs after one warm-up, on a fresh
+ * embedded Neo4j (or NEO4J_URI, which must be empty). Prints a markdown table.
+ *
+ *   npx tsx scripts/time-patterns.ts --relationships 100000
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { createDriver, waitForDatabase } from '../server/db/driver.js';
+import { findFreePort, startEmbeddedNeo4j } from '../server/neo4j/embedded.js';
+import { ConflictService } from '../server/services/conflicts/service.js';
+import { importInterlockFile } from '../server/services/importer.js';
+import { applySchema } from '../server/services/schema-migration.js';
+import { generateGraph } from './generate-graph.js';
+
+const options = new Command('time-patterns')
+  .option('--relationships <n>', 'size of the generated graph', (v) => Number.parseInt(v, 10), 100_000)
+  .option('--seed <n>', 'random seed', (v) => Number.parseInt(v, 10), 1)
+  .option('--runs <n>', 'timed runs per pattern', (v) => Number.parseInt(v, 10), 5)
+  .parse()
+  .opts<{ relationships: number; seed: number; runs: number }>();
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+
+const dataDir = process.env.NEO4J_URI ? undefined : await mkdtemp(join(tmpdir(), 'interlock-bench-'));
+const embedded = dataDir ? await startEmbeddedNeo4j({ dataDir, boltPort: await findFreePort() }) : undefined;
+const driver = createDriver({
+  uri: embedded?.uri ?? process.env.NEO4J_URI ?? '',
+  user: process.env.NEO4J_USER ?? 'neo4j',
+  password: process.env.NEO4J_PASSWORD ?? '',
+});
+const database = process.env.NEO4J_DATABASE ?? 'neo4j';
+try {
+  await waitForDatabase(driver, database);
+  await applySchema(driver, database);
+  const graph = generateGraph(options.relationships, options.seed);
+  let started = performance.now();
+  await importInterlockFile(driver, database, graph);
+  console.log(
+    `Imported ${graph.entities.length} entities and ${graph.relationships.length} relationships in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
+
+  const service = new ConflictService(driver, database);
+  console.log(`\n| pattern | findings | median ms (${options.runs} runs) |\n|---|---:|---:|`);
+  for (const pattern of service.list()) {
+    await service.findings({ pattern: pattern.id });
+    const times: number[] = [];
+    let count = 0;
+    for (let i = 0; i < options.runs; i++) {
+      started = performance.now();
+      count = (await service.findings({ pattern: pattern.id })).findings.length;
+      times.push(performance.now() - started);
+    }
+    console.log(`| ${pattern.id} | ${count} | ${median(times).toFixed(0)} |`);
+  }
+} finally {
+  await driver.close();
+  await embedded?.stop();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+}

@@ -1,0 +1,177 @@
+/**
+ * Turns the rows a pattern returns into findings. Every pattern returns the same columns (see
+ * cypher/patterns/README.md): `key` (ids that make the finding), `evidence` (paths), `timed` (facts that
+ * must have held at the same time) and `facts` (values for the title and explanation). Rows with the
+ * same key are one finding with the union of their evidence.
+ */
+import { createHash } from 'node:crypto';
+import type { Citation, Finding, FindingQualifier, GraphEdge, GraphNode } from '../../../schemas/index.js';
+import { toGraphEdge, toGraphNode } from '../../db/mapping.js';
+import type { PatternDefinition } from './pattern-files.js';
+import { heldOn, overlap, type Dated } from './period.js';
+import { renderTemplate } from './template.js';
+
+/** The parts of driver values we read (Node, Relationship, Path), kept structural for testing. */
+export interface RawNode {
+  elementId: string;
+  labels: string[];
+  properties: Record<string, unknown>;
+}
+export interface RawRelationship {
+  elementId: string;
+  type: string;
+  startNodeElementId: string;
+  endNodeElementId: string;
+  properties: Record<string, unknown>;
+}
+export interface RawPath {
+  start: RawNode;
+  segments: { start: RawNode; relationship: RawRelationship; end: RawNode }[];
+}
+export interface PatternRow {
+  key: string[];
+  evidence: RawPath[];
+  timed: (RawNode | RawRelationship)[];
+  facts: Record<string, unknown>;
+}
+
+export interface FindingsResult {
+  findings: Finding[];
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
+
+export function findingId(pattern: string, key: readonly string[]): string {
+  return `${pattern}:${createHash('sha256').update(key.join('\n')).digest('hex').slice(0, 16)}`;
+}
+
+const kindOf = (node: RawNode) => node.labels.find((l) => l !== 'Entity') ?? 'Entity';
+
+function evidenceGraph(paths: readonly RawPath[]): { nodes: GraphNode[]; edges: GraphEdge[] } {
+  const nodes = new Map<string, GraphNode>();
+  const idByElement = new Map<string, string>();
+  const addNode = (node: RawNode) => {
+    const graphNode = toGraphNode({ ...node.properties, kind: kindOf(node) });
+    nodes.set(graphNode.id, graphNode);
+    idByElement.set(node.elementId, graphNode.id);
+  };
+  for (const path of paths) {
+    addNode(path.start);
+    for (const segment of path.segments) {
+      addNode(segment.start);
+      addNode(segment.end);
+    }
+  }
+  const edges = new Map<string, GraphEdge>();
+  for (const { relationship: r } of paths.flatMap((p) => p.segments)) {
+    const edge = toGraphEdge({
+      ...r.properties,
+      type: r.type,
+      source: idByElement.get(r.startNodeElementId),
+      target: idByElement.get(r.endNodeElementId),
+    });
+    edges.set(edge.id, edge);
+  }
+  return { nodes: [...nodes.values()], edges: [...edges.values()] };
+}
+
+function qualifiersOf(edges: readonly GraphEdge[], datesUnknown: boolean): FindingQualifier[] {
+  const qualifiers: FindingQualifier[] = [];
+  if (datesUnknown) qualifiers.push('dates-unknown');
+  if (edges.some((e) => e.status === 'inferred')) qualifiers.push('relies-on-inferred-link');
+  if (edges.some((e) => e.status === 'alleged')) qualifiers.push('relies-on-alleged-link');
+  const documents = new Set(edges.flatMap((e) => e.citations.map((c) => c.documentId)));
+  if (documents.size === 1) qualifiers.push('single-source');
+  return qualifiers;
+}
+
+function citationsOf(edges: readonly GraphEdge[]): Citation[] {
+  const seen = new Map<string, Citation>();
+  for (const c of edges.flatMap((e) => e.citations)) seen.set(`${c.documentId}\n${c.locator}\n${c.quote}`, c);
+  return [...seen.values()];
+}
+
+/** Facts from several rows of one finding: a value all rows agree on stays single, others become lists. */
+function mergeFacts(rows: readonly Record<string, unknown>[]): Record<string, unknown> {
+  const merged: Record<string, unknown> = {};
+  for (const name of new Set(rows.flatMap((r) => Object.keys(r)))) {
+    const values = [
+      ...new Set(
+        rows
+          .map((r) => r[name])
+          .filter((v) => v !== null && v !== undefined)
+          .map((v) => JSON.stringify(v)),
+      ),
+    ].map((v) => JSON.parse(v) as unknown);
+    merged[name] = values.length <= 1 ? values[0] : values.flat();
+  }
+  return merged;
+}
+
+function inferenceNotes(edges: readonly GraphEdge[], names: ReadonlyMap<string, string>): string {
+  return edges
+    .filter((e) => e.status === 'inferred')
+    .map((e) => {
+      const link = `${names.get(e.source) ?? e.source} ${e.type.toLowerCase().replaceAll('_', ' ')} ${names.get(e.target) ?? e.target}`;
+      return ` The link "${link}" is inferred, not stated: ${String(e.inferredFrom ?? 'no reason recorded')}`;
+    })
+    .join('');
+}
+
+const SEVERITY_ORDER = { high: 0, medium: 1, low: 2, info: 3 } as const;
+
+export function bySeverityThenTitle(a: Finding, b: Finding): number {
+  return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.title.localeCompare(b.title);
+}
+
+export function buildFindings(
+  pattern: PatternDefinition,
+  rows: readonly PatternRow[],
+  options: { asOf?: string | undefined } = {},
+): FindingsResult {
+  const groups = new Map<string, { key: string[]; rows: PatternRow[]; overlaps: ReturnType<typeof overlap>[] }>();
+  for (const row of rows) {
+    const timed = row.timed.map((t) => t.properties as Dated);
+    const o = overlap(timed);
+    if (!o.possible) continue; // these facts never held at the same time: not a conflict
+    if (options.asOf && !heldOn(timed, options.asOf)) continue;
+    const id = findingId(pattern.id, row.key);
+    const group = groups.get(id) ?? { key: row.key, rows: [], overlaps: [] };
+    group.rows.push(row);
+    group.overlaps.push(o);
+    groups.set(id, group);
+  }
+
+  const allNodes = new Map<string, GraphNode>();
+  const allEdges = new Map<string, GraphEdge>();
+  const findings: Finding[] = [];
+  for (const [id, group] of groups) {
+    const { nodes, edges } = evidenceGraph(group.rows.flatMap((r) => r.evidence));
+    for (const n of nodes) allNodes.set(n.id, n);
+    for (const e of edges) allEdges.set(e.id, e);
+    const known = group.overlaps.filter((o) => !o.datesUnknown);
+    const datesUnknown = known.length === 0;
+    const periods = (known.length ? known : group.overlaps).map((o) => o.period);
+    // Several rows are alternative evidence for one finding: its period spans theirs; an open end stays open.
+    const froms = periods.map((p) => p.from);
+    const tos = periods.map((p) => p.to);
+    const from = froms.includes(null) ? null : ([...froms].sort()[0] ?? null);
+    const to = tos.includes(null) ? null : ([...tos].sort().at(-1) ?? null);
+    const facts = mergeFacts(group.rows.map((r) => r.facts));
+    const names = new Map(nodes.map((n) => [n.id, n.name]));
+    findings.push({
+      id,
+      pattern: pattern.id,
+      severity: pattern.severity,
+      title: renderTemplate(pattern.title, facts),
+      explanation: renderTemplate(pattern.explanation, facts) + inferenceNotes(edges, names),
+      period: { from, to },
+      qualifiers: qualifiersOf(edges, datesUnknown),
+      nodeIds: nodes.map((n) => n.id),
+      edgeIds: edges.map((e) => e.id),
+      citations: citationsOf(edges),
+    });
+  }
+  findings.sort(bySeverityThenTitle);
+  return { findings, nodes: [...allNodes.values()], edges: [...allEdges.values()] };
+}

@@ -1,0 +1,85 @@
+/**
+ * Runs conflict patterns against the graph: each pattern in its own read transaction, rows turned into
+ * findings by `buildFindings`. Patterns are loaded once per service; the files are the source of truth.
+ */
+import type { Driver } from 'neo4j-driver';
+import type { ConflictsResponse, MoneyFlowRow, PatternInfo } from '../../../schemas/index.js';
+import { NotFoundError } from '../graph-repository.js';
+import { buildFindings, bySeverityThenTitle, type PatternRow } from './findings.js';
+import { loadPatterns, type PatternDefinition } from './pattern-files.js';
+
+export class ConflictService {
+  private readonly patterns: PatternDefinition[];
+
+  constructor(
+    private readonly driver: Driver,
+    private readonly database: string,
+    patterns: PatternDefinition[] = loadPatterns(),
+  ) {
+    this.patterns = patterns;
+  }
+
+  list(): PatternInfo[] {
+    return this.patterns.map(({ id, name, description, severity }) => ({ id, name, description, severity }));
+  }
+
+  private pattern(id: string): PatternDefinition {
+    const pattern = this.patterns.find((p) => p.id === id);
+    if (!pattern) throw new NotFoundError('pattern', id);
+    return pattern;
+  }
+
+  private async rows(pattern: PatternDefinition, parameters: Record<string, unknown>): Promise<PatternRow[]> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: 'READ' });
+    try {
+      return await session.executeRead(async (tx) => {
+        const result = await tx.run(pattern.query, { rollup: false, ...parameters });
+        return result.records.map((r) => r.toObject() as unknown as PatternRow);
+      });
+    } finally {
+      await session.close();
+    }
+  }
+
+  async findings(query: {
+    pattern?: string | undefined;
+    entity?: string | undefined;
+    asOf?: string | undefined;
+  }): Promise<ConflictsResponse> {
+    const selected = query.pattern ? [this.pattern(query.pattern)] : this.patterns;
+    const findings: ConflictsResponse['findings'] = [];
+    const nodes = new Map<string, ConflictsResponse['nodes'][number]>();
+    const edges = new Map<string, ConflictsResponse['edges'][number]>();
+    for (const pattern of selected) {
+      const result = buildFindings(pattern, await this.rows(pattern, { entity: query.entity ?? null }), { asOf: query.asOf });
+      for (const finding of result.findings) {
+        if (query.entity && !finding.nodeIds.includes(query.entity)) continue;
+        findings.push(finding);
+        const ids = new Set([...finding.nodeIds, ...finding.edgeIds]);
+        for (const n of result.nodes) if (ids.has(n.id)) nodes.set(n.id, n);
+        for (const e of result.edges) if (ids.has(e.id)) edges.set(e.id, e);
+      }
+    }
+    findings.sort(bySeverityThenTitle);
+    return { findings, nodes: [...nodes.values()], edges: [...edges.values()] };
+  }
+
+  /** Who pays whom, from the `money-flow` pattern's facts. */
+  async moneyFlows(query: { entity?: string | undefined; rollup: boolean }): Promise<MoneyFlowRow[]> {
+    const rows = await this.rows(this.pattern('money-flow'), { rollup: query.rollup, entity: query.entity ?? null });
+    return rows
+      .map(({ facts: f }) => ({
+        payer: { id: String(f.payerId), name: String(f.payer) },
+        payee: { id: String(f.payeeId), name: String(f.payee) },
+        total: Number(f.total ?? 0),
+        currency: typeof f.currency === 'string' ? f.currency : null,
+        count: Number(f.count ?? 0),
+        undisclosed: Number(f.undisclosed ?? 0),
+        from: typeof f.from === 'string' ? f.from : null,
+        to: typeof f.to === 'string' ? f.to : null,
+        contractIds: (f.contractIds as string[] | undefined) ?? [],
+      }))
+      .filter((row) => !query.entity || row.payer.id === query.entity || row.payee.id === query.entity)
+      .sort((a, b) => b.total - a.total || a.payer.name.localeCompare(b.payer.name));
+  }
+}

@@ -1,0 +1,480 @@
+/**
+ * Conflict patterns on small synthetic graphs (a positive case, dates that never overlap, an unrelated
+ * contract or law, and a case reached only through a hierarchy hop), then on the seed story, then
+ * through the HTTP API.
+ */
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { Driver } from 'neo4j-driver';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { ConflictsResponse, Finding, MoneyFlowsResponse } from '../../schemas/index.js';
+import { CYPHER_DIR } from '../../server/db/cypher-files.js';
+import { loadPatterns } from '../../server/services/conflicts/pattern-files.js';
+import { ConflictService } from '../../server/services/conflicts/service.js';
+import { buildTestApp } from '../setup/app.js';
+import { testConnection, testDriver } from '../setup/connection.js';
+import { SyntheticGraph, uniquePrefix } from './helpers/synthetic-graph.js';
+
+const { database } = testConnection();
+let driver: Driver;
+let service: ConflictService;
+const graphs: SyntheticGraph[] = [];
+
+beforeAll(() => {
+  driver = testDriver();
+  service = new ConflictService(driver, database);
+});
+afterEach(async () => {
+  for (const g of graphs.splice(0)) await g.remove(driver, database);
+});
+afterAll(async () => {
+  await driver.close();
+});
+
+async function build(name: string, draw: (g: SyntheticGraph) => void): Promise<SyntheticGraph> {
+  const g = new SyntheticGraph(uniquePrefix(name));
+  draw(g);
+  graphs.push(g);
+  await g.save(driver, database);
+  return g;
+}
+
+/** Findings of one pattern that involve an entity of this graph. */
+async function findingsFor(pattern: string, entity: string): Promise<Finding[]> {
+  return (await service.findings({ pattern, entity })).findings;
+}
+
+describe('vendor-board-seat', () => {
+  const draw =
+    (opts: {
+      seat?: Record<string, unknown>;
+      contract?: Record<string, unknown>;
+      otherBuyer?: boolean;
+      viaHierarchy?: boolean;
+    }) =>
+    (g: SyntheticGraph) => {
+      const person = g.add('Person', 'pat');
+      const body = g.add('PublicBody', 'sheriff');
+      const city = g.add('PublicBody', 'city');
+      const other = g.add('PublicBody', 'other-city');
+      const parent = g.add('Organization', 'broker');
+      const sub = g.add('Organization', 'broker-sub');
+      const contract = g.add('Contract', 'deal', { amount: 1000, currency: 'USD', ...opts.contract });
+      g.link('HOLDS_POSITION', person, body, { role: 'Chief', current: true });
+      g.link('SITS_ON_BOARD', person, parent, opts.seat ?? { current: true });
+      g.link('PART_OF', body, city);
+      g.link('SUBSIDIARY_OF', sub, parent);
+      g.link('BUYER_OF', opts.otherBuyer ? other : opts.viaHierarchy ? city : body, contract);
+      g.link('AWARDED_TO', contract, opts.viaHierarchy ? sub : parent);
+    };
+
+  it('finds a board seat at a contractor of the person’s own body', async () => {
+    const g = await build('vbs-pos', draw({}));
+    const [finding, ...rest] = await findingsFor('vendor-board-seat', `person:${g.prefix}-pat`);
+    expect(rest).toEqual([]);
+    expect(finding?.title).toBe(
+      `pat (${g.prefix}) sits on the board of broker (${g.prefix}), a contractor of sheriff (${g.prefix})`,
+    );
+    expect(finding?.explanation).toContain('$1,000 contract');
+  });
+
+  it('ignores a seat that ended before the contract was signed', async () => {
+    const g = await build('vbs-dates', draw({ seat: { start: '2001', end: '2004' }, contract: { signedOn: '2015' } }));
+    expect(await findingsFor('vendor-board-seat', `person:${g.prefix}-pat`)).toEqual([]);
+  });
+
+  it('ignores a contract bought by an unrelated body', async () => {
+    const g = await build('vbs-unrelated', draw({ otherBuyer: true }));
+    expect(await findingsFor('vendor-board-seat', `person:${g.prefix}-pat`)).toEqual([]);
+  });
+
+  it('reaches the buyer through PART_OF and the vendor through SUBSIDIARY_OF', async () => {
+    const g = await build('vbs-hop', draw({ viaHierarchy: true }));
+    const [finding] = await findingsFor('vendor-board-seat', `person:${g.prefix}-pat`);
+    expect(finding?.explanation).toContain(`of which sheriff (${g.prefix}) is part`);
+    expect(finding?.explanation).toContain(`a subsidiary of broker (${g.prefix})`);
+    expect(finding?.nodeIds).toEqual(expect.arrayContaining([`public-body:${g.prefix}-city`, `org:${g.prefix}-broker-sub`]));
+  });
+});
+
+describe('enforcer-board-seat', () => {
+  const draw =
+    (opts: { seat?: Record<string, unknown>; flow?: Record<string, unknown>; unrelatedLaw?: boolean; viaHierarchy?: boolean }) =>
+    (g: SyntheticGraph) => {
+      const person = g.add('Person', 'pat');
+      const state = g.add('PublicBody', 'state-police');
+      const body = g.add('PublicBody', 'county-police');
+      const agency = g.add('PublicBody', 'agency');
+      const unit = g.add('PublicBody', 'agency-unit');
+      const otherAgency = g.add('PublicBody', 'other-agency');
+      const law = g.add('Law', 'shield-act');
+      const parent = g.add('Organization', 'broker');
+      const sub = g.add('Organization', 'broker-sub');
+      g.link('PART_OF', body, state);
+      g.link('PART_OF', unit, agency);
+      g.link('SUBSIDIARY_OF', sub, parent);
+      g.link('RESTRICTS', law, opts.viaHierarchy ? state : body, {
+        summary: 'bars helping the agency',
+        counterpartyIds: [opts.unrelatedLaw ? otherAgency : agency],
+      });
+      g.link('HOLDS_POSITION', person, body, { role: 'Chief', current: true });
+      g.link('SITS_ON_BOARD', person, parent, opts.seat ?? { current: true });
+      g.link('SUPPLIES_DATA_TO', opts.viaHierarchy ? sub : parent, opts.viaHierarchy ? unit : agency, {
+        data: 'records',
+        ...opts.flow,
+      });
+    };
+
+  it('finds a board seat at a company that supplies the party the law keeps the body from helping', async () => {
+    const g = await build('ebs-pos', draw({}));
+    const findings = await findingsFor('enforcer-board-seat', `person:${g.prefix}-pat`);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]?.explanation).toContain(`agency (${g.prefix}) receives data from broker (${g.prefix})`);
+  });
+
+  it('ignores a seat that ended before the data flow began', async () => {
+    const g = await build('ebs-dates', draw({ seat: { start: '2001', end: '2003' }, flow: { start: '2010' } }));
+    expect(await findingsFor('enforcer-board-seat', `person:${g.prefix}-pat`)).toEqual([]);
+  });
+
+  it('ignores a law that protects a different party', async () => {
+    const g = await build('ebs-unrelated', draw({ unrelatedLaw: true }));
+    expect(await findingsFor('enforcer-board-seat', `person:${g.prefix}-pat`)).toEqual([]);
+  });
+
+  it('reaches the restricted body, the helper and the agency through PART_OF and SUBSIDIARY_OF', async () => {
+    const g = await build('ebs-hop', draw({ viaHierarchy: true }));
+    const [finding] = await findingsFor('enforcer-board-seat', `person:${g.prefix}-pat`);
+    expect(finding?.nodeIds).toEqual(
+      expect.arrayContaining([
+        `public-body:${g.prefix}-state-police`,
+        `org:${g.prefix}-broker-sub`,
+        `public-body:${g.prefix}-agency-unit`,
+      ]),
+    );
+  });
+});
+
+describe('circumvention-chain', () => {
+  const draw =
+    (opts: {
+      first?: Record<string, unknown>;
+      second?: Record<string, unknown>;
+      unrelatedLaw?: boolean;
+      viaHierarchy?: boolean;
+    }) =>
+    (g: SyntheticGraph) => {
+      const sheriffs = g.add('PublicBody', 'sheriffs');
+      const county = g.add('PublicBody', 'county-sheriff');
+      const system = g.add('DataSystem', 'alerts');
+      const broker = g.add('Organization', 'broker');
+      const agency = g.add('PublicBody', 'agency');
+      const other = g.add('PublicBody', 'other-agency');
+      const law = g.add('Law', 'shield-act');
+      const contract = g.add('Contract', 'feed');
+      g.link('PART_OF', county, sheriffs);
+      g.link('RESTRICTS', law, sheriffs, { summary: 'no sharing', counterpartyIds: [opts.unrelatedLaw ? other : agency] });
+      if (opts.viaHierarchy) {
+        g.link('SUPPLIES_DATA_TO', county, broker, opts.first ?? {});
+        g.link('BUYER_OF', agency, contract, opts.second ?? {});
+        g.link('AWARDED_TO', contract, broker);
+      } else {
+        g.link('OPERATES', sheriffs, system);
+        g.link('SUPPLIES_DATA_TO', system, broker, opts.first ?? {});
+        g.link('SUPPLIES_DATA_TO', broker, agency, opts.second ?? {});
+      }
+    };
+
+  it('finds restricted data reaching the agency through a data system and a broker', async () => {
+    const g = await build('cc-pos', draw({}));
+    const [finding] = await findingsFor('circumvention-chain', `org:${g.prefix}-broker`);
+    expect(finding?.title).toBe(
+      `sheriffs (${g.prefix}) data reaches agency (${g.prefix}) through broker (${g.prefix}), around shield-act (${g.prefix})`,
+    );
+    expect(finding?.explanation).toContain(`runs alerts (${g.prefix}), which feeds broker (${g.prefix})`);
+  });
+
+  it('ignores legs that never overlapped in time', async () => {
+    const g = await build('cc-dates', draw({ first: { start: '2001', end: '2002' }, second: { start: '2019' } }));
+    expect(await findingsFor('circumvention-chain', `org:${g.prefix}-broker`)).toEqual([]);
+  });
+
+  it('ignores a law that restricts sharing with someone else', async () => {
+    const g = await build('cc-unrelated', draw({ unrelatedLaw: true }));
+    expect(await findingsFor('circumvention-chain', `org:${g.prefix}-broker`)).toEqual([]);
+  });
+
+  it('finds a part of the restricted body feeding a broker the agency pays', async () => {
+    const g = await build('cc-hop', draw({ viaHierarchy: true }));
+    const [finding] = await findingsFor('circumvention-chain', `org:${g.prefix}-broker`);
+    expect(finding?.explanation).toContain('is contracted by');
+    expect(finding?.nodeIds).toContain(`public-body:${g.prefix}-county-sheriff`);
+  });
+});
+
+describe('revolving-door', () => {
+  const draw =
+    (opts: { seat?: Record<string, unknown>; contract?: Record<string, unknown>; otherBody?: boolean; viaHierarchy?: boolean }) =>
+    (g: SyntheticGraph) => {
+      const person = g.add('Person', 'lee');
+      const office = g.add('PublicBody', 'sheriff');
+      const sheriffs = g.add('PublicBody', 'sheriffs');
+      const other = g.add('PublicBody', 'other');
+      const system = g.add('DataSystem', 'alerts');
+      const parent = g.add('Organization', 'broker');
+      const sub = g.add('Organization', 'broker-sub');
+      const contract = g.add('Contract', 'deal', opts.contract ?? {});
+      g.link('HOLDS_POSITION', person, office, { role: 'Sheriff', current: false, end: '2015' });
+      g.link('SITS_ON_BOARD', person, parent, opts.seat ?? { start: '2016', current: true });
+      g.link('PART_OF', office, sheriffs);
+      g.link('SUBSIDIARY_OF', sub, parent);
+      if (opts.viaHierarchy) {
+        g.link('OPERATES', sheriffs, system);
+        g.link('SUPPLIES_DATA_TO', system, sub, { start: '2017' });
+      } else {
+        g.link('BUYER_OF', opts.otherBody ? other : office, contract);
+        g.link('AWARDED_TO', contract, parent);
+      }
+    };
+
+  it('finds a former official on the board of a company their old office buys from', async () => {
+    const g = await build('rd-pos', draw({ contract: { signedOn: '2018' } }));
+    const [finding] = await findingsFor('revolving-door', `person:${g.prefix}-lee`);
+    expect(finding?.title).toBe(
+      `lee (${g.prefix}), formerly sheriff at sheriff (${g.prefix}), now at broker (${g.prefix}), which deals with it`,
+    );
+    expect(finding?.period).toEqual({ from: '2018', to: null });
+    expect(finding?.qualifiers).not.toContain('dates-unknown');
+  });
+
+  it('ignores a seat that ended before the dealings began', async () => {
+    const g = await build('rd-dates', draw({ seat: { start: '2016', end: '2017' }, contract: { signedOn: '2020' } }));
+    expect(await findingsFor('revolving-door', `person:${g.prefix}-lee`)).toEqual([]);
+  });
+
+  it('ignores a contract with an unrelated body', async () => {
+    const g = await build('rd-unrelated', draw({ otherBody: true }));
+    expect(await findingsFor('revolving-door', `person:${g.prefix}-lee`)).toEqual([]);
+  });
+
+  it('follows the old office up to the body that runs a system feeding the company’s subsidiary', async () => {
+    const g = await build('rd-hop', draw({ viaHierarchy: true }));
+    const [finding] = await findingsFor('revolving-door', `person:${g.prefix}-lee`);
+    expect(finding?.explanation).toContain(`sheriffs (${g.prefix})’s alerts (${g.prefix}) feeds broker-sub (${g.prefix})`);
+  });
+});
+
+describe('board-interlock', () => {
+  it('finds two organisations sharing a board member, with the period both seats overlapped', async () => {
+    const g = await build('bi-pos', (g) => {
+      const p = g.add('Person', 'kim');
+      g.link('SITS_ON_BOARD', p, g.add('Organization', 'alpha'), { start: '2010', end: '2020' });
+      g.link('SITS_ON_BOARD', p, g.add('Organization', 'beta'), { start: '2015' });
+    });
+    const [finding] = await findingsFor('board-interlock', `person:${g.prefix}-kim`);
+    expect(finding?.period).toEqual({ from: '2015', to: '2020' });
+    expect(finding?.title).toBe(`alpha (${g.prefix}) and beta (${g.prefix}) share kim (${g.prefix})`);
+  });
+
+  it('ignores seats that never overlapped', async () => {
+    const g = await build('bi-dates', (g) => {
+      const p = g.add('Person', 'kim');
+      g.link('SITS_ON_BOARD', p, g.add('Organization', 'alpha'), { start: '2001', end: '2003' });
+      g.link('SITS_ON_BOARD', p, g.add('Organization', 'beta'), { start: '2010' });
+    });
+    expect(await findingsFor('board-interlock', `person:${g.prefix}-kim`)).toEqual([]);
+  });
+
+  it('ignores a board and the company it belongs to', async () => {
+    const g = await build('bi-unrelated', (g) => {
+      const p = g.add('Person', 'kim');
+      const company = g.add('Organization', 'company');
+      const board = g.add('Organization', 'company-board');
+      g.link('PART_OF', board, company);
+      g.link('SITS_ON_BOARD', p, board);
+      g.link('HOLDS_POSITION', p, company, { role: 'Adviser' });
+    });
+    expect(await findingsFor('board-interlock', `person:${g.prefix}-kim`)).toEqual([]);
+  });
+
+  it('counts an officer position as well as a board seat', async () => {
+    const g = await build('bi-officer', (g) => {
+      const p = g.add('Person', 'kim');
+      g.link('HOLDS_POSITION', p, g.add('PublicBody', 'agency'), { role: 'Director' });
+      g.link('SITS_ON_BOARD', p, g.add('Organization', 'vendor'));
+    });
+    const [finding] = await findingsFor('board-interlock', `person:${g.prefix}-kim`);
+    expect(finding?.explanation).toContain('director at agency');
+  });
+});
+
+describe('money-flow', () => {
+  it('totals, counts and dates the contracts per payer and payee, rolled up to the parent when asked', async () => {
+    const g = await build('mf', (g) => {
+      const city = g.add('PublicBody', 'city');
+      const parent = g.add('Organization', 'parent');
+      const sub = g.add('Organization', 'sub');
+      g.link('SUBSIDIARY_OF', sub, parent);
+      for (const [slug, amount, signedOn, vendor] of [
+        ['a', 100, '2019', parent],
+        ['b', 250, '2021-05', parent],
+        ['c', 50, '2020', sub],
+      ] as const) {
+        const c = g.add('Contract', slug, { amount, currency: 'USD', signedOn });
+        g.link('BUYER_OF', city, c);
+        g.link('AWARDED_TO', c, vendor);
+      }
+    });
+    const city = `public-body:${g.prefix}-city`;
+    const plain = await service.moneyFlows({ entity: city, rollup: false });
+    expect(plain.map((r) => [r.payee.id, r.total, r.count, r.from, r.to])).toEqual([
+      [`org:${g.prefix}-parent`, 350, 2, '2019', '2021-05'],
+      [`org:${g.prefix}-sub`, 50, 1, '2020', '2020'],
+    ]);
+    const rolled = await service.moneyFlows({ entity: city, rollup: true });
+    expect(rolled).toHaveLength(1);
+    expect(rolled[0]).toMatchObject({
+      payee: { id: `org:${g.prefix}-parent` },
+      total: 400,
+      count: 3,
+      currency: 'USD',
+      from: '2019',
+    });
+    expect(rolled[0]?.contractIds).toHaveLength(3);
+    expect(await service.moneyFlows({ entity: `org:${g.prefix}-nobody`, rollup: false })).toEqual([]);
+  });
+});
+
+describe('on the seed story', () => {
+  let all: ConflictsResponse;
+  beforeAll(async () => {
+    all = await service.findings({});
+  });
+  const find = (pattern: string, ...ids: string[]) =>
+    all.findings.filter((f) => f.pattern === pattern && ids.every((id) => f.nodeIds.includes(id)));
+
+  it('finds Vincent Line on the board of a City of Denver contractor, with the $750,000 contract of 2020', () => {
+    const [finding] = find('vendor-board-seat', 'person:vincent-line', 'contract:denver-lexisnexis-data-services-2020');
+    expect(finding?.explanation).toMatch(
+      /Vincent Line is chief of operations .* at Denver Sheriff Department and sits on the LexisNexis data-warehouse board/,
+    );
+    expect(finding?.explanation).toContain(
+      'City and County of Denver, of which Denver Sheriff Department is part, holds a $750,000 contract with LexisNexis',
+    );
+    expect(finding?.explanation).toContain('2020');
+    expect(finding?.qualifiers).toContain('relies-on-inferred-link');
+  });
+
+  it('finds Vincent Line on the board of the company helping ICE around HB19-1124 and Denver’s 2017 act', () => {
+    expect(find('enforcer-board-seat', 'person:vincent-line', 'law:colorado-hb19-1124', 'public-body:ice')).toHaveLength(1);
+    expect(
+      find('enforcer-board-seat', 'person:vincent-line', 'law:denver-public-safety-enforcement-priorities-act'),
+    ).toHaveLength(1);
+  });
+
+  it('finds the sheriffs -> VINE -> Appriss -> ICE chain around HB19-1124', () => {
+    const [finding] = find(
+      'circumvention-chain',
+      'public-body:colorado-county-sheriffs',
+      'system:vine',
+      'org:appriss-solutions',
+      'public-body:ice',
+    );
+    expect(finding?.title).toContain('around Colorado HB19-1124');
+  });
+
+  it('finds Matt Lewis, former Mesa County Sheriff, on the board of the company whose subsidiary VINE feeds', () => {
+    const [finding] = find('revolving-door', 'person:matt-lewis', 'system:vine', 'org:appriss-solutions');
+    expect(finding?.title).toContain("Matt Lewis, formerly sheriff at Mesa County Sheriff's Office");
+  });
+
+  it('cites every edge of every finding, and lists those citations with the finding', () => {
+    const edges = new Map(all.edges.map((e) => [e.id, e]));
+    for (const finding of all.findings) {
+      for (const id of finding.edgeIds) {
+        const edge = edges.get(id);
+        expect(edge?.citations.length, `${finding.id} ${id}`).toBeGreaterThan(0);
+        for (const c of edge?.citations ?? []) expect(finding.citations).toContainEqual(c);
+      }
+    }
+  });
+
+  it('gives the same ids on every run', async () => {
+    const again = await service.findings({});
+    expect(again.findings.map((f) => f.id)).toEqual(all.findings.map((f) => f.id));
+  });
+});
+
+describe('adding a pattern', () => {
+  it('takes only a .cypher file with the documented header', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'interlock-patterns-'));
+    const original = await readFile(join(CYPHER_DIR, 'patterns', 'board-interlock.cypher'), 'utf8');
+    await writeFile(join(folder, 'shared-seat.cypher'), original.replace('@name Board interlock', '@name Shared seat'));
+    const custom = new ConflictService(driver, database, loadPatterns(folder));
+    expect(custom.list()).toEqual([expect.objectContaining({ id: 'shared-seat', name: 'Shared seat', severity: 'medium' })]);
+    const result = await custom.findings({ entity: 'person:vincent-line' });
+    expect(result.findings.map((f) => f.pattern)).toEqual(['shared-seat']);
+  });
+});
+
+describe('the conflicts API', () => {
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    app = await buildTestApp();
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('lists the patterns with their descriptions', async () => {
+    const body = (await app.inject('/api/patterns')).json<{ patterns: { id: string; description: string }[] }>();
+    expect(body.patterns).toHaveLength(6);
+  });
+
+  it('filters findings by pattern and entity, and returns their evidence subgraph', async () => {
+    const response = await app.inject('/api/conflicts?pattern=vendor-board-seat&entity=person:vincent-line');
+    expect(response.statusCode).toBe(200);
+    const body = response.json<ConflictsResponse>();
+    expect(body.findings.length).toBeGreaterThan(0);
+    for (const f of body.findings) {
+      expect(f.pattern).toBe('vendor-board-seat');
+      expect(f.nodeIds).toContain('person:vincent-line');
+      for (const id of f.nodeIds) expect(body.nodes.map((n) => n.id)).toContain(id);
+    }
+  });
+
+  it('keeps only findings that held on the as-of date', async () => {
+    const before = (await app.inject('/api/conflicts?pattern=vendor-board-seat&asOf=2019')).json<ConflictsResponse>();
+    expect(before.findings.map((f) => f.nodeIds)).not.toContainEqual(
+      expect.arrayContaining(['contract:denver-lexisnexis-data-services-2020']),
+    );
+    const after = (await app.inject('/api/conflicts?pattern=vendor-board-seat&asOf=2021-01-01')).json<ConflictsResponse>();
+    expect(after.findings.length).toBeGreaterThan(0);
+  });
+
+  it('reports money flows for an entity', async () => {
+    const body = (await app.inject('/api/money-flows?entity=public-body:city-of-denver')).json<MoneyFlowsResponse>();
+    expect(body.rows).toEqual([
+      {
+        payer: { id: 'public-body:city-of-denver', name: 'City and County of Denver' },
+        payee: { id: 'org:lexisnexis', name: 'LexisNexis' },
+        total: 750000,
+        currency: 'USD',
+        count: 1,
+        undisclosed: 0,
+        from: '2020',
+        to: '2020',
+        contractIds: ['contract:denver-lexisnexis-data-services-2020'],
+      },
+    ]);
+  });
+
+  it('rejects an unknown pattern with 404 and a bad date with 400', async () => {
+    expect((await app.inject('/api/conflicts?pattern=no-such-pattern')).statusCode).toBe(404);
+    const bad = await app.inject('/api/conflicts?asOf=yesterday');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ error: { field: 'asOf' } });
+  });
+});
