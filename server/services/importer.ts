@@ -51,7 +51,7 @@ const BATCH = 5_000;
 /** The upsert query for one relationship type; the type must be in the schema allowlist. */
 export function upsertRelationshipsQuery(type: RelationshipType): string {
   if (!RELATIONSHIP_TYPES.includes(type)) throw new Error(`not a relationship type: ${String(type)}`);
-  return cypher('queries/upsert-relationships').replace('REL_TYPE', type);
+  return cypher('queries/upsert-relationships').replaceAll(':REL_TYPE', `:${type}`);
 }
 
 function* batches<T>(rows: readonly T[]): Generator<T[]> {

@@ -2,7 +2,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RELATIONSHIP_TYPES } from '../../schemas/index.js';
+import { RELATIONSHIP_TYPES, type RelationshipType } from '../../schemas/index.js';
+import { upsertRelationshipsQuery } from '../../server/services/importer.js';
 import { CYPHER_DIR, cypher, cypherFolder, splitStatements } from '../../server/db/cypher-files.js';
 
 describe('cypher files', () => {
@@ -31,5 +32,14 @@ describe('cypher files', () => {
       const text = readFileSync(join(dir, file), 'utf8');
       expect(text.startsWith(`// ${file.replace('.cypher', '')}:`), file).toBe(true);
     }
+  });
+});
+
+describe('the relationship upsert query', () => {
+  it('takes its type from the allowlist, in the pattern only', () => {
+    const query = upsertRelationshipsQuery('SITS_ON_BOARD');
+    expect(query).toContain('MERGE (a)-[r:SITS_ON_BOARD {id: row.id}]->(b)');
+    expect(query).not.toContain(':REL_TYPE');
+    expect(() => upsertRelationshipsQuery('DETACH_DELETE' as RelationshipType)).toThrow('not a relationship type');
   });
 });
