@@ -1,8 +1,9 @@
 /**
- * Times each conflict pattern on a generated graph: median of 5 runs after one warm-up, on a fresh
- * embedded Neo4j (or NEO4J_URI, which must be empty). Prints a markdown table.
+ * Times each conflict pattern on a generated graph: median of 5 runs after one warm-up, on an embedded
+ * Neo4j in a fresh folder (or `--data-dir`, kept and reused: the graph is imported only when the database
+ * is empty), or on NEO4J_URI. Prints a markdown table.
  *
- *   npx tsx scripts/time-patterns.ts --relationships 100000
+ *   npx tsx scripts/time-patterns.ts --relationships 100000 [--data-dir /tmp/bench-100k] [--pattern id]
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -19,12 +20,15 @@ const options = new Command('time-patterns')
   .option('--relationships <n>', 'size of the generated graph', (v) => Number.parseInt(v, 10), 100_000)
   .option('--seed <n>', 'random seed', (v) => Number.parseInt(v, 10), 1)
   .option('--runs <n>', 'timed runs per pattern', (v) => Number.parseInt(v, 10), 5)
+  .option('--data-dir <dir>', 'keep the embedded database here and reuse it')
+  .option('--pattern <id>', 'time only this pattern')
   .parse()
-  .opts<{ relationships: number; seed: number; runs: number }>();
+  .opts<{ relationships: number; seed: number; runs: number; dataDir?: string; pattern?: string }>();
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
-const dataDir = process.env.NEO4J_URI ? undefined : await mkdtemp(join(tmpdir(), 'interlock-bench-'));
+const keep = options.dataDir !== undefined;
+const dataDir = process.env.NEO4J_URI ? undefined : (options.dataDir ?? (await mkdtemp(join(tmpdir(), 'interlock-bench-'))));
 const embedded = dataDir ? await startEmbeddedNeo4j({ dataDir, boltPort: await findFreePort() }) : undefined;
 const driver = createDriver({
   uri: embedded?.uri ?? process.env.NEO4J_URI ?? '',
@@ -44,7 +48,7 @@ try {
 
   const service = new ConflictService(driver, database);
   console.log(`\n| pattern | findings | median ms (${options.runs} runs) |\n|---|---:|---:|`);
-  for (const pattern of service.list()) {
+  for (const pattern of service.list().filter((p) => !options.pattern || p.id === options.pattern)) {
     await service.findings({ pattern: pattern.id });
     const times: number[] = [];
     let count = 0;
@@ -58,5 +62,5 @@ try {
 } finally {
   await driver.close();
   await embedded?.stop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  if (dataDir && !keep) await rm(dataDir, { recursive: true, force: true });
 }

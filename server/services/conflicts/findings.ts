@@ -120,8 +120,10 @@ function inferenceNotes(edges: readonly GraphEdge[], names: ReadonlyMap<string, 
 
 const SEVERITY_ORDER = { high: 0, medium: 1, low: 2, info: 3 } as const;
 
+const collator = new Intl.Collator('en');
+
 export function bySeverityThenTitle(a: Finding, b: Finding): number {
-  return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.title.localeCompare(b.title);
+  return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || collator.compare(a.title, b.title);
 }
 
 export function buildFindings(

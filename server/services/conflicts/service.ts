@@ -52,12 +52,13 @@ export class ConflictService {
     const edges = new Map<string, ConflictsResponse['edges'][number]>();
     for (const pattern of selected) {
       const result = buildFindings(pattern, await this.rows(pattern, { entity: query.entity ?? null }), { asOf: query.asOf });
+      const patternNodes = new Map(result.nodes.map((n) => [n.id, n]));
+      const patternEdges = new Map(result.edges.map((e) => [e.id, e]));
       for (const finding of result.findings) {
         if (query.entity && !finding.nodeIds.includes(query.entity)) continue;
         findings.push(finding);
-        const ids = new Set([...finding.nodeIds, ...finding.edgeIds]);
-        for (const n of result.nodes) if (ids.has(n.id)) nodes.set(n.id, n);
-        for (const e of result.edges) if (ids.has(e.id)) edges.set(e.id, e);
+        for (const id of finding.nodeIds) nodes.set(id, patternNodes.get(id)!);
+        for (const id of finding.edgeIds) edges.set(id, patternEdges.get(id)!);
       }
     }
     findings.sort(bySeverityThenTitle);

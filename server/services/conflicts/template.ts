@@ -9,15 +9,21 @@ type Facts = Readonly<Record<string, unknown>>;
 
 const PLACEHOLDER = /\{(\w+)(?:\|(\w+))?\}/g;
 
+// Building an Intl.NumberFormat costs far more than using one: keep one per currency and precision.
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
 export function formatMoney(value: unknown, currency?: unknown): string | null {
   const amount = typeof value === 'number' ? value : null;
   if (amount === null) return null;
   const code = typeof currency === 'string' && /^[A-Z]{3}$/.test(currency) ? currency : 'USD';
-  return new Intl.NumberFormat('en-US', {
-    style: 'currency',
-    currency: code,
-    maximumFractionDigits: amount % 1 === 0 ? 0 : 2,
-  }).format(amount);
+  const digits = amount % 1 === 0 ? 0 : 2;
+  const key = `${code}:${digits}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat('en-US', { style: 'currency', currency: code, maximumFractionDigits: digits });
+    moneyFormats.set(key, format);
+  }
+  return format.format(amount);
 }
 
 export function formatList(items: readonly string[]): string {
