@@ -1,26 +1,53 @@
 /**
- * Regenerates docs/screenshots/explorer-*.png from a running app:
+ * Regenerates docs/screenshots/*.png from a running app (seed data only):
  *   npx tsx tests/e2e/screenshots.ts [http://127.0.0.1:8080/]
- * It walks the golden path (search, expand, read the board seat's quote, path to ICE) with the same
- * helpers as the browser test, so the pictures show what the test checks.
+ * It walks the golden path (search, expand, read the board seat's quote, path to ICE), then shows a
+ * conflict finding and the money view, with the same helpers as the browser tests, so the pictures
+ * show what the tests check.
  */
 import { mkdir } from 'node:fs/promises';
 import { launchBrowser, openExplorer } from './helpers/browser.js';
-import { clickEdge, expand, findPaths, searchAndPick, waitForCanvasIdle } from './helpers/ui.js';
+import type { Browser, Page } from 'playwright-core';
+import {
+  clickEdge,
+  clickNode,
+  expand,
+  expectHeading,
+  findPaths,
+  openRailTab,
+  searchAndPick,
+  showFinding,
+  showMoneyOnCanvas,
+  waitForCanvasIdle,
+} from './helpers/ui.js';
 
 const url = process.argv[2] ?? process.env.INTERLOCK_E2E_URL ?? 'http://127.0.0.1:8080/';
 const out = new URL('../../docs/screenshots/', import.meta.url);
+
+async function shoot(page: Page, file: string): Promise<void> {
+  await waitForCanvasIdle(page);
+  await page.screenshot({ path: new URL(file, out).pathname });
+  console.log(`wrote docs/screenshots/${file}`);
+}
 
 async function main(): Promise<void> {
   await mkdir(out, { recursive: true });
   const browser = await launchBrowser();
   try {
-    const page = await openExplorer(browser, url);
-    const shot = async (name: string) => {
-      await waitForCanvasIdle(page);
-      await page.screenshot({ path: new URL(`explorer-${name}.png`, out).pathname });
-      console.log(`wrote docs/screenshots/explorer-${name}.png`);
-    };
+    await explorer(browser);
+    await conflictFinding(browser);
+    await moneyFlows(browser);
+  } finally {
+    await browser.close();
+  }
+}
+
+async function explorer(browser: Browser): Promise<void> {
+  const page = await openExplorer(browser, url);
+  try {
+    const shot = (name: string) => shoot(page, `explorer-${name}.png`);
+    // The Conflicts list loads on its own; wait for it so the first picture is not half-drawn.
+    await page.getByTestId('finding').first().waitFor();
     await shot('initial');
     await searchAndPick(page, 'Vincent', 'Vincent Line');
     await expand(page, { button: true });
@@ -37,7 +64,44 @@ async function main(): Promise<void> {
     await page.getByTestId('path-result').getByRole('button').last().click();
     await shot('path');
   } finally {
-    await browser.close();
+    await page.close();
+  }
+}
+
+/**
+ * Matt Lewis's ties on the canvas first, then the vendor-board-seat finding: its evidence lit up,
+ * his (which shares the board) dimmed around it, the explanation and quotes in the side panel.
+ */
+async function conflictFinding(browser: Browser): Promise<void> {
+  const page = await openExplorer(browser, url);
+  try {
+    await searchAndPick(page, 'Matt Lewis', 'Matt Lewis');
+    await expand(page, { button: true });
+    await openRailTab(page, 'Conflicts');
+    await showFinding(page, 'Vincent Line', 'City and County of Denver');
+    await shoot(page, 'conflicts-finding.png');
+  } finally {
+    await page.close();
+  }
+}
+
+/** Every money flow on the canvas, left to right, with the largest contract open in the side panel. */
+async function moneyFlows(browser: Browser): Promise<void> {
+  const page = await openExplorer(browser, url);
+  try {
+    await openRailTab(page, 'Money');
+    await showMoneyOnCanvas(page, [
+      'public-body:city-of-denver',
+      'public-body:ice',
+      'org:lexisnexis',
+      'contract:ice-lexisnexis-personal-information',
+    ]);
+    await clickNode(page, 'contract:ice-lexisnexis-personal-information');
+    await expectHeading(page, 'ICE–LexisNexis');
+    await page.getByTestId('citation').first().waitFor();
+    await shoot(page, 'money-flows.png');
+  } finally {
+    await page.close();
   }
 }
 

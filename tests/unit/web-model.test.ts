@@ -4,6 +4,9 @@ import type { GraphEdge, GraphNode, PathsResponse } from '../../schemas/index.js
 import {
   EMPTY_VIEW,
   INITIAL_STATE,
+  MONEY_MAX_WIDTH,
+  MONEY_MIN_WIDTH,
+  PLAIN_EDGE_WIDTH,
   edgeFromDetail,
   edgeLabel,
   edgeWidth,
@@ -171,13 +174,22 @@ describe('labels', () => {
     expect(nodeLabel(contract)).toBe('City of Denver–LexisNexis data-services contract (2020)\n$750,000');
   });
 
-  it('weights money edges by amount and leaves others thin', () => {
-    expect(edgeWidth(holds, nodes)).toBe(2);
-    // $750,000 sits between the $10k floor (3 px) and the cap (8 px).
-    expect(edgeWidth(buys, nodes)).toBeCloseTo(Math.log10(750000) - 1);
-    const big = new Map(nodes).set(contract.id, { ...contract, amount: 22_100_000 });
-    expect(edgeWidth(buys, big)).toBeGreaterThan(edgeWidth(buys, nodes));
-    expect(edgeWidth(buys, big)).toBeLessThanOrEqual(8);
+  it('weights money edges by amount against the largest contract shown, and leaves others thin', () => {
+    expect(edgeWidth(holds, nodes)).toBe(PLAIN_EDGE_WIDTH);
+    // Alone on the canvas, the $750,000 contract is the largest: the heaviest line.
+    expect(edgeWidth(buys, nodes)).toBe(MONEY_MAX_WIDTH);
+    const bigger: GraphNode = { ...contract, id: 'contract:ice-lexisnexis', amount: 22_100_000 };
+    const withBigger = new Map(nodes).set(bigger.id, bigger);
+    expect(edgeWidth(buys, withBigger)).toBeLessThan(MONEY_MAX_WIDTH);
+    expect(edgeWidth(buys, withBigger)).toBeGreaterThan(MONEY_MIN_WIDTH);
+    // The amount is on the contract caption, so the canvas label leaves it off; text views keep it.
+    expect(edgeLabel(buys, nodes, { amount: false })).toBe('BUYER OF');
+  });
+
+  it('says a contract amount is undisclosed rather than leaving it blank', () => {
+    const { amount: _amount, ...unknown } = contract;
+    expect(nodeLabel(unknown)).toBe('City of Denver–LexisNexis data-services contract (2020)\namount undisclosed');
+    expect(edgeLabel(buys, new Map([[contract.id, unknown]]))).toBe('BUYER OF');
   });
 
   it('cuts long qualifiers for the canvas only', () => {

@@ -1,41 +1,58 @@
-/** The page: top bar with search, left rail (paths, legend), canvas, and the evidence panel. */
+/** The page: top bar with search, left rail (conflicts, money, paths, legend), canvas, and the evidence panel. */
 import { useMemo, useReducer, useRef, useState } from 'react';
 import { INITIAL_STATE, categoryOf, explorerReducer, pathHighlight, toElements } from './model/index.js';
 import type { ExplorerState } from './model/index.js';
+import type { PatternInfo } from '../../schemas/index.js';
 import { GraphCanvas } from './graph/GraphCanvas.js';
 import type { GraphCanvasHandle } from './graph/GraphCanvas.js';
 import type { CanvasHandlers } from './graph/events.js';
 import { useExplorerActions } from './hooks/useExplorerActions.js';
+import { useMoneyCanvas } from './hooks/useMoneyCanvas.js';
+import { useQuery } from './hooks/useQuery.js';
+import { api } from './api/client.js';
 import { SearchBox } from './components/SearchBox.js';
 import { SidePanel } from './components/SidePanel.js';
 import { PathFinder } from './components/PathFinder.js';
 import { Legend } from './components/Legend.js';
 import { ConnectionsTable } from './components/ConnectionsTable.js';
 import { Banner } from './components/Banner.js';
+import { RailTabs } from './components/RailTabs.js';
+import { ConflictsPanel } from './components/ConflictsPanel.js';
+import { MoneyPanel } from './components/MoneyPanel.js';
 import './App.css';
 
 export function App() {
   const [state, dispatch] = useReducer(explorerReducer, INITIAL_STATE);
   const [tableView, setTableView] = useState(false);
   const canvasRef = useRef<GraphCanvasHandle>(null);
+  const [tab, setTab] = useState<RailTabId>('conflicts');
   const actions = useExplorerActions(state, dispatch, canvasRef);
-  const { view, selection, filter, path } = state;
+  const money = useMoneyCanvas(dispatch, actions.report);
+  const patternsAnswer = useQuery('patterns', (signal) => api.patterns(signal));
+  const patterns = patternsAnswer.status === 'ready' ? patternsAnswer.value.patterns : NO_PATTERNS;
+  const { view, selection, filter, path, spotlight } = state;
 
   const elements = useMemo(() => {
-    const highlight = path.result ? pathHighlight(path.result.paths, path.focus) : undefined;
+    // One highlight at a time: the reducer clears the spotlight when paths are found and vice versa.
+    const highlight = path.result ? pathHighlight(path.result.paths, path.focus) : spotlight;
     const pathEnds = [path.from, path.to].filter((id): id is string => id !== undefined);
     return toElements(view, { highlight, filter, selection, pathEnds });
-  }, [view, filter, selection, path]);
+  }, [view, filter, selection, path, spotlight]);
   const counts = useMemo(() => countByKindAndCategory(state), [state]);
 
   const canvasHandlers: CanvasHandlers = {
     select: (target) => dispatch({ type: 'select', selection: target }),
     expand: ({ id }) => void actions.expand(id),
-    pathPick: ({ id }) => dispatch({ type: 'pickPathEnd', id }),
+    pathPick: ({ id }) => {
+      dispatch({ type: 'pickPathEnd', id });
+      setTab('paths');
+    },
   };
   const selectEdge = (id: string) => dispatch({ type: 'select', selection: { kind: 'edge', id } });
   const selectNode = (id: string) => dispatch({ type: 'select', selection: { kind: 'node', id } });
   const empty = view.nodes.size === 0;
+  const selectedNode = selection?.kind === 'node' ? view.nodes.get(selection.id) : undefined;
+  const clearSpotlight = () => dispatch({ type: 'clearSpotlight' });
 
   return (
     <div className="app">
@@ -53,23 +70,68 @@ export function App() {
         <SearchBox onPick={(result) => void actions.pick(result)} />
       </header>
 
-      <aside className="rail" aria-label="Paths and legend">
-        <PathFinder
-          path={path}
-          view={view}
-          searching={actions.findingPaths}
-          onFind={() => void actions.findPaths()}
-          onClear={() => dispatch({ type: 'clearPaths' })}
-          onSwap={() => dispatch({ type: 'swapPathEnds' })}
-          onMaxHops={(maxHops) => dispatch({ type: 'setMaxHops', maxHops })}
-          onFocusPath={(index) => dispatch({ type: 'focusPath', index })}
-          onSelectEdge={selectEdge}
-        />
-        <Legend
-          filter={filter}
-          counts={counts}
-          onToggleKind={(kind) => dispatch({ type: 'toggleKind', kind })}
-          onToggleCategory={(category) => dispatch({ type: 'toggleCategory', category })}
+      <aside className="rail" aria-label="Conflicts, money, paths and legend">
+        <RailTabs<RailTabId>
+          label="Left rail"
+          active={tab}
+          onSelect={setTab}
+          tabs={[
+            {
+              id: 'conflicts',
+              label: 'Conflicts',
+              panel: (
+                <ConflictsPanel
+                  patterns={patterns}
+                  selectedNode={selectedNode}
+                  shownId={spotlight?.source === 'finding' ? spotlight.id : undefined}
+                  onShow={(finding, patch) => dispatch({ type: 'showFinding', finding, patch })}
+                  onClear={clearSpotlight}
+                />
+              ),
+            },
+            {
+              id: 'money',
+              label: 'Money',
+              panel: (
+                <MoneyPanel
+                  shownKey={spotlight?.source === 'money' ? spotlight.id : undefined}
+                  busy={money.busy}
+                  onShowAll={(rows) => void money.showAll(rows)}
+                  onShowRow={(row) => void money.showRow(row)}
+                  onClear={clearSpotlight}
+                />
+              ),
+            },
+            {
+              id: 'paths',
+              label: 'Paths',
+              panel: (
+                <PathFinder
+                  path={path}
+                  view={view}
+                  searching={actions.findingPaths}
+                  onFind={() => void actions.findPaths()}
+                  onClear={() => dispatch({ type: 'clearPaths' })}
+                  onSwap={() => dispatch({ type: 'swapPathEnds' })}
+                  onMaxHops={(maxHops) => dispatch({ type: 'setMaxHops', maxHops })}
+                  onFocusPath={(index) => dispatch({ type: 'focusPath', index })}
+                  onSelectEdge={selectEdge}
+                />
+              ),
+            },
+            {
+              id: 'legend',
+              label: 'Legend',
+              panel: (
+                <Legend
+                  filter={filter}
+                  counts={counts}
+                  onToggleKind={(kind) => dispatch({ type: 'toggleKind', kind })}
+                  onToggleCategory={(category) => dispatch({ type: 'toggleCategory', category })}
+                />
+              ),
+            },
+          ]}
         />
       </aside>
 
@@ -102,6 +164,7 @@ export function App() {
           ref={canvasRef}
           elements={elements}
           layout={state.layout}
+          frame={state.frame}
           on={canvasHandlers}
           label={`Graph of ${view.nodes.size} entities and ${view.edges.size} connections`}
         />
@@ -121,15 +184,24 @@ export function App() {
         selection={selection}
         view={view}
         expandingId={actions.expandingId}
+        patterns={patterns}
         onSelectNode={selectNode}
         onExpand={(id) => void actions.expand(id)}
-        onPathEnd={(end, id) => dispatch({ type: 'setPathEnd', end, id })}
+        onPathEnd={(end, id) => {
+          dispatch({ type: 'setPathEnd', end, id });
+          // The path ends are shown in the Paths tab: bring it up so the reader sees what was set.
+          setTab('paths');
+        }}
         onRemove={(id) => dispatch({ type: 'removeNode', id })}
         onShowRelationship={(rel, detail) => void actions.showRelationship(rel, detail)}
       />
     </div>
   );
 }
+
+type RailTabId = 'conflicts' | 'money' | 'paths' | 'legend';
+
+const NO_PATTERNS: readonly PatternInfo[] = [];
 
 /** Legend counts: how many of each kind and category are on the canvas right now. */
 function countByKindAndCategory({ view }: ExplorerState): ReadonlyMap<string, number> {

@@ -195,3 +195,132 @@ async function toPage(page: Page, point: Point | null, what: unknown): Promise<P
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+// ------------------------------------------------------------------ left rail: conflicts and money
+
+/** Opens a tab of the left rail (Conflicts, Money, Paths, Legend) and waits until it is the one shown. */
+export async function openRailTab(page: Page, name: string): Promise<Locator> {
+  const tab = page.getByRole('tab', { name });
+  await tab.click();
+  await page.getByRole('tab', { name, selected: true }).waitFor();
+  const panel = page.locator(`[id="${await tab.getAttribute('aria-controls')}"]`);
+  await panel.waitFor();
+  return panel;
+}
+
+/** Waits until the Conflicts list has answered (its count replaces "Loading findings…"). */
+export async function findingsLoaded(page: Page): Promise<void> {
+  await page
+    .getByTestId('conflicts-count')
+    .filter({ hasText: /^\d+ findings?$/ })
+    .waitFor();
+}
+
+/** The finding in the Conflicts list whose text contains all of these. */
+export function findingItem(page: Page, ...texts: string[]): Locator {
+  return texts.reduce((found, text) => found.filter({ hasText: text }), page.getByTestId('finding'));
+}
+
+/**
+ * Clicks a finding and waits until its evidence is drawn and laid out and the side panel reads it.
+ * Returns the finding as the API gave it, so tests can compare the canvas with its node and edge ids.
+ */
+export async function showFinding(
+  page: Page,
+  ...texts: string[]
+): Promise<{ title: string; nodeIds: string[]; edgeIds: string[] }> {
+  const item = findingItem(page, ...texts);
+  const title = (await item.locator('.finding__title').innerText()).trim();
+  await item.click();
+  await expectHeading(page, title);
+  const finding = await findingFromApi(page, title);
+  await waitForOnCanvas(page, { ids: finding.nodeIds });
+  await waitForHighlight(page, finding.nodeIds);
+  return finding;
+}
+
+async function findingFromApi(page: Page, title: string): Promise<{ title: string; nodeIds: string[]; edgeIds: string[] }> {
+  const response = await page.request.get(new URL('/api/conflicts', page.url()).toString());
+  const body = (await response.json()) as { findings: { title: string; nodeIds: string[]; edgeIds: string[] }[] };
+  const finding = body.findings.find((f) => f.title === title);
+  if (!finding) throw new Error(`No finding titled ${JSON.stringify(title)} in /api/conflicts`);
+  return finding;
+}
+
+/** Ids of the nodes and edges lit up on the canvas (a path, a finding or a money flow). */
+export async function highlightedIds(page: Page): Promise<{ nodeIds: string[]; edgeIds: string[] }> {
+  return page.evaluate(() => {
+    const cy = (globalThis as unknown as { __interlockCy?: Core }).__interlockCy;
+    return {
+      nodeIds: cy?.nodes('.highlighted').map((n) => n.id()) ?? [],
+      edgeIds: cy?.edges('.highlighted').map((e) => e.id()) ?? [],
+    };
+  });
+}
+
+/** Waits until these nodes are lit up on the canvas (the canvas syncs just after React renders). */
+export async function waitForHighlight(page: Page, ids: string[]): Promise<void> {
+  await page.waitForFunction((wanted) => {
+    const cy = (globalThis as unknown as { __interlockCy?: Core }).__interlockCy;
+    return cy !== undefined && wanted.every((id) => cy.getElementById(id).hasClass('highlighted'));
+  }, ids);
+}
+
+/** Waits until nothing on the canvas is lit up or dimmed (the canvas syncs just after React renders). */
+export async function waitForNoHighlight(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const cy = (globalThis as unknown as { __interlockCy?: Core }).__interlockCy;
+    return cy !== undefined && cy.elements('.highlighted, .dimmed').empty();
+  });
+}
+
+/** Ids of the elements on the canvas that are dimmed by a highlight. */
+export async function dimmedIds(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const cy = (globalThis as unknown as { __interlockCy?: Core }).__interlockCy;
+    return cy?.elements('.dimmed').map((e) => e.id()) ?? [];
+  });
+}
+
+/** The row of the money table from this payer to this payee. */
+export function moneyRow(page: Page, payer: string, payee: string): Locator {
+  return page
+    .getByTestId('money-row')
+    .filter({ has: page.locator('.money-row__payer', { hasText: new RegExp(`^${escapeRegExp(payer)}$`) }) })
+    .filter({ has: page.locator('.money-row__payee', { hasText: new RegExp(`${escapeRegExp(payee)}$`) }) });
+}
+
+/** Waits until the money tab has finished drawing (its button is enabled again) and the canvas has settled. */
+async function moneyDrawn(page: Page, ids: string[]): Promise<void> {
+  await page.getByTestId('money-panel').getByRole('button', { name: 'Show on canvas', disabled: false }).waitFor();
+  await waitForOnCanvas(page, { ids });
+}
+
+/** "Show on canvas" in the Money tab; waits for the payers, contracts and payees of the table's rows. */
+export async function showMoneyOnCanvas(page: Page, ids: string[]): Promise<void> {
+  await page.getByTestId('money-panel').getByRole('button', { name: 'Show on canvas' }).click();
+  await moneyDrawn(page, ids);
+}
+
+/** Clicks a money row (its payer -> payee button, as a keyboard user would reach it); `ids` light up. */
+export async function showMoneyRow(page: Page, payer: string, payee: string, ids: string[]): Promise<void> {
+  await moneyRow(page, payer, payee).getByRole('button').click();
+  await moneyDrawn(page, ids);
+  await waitForHighlight(page, ids);
+}
+
+/** Where nodes are on the canvas (model coordinates) and how wide edges are drawn. */
+export async function canvasGeometry(page: Page): Promise<{ x: Record<string, number>; width: Record<string, number> }> {
+  return page.evaluate(() => {
+    const cy = (globalThis as unknown as { __interlockCy?: Core }).__interlockCy;
+    const x: Record<string, number> = {};
+    const width: Record<string, number> = {};
+    cy?.nodes().forEach((n) => {
+      x[n.id()] = n.position('x');
+    });
+    cy?.edges().forEach((e) => {
+      width[e.id()] = e.numericStyle('width');
+    });
+    return { x, width };
+  });
+}

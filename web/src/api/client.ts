@@ -3,7 +3,16 @@
  * server/web mismatch shows up as one readable message instead of a blank panel three clicks later.
  */
 import type { z } from 'zod';
-import { ApiError, EntityDetailResponse, GraphResponse, PathsResponse, SearchResponse } from '../../../schemas/index.js';
+import {
+  ApiError,
+  ConflictsResponse,
+  EntityDetailResponse,
+  GraphResponse,
+  MoneyFlowsResponse,
+  PathsResponse,
+  PatternsResponse,
+  SearchResponse,
+} from '../../../schemas/index.js';
 import type { EntityKind, RelationshipType } from '../../../schemas/index.js';
 
 /** A failed call, with a message fit to show a reporter. */
@@ -93,5 +102,22 @@ export const api = {
   }): Promise<PathsResponse> {
     const query = { from: options.from, to: options.to, maxHops: options.maxHops, types: typeList(options.types) };
     return getJson('/paths', query, PathsResponse, options.signal);
+  },
+
+  patterns(signal?: AbortSignal): Promise<z.output<typeof PatternsResponse>> {
+    return getJson('/patterns', {}, PatternsResponse, signal);
+  },
+
+  /** Findings with the evidence subgraph of all of them; every filter is optional. */
+  conflicts(
+    options: { pattern?: string; entity?: string; asOf?: string; signal?: AbortSignal } = {},
+  ): Promise<ConflictsResponse> {
+    const query = { pattern: options.pattern, entity: options.entity, asOf: options.asOf };
+    return getJson('/conflicts', query, ConflictsResponse, options.signal);
+  },
+
+  moneyFlows(options: { entity?: string; rollup?: boolean; signal?: AbortSignal } = {}): Promise<MoneyFlowsResponse> {
+    const query = { entity: options.entity, rollup: options.rollup === undefined ? undefined : options.rollup ? 1 : 0 };
+    return getJson('/money-flows', query, MoneyFlowsResponse, options.signal);
   },
 };

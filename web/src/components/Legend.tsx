@@ -70,7 +70,7 @@ export function Legend({ filter, counts, onToggleKind, onToggleCategory }: Legen
         </li>
         <li className="legend__item legend__item--static">
           <LineSample color={HIGHLIGHT_COLOR} width={4.5} />
-          <span className="legend__label">Highlighted path</span>
+          <span className="legend__label">Highlighted path or finding</span>
         </li>
       </ul>
     </section>

@@ -1,7 +1,10 @@
 /** The right-hand region: details and evidence for whatever is selected, or how to get started. */
 import { useEffect, useId, useRef } from 'react';
+import type { PatternInfo } from '../../../schemas/index.js';
 import type { Selection, ViewGraph } from '../model/index.js';
 import { EdgeDetails } from './EdgeDetails.js';
+import { FindingDetails } from './FindingDetails.js';
+import { FlowDetails } from './FlowDetails.js';
 import { NodeDetails } from './NodeDetails.js';
 import type { NodeActions } from './NodeDetails.js';
 import './SidePanel.css';
@@ -10,10 +13,12 @@ interface SidePanelProps extends NodeActions {
   readonly selection: Selection;
   readonly view: ViewGraph;
   readonly expandingId: string | undefined;
+  /** For naming a finding's pattern and saying what it looks for. */
+  readonly patterns: readonly PatternInfo[];
   readonly onSelectNode: (id: string) => void;
 }
 
-export function SidePanel({ selection, view, expandingId, onSelectNode, ...nodeActions }: SidePanelProps) {
+export function SidePanel({ selection, view, expandingId, patterns, onSelectNode, ...nodeActions }: SidePanelProps) {
   const headingId = useId();
   const scrollRef = useRef<HTMLDivElement>(null);
   // A new selection starts reading from the top, not wherever the previous one was scrolled to.
@@ -23,13 +28,35 @@ export function SidePanel({ selection, view, expandingId, onSelectNode, ...nodeA
 
   const node = selection?.kind === 'node' ? view.nodes.get(selection.id) : undefined;
   const edge = selection?.kind === 'edge' ? view.edges.get(selection.id) : undefined;
+  const finding = selection?.kind === 'finding' ? selection.finding : undefined;
+  const flow = selection?.kind === 'flow' ? selection : undefined;
   return (
     <section className="side-panel" aria-labelledby={headingId} data-testid="side-panel" ref={scrollRef}>
       {node && (
         <NodeDetails key={node.id} node={node} headingId={headingId} expanding={expandingId === node.id} {...nodeActions} />
       )}
       {edge && <EdgeDetails key={edge.id} edge={edge} view={view} headingId={headingId} onSelectNode={onSelectNode} />}
-      {!node && !edge && <Intro headingId={headingId} />}
+      {finding && (
+        <FindingDetails
+          key={finding.id}
+          finding={finding}
+          pattern={patterns.find((p) => p.id === finding.pattern)}
+          view={view}
+          headingId={headingId}
+          onSelectNode={onSelectNode}
+        />
+      )}
+      {flow && (
+        <FlowDetails
+          key={`${flow.row.payer.id}>${flow.row.payee.id}`}
+          row={flow.row}
+          edgeIds={flow.edgeIds}
+          view={view}
+          headingId={headingId}
+          onSelectNode={onSelectNode}
+        />
+      )}
+      {!node && !edge && !finding && !flow && <Intro headingId={headingId} />}
     </section>
   );
 }
@@ -49,6 +76,9 @@ function Intro({ headingId }: { readonly headingId: string }) {
           <kbd>Shift</kbd> + click two nodes, then <strong>Find paths</strong>, to see how they are linked.
         </li>
         <li>Every line on the canvas is sourced: click it to read the quote.</li>
+        <li>
+          The <strong>Conflicts</strong> tab lists patterns found in the data; click one to see its evidence here.
+        </li>
       </ul>
     </div>
   );

@@ -7,11 +7,11 @@ import { useEffect, useImperativeHandle, useRef } from 'react';
 import type { Ref, RefObject } from 'react';
 import cytoscape from 'cytoscape';
 import type { Core, EventObject, Layouts } from 'cytoscape';
-import type { CanvasElement, LayoutRequest } from '../model/index.js';
+import type { CanvasElement, FrameRequest, LayoutRequest } from '../model/index.js';
 import type { CanvasHandlers } from './events.js';
 import { registerExtensions } from './extensions.js';
 import { buildStylesheet } from './style.js';
-import { fitNicely, runFull, runIncremental, seedPositions } from './layout.js';
+import { fitNicely, frameIds, runFull, runIncremental, seedPositions } from './layout.js';
 import { syncElements } from './sync.js';
 
 export interface GraphCanvasHandle {
@@ -24,6 +24,8 @@ interface GraphCanvasProps {
   readonly elements: readonly CanvasElement[];
   /** Whole-graph layouts (toolbar, path results); adding nodes lays out incrementally on its own. */
   readonly layout: LayoutRequest;
+  /** Elements to frame (a finding, a money flow) once whatever layout is running has settled. */
+  readonly frame: FrameRequest;
   readonly on: CanvasHandlers;
   readonly ref?: Ref<GraphCanvasHandle>;
   readonly label: string;
@@ -31,11 +33,14 @@ interface GraphCanvasProps {
 
 registerExtensions();
 
-export function GraphCanvas({ elements, layout, on, ref, label }: GraphCanvasProps) {
+export function GraphCanvas({ elements, layout, frame, on, ref, label }: GraphCanvasProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
   const layoutRef = useRef<Layouts | undefined>(undefined);
   const layoutSeqRef = useRef(layout.seq);
+  const frameSeqRef = useRef(frame.seq);
+  // Framing waits for the layout: positions before it has run are only seeds.
+  const pendingFrameRef = useRef<readonly string[] | undefined>(undefined);
   // Handlers change identity on every render; reading them through a ref keeps the cy listeners
   // bound once, which is what lets every cy.on below be paired with one cy.off.
   const onRef = useRef(on);
@@ -94,7 +99,7 @@ export function GraphCanvas({ elements, layout, on, ref, label }: GraphCanvasPro
     const added = syncElements(cy, elements);
     if (added.empty()) return;
     seedPositions(cy, added);
-    startLayout(containerRef.current, layoutRef, cy, runIncremental);
+    startLayout(containerRef.current, layoutRef, cy, runIncremental, pendingFrameRef);
   }, [elements]);
 
   // Declared after the sync effect so, when both fire in one commit, the full layout wins.
@@ -102,8 +107,18 @@ export function GraphCanvas({ elements, layout, on, ref, label }: GraphCanvasPro
     const cy = cyRef.current;
     if (!cy || layout.seq === layoutSeqRef.current) return;
     layoutSeqRef.current = layout.seq;
-    if (cy.nodes().nonempty()) startLayout(containerRef.current, layoutRef, cy, (c, done) => runFull(c, layout.mode, done));
+    if (cy.nodes().nonempty())
+      startLayout(containerRef.current, layoutRef, cy, (c, done) => runFull(c, layout.mode, done), pendingFrameRef);
   }, [layout]);
+
+  // Declared after both layout effects, so a layout started in the same commit is seen as running.
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy || frame.seq === frameSeqRef.current) return;
+    frameSeqRef.current = frame.seq;
+    pendingFrameRef.current = frame.ids;
+    if (containerRef.current?.dataset.layout !== 'running') applyPendingFrame(cy, pendingFrameRef);
+  }, [frame]);
 
   useImperativeHandle(
     ref,
@@ -131,17 +146,28 @@ export function GraphCanvas({ elements, layout, on, ref, label }: GraphCanvasPro
   );
 }
 
-/** Runs a layout and marks the container busy meanwhile: tests and the cursor wait on the DOM flag. */
+/**
+ * Runs a layout and marks the container busy meanwhile: tests and the cursor wait on the DOM flag.
+ * When it settles, a frame request that arrived during it is carried out.
+ */
 function startLayout(
   container: HTMLElement | null,
   layoutRef: RefObject<Layouts | undefined>,
   cy: Core,
   run: (cy: Core, done: () => void) => Layouts | undefined,
+  pendingFrameRef: RefObject<readonly string[] | undefined>,
 ): void {
   if (!container) return;
   layoutRef.current?.stop();
   container.dataset.layout = 'running';
   layoutRef.current = run(cy, () => {
+    applyPendingFrame(cy, pendingFrameRef);
     container.dataset.layout = 'idle';
   });
+}
+
+function applyPendingFrame(cy: Core, pendingFrameRef: RefObject<readonly string[] | undefined>): void {
+  const ids = pendingFrameRef.current;
+  pendingFrameRef.current = undefined;
+  if (ids) frameIds(cy, ids);
 }

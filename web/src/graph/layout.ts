@@ -3,7 +3,7 @@
  * first set down around the neighbours they arrived with and then fcose runs without randomising:
  * existing nodes move a little to make room instead of jumping across the screen.
  */
-import type { Core, Layouts, LayoutOptions, NodeCollection } from 'cytoscape';
+import type { Core, Layouts, LayoutOptions, NodeCollection, NodeSingular, Position } from 'cytoscape';
 import type { FcoseLayoutOptions } from 'cytoscape-fcose';
 import type { DagreLayoutOptions } from 'cytoscape-dagre';
 import type { LayoutMode } from '../model/index.js';
@@ -80,25 +80,38 @@ export function runIncremental(cy: Core, onDone: () => void): Layouts | undefine
 }
 
 /**
- * A fresh arrangement on request: force-directed, or top-down layers for chains (paths, money and
- * data flows). Top-down because the canvas column is taller than a five-hop chain is wide once its
- * labels are counted, and horizontal labels sit best on vertical edges.
+ * Dagre lays out boxes that include the caption and puts the node's centre where the box's centre
+ * belongs. Captions hang below the node, so in top-down layers the gap under a contract with a long
+ * caption would shrink by half the caption and the edge label in that gap land on the caption.
+ * (Left to right it is better as it is: node centres line up across ranks and edges run level.)
+ */
+function centreCaption(node: NodeSingular, pos: Position): Position {
+  const box = node.boundingBox({ includeLabels: true, includeOverlays: false });
+  return { x: pos.x, y: pos.y - (box.h - node.outerHeight()) / 2 };
+}
+
+const DAGRE_BASE: DagreLayoutOptions = {
+  name: 'dagre',
+  animate: true,
+  animationDuration: 450,
+  fit: false,
+  nodeDimensionsIncludeLabels: true,
+};
+
+/**
+ * A fresh arrangement on request: force-directed, top-down layers for chains (paths, data flows), or
+ * left-to-right layers for money. Paths run top-down because the canvas column is taller than a
+ * five-hop chain is wide once its labels are counted, and horizontal labels sit best on vertical
+ * edges. Money runs left to right because that is how "payer -> contract -> vendor" is read, and it
+ * is only three ranks deep; the rank gap is sized for "AWARDED TO" (the amount is on the contract).
  */
 export function runFull(cy: Core, mode: LayoutMode, onDone: () => void): Layouts {
   const options: FcoseLayoutOptions | DagreLayoutOptions =
     mode === 'force'
       ? { ...FCOSE_BASE, randomize: true }
-      : {
-          name: 'dagre',
-          rankDir: 'TB',
-          nodeSep: 80,
-          rankSep: 110,
-          edgeSep: 30,
-          animate: true,
-          animationDuration: 450,
-          fit: false,
-          nodeDimensionsIncludeLabels: true,
-        };
+      : mode === 'hierarchy'
+        ? { ...DAGRE_BASE, rankDir: 'TB', nodeSep: 80, rankSep: 140, edgeSep: 30, transform: centreCaption }
+        : { ...DAGRE_BASE, rankDir: 'LR', nodeSep: 50, rankSep: 130, edgeSep: 30 };
   return run(cy, options, onDone);
 }
 
@@ -110,6 +123,16 @@ function run(cy: Core, options: LayoutOptions | FcoseLayoutOptions | DagreLayout
   });
   layout.run();
   return layout;
+}
+
+/**
+ * Frames some elements (a finding, a money flow) with the edges between them, once the layout has
+ * placed them. Ids no longer on the canvas are skipped; with none left the view stays as it is.
+ */
+export function frameIds(cy: Core, ids: readonly string[]): void {
+  const wanted = new Set(ids);
+  const shown = cy.nodes(':visible').filter((node) => wanted.has(node.id()));
+  if (shown.nonempty()) fitNicely(cy, shown.union(shown.edgesWith(shown)));
 }
 
 /** Fits what is visible with padding, without zooming a small graph up to giant labels. */

@@ -49,7 +49,8 @@ export function buildStylesheet(): StylesheetJson {
       selector: `node.kind-${kind}`,
       style: { 'background-color': enc.color, 'border-color': enc.border, shape: enc.shape },
     })),
-    { selector: 'node.kind-Contract', style: { width: 44, height: 44 } },
+    // Contract names are long; a wider caption keeps them to two lines plus the amount.
+    { selector: 'node.kind-Contract', style: { width: 44, height: 44, 'text-max-width': '200px' } },
     {
       selector: 'edge',
       style: {
@@ -87,6 +88,9 @@ export function buildStylesheet(): StylesheetJson {
     { selector: 'edge.quiet', style: { label: '' } },
     { selector: '.hidden', style: { display: 'none' } },
     { selector: '.dimmed', style: { opacity: 0.16 } },
+    // Faded labels of connections outside the highlight only get in the way of the ones inside it;
+    // clicking a dimmed line still selects it and shows its label.
+    { selector: 'edge.dimmed', style: { label: '' } },
     { selector: 'node.highlighted', style: { 'border-color': HIGHLIGHT_COLOR, 'border-width': 5 } },
     {
       selector: 'edge.highlighted',
@@ -109,7 +113,14 @@ export function buildStylesheet(): StylesheetJson {
     },
     {
       selector: 'edge.selected',
-      style: { 'underlay-color': SELECT, 'underlay-opacity': 0.14, 'underlay-padding': 7, color: INK, 'z-index': 20 },
+      style: {
+        label: 'data(label)',
+        'underlay-color': SELECT,
+        'underlay-opacity': 0.14,
+        'underlay-padding': 7,
+        color: INK,
+        'z-index': 20,
+      },
     },
     // Cytoscape's own press feedback, toned down to match.
     { selector: 'node:active, edge:active', style: { 'overlay-opacity': 0.08, 'overlay-color': SELECT, 'overlay-padding': 6 } },

@@ -116,6 +116,8 @@ export function useExplorerActions(
     notice,
     expandingId,
     findingPaths,
+    /** For other hooks' failures, so every error reaches the reader through the same banner. */
+    report: fail,
     dismissError: () => setError(undefined),
     dismissNotice: () => setNotice(undefined),
   };

@@ -1,6 +1,6 @@
 /** Adapters for the entity-detail answer, whose relationships come in a different shape from edges. */
 import { Relationship } from '../../../schemas/index.js';
-import type { EntityDetailResponse, EntityRelationship, GraphEdge, RelationshipType } from '../../../schemas/index.js';
+import type { Citation, EntityDetailResponse, EntityRelationship, GraphEdge, RelationshipType } from '../../../schemas/index.js';
 
 /**
  * The detail endpoint nests a relationship's fields under `properties`; the canvas needs the flat
@@ -40,4 +40,17 @@ export function propertyText(value: unknown): string | undefined {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value.join(', ');
   return undefined;
+}
+
+/** The citations of several facts, each quote once, in the order the facts were given. */
+export function citationsOf(facts: readonly { readonly citations: readonly Citation[] }[]): Citation[] {
+  const seen = new Set<string>();
+  return facts
+    .flatMap((f) => f.citations)
+    .filter((c) => {
+      const key = `${c.documentId}\u0000${c.locator}\u0000${c.quote}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
 }

@@ -5,7 +5,7 @@
  */
 import type { CanvasEdgeElement, CanvasElement, CanvasNodeElement, Filter, Highlight, Selection, ViewGraph } from './types.js';
 import { categoryOf } from './encoding.js';
-import { edgeLabel, edgeWidth, nodeLabel } from './labels.js';
+import { edgeLabel, edgeWidth, largestAmount, nodeLabel } from './labels.js';
 
 export interface ElementOptions {
   readonly highlight?: Highlight | undefined;
@@ -27,6 +27,7 @@ export function toElements(view: ViewGraph, options: ElementOptions = {}): Canva
   const dimming = highlight !== undefined && (highlight.nodeIds.size > 0 || highlight.edgeIds.size > 0);
   const hiddenNodes = new Set<string>();
   const labelAll = view.edges.size <= LABEL_ALL_EDGES_UP_TO;
+  const largest = largestAmount(view.nodes.values());
   const inFocus = (edge: { id: string; source: string; target: string }) =>
     (selection?.kind === 'node' && (edge.source === selection.id || edge.target === selection.id)) ||
     (selection?.kind === 'edge' && selection.id === edge.id) ||
@@ -64,10 +65,10 @@ export function toElements(view: ViewGraph, options: ElementOptions = {}): Canva
         id: edge.id,
         source: edge.source,
         target: edge.target,
-        label: edgeLabel(edge, view.nodes),
+        label: edgeLabel(edge, view.nodes, { amount: false }),
         type: edge.type,
         category,
-        width: edgeWidth(edge, view.nodes),
+        width: edgeWidth(edge, view.nodes, largest),
       },
       classes: joinClasses(classes),
     };

@@ -5,4 +5,6 @@ export * from './labels.js';
 export * from './elements.js';
 export * from './paths.js';
 export * from './detail.js';
+export * from './findings.js';
+export * from './money.js';
 export * from './explorer.js';

@@ -73,32 +73,68 @@ export function shortQualifier(text: string): string {
   return trimmed.length > MAX_QUALIFIER ? `${trimmed.slice(0, MAX_QUALIFIER - 1).trimEnd()}…` : trimmed;
 }
 
-/** "HOLDS POSITION · Chief of operations", "HOLDS POSITION · Sheriff · former", "BUYER OF · $750,000". */
-export function edgeLabel(edge: GraphEdge, nodes: ReadonlyMap<string, GraphNode>): string {
+/**
+ * "HOLDS POSITION · Chief of operations", "HOLDS POSITION · Sheriff · former", "BUYER OF · $750,000".
+ * `amount: false` leaves the amount off money edges, for the canvas: a money edge always ends at its
+ * contract, whose caption already shows the amount, and the shorter label fits between the ranks.
+ */
+export function edgeLabel(edge: GraphEdge, nodes: ReadonlyMap<string, GraphNode>, options: { amount?: boolean } = {}): string {
   const qualifier = edgeQualifier(edge);
-  const parts = [typeLabel(edge.type), qualifier === undefined ? edgeAmount(edge, nodes) : shortQualifier(qualifier)];
+  const amount = options.amount === false ? undefined : edgeAmount(edge, nodes);
+  const parts = [typeLabel(edge.type), qualifier === undefined ? amount : shortQualifier(qualifier)];
   if (edge.current === false) parts.push('former');
   if (edge.status === 'inferred' || edge.status === 'alleged') parts.push(edge.status);
   return parts.filter((p): p is string => Boolean(p)).join(' · ');
 }
 
-/** Node caption on the canvas; contracts carry their amount because that is what a reader looks for. */
+/**
+ * Node caption on the canvas; contracts carry their amount because that is what a reader looks for,
+ * and say so when the sources do not give it (a blank would read as "no money").
+ */
 export function nodeLabel(node: GraphNode): string {
-  if (node.kind === 'Contract' && node.amount !== undefined) return `${node.name}\n${formatAmount(node.amount, node.currency)}`;
-  return node.name;
+  if (node.kind !== 'Contract') return node.name;
+  return `${node.name}\n${node.amount === undefined ? 'amount undisclosed' : formatAmount(node.amount, node.currency)}`;
+}
+
+/** Width of every edge that is not money. */
+export const PLAIN_EDGE_WIDTH = 2;
+/** Money edges run from this width (a contract of unknown amount) ... */
+export const MONEY_MIN_WIDTH = 2.5;
+/** ... to this one (the largest contract on the canvas). */
+export const MONEY_MAX_WIDTH = 11;
+
+/**
+ * Line width of a money edge, scaled against the largest contract on the canvas so the biggest flow
+ * is always the heaviest line. The square root keeps the order exact while a contract thirty times
+ * smaller still reads as money rather than a hairline (linear would squash it to the minimum).
+ * Unknown or zero amounts get the minimum: undisclosed is not the same as small, so the label says so.
+ */
+export function moneyEdgeWidth(amount: number | undefined, largest: number): number {
+  if (amount === undefined || amount <= 0 || largest <= 0) return MONEY_MIN_WIDTH;
+  const share = Math.min(1, amount / largest);
+  return MONEY_MIN_WIDTH + (MONEY_MAX_WIDTH - MONEY_MIN_WIDTH) * Math.sqrt(share);
+}
+
+/** The largest known contract amount among these nodes (0 when none is known). */
+export function largestAmount(nodes: Iterable<GraphNode>): number {
+  let largest = 0;
+  for (const node of nodes) if (node.kind === 'Contract' && node.amount !== undefined) largest = Math.max(largest, node.amount);
+  return largest;
 }
 
 /**
- * Line width for an edge: money edges grow with the logarithm of the amount (a $22M contract should
- * look heavier than a $750k one without drowning everything else), other edges are a fixed width.
+ * Line width for an edge: money edges carry the amount of the contract at either end (buyer ->
+ * contract -> vendor), other edges are a fixed width. `largest` is passed in by callers that style a
+ * whole canvas, so it is computed once rather than per edge.
  */
-export function edgeWidth(edge: GraphEdge, nodes: ReadonlyMap<string, GraphNode>): number {
-  if (categoryOf(edge.type) !== 'money') return 2;
+export function edgeWidth(
+  edge: GraphEdge,
+  nodes: ReadonlyMap<string, GraphNode>,
+  largest = largestAmount(nodes.values()),
+): number {
+  if (categoryOf(edge.type) !== 'money') return PLAIN_EDGE_WIDTH;
   const contract = [nodes.get(edge.source), nodes.get(edge.target)].find((n) => n?.kind === 'Contract');
-  const amount = contract?.kind === 'Contract' ? contract.amount : undefined;
-  if (amount === undefined || amount <= 0) return 3;
-  // $10k -> 3px, $1M -> 5px, $100M -> 7px, capped at 8px.
-  return Math.min(8, Math.max(3, Math.log10(amount) - 1));
+  return moneyEdgeWidth(contract?.kind === 'Contract' ? contract.amount : undefined, largest);
 }
 
 // Hebrew, Arabic, Syriac, Thaana, N'Ko and the Arabic presentation forms.

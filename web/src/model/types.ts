@@ -2,7 +2,7 @@
  * Readonly shapes of what the explorer shows. Everything here is plain data so the model can be unit
  * tested without React or Cytoscape; the API shapes themselves come from the shared schemas.
  */
-import type { EntityKind, GraphEdge, GraphNode, RelationshipCategory } from '../../../schemas/index.js';
+import type { EntityKind, Finding, GraphEdge, GraphNode, MoneyFlowRow, RelationshipCategory } from '../../../schemas/index.js';
 
 /** The part of the graph currently on the canvas, keyed by id, in the order things arrived. */
 export interface ViewGraph {
@@ -23,12 +23,41 @@ export interface MergeResult {
   readonly addedEdgeIds: readonly string[];
 }
 
-export type Selection = { readonly kind: 'node'; readonly id: string } | { readonly kind: 'edge'; readonly id: string } | null;
+/**
+ * What the side panel shows. A finding or a money flow is not one element of the canvas but it is
+ * read the same way (what it is, why, the quotes), so it is selected like one; it travels whole
+ * because the canvas keeps only nodes and edges. A flow names the edges it stands for, whose
+ * citations the panel lists.
+ */
+export type Selection =
+  | { readonly kind: 'node'; readonly id: string }
+  | { readonly kind: 'edge'; readonly id: string }
+  | { readonly kind: 'finding'; readonly finding: Finding }
+  | { readonly kind: 'flow'; readonly row: MoneyFlowRow; readonly edgeIds: readonly string[] }
+  | null;
 
-/** Elements to emphasise (a path); when empty nothing is dimmed. */
+/** Elements to emphasise (a path, a finding, a money flow); when empty nothing is dimmed. */
 export interface Highlight {
   readonly nodeIds: ReadonlySet<string>;
   readonly edgeIds: ReadonlySet<string>;
+}
+
+/**
+ * A highlight that is not a path: a finding or a money flow picked in the left rail. `id` names what
+ * it stands for (finding id, or payer and payee of a flow) so the rail can mark the item as shown.
+ */
+export interface Spotlight extends Highlight {
+  readonly source: 'finding' | 'money';
+  readonly id: string;
+}
+
+/**
+ * A request to frame some elements once any running layout has settled. `seq` changes on every
+ * request so framing the same finding twice still moves the view.
+ */
+export interface FrameRequest {
+  readonly seq: number;
+  readonly ids: readonly string[];
 }
 
 /** What the legend has switched off. */

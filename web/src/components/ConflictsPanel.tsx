@@ -1,0 +1,128 @@
+/**
+ * The Conflicts tab: findings from /api/conflicts, narrowed by pattern and, on request, to the
+ * selected entity. The list is asked for once per entity filter; the pattern filter works on the
+ * loaded answer, so every pattern keeps its count whichever one is picked.
+ */
+import { useId, useState } from 'react';
+import type { ConflictsResponse, Finding, GraphNode, PatternInfo } from '../../../schemas/index.js';
+import { api } from '../api/client.js';
+import { useQuery } from '../hooks/useQuery.js';
+import { countByPattern, findingPatch, groupFindings } from '../model/index.js';
+import type { GraphPatch } from '../model/index.js';
+import { FindingList } from './FindingList.js';
+import './ConflictsPanel.css';
+
+interface ConflictsPanelProps {
+  readonly patterns: readonly PatternInfo[];
+  /** The node selected on the canvas, which "only the selected entity" narrows the list to. */
+  readonly selectedNode: GraphNode | undefined;
+  readonly shownId: string | undefined;
+  readonly onShow: (finding: Finding, patch: GraphPatch) => void;
+  readonly onClear: () => void;
+}
+
+const ALL = '';
+
+export function ConflictsPanel({ patterns, selectedNode, shownId, onShow, onClear }: ConflictsPanelProps) {
+  const id = useId();
+  const [pattern, setPattern] = useState(ALL);
+  const [onlyEntity, setOnlyEntity] = useState(false);
+  const [entity, setEntity] = useState<{ readonly id: string; readonly name: string }>();
+  // The filter follows the reader to each entity they select, but not to findings or connections
+  // (picking a finding from the narrowed list must not widen the list under the pointer).
+  if (onlyEntity && selectedNode && selectedNode.id !== entity?.id) setEntity({ id: selectedNode.id, name: selectedNode.name });
+  const entityId = onlyEntity ? entity?.id : undefined;
+
+  const answer = useQuery(`conflicts?entity=${entityId ?? ''}`, (signal) => api.conflicts({ entity: entityId, signal }));
+  const response: ConflictsResponse | undefined = answer.status === 'ready' ? answer.value : undefined;
+  const all = response?.findings ?? [];
+  const counts = countByPattern(all);
+  const shown = pattern === ALL ? all : all.filter((f) => f.pattern === pattern);
+  const groups = groupFindings(shown, patterns);
+
+  return (
+    <section className="rail-section conflicts" aria-label="Conflicts of interest" data-testid="conflicts-panel">
+      <label className="field" htmlFor={`${id}-pattern`}>
+        Pattern
+      </label>
+      <select id={`${id}-pattern`} className="select" value={pattern} onChange={(e) => setPattern(e.target.value)}>
+        <option value={ALL}>All patterns ({all.length})</option>
+        {patterns.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.name} ({counts.get(p.id) ?? 0})
+          </option>
+        ))}
+      </select>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={onlyEntity}
+          // Nothing to narrow to until an entity has been selected at least once.
+          disabled={!onlyEntity && !selectedNode}
+          onChange={(e) => {
+            setOnlyEntity(e.target.checked);
+            if (e.target.checked && selectedNode) setEntity({ id: selectedNode.id, name: selectedNode.name });
+          }}
+          aria-describedby={`${id}-entity-note`}
+        />
+        Only the selected entity
+      </label>
+      <p id={`${id}-entity-note`} className="rail-hint conflicts__entity">
+        {onlyEntity && entity ? (
+          <>
+            Findings involving{' '}
+            <strong dir="auto" data-testid="conflicts-entity">
+              {entity.name}
+            </strong>
+          </>
+        ) : selectedNode ? (
+          <>
+            Narrow the list to <span dir="auto">{selectedNode.name}</span>
+          </>
+        ) : (
+          'Select an entity on the canvas to narrow the list to it.'
+        )}
+      </p>
+
+      <div className="conflicts__summary">
+        <p aria-live="polite" data-testid="conflicts-count">
+          {answer.status === 'loading' ? 'Loading findings…' : `${shown.length} finding${shown.length === 1 ? '' : 's'}`}
+        </p>
+        {shownId && (
+          <button type="button" className="button button--quiet button--small" onClick={onClear}>
+            Clear highlight
+          </button>
+        )}
+      </div>
+
+      {answer.status === 'error' && (
+        <p className="inline-error" role="alert">
+          {answer.message}
+        </p>
+      )}
+      {response && shown.length === 0 && <EmptyState entity={onlyEntity ? entity?.name : undefined} filtered={pattern !== ALL} />}
+      {response && (
+        <FindingList groups={groups} shownId={shownId} onShow={(finding) => onShow(finding, findingPatch(response, finding))} />
+      )}
+    </section>
+  );
+}
+
+function EmptyState({ entity, filtered }: { readonly entity: string | undefined; readonly filtered: boolean }) {
+  return (
+    <div className="conflicts__empty" data-testid="conflicts-empty">
+      <p className="conflicts__empty-title">No findings</p>
+      <p>
+        {entity ? (
+          <>
+            No pattern{filtered ? ' of this kind' : ''} involves <span dir="auto">{entity}</span>.
+          </>
+        ) : filtered ? (
+          'No finding of this pattern in the data.'
+        ) : (
+          'None of the patterns matches the data loaded.'
+        )}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+/**
+ * Side panel content for a money flow: payer and payee, the total, the contracts behind it (and, when
+ * rolled up, which subsidiary was paid), and the quotes of every link in the flow.
+ */
+import type { GraphEdge, MoneyFlowRow } from '../../../schemas/index.js';
+import { CATEGORY_ENCODING, citationsOf, moneyRowText, nodeLabel, nodeName } from '../model/index.js';
+import type { ViewGraph } from '../model/index.js';
+import { Citations } from './Citations.js';
+import { Facts } from './Facts.js';
+import { KindIcon } from './KindIcon.js';
+
+interface FlowDetailsProps {
+  readonly row: MoneyFlowRow;
+  readonly edgeIds: readonly string[];
+  readonly view: ViewGraph;
+  readonly headingId: string;
+  readonly onSelectNode: (id: string) => void;
+}
+
+export function FlowDetails({ row, edgeIds, view, headingId, onSelectNode }: FlowDetailsProps) {
+  const text = moneyRowText(row);
+  const edges = edgeIds.map((id) => view.edges.get(id)).filter((e): e is GraphEdge => e !== undefined);
+  const ownership = edges.filter((e) => e.type === 'SUBSIDIARY_OF');
+  return (
+    <article className="details" data-testid="flow-details">
+      <p className="eyebrow">
+        <span className="line-swatch" style={{ borderColor: CATEGORY_ENCODING.money.color }} aria-hidden="true" /> Money flow
+      </p>
+      <h2 id={headingId} className="details__title details__title--finding" tabIndex={-1}>
+        <span dir="auto">{row.payer.name}</span> <span className="muted">pays</span> <span dir="auto">{row.payee.name}</span>
+      </h2>
+      <p className="flow__total">{text.total}</p>
+      <Facts
+        rows={[
+          ['Contracts', text.contracts],
+          ['Undisclosed', row.undisclosed > 0 ? `${row.undisclosed} without an amount in the sources` : undefined],
+          ['Period', text.period],
+        ]}
+      />
+      <h3 className="panel__subhead">Contracts</h3>
+      <ul className="involved">
+        {row.contractIds.map((id) => {
+          const node = view.nodes.get(id);
+          return (
+            <li key={id}>
+              <button type="button" className="endpoint endpoint--block" onClick={() => onSelectNode(id)} disabled={!node}>
+                <KindIcon kind="Contract" size={16} />
+                <span dir="auto">{node ? nodeLabel(node).replace('\n', ' · ') : id}</span>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      {ownership.length > 0 && (
+        <p className="details__note">
+          Rolled up:{' '}
+          {ownership.map((e, i) => (
+            <span key={e.id}>
+              {i > 0 && '; '}
+              <span dir="auto">{nodeName(view, e.source)}</span> is a subsidiary of{' '}
+              <span dir="auto">{nodeName(view, e.target)}</span>
+            </span>
+          ))}
+          .
+        </p>
+      )}
+      <Citations citations={citationsOf(edges)} title="Sources" />
+    </article>
+  );
+}

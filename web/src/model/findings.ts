@@ -1,0 +1,107 @@
+/**
+ * Conflict-of-interest findings as the page shows them: plain-language qualifiers, severity, periods,
+ * grouping by pattern, and the part of an answer's evidence subgraph that belongs to one finding.
+ */
+import type { Finding, FindingQualifier, Graph, PatternInfo, Period, Severity } from '../../../schemas/index.js';
+import type { GraphPatch, Spotlight } from './types.js';
+import { formatPeriod } from './labels.js';
+
+export interface QualifierText {
+  /** Short enough for a chip: "relies on an inferred link". */
+  readonly label: string;
+  /** What it means for the reporter, for the tooltip and the side panel. */
+  readonly explanation: string;
+}
+
+export const QUALIFIER_TEXT: Readonly<Record<FindingQualifier, QualifierText>> = {
+  'dates-unknown': {
+    label: 'dates unknown',
+    explanation: 'Some fact in the evidence has no dates, so it cannot be checked that everything held at the same time.',
+  },
+  'relies-on-inferred-link': {
+    label: 'relies on an inferred link',
+    explanation:
+      'At least one link was inferred by the researchers, not stated by a source. Check the reasoning before publishing.',
+  },
+  'relies-on-alleged-link': {
+    label: 'relies on an alleged link',
+    explanation: 'At least one link is an allegation reported by a source, not an established fact.',
+  },
+  'single-source': {
+    label: 'single source',
+    explanation: 'Every fact in the evidence rests on the same document. A second, independent source would make it stronger.',
+  },
+};
+
+export function qualifierLabel(qualifier: FindingQualifier): string {
+  return QUALIFIER_TEXT[qualifier].label;
+}
+
+export const SEVERITY_LABEL: Readonly<Record<Severity, string>> = {
+  high: 'High',
+  medium: 'Medium',
+  low: 'Low',
+  info: 'Info',
+};
+
+const SEVERITY_RANK: Readonly<Record<Severity, number>> = { high: 0, medium: 1, low: 2, info: 3 };
+
+/** "since 2020", "2017 – 2020", or "undated" when the sources give no dates for the overlap. */
+export function findingPeriod(period: Period): string {
+  return formatPeriod({ start: period.from ?? undefined, end: period.to ?? undefined }) || 'undated';
+}
+
+export interface FindingGroup {
+  readonly pattern: PatternInfo;
+  readonly findings: readonly Finding[];
+}
+
+/**
+ * Findings grouped under their pattern, most severe patterns first, each group keeping the server's
+ * order. A finding whose pattern the page does not know yet (patterns still loading, or a pattern
+ * added on the server) still shows, under its id, rather than vanishing.
+ */
+export function groupFindings(findings: readonly Finding[], patterns: readonly PatternInfo[]): FindingGroup[] {
+  const known = new Map(patterns.map((p) => [p.id, p]));
+  const groups = new Map<string, { pattern: PatternInfo; findings: Finding[] }>();
+  for (const finding of findings) {
+    const pattern = known.get(finding.pattern) ?? {
+      id: finding.pattern,
+      name: finding.pattern,
+      description: '',
+      severity: finding.severity,
+    };
+    const group = groups.get(pattern.id) ?? { pattern, findings: [] };
+    group.findings.push(finding);
+    groups.set(pattern.id, group);
+  }
+  return [...groups.values()].sort(
+    (a, b) =>
+      SEVERITY_RANK[a.pattern.severity] - SEVERITY_RANK[b.pattern.severity] || a.pattern.name.localeCompare(b.pattern.name),
+  );
+}
+
+/** How many findings each pattern has, for the pattern picker. */
+export function countByPattern(findings: readonly Finding[]): ReadonlyMap<string, number> {
+  const counts = new Map<string, number>();
+  for (const f of findings) counts.set(f.pattern, (counts.get(f.pattern) ?? 0) + 1);
+  return counts;
+}
+
+/**
+ * The nodes and edges of one finding, taken from an answer whose evidence subgraph covers every
+ * finding it returned. Nodes come first in the finding's own order so the layout seeds them in the
+ * order the explanation reads.
+ */
+export function findingPatch(evidence: Graph, finding: Finding): GraphPatch {
+  const nodes = new Map(evidence.nodes.map((n) => [n.id, n]));
+  const edges = new Map(evidence.edges.map((e) => [e.id, e]));
+  return {
+    nodes: finding.nodeIds.flatMap((id) => nodes.get(id) ?? []),
+    edges: finding.edgeIds.flatMap((id) => edges.get(id) ?? []),
+  };
+}
+
+export function findingSpotlight(finding: Finding): Spotlight {
+  return { source: 'finding', id: finding.id, nodeIds: new Set(finding.nodeIds), edgeIds: new Set(finding.edgeIds) };
+}
