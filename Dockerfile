@@ -12,4 +12,5 @@ COPY schemas ./schemas
 RUN npm ci --include=dev --no-audit --no-fund
 COPY . .
 EXPOSE 8080
-CMD ["npx", "tsx", "server/main.ts"]
+# node directly (not npm or npx), so SIGTERM from `docker stop` reaches the app.
+CMD ["node", "--import", "tsx", "server/main.ts"]

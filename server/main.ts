@@ -31,6 +31,11 @@ async function main(): Promise<void> {
   // Registered before the database starts, so Ctrl-C during start-up still stops the JVM.
   process.once('SIGINT', () => void shutdown('SIGINT', 0));
   process.once('SIGTERM', () => void shutdown('SIGTERM', 0));
+  // `npm start` does not always pass SIGTERM on to us: when whatever started us is gone, stop too.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) void shutdown('parent process exited', 0);
+  }, 1000).unref();
 
   try {
     db = await openDatabase(config, { log: say });
