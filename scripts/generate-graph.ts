@@ -2,8 +2,9 @@
  * A realistic synthetic graph in the Interlock import format, for benchmarks and scale tests:
  * people, organisations with subsidiaries, public bodies in hierarchies, contracts with amounts and
  * dates, board seats and positions with dates (some former), data systems and laws, all cited.
- * Degrees are heavy-tailed (a few broker hubs win most contracts and board seats). Deterministic for a
- * given seed.
+ * Degrees are heavy-tailed where they are in life: a few broker hubs win most contracts and data flows,
+ * and a few large agencies employ and buy the most; boards stay board-sized (seats are spread evenly).
+ * Deterministic for a given seed.
  *
  *   npm run bench:generate -- --relationships 100000 --seed 1 [--out file.json]
  */
@@ -145,7 +146,7 @@ export function generateGraph(relationships: number, seed: number): InterlockFil
         ...dated(),
       });
     else if (r < 0.55)
-      add({ type: 'SITS_ON_BOARD', source: `person:gen-${pick(people)}`, target: `org:gen-${skewed(orgs)}`, ...dated() });
+      add({ type: 'SITS_ON_BOARD', source: `person:gen-${pick(people)}`, target: `org:gen-${pick(orgs)}`, ...dated() });
     else if (r < 0.95) {
       const id = `contract:gen-${contract++}`;
       const signed = year();

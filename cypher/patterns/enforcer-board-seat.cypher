@@ -2,7 +2,7 @@
 // @severity high
 // @description A person holds a position at a public body that a law restricts, and sits on the board of an organisation (or its parent or subsidiary) that supplies data to, or is contracted by, the party the law keeps that body from helping.
 // @title {person} sits on the board of {owner}, whose group helps {counterparty} around {law}
-// @explanation {person} is {role} at {body}, which {law} restricts ({summary|list}); {person} sits on the {board}[, part of {company}], while {counterparty} {help|list}.
+// @explanation {person} is {role} at {body}, which {law} restricts ({summary|list}); {person} sits on {board}[, part of {company}], while {counterparty} {help|list}.
 
 MATCH (law:Law)-[restriction:RESTRICTS]->(restricted:Entity)
 MATCH lawPath = (law)-[restriction]->(restricted)
@@ -24,19 +24,37 @@ CALL (helper, party) {
   MATCH help = (party)-[:BUYER_OF]->(contract:Contract)-[:AWARDED_TO]->(helper)
   RETURN help, contract AS helpFact, 'holds a contract with ' + helper.name AS how
 }
+// One row per person, law, company and protected party: the ways the company's group helps that party
+// are gathered (ten kept as evidence), not multiplied into rows.
+WITH person, pos, body, law, restriction, board, boardSeat, company, counterparty,
+  lawPath, bodyUp, position, seat, boardUp,
+  collect(DISTINCT corporate) AS corporates, collect(DISTINCT counterpartyDown) AS downs,
+  collect(help) AS helps, collect(helpFact) AS helpFacts, collect(DISTINCT how) AS hows
+WITH person, pos, body, law, restriction, board, boardSeat, company, counterparty,
+  lawPath, bodyUp, position, seat, boardUp, corporates[..10] AS corporates, downs[..10] AS downs,
+  helps[..10] AS helps, hows[..10] AS hows,
+  [f IN helpFacts | coalesce(f.start, f.signedOn)] AS starts, [f IN helpFacts | f.end] AS ends
 RETURN
   [person.id, law.id, company.id, counterparty.id] AS key,
-  [lawPath, bodyUp, position, seat, boardUp, corporate, counterpartyDown, help] AS evidence,
-  [pos, boardSeat, helpFact, restriction] AS timed,
+  [lawPath, bodyUp, position, seat, boardUp] + corporates + downs + helps AS evidence,
+  [
+    pos,
+    boardSeat,
+    restriction,
+    {
+      start: CASE WHEN any(s IN starts WHERE s IS NULL) THEN null ELSE reduce(m = null, s IN starts | CASE WHEN m IS NULL OR s < m THEN s ELSE m END) END,
+      end: CASE WHEN any(e IN ends WHERE e IS NULL) THEN null ELSE reduce(m = null, e IN ends | CASE WHEN m IS NULL OR e > m THEN e ELSE m END) END
+    }
+  ] AS timed,
   {
     person: person.name,
     role: coalesce(toLower(left(pos.role, 1)) + substring(pos.role, 1), 'a position holder'),
     body: body.name,
     law: law.name,
     summary: restriction.summary,
-    board: board.name,
+    board: CASE WHEN toLower(board.name) CONTAINS 'board' THEN 'the ' + board.name ELSE 'the board of ' + board.name END,
     company: CASE WHEN company = board THEN null ELSE company.name END,
     owner: company.name,
-    help: how,
+    help: hows,
     counterparty: counterparty.name
   } AS facts;

@@ -25,10 +25,26 @@ CALL (dealer, counterpart) {
   MATCH deal = (dealer)-[runs:OPERATES]->(system:DataSystem)-[flow:SUPPLIES_DATA_TO]->(counterpart)
   RETURN deal, [runs, flow] AS dealFacts, dealer.name + '’s ' + system.name + ' feeds ' + counterpart.name AS dealing
 }
+// One row per person, old office and company: the dealings are gathered (ten kept as evidence), since
+// a large body may hold thousands of contracts with one company group.
+WITH person, was, body, now, organisation, company, former, present, orgUp,
+  collect(DISTINCT corporate) AS corporates, collect(DISTINCT bodyUp) AS bodyUps,
+  collect(deal) AS deals, collect(dealFacts) AS dealFactLists, collect(DISTINCT dealing) AS dealings
+WITH person, was, body, now, organisation, company, former, present, orgUp,
+  corporates[..10] AS corporates, bodyUps[..10] AS bodyUps, deals[..10] AS deals, dealings[..10] AS dealings,
+  reduce(all = [], fs IN dealFactLists | all + fs) AS dealFacts
+WITH person, was, body, now, organisation, company, former, present, orgUp, corporates, bodyUps, deals, dealings,
+  [f IN dealFacts | coalesce(f.start, f.signedOn)] AS starts, [f IN dealFacts | f.end] AS ends
 RETURN
   [person.id, body.id, company.id] AS key,
-  [former, present, orgUp, corporate, bodyUp, deal] AS evidence,
-  [now] + dealFacts AS timed,
+  [former, present, orgUp] + corporates + bodyUps + deals AS evidence,
+  [
+    now,
+    {
+      start: CASE WHEN any(s IN starts WHERE s IS NULL) THEN null ELSE reduce(m = null, s IN starts | CASE WHEN m IS NULL OR s < m THEN s ELSE m END) END,
+      end: CASE WHEN any(e IN ends WHERE e IS NULL) THEN null ELSE reduce(m = null, e IN ends | CASE WHEN m IS NULL OR e > m THEN e ELSE m END) END
+    }
+  ] AS timed,
   {
     person: person.name,
     formerRole: coalesce(toLower(left(was.role, 1)) + substring(was.role, 1), 'a position holder'),
@@ -36,5 +52,5 @@ RETURN
     seatKind: CASE type(now) WHEN 'SITS_ON_BOARD' THEN 'sits on the board of' ELSE 'holds a position at' END,
     organisation: organisation.name,
     company: CASE WHEN company = organisation THEN null ELSE company.name END,
-    dealings: dealing
+    dealings: dealings
   } AS facts;

@@ -28,12 +28,18 @@ export interface RawPath {
   start: RawNode;
   segments: { start: RawNode; relationship: RawRelationship; end: RawNode }[];
 }
+/** A span a pattern computed itself, e.g. from the earliest to the latest of several contracts. */
+export type RawSpan = Dated;
+
 export interface PatternRow {
   key: string[];
   evidence: RawPath[];
-  timed: (RawNode | RawRelationship)[];
+  timed: (RawNode | RawRelationship | RawSpan)[];
   facts: Record<string, unknown>;
 }
+
+const datedOf = (t: RawNode | RawRelationship | RawSpan): Dated =>
+  'properties' in t && typeof t.properties === 'object' ? (t.properties as Dated) : (t as Dated);
 
 export interface FindingsResult {
   findings: Finding[];
@@ -133,7 +139,7 @@ export function buildFindings(
 ): FindingsResult {
   const groups = new Map<string, { key: string[]; rows: PatternRow[]; overlaps: ReturnType<typeof overlap>[] }>();
   for (const row of rows) {
-    const timed = row.timed.map((t) => t.properties as Dated);
+    const timed = row.timed.map(datedOf);
     const o = overlap(timed);
     if (!o.possible) continue; // these facts never held at the same time: not a conflict
     if (options.asOf && !heldOn(timed, options.asOf)) continue;
