@@ -16,6 +16,7 @@ import {
   findPaths,
   openRailTab,
   searchAndPick,
+  setAsOf,
   showFinding,
   showMoneyOnCanvas,
   waitForCanvasIdle,
@@ -37,6 +38,8 @@ async function main(): Promise<void> {
     await explorer(browser);
     await conflictFinding(browser);
     await moneyFlows(browser);
+    await timeControl(browser);
+    await arabic(browser);
   } finally {
     await browser.close();
   }
@@ -100,6 +103,42 @@ async function moneyFlows(browser: Browser): Promise<void> {
     await expectHeading(page, 'ICE–LexisNexis');
     await page.getByTestId('citation').first().waitFor();
     await shoot(page, 'money-flows.png');
+  } finally {
+    await page.close();
+  }
+}
+
+/** Denver's ties as of 2020: the contract dated that year stands out, undated ties are faded. */
+async function timeControl(browser: Browser): Promise<void> {
+  const page = await openExplorer(browser, url);
+  try {
+    await searchAndPick(page, 'Denver', 'City and County of Denver');
+    await expand(page, { button: true });
+    await setAsOf(page, '2020');
+    await clickNode(page, 'contract:denver-lexisnexis-data-services-2020');
+    await expectHeading(page, 'LexisNexis');
+    await shoot(page, 'explorer-time.png');
+  } finally {
+    await page.close();
+  }
+}
+
+/** The page in Arabic: right to left, translated controls, Arabic names where the data has them. */
+async function arabic(browser: Browser): Promise<void> {
+  const page = await openExplorer(browser, url);
+  try {
+    await page.getByTestId('language').selectOption('ar');
+    await page.locator('html[dir="rtl"]').waitFor({ state: 'attached' });
+    const input = page.getByTestId('search-input');
+    await input.pressSequentially('Vincent', { delay: 40 });
+    await page.getByRole('option', { name: /^Vincent Line \(/ }).click();
+    await expectHeading(page, 'Vincent Line');
+    await expand(page, { button: true });
+    // Rings around Vincent Line put his two ties on either side, so the long Arabic names and the
+    // edge labels each get their own room.
+    await page.getByTestId('layout').selectOption('concentric');
+    await waitForCanvasIdle(page);
+    await shoot(page, 'explorer-ar.png');
   } finally {
     await page.close();
   }

@@ -1,6 +1,16 @@
 /** The page: top bar with search, left rail (conflicts, money, paths, legend), canvas, and the evidence panel. */
-import { useMemo, useReducer, useRef, useState } from 'react';
-import { INITIAL_STATE, categoryOf, explorerReducer, pathHighlight, toElements } from './model/index.js';
+import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  INITIAL_STATE,
+  categoryOf,
+  explorerReducer,
+  localName,
+  pathHighlight,
+  sliderYears,
+  toElements,
+  todayIso,
+} from './model/index.js';
 import type { ExplorerState } from './model/index.js';
 import type { PatternInfo } from '../../schemas/index.js';
 import { GraphCanvas } from './graph/GraphCanvas.js';
@@ -19,11 +29,17 @@ import { Banner } from './components/Banner.js';
 import { RailTabs } from './components/RailTabs.js';
 import { ConflictsPanel } from './components/ConflictsPanel.js';
 import { MoneyPanel } from './components/MoneyPanel.js';
+import { TimeBar } from './components/TimeBar.js';
+import { CanvasToolbar } from './components/CanvasToolbar.js';
+import { LanguageSwitch } from './components/LanguageSwitch.js';
+import { useUrlState } from './hooks/useUrlState.js';
+import { useUndoKeys } from './hooks/useUndoKeys.js';
 import './App.css';
 
 export function App() {
   const [state, dispatch] = useReducer(explorerReducer, INITIAL_STATE);
   const [tableView, setTableView] = useState(false);
+  const [pinned, setPinned] = useState<ReadonlySet<string>>(new Set());
   const canvasRef = useRef<GraphCanvasHandle>(null);
   const [tab, setTab] = useState<RailTabId>('conflicts');
   const actions = useExplorerActions(state, dispatch, canvasRef);
@@ -31,14 +47,24 @@ export function App() {
   const patternsAnswer = useQuery('patterns', (signal) => api.patterns(signal));
   const patterns = patternsAnswer.status === 'ready' ? patternsAnswer.value.patterns : NO_PATTERNS;
   const { view, selection, filter, path, spotlight } = state;
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  useUrlState(state, dispatch, actions.report);
+  useUndoKeys(dispatch);
 
   const elements = useMemo(() => {
     // One highlight at a time: the reducer clears the spotlight when paths are found and vice versa.
     const highlight = path.result ? pathHighlight(path.result.paths, path.focus) : spotlight;
     const pathEnds = [path.from, path.to].filter((id): id is string => id !== undefined);
-    return toElements(view, { highlight, filter, selection, pathEnds });
-  }, [view, filter, selection, path, spotlight]);
+    const nameOf = (node: Parameters<typeof localName>[0]) => localName(node, language);
+    return toElements(view, { highlight, filter, selection, pathEnds, today: todayIso(), nameOf });
+  }, [view, filter, selection, path, spotlight, language]);
   const counts = useMemo(() => countByKindAndCategory(state), [state]);
+  const years = useMemo(() => sliderYears([...view.nodes.values(), ...view.edges.values()], new Date().getUTCFullYear()), [view]);
+  // The document title follows the language too (screen readers announce it on load).
+  useEffect(() => {
+    document.title = `Interlock · ${t('tagline')}`;
+  }, [t]);
 
   const canvasHandlers: CanvasHandlers = {
     select: (target) => dispatch({ type: 'select', selection: target }),
@@ -65,20 +91,21 @@ export function App() {
             <path d="M6 7h12M6 7l6 11M18 7l-6 11" />
           </svg>
           <span className="brand__name">Interlock</span>
-          <span className="brand__tag">Who sits where · who pays whom · every line sourced</span>
+          <span className="brand__tag">{t('tagline')}</span>
         </div>
         <SearchBox onPick={(result) => void actions.pick(result)} />
+        <LanguageSwitch />
       </header>
 
-      <aside className="rail" aria-label="Conflicts, money, paths and legend">
+      <aside className="rail" aria-label={t('rail.label')}>
         <RailTabs<RailTabId>
-          label="Left rail"
+          label={t('rail.tabs')}
           active={tab}
           onSelect={setTab}
           tabs={[
             {
               id: 'conflicts',
-              label: 'Conflicts',
+              label: t('rail.conflicts'),
               panel: (
                 <ConflictsPanel
                   patterns={patterns}
@@ -91,7 +118,7 @@ export function App() {
             },
             {
               id: 'money',
-              label: 'Money',
+              label: t('rail.money'),
               panel: (
                 <MoneyPanel
                   shownKey={spotlight?.source === 'money' ? spotlight.id : undefined}
@@ -104,7 +131,7 @@ export function App() {
             },
             {
               id: 'paths',
-              label: 'Paths',
+              label: t('rail.paths'),
               panel: (
                 <PathFinder
                   path={path}
@@ -114,6 +141,7 @@ export function App() {
                   onClear={() => dispatch({ type: 'clearPaths' })}
                   onSwap={() => dispatch({ type: 'swapPathEnds' })}
                   onMaxHops={(maxHops) => dispatch({ type: 'setMaxHops', maxHops })}
+                  onPreset={(only) => dispatch({ type: 'setPathPreset', only })}
                   onFocusPath={(index) => dispatch({ type: 'focusPath', index })}
                   onSelectEdge={selectEdge}
                 />
@@ -121,13 +149,14 @@ export function App() {
             },
             {
               id: 'legend',
-              label: 'Legend',
+              label: t('rail.legend'),
               panel: (
                 <Legend
                   filter={filter}
                   counts={counts}
                   onToggleKind={(kind) => dispatch({ type: 'toggleKind', kind })}
                   onToggleCategory={(category) => dispatch({ type: 'toggleCategory', category })}
+                  onFilter={(patch) => dispatch({ type: 'setFilter', patch })}
                 />
               ),
             },
@@ -135,29 +164,20 @@ export function App() {
         />
       </aside>
 
-      <main className="stage" aria-label="Relationship graph">
-        <div className="stage__toolbar" role="toolbar" aria-label="Canvas">
-          <button type="button" className="tool" onClick={() => canvasRef.current?.fit()} disabled={empty}>
-            Fit
-          </button>
-          <button type="button" className="tool" onClick={() => dispatch({ type: 'relayout', mode: 'force' })} disabled={empty}>
-            Re-arrange
-          </button>
-          <button
-            type="button"
-            className="tool"
-            onClick={() => dispatch({ type: 'relayout', mode: 'hierarchy' })}
-            disabled={empty}
-          >
-            Hierarchy
-          </button>
-          <button type="button" className="tool" aria-pressed={tableView} onClick={() => setTableView((v) => !v)}>
-            Table
-          </button>
-          <button type="button" className="tool tool--danger" onClick={() => dispatch({ type: 'clearCanvas' })} disabled={empty}>
-            Clear canvas
-          </button>
-        </div>
+      <main className="stage" aria-label={t('canvas.region')}>
+        <CanvasToolbar
+          empty={empty}
+          layout={state.layout.mode}
+          canUndo={state.history.past.length > 0}
+          canRedo={state.history.future.length > 0}
+          tableView={tableView}
+          onFit={() => canvasRef.current?.fit()}
+          onLayout={(mode) => dispatch({ type: 'relayout', mode, center: selectedNode?.id })}
+          onUndo={() => dispatch({ type: 'undo' })}
+          onRedo={() => dispatch({ type: 'redo' })}
+          onTable={() => setTableView((v) => !v)}
+          onClear={() => dispatch({ type: 'clearCanvas' })}
+        />
         {actions.error && <Banner tone="error" message={actions.error} onDismiss={actions.dismissError} />}
         {actions.notice && <Banner tone="info" message={actions.notice} onDismiss={actions.dismissNotice} />}
         <GraphCanvas
@@ -165,19 +185,27 @@ export function App() {
           elements={elements}
           layout={state.layout}
           frame={state.frame}
+          pinned={pinned}
           on={canvasHandlers}
-          label={`Graph of ${view.nodes.size} entities and ${view.edges.size} connections`}
+          label={t('canvas.graphLabel', { nodes: view.nodes.size, edges: view.edges.size })}
         />
         {tableView && <ConnectionsTable view={view} onSelectEdge={selectEdge} />}
         {empty && !tableView && (
           <div className="empty-state">
-            <p className="empty-state__title">Start with a name</p>
-            <p>Search for a person, company or agency above. Double-click it on the canvas to see who it is tied to.</p>
+            <p className="empty-state__title">{t('canvas.emptyTitle')}</p>
+            <p>{t('canvas.emptyBody')}</p>
           </div>
         )}
         <p className="stage__status" aria-live="polite">
-          {actions.expandingId ? 'Loading connections…' : `${view.nodes.size} entities · ${view.edges.size} connections`}
+          {actions.expandingId ? t('canvas.loading') : t('canvas.status', { nodes: view.nodes.size, edges: view.edges.size })}
         </p>
+        <TimeBar
+          years={years}
+          asOf={filter.asOf}
+          hideUndated={filter.hideUndated ?? false}
+          onAsOf={(asOf) => dispatch({ type: 'setFilter', patch: { asOf } })}
+          onHideUndated={(hideUndated) => dispatch({ type: 'setFilter', patch: { hideUndated } })}
+        />
       </main>
 
       <SidePanel
@@ -186,13 +214,22 @@ export function App() {
         expandingId={actions.expandingId}
         patterns={patterns}
         onSelectNode={selectNode}
-        onExpand={(id) => void actions.expand(id)}
+        onExpand={(id, types, count) => void actions.expand(id, types, count)}
         onPathEnd={(end, id) => {
           dispatch({ type: 'setPathEnd', end, id });
           // The path ends are shown in the Paths tab: bring it up so the reader sees what was set.
           setTab('paths');
         }}
         onRemove={(id) => dispatch({ type: 'removeNode', id })}
+        onCollapse={(id) => dispatch({ type: 'collapse', id })}
+        isPinned={(id) => pinned.has(id)}
+        onTogglePin={(id) =>
+          setPinned((before) => {
+            const next = new Set(before);
+            if (!next.delete(id)) next.add(id);
+            return next;
+          })
+        }
         onShowRelationship={(rel, detail) => void actions.showRelationship(rel, detail)}
       />
     </div>

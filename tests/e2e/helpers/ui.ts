@@ -324,3 +324,38 @@ export async function canvasGeometry(page: Page): Promise<{ x: Record<string, nu
     return { x, width };
   });
 }
+
+// ------------------------------------------------------------------ time, filters
+
+/** Ids of the edges drawn on the canvas (hidden ones left out). */
+export async function canvasEdgeIds(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const cy = (globalThis as unknown as { __interlockCy?: Core }).__interlockCy;
+    return cy ? cy.edges(':visible').map((e) => e.id()) : [];
+  });
+}
+
+/** Lets React commit and the canvas sync what a control just changed (two animation frames). */
+export async function canvasSynced(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const raf = (globalThis as unknown as { requestAnimationFrame(cb: () => void): number }).requestAnimationFrame;
+    return new Promise<void>((resolve) => raf(() => raf(() => resolve())));
+  });
+  await waitForCanvasIdle(page);
+}
+
+/** Moves the as-of slider with the keyboard, as a reader would, until it reads this year. */
+export async function setAsOf(page: Page, year: string): Promise<void> {
+  const slider = page.getByTestId('as-of-slider');
+  await slider.focus();
+  await slider.press('Home');
+  for (let i = 0; i < 200; i++) {
+    if ((await slider.getAttribute('aria-valuetext')) === year) break;
+    await slider.press('ArrowRight');
+  }
+  await page
+    .getByTestId('as-of-value')
+    .filter({ hasText: new RegExp(`^${year}$`) })
+    .waitFor();
+  await canvasSynced(page);
+}

@@ -1,19 +1,21 @@
 /** The legend, which doubles as the filter: each kind and connection category can be switched off. */
 import { ENTITY_KINDS } from '../../../schemas/index.js';
 import type { EntityKind, RelationshipCategory } from '../../../schemas/index.js';
+import { FactFilters } from './FactFilters.js';
+import type { FactFiltersProps } from './FactFilters.js';
 import { CATEGORY_ENCODING, CATEGORY_ORDER, HIGHLIGHT_COLOR, KIND_ENCODING } from '../model/index.js';
 import type { Filter } from '../model/index.js';
 import { KindIcon } from './KindIcon.js';
 import './Legend.css';
 
-interface LegendProps {
+interface LegendProps extends Omit<FactFiltersProps, 'filter'> {
   readonly filter: Filter;
   readonly counts: ReadonlyMap<string, number>;
   readonly onToggleKind: (kind: EntityKind) => void;
   readonly onToggleCategory: (category: RelationshipCategory) => void;
 }
 
-export function Legend({ filter, counts, onToggleKind, onToggleCategory }: LegendProps) {
+export function Legend({ filter, counts, onToggleKind, onToggleCategory, onFilter }: LegendProps) {
   return (
     <section className="rail-section legend" aria-labelledby="legend-heading">
       <h2 id="legend-heading" className="rail-heading">
@@ -59,10 +61,15 @@ export function Legend({ filter, counts, onToggleKind, onToggleCategory }: Legen
           );
         })}
       </ul>
+      <FactFilters filter={filter} onFilter={onFilter} />
       <ul className="legend__list legend__list--static" aria-label="Line styles">
         <li className="legend__item legend__item--static">
           <LineSample color="#3d3d3d" dash="6 4" width={2.5} />
           <span className="legend__label">Former role or tie</span>
+        </li>
+        <li className="legend__item legend__item--static">
+          <LineSample color="#b8b8b8" width={2.5} />
+          <span className="legend__label">No dates (when an as-of date is set)</span>
         </li>
         <li className="legend__item legend__item--static">
           <LineSample color={CATEGORY_ENCODING.money.color} width={6} />

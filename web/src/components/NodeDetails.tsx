@@ -1,11 +1,12 @@
 /** Side panel content for a selected entity: who or what it is, what it is connected to, and why. */
 import { RELATIONSHIP_TYPES } from '../../../schemas/index.js';
-import type { EntityDetailResponse, EntityRelationship, GraphNode } from '../../../schemas/index.js';
+import type { EntityDetailResponse, EntityRelationship, GraphNode, RelationshipType } from '../../../schemas/index.js';
 import {
   KIND_ENCODING,
   formatAmount,
   formatPeriod,
   groupRelationships,
+  sourceCount,
   neighborName,
   propertyText,
   typeLabel,
@@ -17,9 +18,15 @@ import type { FactRow } from './Facts.js';
 import { KindIcon } from './KindIcon.js';
 
 export interface NodeActions {
-  readonly onExpand: (id: string) => void;
+  /** Brings in neighbours: of these types only when given; `count` is how many the panel expects. */
+  readonly onExpand: (id: string, types?: readonly RelationshipType[], count?: number) => void;
   readonly onPathEnd: (end: 'from' | 'to', id: string) => void;
   readonly onRemove: (id: string) => void;
+  /** Takes off the neighbours that hang only on this entity, undoing an expansion. */
+  readonly onCollapse: (id: string) => void;
+  /** Pinned nodes stay where the reader put them through every layout. */
+  readonly onTogglePin: (id: string) => void;
+  readonly isPinned: (id: string) => boolean;
   readonly onShowRelationship: (rel: EntityRelationship, detail: EntityDetailResponse) => void;
 }
 
@@ -38,9 +45,22 @@ export function NodeDetails({ node, headingId, expanding, ...actions }: NodeDeta
         <p className="eyebrow">
           <KindIcon kind={node.kind} size={16} /> {kind.label}
         </p>
-        <button type="button" className="button button--quiet button--small" onClick={() => actions.onRemove(node.id)}>
-          Remove from canvas
-        </button>
+        <span className="details__tools">
+          <button
+            type="button"
+            className="button button--quiet button--small"
+            aria-pressed={actions.isPinned(node.id)}
+            onClick={() => actions.onTogglePin(node.id)}
+          >
+            Pin
+          </button>
+          <button type="button" className="button button--quiet button--small" onClick={() => actions.onCollapse(node.id)}>
+            Collapse
+          </button>
+          <button type="button" className="button button--quiet button--small" onClick={() => actions.onRemove(node.id)}>
+            Remove
+          </button>
+        </span>
       </div>
       <h2 id={headingId} className="details__title" dir="auto" tabIndex={-1}>
         {node.name}
@@ -63,7 +83,9 @@ export function NodeDetails({ node, headingId, expanding, ...actions }: NodeDeta
         <button
           type="button"
           className="button button--primary"
-          onClick={() => actions.onExpand(node.id)}
+          onClick={() =>
+            actions.onExpand(node.id, undefined, detail.status === 'ready' ? detail.value.relationships.length : undefined)
+          }
           disabled={expanding}
           title="Bring this entity's direct connections onto the canvas (same as double-clicking it)"
         >
@@ -88,29 +110,52 @@ export function NodeDetails({ node, headingId, expanding, ...actions }: NodeDeta
           {detail.message}
         </p>
       )}
-      {detail.status === 'ready' && <Connections detail={detail.value} onShow={actions.onShowRelationship} />}
+      {detail.status === 'ready' && (
+        <Connections detail={detail.value} onShow={actions.onShowRelationship} onExpand={actions.onExpand} />
+      )}
       <Citations citations={node.citations} title="Sources for this entity" />
     </article>
   );
 }
 
+/**
+ * The entity's relationships grouped by type, with how many rest on a single source document (the
+ * ones a reporter should firm up), and a button per type to bring just that type onto the canvas.
+ */
 function Connections({
   detail,
   onShow,
+  onExpand,
 }: {
   readonly detail: EntityDetailResponse;
   readonly onShow: NodeActions['onShowRelationship'];
+  readonly onExpand: NodeActions['onExpand'];
 }) {
   const groups = groupRelationships(detail.relationships, RELATIONSHIP_TYPES);
   if (groups.length === 0) return <p className="muted">No recorded connections.</p>;
+  const singleSource = detail.relationships.filter((rel) => sourceCount(rel) === 1).length;
   return (
     <section className="connections" aria-label="Connections">
       <h3 className="panel__subhead">
         Connections <span className="count">{detail.relationships.length}</span>
       </h3>
+      <p className="connections__summary muted" data-testid="connection-counts" dir="auto">
+        {groups.map((g) => `${g.items.length} ${typeLabel(g.type).toLowerCase()}`).join(' · ')}
+        {singleSource > 0 && ` — ${singleSource} resting on a single source`}
+      </p>
       {groups.map((group) => (
         <div key={group.type} className="connections__group">
-          <h4 className="connections__type">{typeLabel(group.type)}</h4>
+          <h4 className="connections__type">
+            {typeLabel(group.type)}{' '}
+            <button
+              type="button"
+              className="button button--quiet button--small"
+              onClick={() => onExpand(detail.entity.id, [group.type], group.items.length)}
+              aria-label={`Add the ${group.items.length} ${typeLabel(group.type).toLowerCase()} connections to the canvas`}
+            >
+              + {group.items.length}
+            </button>
+          </h4>
           <ul className="connections__list">
             {group.items.map((rel) => {
               const outgoing = rel.source === detail.entity.id;

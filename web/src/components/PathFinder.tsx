@@ -1,5 +1,5 @@
 /** Left-rail tool: pick two entities, find the shortest chains between them, read each hop. */
-import type { PathState, ViewGraph } from '../model/index.js';
+import type { PathPreset, PathState, ViewGraph } from '../model/index.js';
 import { edgeLabel, nodeName, pathHops } from '../model/index.js';
 import { KindIcon } from './KindIcon.js';
 import './PathFinder.css';
@@ -12,9 +12,16 @@ interface PathFinderProps {
   readonly onClear: () => void;
   readonly onSwap: () => void;
   readonly onMaxHops: (n: number) => void;
+  readonly onPreset: (only: PathPreset) => void;
   readonly onFocusPath: (index: number | undefined) => void;
   readonly onSelectEdge: (id: string) => void;
 }
+
+const PRESETS: readonly (readonly [PathPreset, string])[] = [
+  ['all', 'Any shown connection'],
+  ['money', 'Money only'],
+  ['data', 'Data only'],
+];
 
 export function PathFinder({
   path,
@@ -24,6 +31,7 @@ export function PathFinder({
   onClear,
   onSwap,
   onMaxHops,
+  onPreset,
   onFocusPath,
   onSelectEdge,
 }: PathFinderProps) {
@@ -58,6 +66,21 @@ export function PathFinder({
         </select>
         hops
       </label>
+      <fieldset className="paths__preset">
+        <legend className="visually-hidden">Connections a path may use</legend>
+        {PRESETS.map(([value, label]) => (
+          <label key={value}>
+            <input
+              type="radio"
+              name="path-preset"
+              value={value}
+              checked={(path.only ?? 'all') === value}
+              onChange={() => onPreset(value)}
+            />
+            {label}
+          </label>
+        ))}
+      </fieldset>
       <div className="paths__controls">
         <button type="button" className="button button--primary" onClick={onFind} disabled={!ready || searching}>
           {searching ? 'Searching…' : 'Find paths'}

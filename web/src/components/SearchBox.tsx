@@ -2,6 +2,7 @@
  * Live entity search as an ARIA 1.2 combobox: the input keeps focus, arrow keys move the active
  * option (announced through aria-activedescendant), Enter picks it, Escape closes the list.
  */
+import { useTranslation } from 'react-i18next';
 import { useEffect, useId, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { SearchResult } from '../../../schemas/index.js';
@@ -18,6 +19,7 @@ interface Answer {
 }
 
 export function SearchBox({ onPick }: { readonly onPick: (result: SearchResult) => void }) {
+  const { t } = useTranslation();
   const id = useId();
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
@@ -86,7 +88,7 @@ export function SearchBox({ onPick }: { readonly onPick: (result: SearchResult) 
         role="combobox"
         autoComplete="off"
         spellCheck={false}
-        placeholder="Search a person, organisation, agency…"
+        placeholder={t('search.placeholder')}
         aria-autocomplete="list"
         aria-expanded={expanded}
         aria-controls={`${id}-listbox`}
@@ -104,7 +106,7 @@ export function SearchBox({ onPick }: { readonly onPick: (result: SearchResult) 
       <ul
         id={`${id}-listbox`}
         role="listbox"
-        aria-label="Search results"
+        aria-label={t('search.results')}
         // Busy while the shown results still answer an earlier query (they stay up to avoid flicker).
         aria-busy={waiting}
         className="search__results"

@@ -1,4 +1,5 @@
 /** The right-hand region: details and evidence for whatever is selected, or how to get started. */
+import { Trans, useTranslation } from 'react-i18next';
 import { useEffect, useId, useRef } from 'react';
 import type { PatternInfo } from '../../../schemas/index.js';
 import type { Selection, ViewGraph } from '../model/index.js';
@@ -62,22 +63,24 @@ export function SidePanel({ selection, view, expandingId, patterns, onSelectNode
 }
 
 function Intro({ headingId }: { readonly headingId: string }) {
+  const { t } = useTranslation();
+  const marks = { k: <kbd />, b: <strong /> };
   return (
     <div className="details intro">
       <h2 id={headingId} className="details__title">
-        Details &amp; evidence
+        {t('panel.introTitle')}
       </h2>
-      <p>Select a person, an organisation or a connection on the canvas to read what it is and the source quotes behind it.</p>
+      <p>{t('panel.introBody')}</p>
       <ul className="intro__tips">
         <li>
-          <kbd>Double-click</kbd> a node to bring in its connections.
+          <Trans i18nKey="panel.tipExpand" components={marks} />
         </li>
         <li>
-          <kbd>Shift</kbd> + click two nodes, then <strong>Find paths</strong>, to see how they are linked.
+          <Trans i18nKey="panel.tipPaths" components={marks} />
         </li>
-        <li>Every line on the canvas is sourced: click it to read the quote.</li>
+        <li>{t('panel.tipSources')}</li>
         <li>
-          The <strong>Conflicts</strong> tab lists patterns found in the data; click one to see its evidence here.
+          <Trans i18nKey="panel.tipConflicts" components={marks} />
         </li>
       </ul>
     </div>

@@ -26,6 +26,8 @@ interface GraphCanvasProps {
   readonly layout: LayoutRequest;
   /** Elements to frame (a finding, a money flow) once whatever layout is running has settled. */
   readonly frame: FrameRequest;
+  /** Locked in place: layouts (full and incremental) leave these nodes where they are. */
+  readonly pinned: ReadonlySet<string>;
   readonly on: CanvasHandlers;
   readonly ref?: Ref<GraphCanvasHandle>;
   readonly label: string;
@@ -33,7 +35,7 @@ interface GraphCanvasProps {
 
 registerExtensions();
 
-export function GraphCanvas({ elements, layout, frame, on, ref, label }: GraphCanvasProps) {
+export function GraphCanvas({ elements, layout, frame, pinned, on, ref, label }: GraphCanvasProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
   const layoutRef = useRef<Layouts | undefined>(undefined);
@@ -102,13 +104,18 @@ export function GraphCanvas({ elements, layout, frame, on, ref, label }: GraphCa
     startLayout(containerRef.current, layoutRef, cy, runIncremental, pendingFrameRef);
   }, [elements]);
 
+  // After the sync, so a node pinned in the same commit it arrives in is already there to lock.
+  useEffect(() => {
+    cyRef.current?.nodes().forEach((node) => void (pinned.has(node.id()) ? node.lock() : node.unlock()));
+  }, [pinned, elements]);
+
   // Declared after the sync effect so, when both fire in one commit, the full layout wins.
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy || layout.seq === layoutSeqRef.current) return;
     layoutSeqRef.current = layout.seq;
     if (cy.nodes().nonempty())
-      startLayout(containerRef.current, layoutRef, cy, (c, done) => runFull(c, layout.mode, done), pendingFrameRef);
+      startLayout(containerRef.current, layoutRef, cy, (c, done) => runFull(c, layout, done), pendingFrameRef);
   }, [layout]);
 
   // Declared after both layout effects, so a layout started in the same commit is seen as running.

@@ -6,7 +6,7 @@
 import type { Core, Layouts, LayoutOptions, NodeCollection, NodeSingular, Position } from 'cytoscape';
 import type { FcoseLayoutOptions } from 'cytoscape-fcose';
 import type { DagreLayoutOptions } from 'cytoscape-dagre';
-import type { LayoutMode } from '../model/index.js';
+import type { LayoutRequest } from '../model/index.js';
 
 const PADDING = 56;
 /** A lone node or a pair should not fill the screen; above this zoom labels look inflated. */
@@ -105,7 +105,8 @@ const DAGRE_BASE: DagreLayoutOptions = {
  * edges. Money runs left to right because that is how "payer -> contract -> vendor" is read, and it
  * is only three ranks deep; the rank gap is sized for "AWARDED TO" (the amount is on the contract).
  */
-export function runFull(cy: Core, mode: LayoutMode, onDone: () => void): Layouts {
+export function runFull(cy: Core, { mode, center }: LayoutRequest, onDone: () => void): Layouts {
+  if (mode === 'concentric') return run(cy, concentricAround(cy, center), onDone);
   const options: FcoseLayoutOptions | DagreLayoutOptions =
     mode === 'force'
       ? { ...FCOSE_BASE, randomize: true }
@@ -113,6 +114,31 @@ export function runFull(cy: Core, mode: LayoutMode, onDone: () => void): Layouts
         ? { ...DAGRE_BASE, rankDir: 'TB', nodeSep: 80, rankSep: 140, edgeSep: 30, transform: centreCaption }
         : { ...DAGRE_BASE, rankDir: 'LR', nodeSep: 50, rankSep: 130, edgeSep: 30 };
   return run(cy, options, onDone);
+}
+
+/**
+ * Rings by distance from the chosen entity (the selection, else the first node): its direct ties on
+ * the first ring, theirs on the next. Locked (pinned) nodes keep their place in every layout.
+ */
+function concentricAround(cy: Core, centerId: string | undefined): LayoutOptions {
+  const visible = cy.elements(':visible');
+  const chosen = centerId ? cy.getElementById(centerId) : cy.collection();
+  const root = chosen.nonempty() && chosen.visible() ? chosen : visible.nodes().first();
+  const depth = new Map<string, number>();
+  visible.breadthFirstSearch({ roots: root, visit: (node, _edge, _prev, _i, d) => void depth.set(node.id(), d) });
+  const deepest = Math.max(0, ...depth.values());
+  return {
+    name: 'concentric',
+    animate: true,
+    animationDuration: 450,
+    fit: false,
+    minNodeSpacing: 60,
+    spacingFactor: 1.1,
+    nodeDimensionsIncludeLabels: true,
+    // Higher values sit nearer the middle; nodes the search did not reach go on the outermost ring.
+    concentric: (node: NodeSingular) => deepest + 1 - (depth.get(node.id()) ?? deepest + 1),
+    levelWidth: () => 1,
+  } as LayoutOptions;
 }
 
 function run(cy: Core, options: LayoutOptions | FcoseLayoutOptions | DagreLayoutOptions, onDone: () => void): Layouts {

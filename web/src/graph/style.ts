@@ -85,6 +85,9 @@ export function buildStylesheet(): StylesheetJson {
     { selector: 'edge.cat-money', style: { color: '#00563f' } },
     { selector: 'edge.former', style: { 'line-style': 'dashed', 'line-dash-pattern': [7, 5] } },
     { selector: 'edge.tentative', style: { 'font-style': 'italic' } },
+    // Undated facts under an as-of date: still drawn (they may well have held) but visibly uncertain.
+    { selector: 'edge.undated', style: { 'line-opacity': 0.45, 'text-opacity': 0.7 } },
+    { selector: 'node:locked', style: { 'border-style': 'double', 'border-width': 5 } },
     { selector: 'edge.quiet', style: { label: '' } },
     { selector: '.hidden', style: { display: 'none' } },
     { selector: '.dimmed', style: { opacity: 0.16 } },

@@ -4,15 +4,23 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { Dispatch, RefObject } from 'react';
-import type { EntityDetailResponse, EntityRelationship, GraphEdge, SearchResult } from '../../../schemas/index.js';
+import type {
+  EntityDetailResponse,
+  EntityRelationship,
+  GraphEdge,
+  RelationshipType,
+  SearchResult,
+} from '../../../schemas/index.js';
 import { api, errorMessage, isAbort } from '../api/client.js';
 import { loadEntity } from '../api/entityCache.js';
-import { edgeFromDetail, otherEnd, visibleTypes } from '../model/index.js';
+import { edgeFromDetail, otherEnd, pathTypes, visibleTypes } from '../model/index.js';
 import type { ExplorerAction, ExplorerState } from '../model/index.js';
 import type { GraphCanvasHandle } from '../graph/GraphCanvas.js';
 
 /** Neighbourhoods larger than this are cut by the server; the reader is told. */
 const EXPAND_LIMIT = 100;
+/** Above this many new connections the reader is asked first: a hairball helps nobody. */
+export const EXPAND_CONFIRM_ABOVE = 50;
 
 export function useExplorerActions(
   state: ExplorerState,
@@ -50,12 +58,14 @@ export function useExplorerActions(
     }
   }
 
-  async function expand(id: string): Promise<void> {
+  async function expand(id: string, only?: readonly RelationshipType[], count?: number): Promise<void> {
+    if (count !== undefined && count > EXPAND_CONFIRM_ABOVE && !window.confirm(`Add ${count} connections to the canvas?`)) return;
     setError(undefined);
     setNotice(undefined);
     setExpandingId(id);
     try {
-      const types = visibleTypes(stateRef.current.filter.hiddenCategories);
+      // A type asked for by name is fetched even if its category is switched off in the legend.
+      const types = only ? [...only] : visibleTypes(stateRef.current.filter.hiddenCategories);
       const graph = await api.neighborhood(id, { depth: 1, types, limit: EXPAND_LIMIT });
       dispatch({ type: 'merged', patch: graph });
       if (graph.truncated) setNotice(`Showing the first ${EXPAND_LIMIT} connections only.`);
@@ -77,7 +87,7 @@ export function useExplorerActions(
         from: path.from,
         to: path.to,
         maxHops: path.maxHops,
-        types: visibleTypes(filter.hiddenCategories),
+        types: pathTypes(path.only, filter.hiddenCategories),
       });
       dispatch({ type: 'pathsFound', response, maxHops: path.maxHops });
     } catch (e) {

@@ -3,9 +3,12 @@
  * hidden, selected) becomes classes, so the stylesheet stays a static list of rules and Cytoscape only
  * restyles what changed.
  */
+import type { GraphNode } from '../../../schemas/index.js';
 import type { CanvasEdgeElement, CanvasElement, CanvasNodeElement, Filter, Highlight, Selection, ViewGraph } from './types.js';
 import { categoryOf } from './encoding.js';
 import { edgeLabel, edgeWidth, largestAmount, nodeLabel } from './labels.js';
+import { edgePasses, looksUndated, nodePasses } from './filters.js';
+import { todayIso } from './time.js';
 
 export interface ElementOptions {
   readonly highlight?: Highlight | undefined;
@@ -13,6 +16,10 @@ export interface ElementOptions {
   readonly selection?: Selection | undefined;
   /** Ids picked as path ends, marked so the reader sees what "Find paths" will connect. */
   readonly pathEnds?: readonly string[] | undefined;
+  /** "YYYY-MM-DD"; decides whether a former role is over as of the chosen date. */
+  readonly today?: string | undefined;
+  /** Picks the name shown for a node (an alias in the reader's script); defaults to the canonical name. */
+  readonly nameOf?: ((node: GraphNode) => string) | undefined;
 }
 
 /**
@@ -23,7 +30,7 @@ export interface ElementOptions {
 export const LABEL_ALL_EDGES_UP_TO = 12;
 
 export function toElements(view: ViewGraph, options: ElementOptions = {}): CanvasElement[] {
-  const { highlight, filter, selection, pathEnds = [] } = options;
+  const { highlight, filter, selection, pathEnds = [], today = todayIso(), nameOf } = options;
   const dimming = highlight !== undefined && (highlight.nodeIds.size > 0 || highlight.edgeIds.size > 0);
   const hiddenNodes = new Set<string>();
   const labelAll = view.edges.size <= LABEL_ALL_EDGES_UP_TO;
@@ -34,7 +41,7 @@ export function toElements(view: ViewGraph, options: ElementOptions = {}): Canva
     (dimming && highlight.edgeIds.has(edge.id));
 
   const nodes: CanvasNodeElement[] = [...view.nodes.values()].map((node) => {
-    const hidden = filter?.hiddenKinds.has(node.kind) ?? false;
+    const hidden = filter !== undefined && !nodePasses(node, filter, today);
     if (hidden) hiddenNodes.add(node.id);
     const classes = [
       `kind-${node.kind}`,
@@ -43,17 +50,22 @@ export function toElements(view: ViewGraph, options: ElementOptions = {}): Canva
       selection?.kind === 'node' && selection.id === node.id && 'selected',
       pathEnds.includes(node.id) && 'path-end',
     ];
-    return { group: 'nodes', data: { id: node.id, label: nodeLabel(node), kind: node.kind }, classes: joinClasses(classes) };
+    return {
+      group: 'nodes',
+      data: { id: node.id, label: nodeLabel(node, nameOf?.(node)), kind: node.kind },
+      classes: joinClasses(classes),
+    };
   });
 
   const edges: CanvasEdgeElement[] = [...view.edges.values()].map((edge) => {
     const category = categoryOf(edge.type);
     const hidden =
-      (filter?.hiddenCategories.has(category) ?? false) || hiddenNodes.has(edge.source) || hiddenNodes.has(edge.target);
+      (filter !== undefined && !edgePasses(edge, filter, today)) || hiddenNodes.has(edge.source) || hiddenNodes.has(edge.target);
     const classes = [
       `cat-${category}`,
       edge.current === false && 'former',
       (edge.status === 'inferred' || edge.status === 'alleged') && 'tentative',
+      filter !== undefined && looksUndated(edge, filter) && 'undated',
       hidden && 'hidden',
       !labelAll && !inFocus(edge) && 'quiet',
       dimming && (highlight.edgeIds.has(edge.id) ? 'highlighted' : 'dimmed'),

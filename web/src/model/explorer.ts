@@ -3,24 +3,35 @@
  * expand, select, find paths, filter) can be tested without a browser; the React layer only performs
  * the API calls and dispatches what came back.
  */
-import type { EntityKind, Finding, Path, PathsResponse, RelationshipCategory } from '../../../schemas/index.js';
+import type { EntityKind, Finding, Path, PathsResponse, RelationshipCategory, RelationshipType } from '../../../schemas/index.js';
+import { categoryOf, visibleTypes } from './encoding.js';
 import type { Filter, FrameRequest, GraphPatch, Selection, Spotlight, ViewGraph } from './types.js';
-import { EMPTY_VIEW, mergeGraph, removeNodes } from './view.js';
+import { EMPTY_VIEW, collapseNode, mergeGraph, removeNodes } from './view.js';
+import { EMPTY_HISTORY, record, redo, undo } from './history.js';
+import type { History } from './history.js';
 import { sortPaths } from './paths.js';
 import { findingSpotlight } from './findings.js';
+
+export type PathPreset = 'all' | 'money' | 'data';
 
 export interface PathState {
   readonly from?: string | undefined;
   readonly to?: string | undefined;
   readonly maxHops: number;
+  /** Which connections a path may run along: all shown in the legend, or only money or data flows. */
+  readonly only?: PathPreset | undefined;
   /** The last answer, with the hop limit it was asked with (for "No path within N hops"). */
   readonly result?: { readonly paths: readonly Path[]; readonly maxHops: number } | undefined;
   /** Index of the path the reader is pointing at in the list, if any. */
   readonly focus?: number | undefined;
 }
 
-/** Force-directed; top-down layers (paths); left-to-right layers (money: payer -> contract -> payee). */
-export type LayoutMode = 'force' | 'hierarchy' | 'flow';
+/**
+ * Force-directed; top-down layers (paths); left-to-right layers (money and data: payer -> contract ->
+ * payee); rings around one entity (`LayoutRequest.center`).
+ */
+export type LayoutMode = 'force' | 'hierarchy' | 'flow' | 'concentric';
+export const LAYOUT_MODES: readonly LayoutMode[] = ['force', 'hierarchy', 'flow', 'concentric'];
 
 /**
  * A request for a whole-graph layout. `seq` changes on every request so asking for the same mode twice
@@ -29,6 +40,8 @@ export type LayoutMode = 'force' | 'hierarchy' | 'flow';
 export interface LayoutRequest {
   readonly seq: number;
   readonly mode: LayoutMode;
+  /** The entity at the middle of a concentric layout. */
+  readonly center?: string | undefined;
 }
 
 export interface ExplorerState {
@@ -43,6 +56,8 @@ export interface ExplorerState {
    */
   readonly spotlight?: Spotlight | undefined;
   readonly frame: FrameRequest;
+  /** Earlier and undone canvases, for undo and redo. */
+  readonly history: History<ViewGraph>;
 }
 
 export const INITIAL_STATE: ExplorerState = {
@@ -54,6 +69,7 @@ export const INITIAL_STATE: ExplorerState = {
   path: { maxHops: 4 },
   layout: { seq: 0, mode: 'force' },
   frame: { seq: 0, ids: [] },
+  history: EMPTY_HISTORY,
 };
 
 export type ExplorerAction =
@@ -66,19 +82,51 @@ export type ExplorerAction =
   | { readonly type: 'pickPathEnd'; readonly id: string }
   | { readonly type: 'swapPathEnds' }
   | { readonly type: 'setMaxHops'; readonly maxHops: number }
+  | { readonly type: 'setPathPreset'; readonly only: PathPreset }
   | { readonly type: 'pathsFound'; readonly response: PathsResponse; readonly maxHops: number }
   | { readonly type: 'focusPath'; readonly index: number | undefined }
   | { readonly type: 'clearPaths' }
-  | { readonly type: 'relayout'; readonly mode: LayoutMode }
+  | { readonly type: 'relayout'; readonly mode: LayoutMode; readonly center?: string | undefined }
   | { readonly type: 'toggleKind'; readonly kind: EntityKind }
   | { readonly type: 'toggleCategory'; readonly category: RelationshipCategory }
   /** A finding picked in the Conflicts list, with its evidence subgraph. */
   | { readonly type: 'showFinding'; readonly finding: Finding; readonly patch: GraphPatch }
   /** Money flows onto the canvas: all rows (no spotlight) or one row, lit up. */
   | { readonly type: 'showMoney'; readonly patch: GraphPatch; readonly spotlight?: Spotlight; readonly select?: Selection }
-  | { readonly type: 'clearSpotlight' };
+  | { readonly type: 'clearSpotlight' }
+  | { readonly type: 'setFilter'; readonly patch: Partial<Filter> }
+  /** Takes off the neighbours that hang only on this node (what expanding it added), keeping it. */
+  | { readonly type: 'collapse'; readonly id: string }
+  /** Keeps only these nodes: a deep link or the browser's back button names what the canvas holds. */
+  | { readonly type: 'keepOnly'; readonly ids: readonly string[] }
+  /** Filters, selection and layout from a deep link, applied at once. */
+  | {
+      readonly type: 'restore';
+      readonly filter: Filter;
+      readonly selection: Selection;
+      readonly layout: LayoutMode;
+      readonly center?: string | undefined;
+    }
+  | { readonly type: 'undo' }
+  | { readonly type: 'redo' };
 
+/**
+ * The reducer with undo: any action that changes what is on the canvas records the canvas before it,
+ * except the ones that restore a past (undo, redo, a deep link being replayed).
+ */
 export function explorerReducer(state: ExplorerState, action: ExplorerAction): ExplorerState {
+  if (action.type === 'undo' || action.type === 'redo') {
+    const step = (action.type === 'undo' ? undo : redo)(state.history, state.view);
+    if (!step) return state;
+    const selection = selectionSurvives(state.selection, step.value) ? state.selection : null;
+    return { ...state, view: step.value, history: step.history, selection };
+  }
+  const next = applyAction(state, action);
+  if (next.view === state.view || action.type === 'keepOnly') return next;
+  return { ...next, history: record(state.history, state.view) };
+}
+
+function applyAction(state: ExplorerState, action: Exclude<ExplorerAction, { type: 'undo' | 'redo' }>): ExplorerState {
   switch (action.type) {
     case 'merged': {
       const { view } = mergeGraph(state.view, action.patch);
@@ -91,11 +139,17 @@ export function explorerReducer(state: ExplorerState, action: ExplorerAction): E
       const view = removeNodes(state.view, [action.id]);
       const selection = selectionSurvives(state.selection, view) ? state.selection : null;
       const { from, to } = state.path;
-      const path = from === action.id || to === action.id ? { maxHops: state.path.maxHops } : state.path;
+      const path = from === action.id || to === action.id ? { maxHops: state.path.maxHops, only: state.path.only } : state.path;
       return { ...state, view, selection, path };
     }
     case 'clearCanvas':
-      return { ...state, view: EMPTY_VIEW, selection: null, path: { maxHops: state.path.maxHops }, spotlight: undefined };
+      return {
+        ...state,
+        view: EMPTY_VIEW,
+        selection: null,
+        path: { maxHops: state.path.maxHops, only: state.path.only },
+        spotlight: undefined,
+      };
     case 'setPathEnd': {
       const other = action.end === 'from' ? state.path.to : state.path.from;
       // Choosing the same node for both ends would ask for a zero-length path: clear the other end.
@@ -104,6 +158,7 @@ export function explorerReducer(state: ExplorerState, action: ExplorerAction): E
         ...state,
         path: {
           maxHops: state.path.maxHops,
+          only: state.path.only,
           from: action.end === 'from' ? action.id : keepOther ? state.path.from : undefined,
           to: action.end === 'to' ? action.id : keepOther ? state.path.to : undefined,
         },
@@ -114,7 +169,7 @@ export function explorerReducer(state: ExplorerState, action: ExplorerAction): E
       return explorerReducer(state, { type: 'setPathEnd', end, id: action.id });
     }
     case 'swapPathEnds':
-      return { ...state, path: { maxHops: state.path.maxHops, from: state.path.to, to: state.path.from } };
+      return { ...state, path: { maxHops: state.path.maxHops, only: state.path.only, from: state.path.to, to: state.path.from } };
     case 'setMaxHops':
       return { ...state, path: { ...state.path, maxHops: action.maxHops } };
     case 'pathsFound': {
@@ -124,12 +179,14 @@ export function explorerReducer(state: ExplorerState, action: ExplorerAction): E
       const layout = result.paths.length > 0 ? relayout(state, 'hierarchy') : state.layout;
       return { ...state, view, layout, path: { ...state.path, result, focus: undefined }, spotlight: undefined };
     }
+    case 'setPathPreset':
+      return { ...state, path: { ...state.path, only: action.only } };
     case 'focusPath':
       return { ...state, path: { ...state.path, focus: action.index } };
     case 'clearPaths':
-      return { ...state, path: { maxHops: state.path.maxHops } };
+      return { ...state, path: { maxHops: state.path.maxHops, only: state.path.only } };
     case 'relayout':
-      return { ...state, layout: relayout(state, action.mode) };
+      return { ...state, layout: relayout(state, action.mode, action.center) };
     case 'toggleKind':
       return { ...state, filter: { ...state.filter, hiddenKinds: toggled(state.filter.hiddenKinds, action.kind) } };
     case 'toggleCategory':
@@ -165,20 +222,47 @@ export function explorerReducer(state: ExplorerState, action: ExplorerAction): E
     }
     case 'clearSpotlight':
       return state.spotlight === undefined ? state : { ...state, spotlight: undefined };
+    case 'setFilter':
+      return { ...state, filter: { ...state.filter, ...action.patch } };
+    case 'collapse': {
+      const view = collapseNode(state.view, action.id);
+      return { ...state, view, selection: selectionSurvives(state.selection, view) ? state.selection : null };
+    }
+    case 'keepOnly': {
+      const keep = new Set(action.ids);
+      const view = removeNodes(
+        state.view,
+        [...state.view.nodes.keys()].filter((id) => !keep.has(id)),
+      );
+      return { ...state, view, selection: selectionSurvives(state.selection, view) ? state.selection : null };
+    }
+    case 'restore': {
+      const layout =
+        action.layout === state.layout.mode && action.center === state.layout.center
+          ? state.layout
+          : { seq: state.layout.seq + 1, mode: action.layout, center: action.center };
+      return { ...state, filter: action.filter, selection: action.selection, layout };
+    }
   }
+}
+
+/** The relationship types a path search may use under a preset. */
+export function pathTypes(only: PathPreset | undefined, hidden: ReadonlySet<RelationshipCategory>): RelationshipType[] {
+  if (only === 'money' || only === 'data') return visibleTypes(new Set()).filter((t) => categoryOf(t) === only);
+  return visibleTypes(hidden);
 }
 
 /** Path ends stay (the reader may want to search again); only the highlighted result goes. */
 function withoutResult(path: PathState): PathState {
-  return { maxHops: path.maxHops, from: path.from, to: path.to };
+  return { maxHops: path.maxHops, only: path.only, from: path.from, to: path.to };
 }
 
 function frame(state: ExplorerState, ids: readonly string[]): FrameRequest {
   return { seq: state.frame.seq + 1, ids };
 }
 
-function relayout(state: ExplorerState, mode: LayoutMode): LayoutRequest {
-  return { seq: state.layout.seq + 1, mode };
+function relayout(state: ExplorerState, mode: LayoutMode, center?: string): LayoutRequest {
+  return { seq: state.layout.seq + 1, mode, center };
 }
 
 function selectionSurvives(selection: Selection, view: ViewGraph): boolean {

@@ -8,3 +8,8 @@ export * from './detail.js';
 export * from './findings.js';
 export * from './money.js';
 export * from './explorer.js';
+export * from './time.js';
+export * from './filters.js';
+export * from './history.js';
+export * from './url.js';
+export * from './names.js';

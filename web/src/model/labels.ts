@@ -91,9 +91,9 @@ export function edgeLabel(edge: GraphEdge, nodes: ReadonlyMap<string, GraphNode>
  * Node caption on the canvas; contracts carry their amount because that is what a reader looks for,
  * and say so when the sources do not give it (a blank would read as "no money").
  */
-export function nodeLabel(node: GraphNode): string {
-  if (node.kind !== 'Contract') return node.name;
-  return `${node.name}\n${node.amount === undefined ? 'amount undisclosed' : formatAmount(node.amount, node.currency)}`;
+export function nodeLabel(node: GraphNode, name: string = node.name): string {
+  if (node.kind !== 'Contract') return name;
+  return `${name}\n${node.amount === undefined ? 'amount undisclosed' : formatAmount(node.amount, node.currency)}`;
 }
 
 /** Width of every edge that is not money. */

@@ -2,7 +2,16 @@
  * Readonly shapes of what the explorer shows. Everything here is plain data so the model can be unit
  * tested without React or Cytoscape; the API shapes themselves come from the shared schemas.
  */
-import type { EntityKind, Finding, GraphEdge, GraphNode, MoneyFlowRow, RelationshipCategory } from '../../../schemas/index.js';
+import type {
+  EntityKind,
+  FactStatus,
+  Finding,
+  GraphEdge,
+  GraphNode,
+  MoneyFlowRow,
+  RelationshipCategory,
+  RelationshipType,
+} from '../../../schemas/index.js';
 
 /** The part of the graph currently on the canvas, keyed by id, in the order things arrived. */
 export interface ViewGraph {
@@ -60,10 +69,20 @@ export interface FrameRequest {
   readonly ids: readonly string[];
 }
 
-/** What the legend has switched off. */
+/**
+ * What the legend and the time control have switched off. The later fields are optional so a filter
+ * written as just kinds and categories still means "everything else shown".
+ */
 export interface Filter {
   readonly hiddenKinds: ReadonlySet<EntityKind>;
   readonly hiddenCategories: ReadonlySet<RelationshipCategory>;
+  readonly hiddenTypes?: ReadonlySet<RelationshipType> | undefined;
+  readonly hiddenStatuses?: ReadonlySet<FactStatus> | undefined;
+  /** Relationships with fewer distinct source documents than this are hidden (1 = all). */
+  readonly minSources?: number | undefined;
+  /** Partial ISO date; only what may have held then is shown. Undefined = all time. */
+  readonly asOf?: string | undefined;
+  readonly hideUndated?: boolean | undefined;
 }
 
 /**

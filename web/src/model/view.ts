@@ -63,3 +63,14 @@ export function otherEnd(edge: GraphEdge, nodeId: string): string {
 function sameJson(a: GraphNode | GraphEdge | undefined, b: GraphNode | GraphEdge): boolean {
   return a !== undefined && JSON.stringify(a) === JSON.stringify(b);
 }
+
+/**
+ * Collapses an expansion: removes the neighbours of `id` that touch nothing else on the canvas. A
+ * neighbour also tied to another node stays, since the reader may have reached it another way.
+ */
+export function collapseNode(view: ViewGraph, id: string): ViewGraph {
+  const loose = edgesOf(view, id)
+    .map((edge) => otherEnd(edge, id))
+    .filter((other) => other !== id && edgesOf(view, other).every((e) => otherEnd(e, other) === id));
+  return removeNodes(view, loose);
+}

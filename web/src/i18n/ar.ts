@@ -1,0 +1,60 @@
+/** Arabic UI text (the page turns right-to-left when it is chosen). */
+import type { Resources } from './en.js';
+
+export const ar: Resources = {
+  tagline: 'من يجلس أين · من يدفع لمن · لكل خط مصدره',
+  language: 'اللغة',
+  search: {
+    placeholder: 'ابحث عن شخص أو منظمة أو جهة…',
+    results: 'نتائج البحث',
+  },
+  panel: {
+    introTitle: 'التفاصيل والأدلة',
+    introBody: 'اختر شخصًا أو منظمة أو صلة في اللوحة لتقرأ ما هي والاقتباسات من المصادر التي تستند إليها.',
+    tipExpand: '<k>انقر مرتين</k> على عقدة لإظهار صلاتها.',
+    tipPaths: '<k>Shift</k> + انقر على عقدتين ثم <b>ابحث عن المسارات</b> لترى كيف ترتبطان.',
+    tipSources: 'لكل خط في اللوحة مصدر: انقر عليه لقراءة الاقتباس.',
+    tipConflicts: 'يعرض تبويب <b>تضارب المصالح</b> الأنماط الموجودة في البيانات؛ انقر على أحدها لترى أدلته هنا.',
+  },
+  rail: {
+    label: 'التضارب والأموال والمسارات ومفتاح الرموز',
+    tabs: 'الشريط الجانبي',
+    conflicts: 'تضارب المصالح',
+    money: 'الأموال',
+    paths: 'المسارات',
+    legend: 'مفتاح الرموز',
+  },
+  canvas: {
+    region: 'مخطط العلاقات',
+    toolbar: 'اللوحة',
+    fit: 'ملاءمة',
+    layout: 'الترتيب',
+    layouts: { force: 'قوى', hierarchy: 'من أعلى لأسفل', flow: 'من اليسار لليمين', concentric: 'حول المحدد' },
+    table: 'جدول',
+    clear: 'مسح اللوحة',
+    undo: 'تراجع',
+    redo: 'إعادة',
+    graphLabel: 'مخطط من {{nodes}} كيانات و{{edges}} صلات',
+    status: '{{nodes}} كيانات · {{edges}} صلات',
+    loading: 'جارٍ تحميل الصلات…',
+    emptyTitle: 'ابدأ باسم',
+    emptyBody: 'ابحث في الأعلى عن شخص أو شركة أو جهة. انقر عليه مرتين في اللوحة لترى بمن يرتبط.',
+  },
+  time: {
+    label: 'بتاريخ',
+    slider: 'سنة المرجع',
+    date: 'تاريخ المرجع',
+    all: 'كل التواريخ',
+    now: 'اليوم',
+    hideUndated: 'إخفاء غير المؤرخ',
+    undatedHint: 'الخطوط الباهتة لا تذكر مصادرها تواريخ',
+  },
+  filter: {
+    status: 'الحالة',
+    statuses: { reported: 'منشور', confirmed: 'مؤكد', alleged: 'مزعوم', inferred: 'مستنتج' },
+    minSources: 'مصدر واحد على الأقل',
+    minSources_other: '{{count}} مصادر على الأقل',
+    minSourcesLabel: 'أدنى عدد من المصادر المختلفة',
+    types: 'أنواع العلاقات',
+  },
+};

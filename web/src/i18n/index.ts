@@ -1,0 +1,58 @@
+/**
+ * UI languages. Resources are bundled (three small objects) rather than fetched, so the first paint
+ * is already in the reader's language. The chosen language is kept in localStorage and mirrored onto
+ * <html lang dir> so the browser, screen readers and CSS logical properties follow it.
+ */
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { en } from './en.js';
+import { es } from './es.js';
+import { ar } from './ar.js';
+
+export const LANGUAGES = [
+  { code: 'en', name: 'English' },
+  { code: 'es', name: 'Español' },
+  { code: 'ar', name: 'العربية' },
+] as const;
+export type Language = (typeof LANGUAGES)[number]['code'];
+
+const STORAGE_KEY = 'interlock.lang';
+
+export function isLanguage(value: unknown): value is Language {
+  return LANGUAGES.some((l) => l.code === value);
+}
+
+export function directionOf(language: Language): 'rtl' | 'ltr' {
+  return language === 'ar' ? 'rtl' : 'ltr';
+}
+
+function initialLanguage(): Language {
+  const fromUrl = new URLSearchParams(window.location.search).get('lang');
+  if (isLanguage(fromUrl)) return fromUrl;
+  const stored = window.localStorage.getItem(STORAGE_KEY);
+  return isLanguage(stored) ? stored : 'en';
+}
+
+function applyToDocument(language: Language): void {
+  document.documentElement.lang = language;
+  document.documentElement.dir = directionOf(language);
+}
+
+export function setLanguage(language: Language): void {
+  window.localStorage.setItem(STORAGE_KEY, language);
+  void i18next.changeLanguage(language);
+}
+
+const start = initialLanguage();
+void i18next.use(initReactI18next).init({
+  resources: { en: { translation: en }, es: { translation: es }, ar: { translation: ar } },
+  lng: start,
+  fallbackLng: 'en',
+  interpolation: { escapeValue: false },
+});
+applyToDocument(start);
+i18next.on('languageChanged', (language) => {
+  if (isLanguage(language)) applyToDocument(language);
+});
+
+export { i18next };
