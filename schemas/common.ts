@@ -53,3 +53,16 @@ export const ApiError = z.object({
   }),
 });
 export type ApiError = z.infer<typeof ApiError>;
+
+/** One problem of an import file: where (file, line, field) and why. */
+export const ImportProblem = z.object({
+  file: z.string().optional().describe('which file of a CSV zip'),
+  line: z.number().int().positive().optional().describe('1-based line of the file'),
+  field: z.string(),
+  message: z.string(),
+});
+export type ImportProblem = z.infer<typeof ImportProblem>;
+
+/** The error body of a rejected import: the usual error plus every problem found. */
+export const ImportErrorResponse = ApiError.extend({ problems: z.array(ImportProblem) });
+export type ImportErrorResponse = z.infer<typeof ImportErrorResponse>;

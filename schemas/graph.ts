@@ -5,6 +5,9 @@
 import { z } from 'zod';
 import { Citation, EntityId, FactFields, PartialDate } from './common.js';
 
+/** Kept on what a FollowTheMoney import wrote, so a second import of the same file updates it. */
+const FtmId = z.string().min(1).max(500).optional().describe('the FollowTheMoney id this was imported from');
+
 export const ENTITY_KINDS = ['Person', 'Organization', 'PublicBody', 'DataSystem', 'Contract', 'Law', 'Document'] as const;
 export const EntityKind = z.enum(ENTITY_KINDS);
 export type EntityKind = z.infer<typeof EntityKind>;
@@ -51,6 +54,7 @@ const EntityBase = z.object({
   name: z.string().min(1).max(300),
   aliases: z.array(z.string().min(1).max(300)).max(100).default([]).describe('other names, any language and script'),
   description: z.string().max(4000).optional(),
+  ftmId: FtmId,
 });
 
 const Sourced = z.object({ ...FactFields, citations: z.array(Citation).min(1, 'at least one citation is required') });
@@ -124,6 +128,7 @@ const RelationshipBase = z.object({
   source: EntityId,
   target: EntityId,
   ...Sourced.shape,
+  ftmId: FtmId,
 });
 
 export const Relationship = z

@@ -4,3 +4,4 @@ export * from './import-format.js';
 export * from './api.js';
 export * from './conflicts.js';
 export * from './json-schema.js';
+export * from './imports.js';

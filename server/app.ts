@@ -13,9 +13,11 @@ import graphRepository from './plugins/app/graph-repository.js';
 import neo4jPlugin from './plugins/external/neo4j.js';
 import openapi from './plugins/external/openapi.js';
 import web from './plugins/external/web.js';
+import audit from './routes/audit.js';
 import conflicts from './routes/conflicts.js';
 import entities from './routes/entities.js';
 import health from './routes/health.js';
+import imports from './routes/imports.js';
 import paths from './routes/paths.js';
 import schema from './routes/schema.js';
 import search from './routes/search.js';
@@ -60,6 +62,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(paths);
       await api.register(conflicts);
       await api.register(schema);
+      await api.register(imports);
+      await api.register(audit);
     },
     { prefix: '/api' },
   );

@@ -6,10 +6,14 @@ import { Command } from 'commander';
 import { loadConfig } from './config.js';
 import { openDatabase, type Database } from './db/connection.js';
 import { cypher } from './db/cypher-files.js';
-import { importInterlockFile } from './services/importer.js';
+import { runImport } from './services/imports/import-service.js';
 import { applySchema } from './services/schema-migration.js';
 import { loadSeed } from './services/seed.js';
 import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { userInfo } from 'node:os';
+import { ImportFormat, type ImportResult } from '../schemas/index.js';
+import { formatFromFileName, progressBar } from './cli-import.js';
 
 const log = (message: string) => console.error(`[interlock] ${message}`);
 
@@ -42,13 +46,46 @@ program
 
 program
   .command('import')
-  .description('import a file in Interlock JSON format (all or nothing)')
-  .argument('<file>', 'path to the JSON file')
-  .action((file: string) =>
+  .description('import a file: Interlock JSON, a zip of entities.csv and relationships.csv, or FollowTheMoney JSON lines')
+  .argument('<file>', 'path to the file')
+  .option('--format <format>', 'json, csv or ftm (default: from the extension: .json, .zip, .ftm.json/.jsonl/.ndjson)')
+  .option('--dry-run', 'report what would be created, updated and merged without writing')
+  .action((file: string, options: { format?: string; dryRun?: boolean }) =>
     withDatabase(async (db) => {
-      const input: unknown = JSON.parse(await readFile(file, 'utf8'));
-      const s = await importInterlockFile(db.driver, db.database, input);
-      log(`Imported ${s.entities} entities and ${s.relationships} relationships from ${file}.`);
+      const format = ImportFormat.parse(options.format ?? formatFromFileName(file));
+      const bytes = new Uint8Array(await readFile(file));
+      // A fresh database needs the constraints and indexes before the first import, or every lookup by
+      // id scans all nodes (idempotent and quick when they exist).
+      await applySchema(db.driver, db.database);
+      const bar = progressBar();
+      const started = performance.now();
+      let result: ImportResult;
+      try {
+        result = await runImport(
+          db.driver,
+          db.database,
+          { bytes, fileName: basename(file) },
+          {
+            format,
+            dryRun: options.dryRun ?? false,
+            actor: `cli:${userInfo().username}`,
+            route: 'cli import',
+            onProgress: bar.update,
+          },
+        );
+      } finally {
+        bar.stop();
+      }
+      const seconds = (performance.now() - started) / 1000;
+      const c = result;
+      log(
+        `${c.dryRun ? 'Dry run (nothing written): would create' : 'Created'} ${c.created.entities} entities and ${c.created.relationships} relationships; ` +
+          `updated ${c.updated.entities} and ${c.updated.relationships}; unchanged ${c.unchanged.entities} and ${c.unchanged.relationships}; ` +
+          `merged ${c.merged.entities} FtM fragments; skipped ${c.skipped}. ${seconds.toFixed(1)} s.`,
+      );
+      for (const w of c.warnings) log(`  ${w.line ? `line ${w.line}: ` : ''}${w.message}`);
+      if (c.documentId) log(`Every fact cites ${c.documentId}.`);
+      console.log(JSON.stringify(c, null, 2));
     }),
   );
 
@@ -70,8 +107,9 @@ program
   );
 
 program.parseAsync().catch((error: unknown) => {
-  const problems = (error as { problems?: { field: string; message: string }[] }).problems;
+  const problems = (error as { problems?: { file?: string; line?: number; field: string; message: string }[] }).problems;
   console.error(`[interlock] ${error instanceof Error ? error.message : String(error)}`);
-  for (const p of problems ?? []) console.error(`  ${p.field}: ${p.message}`);
+  for (const p of problems ?? [])
+    console.error(`  ${p.file ? `${p.file} ` : ''}${p.line ? `line ${p.line}, ` : ''}${p.field}: ${p.message}`);
   process.exit(1);
 });

@@ -8,13 +8,20 @@ import {
   InterlockFile,
   isAllowedEndpoint,
   type EntityKind,
+  type ImportProblem,
   type InterlockFile as InterlockFileType,
 } from '../../schemas/index.js';
 
-export interface ImportProblem {
-  /** JSON path to the offending value, e.g. `relationships.3.target`. */
-  field: string;
-  message: string;
+export type { ImportProblem };
+
+/** An import refused before anything was written; `problems` names every one (field, and line where known). */
+export class ImportValidationError extends Error {
+  constructor(readonly problems: ImportProblem[]) {
+    const first = problems[0];
+    super(
+      `The import has ${problems.length} problem(s); nothing was written. First: ${first?.line ? `line ${first.line}, ` : ''}${first?.field}: ${first?.message}`,
+    );
+  }
 }
 
 export type ParseResult = { ok: true; file: InterlockFileType } | { ok: false; problems: ImportProblem[] };
@@ -50,10 +57,10 @@ export function externalReferences(file: InterlockFileType): string[] {
 export function checkReferences(file: InterlockFileType, existingKinds: ReadonlyMap<string, EntityKind>): ImportProblem[] {
   const problems: ImportProblem[] = [];
   const kinds = new Map<string, EntityKind>(existingKinds);
+  const entityIds = new Set<string>();
   file.entities.forEach((e, i) => {
-    if (file.entities.findIndex((other) => other.id === e.id) !== i) {
-      problems.push({ field: `entities.${i}.id`, message: `duplicate entity id "${e.id}"` });
-    }
+    if (entityIds.has(e.id)) problems.push({ field: `entities.${i}.id`, message: `duplicate entity id "${e.id}"` });
+    entityIds.add(e.id);
     kinds.set(e.id, e.kind);
   });
   const relIds = new Set<string>();

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RELATIONSHIP_TYPES, type RelationshipType } from '../../schemas/index.js';
-import { upsertRelationshipsQuery } from '../../server/services/importer.js';
+import { withKindLabel, withRelationshipType } from '../../server/services/imports/graph-writes.js';
 import { CYPHER_DIR, cypher, cypherFolder, splitStatements } from '../../server/db/cypher-files.js';
 
 describe('cypher files', () => {
@@ -35,11 +35,18 @@ describe('cypher files', () => {
   });
 });
 
-describe('the relationship upsert query', () => {
-  it('takes its type from the allowlist, in the pattern only', () => {
-    const query = upsertRelationshipsQuery('SITS_ON_BOARD');
-    expect(query).toContain('MERGE (a)-[r:SITS_ON_BOARD {id: row.id}]->(b)');
+describe('the import write queries', () => {
+  it('take their relationship type from the allowlist, in the pattern only', () => {
+    const query = withRelationshipType('queries/create-relationships', 'SITS_ON_BOARD');
+    expect(query).toContain('CREATE (a)-[r:SITS_ON_BOARD]->(b)');
     expect(query).not.toContain(':REL_TYPE');
-    expect(() => upsertRelationshipsQuery('DETACH_DELETE' as RelationshipType)).toThrow('not a relationship type');
+    expect(() => withRelationshipType('queries/create-relationships', 'DETACH_DELETE' as RelationshipType)).toThrow(
+      'not a relationship type',
+    );
+  });
+
+  it('take their kind label from the allowlist', () => {
+    expect(withKindLabel('queries/create-entities', 'Person')).toContain('CREATE (n:Entity:Person)');
+    expect(() => withKindLabel('queries/create-entities', 'Entity) DETACH DELETE (n' as 'Person')).toThrow('not an entity kind');
   });
 });

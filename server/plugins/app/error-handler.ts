@@ -9,9 +9,9 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { Neo4jError } from 'neo4j-driver';
-import type { ApiError } from '../../../schemas/index.js';
+import type { ApiError, ImportErrorResponse } from '../../../schemas/index.js';
 import { NotFoundError } from '../../services/graph-repository.js';
-import { ImportValidationError } from '../../services/importer.js';
+import { ImportValidationError } from '../../services/import-validation.js';
 
 const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
 
@@ -24,7 +24,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   );
 }
 
-export function toApiError(error: unknown): { status: number; body: ApiError } {
+export function toApiError(error: unknown): { status: number; body: ApiError | ImportErrorResponse } {
   if (hasZodFastifySchemaValidationErrors(error)) {
     const first = error.validation[0];
     const field = first?.instancePath.replace(/^\//, '').replaceAll('/', '.') || undefined;
@@ -38,7 +38,10 @@ export function toApiError(error: unknown): { status: number; body: ApiError } {
     const first = error.problems[0];
     return {
       status: 400,
-      body: { error: { code: 'invalid_import', message: error.message, ...(first ? { field: first.field } : {}) } },
+      body: {
+        error: { code: 'invalid_import', message: error.message, ...(first ? { field: first.field } : {}) },
+        problems: error.problems,
+      },
     };
   }
   if (isDatabaseUnavailable(error)) {

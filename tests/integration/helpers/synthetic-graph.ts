@@ -53,11 +53,16 @@ export class SyntheticGraph {
   }
 
   async save(driver: Driver, database: string): Promise<void> {
-    await importInterlockFile(driver, database, {
-      format: 'interlock/1',
-      entities: this.entities,
-      relationships: this.relationships,
-    });
+    await importInterlockFile(
+      driver,
+      database,
+      {
+        format: 'interlock/1',
+        entities: this.entities,
+        relationships: this.relationships,
+      },
+      { actor: `test:${this.prefix}`, route: 'test' },
+    );
   }
 
   async remove(driver: Driver, database: string): Promise<void> {
@@ -66,6 +71,7 @@ export class SyntheticGraph {
       { marker: `:${this.prefix}-` },
       { database },
     );
+    await driver.executeQuery('MATCH (a:AuditEntry {actor: $actor}) DELETE a', { actor: `test:${this.prefix}` }, { database });
   }
 }
 

@@ -1,0 +1,89 @@
+/** Imports through the API and the audit trail: request and answer shapes. */
+import { z } from 'zod';
+import { EntityId } from './common.js';
+
+export const IMPORT_FORMATS = ['json', 'csv', 'ftm'] as const;
+export const ImportFormat = z.enum(IMPORT_FORMATS);
+export type ImportFormat = z.infer<typeof ImportFormat>;
+
+const Flag = z
+  .enum(['1', '0', 'true', 'false'])
+  .default('0')
+  .transform((v) => v === '1' || v === 'true');
+
+export const ImportQuery = z.object({
+  format: ImportFormat.optional().describe(
+    'json, csv (a zip of entities.csv and relationships.csv) or ftm (JSON lines); inferred from Content-Type when absent',
+  ),
+  dryRun: Flag.describe('1 to report what would change without writing'),
+  filename: z.string().min(1).max(300).optional().describe('the file name, used as the title of the import Document'),
+});
+export type ImportQuery = z.infer<typeof ImportQuery>;
+
+export const ImportCounts = z.object({ entities: z.number().int(), relationships: z.number().int() });
+export type ImportCounts = z.infer<typeof ImportCounts>;
+
+export const ImportWarning = z.object({ line: z.number().int().optional(), message: z.string() });
+export type ImportWarning = z.infer<typeof ImportWarning>;
+
+export const ImportResult = z.object({
+  format: ImportFormat,
+  dryRun: z.boolean(),
+  created: ImportCounts,
+  updated: ImportCounts,
+  unchanged: ImportCounts,
+  /** FollowTheMoney fragments (lines) folded into an entity met earlier in the same file. */
+  merged: ImportCounts,
+  /** Lines read but not imported (a schema our model has no place for), with why. */
+  skipped: z.number().int(),
+  warnings: z.array(ImportWarning).describe('at most 100; `skipped` counts them all'),
+  /** The Document the file became (CSV and FtM); null for Interlock JSON, whose facts cite their own. */
+  documentId: EntityId.nullable(),
+  /** The audit entry of this import; null for a dry run or when nothing changed. */
+  auditId: z.string().nullable(),
+});
+export type ImportResult = z.infer<typeof ImportResult>;
+
+export const IMPORT_PHASES = ['parse', 'validate', 'compare', 'entities', 'relationships', 'audit', 'done'] as const;
+export const ImportProgress = z.object({
+  phase: z.enum(IMPORT_PHASES),
+  done: z.number().int(),
+  total: z.number().int(),
+});
+export type ImportProgress = z.infer<typeof ImportProgress>;
+
+// ------------------------------------------------------------------ audit
+
+export const AuditChange = z.object({
+  id: EntityId,
+  what: z.enum(['entity', 'relationship']),
+  op: z.enum(['created', 'updated', 'deleted']),
+  /** The ends of a relationship. */
+  source: EntityId.optional(),
+  target: EntityId.optional(),
+  /** Stored properties before and after (null where it did not exist). */
+  before: z.record(z.string(), z.unknown()).nullable(),
+  after: z.record(z.string(), z.unknown()).nullable(),
+});
+export type AuditChange = z.infer<typeof AuditChange>;
+
+export const AuditEntry = z.object({
+  id: z.string(),
+  at: z.string().describe('ISO timestamp'),
+  actor: z.string().describe('X-Interlock-User, cli:<os user> or system:seed'),
+  route: z.string().describe('how the change came in, e.g. "POST /api/import" or "cli import"'),
+  action: z.string().describe('import (later: edit, merge, delete)'),
+  summary: z.record(z.string(), z.unknown()).describe('counts and format of the change'),
+  entityIds: z.array(z.string()).describe('entities changed, and the ends of relationships changed'),
+  relationshipIds: z.array(z.string()),
+  /** Before/after per id; null when the change was too large to keep in detail (ids and counts remain). */
+  changes: z.array(AuditChange).nullable(),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+export const AuditQuery = z.object({
+  entity: EntityId.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export const AuditResponse = z.object({ entries: z.array(AuditEntry) });
+export type AuditResponse = z.infer<typeof AuditResponse>;

@@ -1,0 +1,90 @@
+/**
+ * POST /api/import: the file as the raw request body, in our JSON (`application/json`), FollowTheMoney
+ * JSON lines (`application/x-ndjson`) or a zip of the two CSV files (`application/zip`). Answers what was
+ * created, updated, unchanged and merged. With `Accept: text/event-stream` the same request streams
+ * `progress` events and then one `result` (or `error`) event instead, so the page can show a progress
+ * bar without a second endpoint or server-side state.
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ApiError, ImportErrorResponse, ImportQuery, ImportResult, type ImportFormat } from '../../schemas/index.js';
+import { toApiError } from '../plugins/app/error-handler.js';
+import { runImport } from '../services/imports/import-service.js';
+
+/** Imports are files, far larger than the 1 MB every other route accepts. */
+export const IMPORT_BODY_LIMIT = 256 * 1024 * 1024;
+
+const FORMAT_BY_TYPE: Record<string, ImportFormat> = {
+  'application/json': 'json',
+  'application/x-ndjson': 'ftm',
+  'application/zip': 'csv',
+};
+const DEFAULT_FILE_NAME: Record<ImportFormat, string> = { json: 'upload.json', ftm: 'upload.ftm.json', csv: 'upload.zip' };
+
+class BadImportRequest extends Error {
+  readonly statusCode = 400;
+  readonly code = 'invalid_parameter';
+}
+
+const imports: FastifyPluginAsyncZod = async (app) => {
+  // The body stays bytes: each format's reader parses it (and the file's hash names its Document).
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser(
+    ['application/json', 'application/x-ndjson', 'application/zip', 'application/octet-stream'],
+    { parseAs: 'buffer', bodyLimit: IMPORT_BODY_LIMIT },
+    (_request, body, done) => done(null, body),
+  );
+
+  app.post(
+    '/import',
+    {
+      bodyLimit: IMPORT_BODY_LIMIT,
+      schema: {
+        tags: ['import'],
+        summary: 'Import a file (Interlock JSON, CSV zip or FollowTheMoney JSON lines), all or nothing',
+        description:
+          'Send the file as the body. `Accept: text/event-stream` streams `progress` events ({phase, done, total}) and then a `result` or `error` event.',
+        querystring: ImportQuery,
+        headers: z.object({ 'x-interlock-user': z.string().min(1).max(200).optional() }),
+        response: {
+          200: ImportResult,
+          400: z.union([ImportErrorResponse, ApiError]),
+          413: ApiError,
+          415: ApiError,
+          503: ApiError,
+        },
+      },
+    },
+    async (request, reply) => {
+      const contentType = (request.headers['content-type'] ?? '').split(';')[0]?.trim() ?? '';
+      const format = request.query.format ?? FORMAT_BY_TYPE[contentType];
+      if (!format) throw new BadImportRequest('format: say ?format=json|csv|ftm or send a Content-Type that implies it');
+      if (!Buffer.isBuffer(request.body) || request.body.length === 0)
+        throw new BadImportRequest('body: send the file as the request body');
+      const file = { bytes: new Uint8Array(request.body), fileName: request.query.filename ?? DEFAULT_FILE_NAME[format] };
+      const options = {
+        format,
+        dryRun: request.query.dryRun,
+        actor: request.headers['x-interlock-user'] ?? 'api:anonymous',
+        route: 'POST /api/import',
+      };
+      const { driver, database } = app.neo4j;
+
+      if (!(request.headers.accept ?? '').includes('text/event-stream')) return runImport(driver, database, file, options);
+
+      reply.hijack();
+      reply.raw.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' });
+      const send = (event: string, data: unknown) => reply.raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+      try {
+        send('result', await runImport(driver, database, file, { ...options, onProgress: (p) => send('progress', p) }));
+      } catch (error) {
+        const { status, body } = toApiError(error);
+        if (status >= 500) request.log.error({ err: error }, body.error.message);
+        send('error', { status, ...body });
+      }
+      reply.raw.end();
+    },
+  );
+};
+
+export default imports;

@@ -1,0 +1,264 @@
+/**
+ * The CSV format: a zip holding `entities.csv` and `relationships.csv` (columns in docs/import-formats.md).
+ * Pure: bytes in, an unvalidated Interlock file with the line of every row out. Cells are text; this
+ * module turns the few typed columns (lists, numbers, booleans) into their types and leaves checking
+ * to the one validator every format shares.
+ */
+import { parse } from 'csv-parse/sync';
+import { unzipSync } from 'fflate';
+import type { ImportProblem } from '../../../schemas/index.js';
+import { clip } from './ids.js';
+import type { MappedImport, Origin } from './mapped-import.js';
+
+const CITATION_COLUMNS = ['citation_document_id', 'citation_locator', 'citation_quote'];
+const NUMBERED_CITATION = /^citation_(\d+)_(document_id|locator|quote)$/;
+
+const ENTITY_COLUMNS = [
+  'id',
+  'kind',
+  'name',
+  'aliases',
+  'description',
+  'start',
+  'end',
+  'current',
+  'status',
+  'inferred_from',
+  'jurisdiction',
+  'amount',
+  'currency',
+  'signed_on',
+  'purpose',
+  'enacted_on',
+  'title',
+  'publisher',
+  'published_on',
+  'url',
+  'language',
+  'ftm_id',
+];
+const RELATIONSHIP_COLUMNS = [
+  'id',
+  'type',
+  'source',
+  'target',
+  'start',
+  'end',
+  'current',
+  'status',
+  'inferred_from',
+  'role',
+  'seat',
+  'percentage',
+  'data',
+  'summary',
+  'counterparty_ids',
+  'ftm_id',
+];
+const LIST_COLUMNS = new Set(['aliases', 'counterparty_ids']);
+const NUMBER_COLUMNS = new Set(['amount', 'percentage']);
+const BOOLEAN_COLUMNS = new Set(['current']);
+
+export const ENTITIES_CSV = 'entities.csv';
+export const RELATIONSHIPS_CSV = 'relationships.csv';
+
+export interface CsvRow {
+  line: number;
+  cells: Record<string, string>;
+}
+
+/** The two CSV files out of the zip (found by name in any folder of it). */
+export function unzipCsv(bytes: Uint8Array): { files: Map<string, string>; problems: ImportProblem[] } {
+  let entries: Record<string, Uint8Array>;
+  try {
+    entries = unzipSync(bytes);
+  } catch (error) {
+    return { files: new Map(), problems: [{ field: '(file)', message: `not a zip file: ${(error as Error).message}` }] };
+  }
+  const files = new Map<string, string>();
+  const decoder = new TextDecoder('utf-8');
+  for (const [path, data] of Object.entries(entries)) {
+    const name = path.split('/').pop() ?? path;
+    if (name === ENTITIES_CSV || name === RELATIONSHIPS_CSV) files.set(name, decoder.decode(data).replace(/^\uFEFF/, ''));
+  }
+  const problems: ImportProblem[] =
+    files.size === 0 ? [{ field: '(file)', message: `the zip holds neither ${ENTITIES_CSV} nor ${RELATIONSHIPS_CSV}` }] : [];
+  return { files, problems };
+}
+
+/** Rows with the line each ends on (a quoted cell may span lines); the header is line 1. */
+export function parseCsv(text: string, file: string): { header: string[]; rows: CsvRow[]; problems: ImportProblem[] } {
+  try {
+    const records = parse(text, { columns: true, info: true, skip_empty_lines: true, bom: true, trim: false }) as {
+      record: Record<string, string>;
+      info: { lines: number; columns: { name: string }[] };
+    }[];
+    const header = records[0]?.info.columns.map((c) => c.name) ?? (text.split(/\r?\n/)[0] ?? '').split(',');
+    return { header, rows: records.map((r) => ({ line: r.info.lines, cells: r.record })), problems: [] };
+  } catch (error) {
+    const line = (error as { lines?: number }).lines;
+    return {
+      header: [],
+      rows: [],
+      problems: [{ file, ...(line ? { line } : {}), field: '(file)', message: (error as Error).message }],
+    };
+  }
+}
+
+export function checkHeader(header: readonly string[], file: string): ImportProblem[] {
+  const known = file === ENTITIES_CSV ? ENTITY_COLUMNS : RELATIONSHIP_COLUMNS;
+  const required = file === ENTITIES_CSV ? ['id', 'kind', 'name'] : ['type', 'source', 'target'];
+  const problems: ImportProblem[] = [];
+  for (const column of header) {
+    if (!known.includes(column) && !CITATION_COLUMNS.includes(column) && !NUMBERED_CITATION.test(column))
+      problems.push({ file, line: 1, field: column, message: `unknown column "${column}"` });
+  }
+  for (const column of required)
+    if (!header.includes(column)) problems.push({ file, line: 1, field: column, message: `missing column "${column}"` });
+  return problems;
+}
+
+export interface CsvContext {
+  documentId: string;
+}
+
+export function mapCsv(files: ReadonlyMap<string, string>, context: CsvContext): Omit<MappedImport, 'merged'> {
+  const problems: ImportProblem[] = [];
+  const entities: Record<string, unknown>[] = [];
+  const relationships: Record<string, unknown>[] = [];
+  const origins: { entities: Origin[]; relationships: Origin[] } = { entities: [], relationships: [] };
+  for (const [file, target, originList, toValue] of [
+    [ENTITIES_CSV, entities, origins.entities, entityFromRow],
+    [RELATIONSHIPS_CSV, relationships, origins.relationships, relationshipFromRow],
+  ] as const) {
+    const text = files.get(file);
+    if (text === undefined) continue;
+    const parsed = parseCsv(text, file);
+    problems.push(...parsed.problems, ...checkHeader(parsed.header, file));
+    for (const row of parsed.rows) {
+      const value = toValue(row, file, context.documentId, problems);
+      if (value) {
+        target.push(value);
+        originList.push({ file, line: row.line });
+      }
+    }
+  }
+  return {
+    file: { format: 'interlock/1', entities, relationships },
+    origins,
+    problems,
+    documentId: context.documentId,
+    skipped: 0,
+    warnings: [],
+  };
+}
+
+export function entityFromRow(row: CsvRow, file: string, documentId: string, problems: ImportProblem[]): Record<string, unknown> {
+  const value = typedCells(row, ENTITY_COLUMNS);
+  const kind = row.cells.kind?.trim();
+  if (kind === 'Document') {
+    value.title ??= value.name;
+    return value;
+  }
+  value.status ??= 'reported';
+  const summary = `${kind ?? '?'} ${row.cells.name ?? ''} (${row.cells.id ?? ''})`;
+  value.citations = [...ownCitations(row, file, problems), fileCitation(documentId, file, row.line, summary)];
+  return value;
+}
+
+export function relationshipFromRow(
+  row: CsvRow,
+  file: string,
+  documentId: string,
+  problems: ImportProblem[],
+): Record<string, unknown> {
+  const value = typedCells(row, RELATIONSHIP_COLUMNS);
+  const { type = '', source = '', target = '' } = row.cells;
+  // A row without an id gets one from its ends and type, so importing the same row again updates it.
+  value.id ??= `rel:${slugPart(source)}-${slugPart(type)}-${slugPart(target)}`.slice(0, 200);
+  value.status ??= 'reported';
+  const summary = `${source} ${type} ${target}${row.cells.role ? ` (${row.cells.role})` : ''}`;
+  value.citations = [...ownCitations(row, file, problems), fileCitation(documentId, file, row.line, summary)];
+  return value;
+}
+
+function fileCitation(documentId: string, file: string, line: number, summary: string) {
+  return { documentId, locator: `${file} line ${line}`, quote: clip(summary, 1000) };
+}
+
+/** Cells of the known columns, renamed to our camelCase fields and typed; empty cells are absent. */
+function typedCells(row: CsvRow, columns: readonly string[]): Record<string, unknown> {
+  const value: Record<string, unknown> = {};
+  for (const column of columns) {
+    const cell = row.cells[column]?.trim();
+    if (cell === undefined || cell === '') continue;
+    const key = camel(column);
+    if (LIST_COLUMNS.has(column))
+      value[key] = cell
+        .split('|')
+        .map((s) => s.trim())
+        .filter(Boolean);
+    else if (NUMBER_COLUMNS.has(column))
+      value[key] = Number.isFinite(Number(cell.replace(/,/g, ''))) ? Number(cell.replace(/,/g, '')) : cell;
+    else if (BOOLEAN_COLUMNS.has(column))
+      value[key] = /^(true|yes|1)$/i.test(cell) ? true : /^(false|no|0)$/i.test(cell) ? false : cell;
+    else value[key] = cell;
+  }
+  return value;
+}
+
+/**
+ * Citations from the row: `citation_document_id`/`_locator`/`_quote`, whose cells may hold several
+ * citations separated by `|` (when the document id cell does), and numbered columns
+ * `citation_2_document_id`... for quotes that themselves contain `|`.
+ */
+export function ownCitations(
+  row: CsvRow,
+  file: string,
+  problems: ImportProblem[],
+): { documentId: string; locator: string; quote: string }[] {
+  const citations: { documentId: string; locator: string; quote: string }[] = [];
+  const ids = row.cells.citation_document_id?.trim() ?? '';
+  if (ids !== '') {
+    const split = ids.includes('|');
+    const parts = (column: string) => {
+      const cell = row.cells[column]?.trim() ?? '';
+      return split ? cell.split('|').map((s) => s.trim()) : [cell];
+    };
+    const [docs, locators, quotes] = CITATION_COLUMNS.map(parts) as [string[], string[], string[]];
+    if (locators.length !== docs.length || quotes.length !== docs.length)
+      problems.push({
+        file,
+        line: row.line,
+        field: 'citation_document_id',
+        message: `${docs.length} document ids but ${locators.length} locators and ${quotes.length} quotes; separate each with |`,
+      });
+    docs.forEach((documentId, i) => citations.push({ documentId, locator: locators[i] ?? '', quote: quotes[i] ?? '' }));
+  }
+  const numbered = new Map<number, Record<string, string>>();
+  for (const [column, cell] of Object.entries(row.cells)) {
+    const match = NUMBERED_CITATION.exec(column);
+    if (!match || cell.trim() === '') continue;
+    const n = Number(match[1]);
+    numbered.set(n, { ...numbered.get(n), [match[2] as string]: cell.trim() });
+  }
+  for (const [, c] of [...numbered].sort(([a], [b]) => a - b))
+    citations.push({ documentId: c.document_id ?? '', locator: c.locator ?? '', quote: c.quote ?? '' });
+  return citations;
+}
+
+function camel(column: string): string {
+  return column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+}
+
+/** `signedOn` -> `signed_on`, `citations.0.documentId` -> `citations.0.document_id`: problems name the column. */
+export function columnName(field: string): string {
+  return field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+
+function slugPart(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9._~-]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}

@@ -1,0 +1,50 @@
+/** Fixture files for import tests, and removing what an import test wrote (entities, documents, audit entries). */
+import { readFileSync } from 'node:fs';
+import { zipSync } from 'fflate';
+import type { Driver } from 'neo4j-driver';
+
+const FIXTURES = new URL('../../fixtures/imports/', import.meta.url);
+
+export function fixture(name: string): Buffer {
+  return readFileSync(new URL(name, FIXTURES));
+}
+
+/** The CSV fixture as the zip the import takes, optionally with one file's text changed. */
+export function csvZip(edit: (file: 'entities.csv' | 'relationships.csv', text: string) => string = (_f, t) => t): Buffer {
+  const files = ['entities.csv', 'relationships.csv'] as const;
+  return Buffer.from(
+    zipSync(Object.fromEntries(files.map((f) => [f, new TextEncoder().encode(edit(f, fixture(`csv/${f}`).toString('utf8')))]))),
+  );
+}
+
+/** Deletes entities whose id contains one of `markers`, the given documents, and the audit entries of `actor`. */
+export async function removeImported(
+  driver: Driver,
+  database: string,
+  { markers, documentIds = [], actor }: { markers: string[]; documentIds?: string[]; actor?: string },
+): Promise<void> {
+  await driver.executeQuery(
+    `MATCH (n:Entity) WHERE any(m IN $markers WHERE n.id CONTAINS m) OR n.id IN $documentIds
+       OR any(m IN $markers WHERE n.url CONTAINS m)
+     DETACH DELETE n`,
+    { markers, documentIds },
+    { database },
+  );
+  if (actor) await driver.executeQuery('MATCH (a:AuditEntry {actor: $actor}) DELETE a', { actor }, { database });
+}
+
+export async function graphCounts(
+  driver: Driver,
+  database: string,
+): Promise<{ nodes: number; relationships: number; audit: number }> {
+  const { records } = await driver.executeQuery(
+    `CALL () { MATCH (n:Entity) RETURN count(n) AS nodes }
+     CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
+     CALL () { MATCH (a:AuditEntry) RETURN count(a) AS audit }
+     RETURN nodes, relationships, audit`,
+    {},
+    { database },
+  );
+  const r = records[0];
+  return { nodes: r?.get('nodes') as number, relationships: r?.get('relationships') as number, audit: r?.get('audit') as number };
+}
