@@ -9,17 +9,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { Command } from 'commander';
-
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as random } from './random.js';
 
 const GIVEN = ['Layla', 'María José', 'Omar', 'Zoë', 'Jürgen', 'سارة', 'محمد', 'François', 'Ana', 'Kwame'];
 const FAMILY = ['Haddad', 'Ordóñez', 'Al-Mansouri', 'Müller', 'المنصوري', 'Nguyễn', 'Dubois', 'Mensah', 'Silva', 'Øster'];

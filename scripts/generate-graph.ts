@@ -10,19 +10,8 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { Command } from 'commander';
+import { seededRandom as random } from './random.js';
 import type { InterlockFile } from '../schemas/index.js';
-
-/** mulberry32: small, fast, good enough for test data, and the same numbers for the same seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function generateGraph(relationships: number, seed: number): InterlockFile {
   const rand = random(seed);

@@ -4,17 +4,8 @@
  */
 import type { Driver } from 'neo4j-driver';
 import type { EntityKind, RelationshipType } from '../../../schemas/index.js';
+import { KIND_PREFIX } from '../../../server/services/imports/ids.js';
 import { importInterlockFile } from '../../../server/services/importer.js';
-
-const PREFIXES: Record<EntityKind, string> = {
-  Person: 'person',
-  Organization: 'org',
-  PublicBody: 'public-body',
-  DataSystem: 'system',
-  Contract: 'contract',
-  Law: 'law',
-  Document: 'document',
-};
 
 export class SyntheticGraph {
   private readonly entities: Record<string, unknown>[] = [];
@@ -34,7 +25,7 @@ export class SyntheticGraph {
 
   /** Adds an entity and returns its id (`kind-prefix:<prefix>-<slug>`). */
   add(kind: EntityKind, slug: string, props: Record<string, unknown> = {}): string {
-    const id = `${PREFIXES[kind]}:${this.prefix}-${slug}`;
+    const id = `${KIND_PREFIX[kind]}:${this.prefix}-${slug}`;
     this.entities.push({
       id,
       kind,
