@@ -66,3 +66,6 @@ export type ImportProblem = z.infer<typeof ImportProblem>;
 /** The error body of a rejected import: the usual error plus every problem found. */
 export const ImportErrorResponse = ApiError.extend({ problems: z.array(ImportProblem) });
 export type ImportErrorResponse = z.infer<typeof ImportErrorResponse>;
+
+/** A yes/no switch as query strings and environment variables spell it: `1`, `0`, `true`, `false`. */
+export const BooleanFlag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');

@@ -1,6 +1,6 @@
 /** Conflict-of-interest findings and money flows, as the API returns them. */
 import { z } from 'zod';
-import { Citation, EntityId, PartialDate } from './common.js';
+import { BooleanFlag, Citation, EntityId, PartialDate } from './common.js';
 import { GraphEdge, GraphNode } from './graph.js';
 
 export const Severity = z.enum(['high', 'medium', 'low', 'info']);
@@ -77,11 +77,9 @@ export const MoneyFlowRow = z.object({
 });
 export type MoneyFlowRow = z.infer<typeof MoneyFlowRow>;
 
-const Flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
-
 export const MoneyFlowsQuery = z.object({
   entity: EntityId.optional(),
-  rollup: Flag.default(false).describe('count a subsidiary’s contracts as its ultimate parent’s'),
+  rollup: BooleanFlag.default(false).describe('count a subsidiary’s contracts as its ultimate parent’s'),
 });
 export type MoneyFlowsQuery = z.infer<typeof MoneyFlowsQuery>;
 

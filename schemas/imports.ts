@@ -1,21 +1,16 @@
 /** Imports through the API and the audit trail: request and answer shapes. */
 import { z } from 'zod';
-import { EntityId } from './common.js';
+import { BooleanFlag, EntityId } from './common.js';
 
 export const IMPORT_FORMATS = ['json', 'csv', 'ftm'] as const;
 export const ImportFormat = z.enum(IMPORT_FORMATS);
 export type ImportFormat = z.infer<typeof ImportFormat>;
 
-const Flag = z
-  .enum(['1', '0', 'true', 'false'])
-  .default('0')
-  .transform((v) => v === '1' || v === 'true');
-
 export const ImportQuery = z.object({
   format: ImportFormat.optional().describe(
     'json, csv (a zip of entities.csv and relationships.csv) or ftm (JSON lines); inferred from Content-Type when absent',
   ),
-  dryRun: Flag.describe('1 to report what would change without writing'),
+  dryRun: BooleanFlag.default(false).describe('1 to report what would change without writing'),
   filename: z.string().min(1).max(300).optional().describe('the file name, used as the title of the import Document'),
 });
 export type ImportQuery = z.infer<typeof ImportQuery>;

@@ -1,15 +1,15 @@
 /** Configuration from the environment, checked once at boot with a message naming the bad variable. */
 import { z } from 'zod';
+import { BooleanFlag } from '../schemas/common.js';
 
-const Flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 const Port = z.coerce.number().int().min(0).max(65535);
 
 const Env = z.object({
   PORT: Port.default(8080),
   HOST: z.string().min(1).default('127.0.0.1'),
   INTERLOCK_DATA_DIR: z.string().min(1).default('./data'),
-  INTERLOCK_OPEN_BROWSER: Flag.default(true),
-  INTERLOCK_SEED: Flag.default(true).describe('load the Colorado seed story at start (idempotent)'),
+  INTERLOCK_OPEN_BROWSER: BooleanFlag.default(true),
+  INTERLOCK_SEED: BooleanFlag.default(true).describe('load the Colorado seed story at start (idempotent)'),
   NEO4J_URI: z
     .string()
     .regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/.+/, 'must be a bolt:// or neo4j:// URI')
