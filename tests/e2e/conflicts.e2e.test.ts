@@ -4,10 +4,8 @@
  * Runs against INTERLOCK_E2E_URL when set, otherwise against the app started by the test helper
  * (embedded Neo4j + seed + built page).
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startTestServer } from './helpers/server.js';
-import { launchBrowser, openExplorer } from './helpers/browser.js';
+import { describe, expect, it } from 'vitest';
+import { useExplorerSession } from './helpers/session.js';
 import {
   canvasGeometry,
   dimmedIds,
@@ -36,48 +34,29 @@ const MONEY_NODES = [DENVER, ICE, LEXIS, APPRISS, DENVER_DEAL, ICE_DEAL, APPRISS
 const sorted = (ids: string[]) => [...ids].sort();
 
 describe('conflicts and money', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
-  let page: Page;
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  beforeEach(async () => {
-    pageErrors.length = 0;
-    page = await openExplorer(browser, server.url);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-  });
+  const session = useExplorerSession();
 
   it('shows the vendor-board-seat finding: its evidence lit up, its explanation and quotes beside it', async () => {
     // Something unrelated on the canvas first, so the highlight has something to dim.
-    await searchAndPick(page, 'Appriss', 'Appriss Solutions');
-    await openRailTab(page, 'Conflicts');
+    await searchAndPick(session.page, 'Appriss', 'Appriss Solutions');
+    await openRailTab(session.page, 'Conflicts');
 
-    const item = findingItem(page, 'Vincent Line', 'City and County of Denver');
+    const item = findingItem(session.page, 'Vincent Line', 'City and County of Denver');
     await item.waitFor();
     expect(await item.innerText()).toMatch(/HIGH/i);
     const inferred = item.getByTestId('qualifier').filter({ hasText: 'relies on an inferred link' });
     expect(await inferred.getAttribute('title')).toMatch(/inferred by the researchers, not stated by a source/);
 
-    const finding = await showFinding(page, 'Vincent Line', 'City and County of Denver');
+    const finding = await showFinding(session.page, 'Vincent Line', 'City and County of Denver');
     expect(await item.getAttribute('aria-current')).toBe('true');
 
-    const lit = await highlightedIds(page);
+    const lit = await highlightedIds(session.page);
     expect(sorted(lit.nodeIds)).toEqual(sorted(finding.nodeIds));
     expect(sorted(lit.edgeIds)).toEqual(sorted(finding.edgeIds));
-    expect(await dimmedIds(page)).toContain(APPRISS);
+    expect(await dimmedIds(session.page)).toContain(APPRISS);
 
-    const panel = sidePanel(page);
-    expect(await panelHeading(page).innerText()).toContain('Vincent Line sits on the board of LexisNexis');
+    const panel = sidePanel(session.page);
+    expect(await panelHeading(session.page).innerText()).toContain('Vincent Line sits on the board of LexisNexis');
     expect(await panel.getByTestId('finding-explanation').innerText()).toContain('$750,000');
     expect(await panel.innerText()).toContain('relies on an inferred link');
     const quote = panel.locator('blockquote[dir="auto"]').first();
@@ -85,71 +64,71 @@ describe('conflicts and money', () => {
     expect(await panel.getByTestId('citation').count()).toBeGreaterThan(1);
 
     // One highlight at a time, and Clear takes it away.
-    await page.getByTestId('conflicts-panel').getByRole('button', { name: 'Clear highlight' }).click();
-    await page.locator('[data-testid="finding"][aria-current]').waitFor({ state: 'detached' });
-    await waitForNoHighlight(page);
-    expect(await highlightedIds(page)).toEqual({ nodeIds: [], edgeIds: [] });
-    expect(await dimmedIds(page)).toEqual([]);
-    expect(pageErrors).toEqual([]);
+    await session.page.getByTestId('conflicts-panel').getByRole('button', { name: 'Clear highlight' }).click();
+    await session.page.locator('[data-testid="finding"][aria-current]').waitFor({ state: 'detached' });
+    await waitForNoHighlight(session.page);
+    expect(await highlightedIds(session.page)).toEqual({ nodeIds: [], edgeIds: [] });
+    expect(await dimmedIds(session.page)).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
   });
 
   it('filters by pattern and by the selected entity, counting each pattern and saying when nothing matches', async () => {
-    const panel = await openRailTab(page, 'Conflicts');
-    await findingsLoaded(page);
+    const panel = await openRailTab(session.page, 'Conflicts');
+    await findingsLoaded(session.page);
     const pattern = panel.getByLabel('Pattern');
     const interlock = await pattern.locator('option', { hasText: 'Board interlock' }).innerText();
     expect(interlock).toMatch(/\(2\)$/);
     await pattern.selectOption({ label: interlock });
-    expect(await page.getByTestId('finding').count()).toBe(2);
+    expect(await session.page.getByTestId('finding').count()).toBe(2);
     await pattern.selectOption({ index: 0 });
 
     const only = panel.getByLabel('Only the selected entity');
     expect(await only.isDisabled()).toBe(true);
-    await searchAndPick(page, 'Matt Lewis', 'Matt Lewis');
+    await searchAndPick(session.page, 'Matt Lewis', 'Matt Lewis');
     await only.check();
-    await page.getByTestId('conflicts-entity').filter({ hasText: 'Matt Lewis' }).waitFor();
-    await page
+    await session.page.getByTestId('conflicts-entity').filter({ hasText: 'Matt Lewis' }).waitFor();
+    await session.page
       .getByTestId('conflicts-count')
       .filter({ hasText: /^2 findings$/ })
       .waitFor();
-    for (const text of await page.getByTestId('finding').allInnerTexts()) expect(text).toContain('Matt Lewis');
+    for (const text of await session.page.getByTestId('finding').allInnerTexts()) expect(text).toContain('Matt Lewis');
 
     // Showing one of them keeps the list on Matt Lewis although the selection is now the finding.
-    await showFinding(page, 'Matt Lewis', 'formerly sheriff');
-    expect(await page.getByTestId('finding').count()).toBe(2);
+    await showFinding(session.page, 'Matt Lewis', 'formerly sheriff');
+    expect(await session.page.getByTestId('finding').count()).toBe(2);
 
     await pattern.selectOption({ label: await pattern.locator('option', { hasText: 'Vendor board seat' }).innerText() });
-    await page.getByTestId('conflicts-empty').waitFor();
-    expect(await page.getByTestId('conflicts-empty').innerText()).toContain('Matt Lewis');
+    await session.page.getByTestId('conflicts-empty').waitFor();
+    expect(await session.page.getByTestId('conflicts-empty').innerText()).toContain('Matt Lewis');
   });
 
   it('switches rail tabs from the keyboard, as ARIA tabs do', async () => {
-    await page.getByRole('tab', { name: 'Conflicts' }).focus();
-    await page.keyboard.press('ArrowRight');
-    await page.getByRole('tab', { name: 'Money', selected: true }).waitFor();
-    expect(await page.getByTestId('money-panel').isVisible()).toBe(true);
-    expect(await page.getByTestId('conflicts-panel').isVisible()).toBe(false);
-    await page.keyboard.press('End');
-    await page.getByRole('tab', { name: 'Legend', selected: true }).waitFor();
-    await page.keyboard.press('Home');
-    await page.getByRole('tab', { name: 'Conflicts', selected: true }).waitFor();
+    await session.page.getByRole('tab', { name: 'Conflicts' }).focus();
+    await session.page.keyboard.press('ArrowRight');
+    await session.page.getByRole('tab', { name: 'Money', selected: true }).waitFor();
+    expect(await session.page.getByTestId('money-panel').isVisible()).toBe(true);
+    expect(await session.page.getByTestId('conflicts-panel').isVisible()).toBe(false);
+    await session.page.keyboard.press('End');
+    await session.page.getByRole('tab', { name: 'Legend', selected: true }).waitFor();
+    await session.page.keyboard.press('Home');
+    await session.page.getByRole('tab', { name: 'Conflicts', selected: true }).waitFor();
     // Focus moves with the selection (roving tabindex): one Tab stop for the whole tab list.
-    expect(await page.locator(':focus').innerText()).toMatch(/conflicts/i);
-    expect(await page.getByRole('tab', { name: 'Money' }).getAttribute('tabindex')).toBe('-1');
+    expect(await session.page.locator(':focus').innerText()).toMatch(/conflicts/i);
+    expect(await session.page.getByRole('tab', { name: 'Money' }).getAttribute('tabindex')).toBe('-1');
   });
 
   it('lists who pays whom and draws it left to right, lines weighted by amount', async () => {
-    await openRailTab(page, 'Money');
-    const denverRow = moneyRow(page, 'City and County of Denver', 'LexisNexis');
+    await openRailTab(session.page, 'Money');
+    const denverRow = moneyRow(session.page, 'City and County of Denver', 'LexisNexis');
     await denverRow.waitFor();
     expect(await denverRow.innerText()).toContain('$750,000');
     expect(await denverRow.innerText()).toContain('1 contract · 2020');
-    expect(await moneyRow(page, 'U.S. Immigration and Customs Enforcement', 'Appriss Solutions').innerText()).toContain(
+    expect(await moneyRow(session.page, 'U.S. Immigration and Customs Enforcement', 'Appriss Solutions').innerText()).toContain(
       'undisclosed',
     );
 
-    await showMoneyOnCanvas(page, MONEY_NODES);
-    const { x, width } = await canvasGeometry(page);
+    await showMoneyOnCanvas(session.page, MONEY_NODES);
+    const { x, width } = await canvasGeometry(session.page);
     const at = (id: string) => x[id] ?? NaN;
     expect(at(DENVER)).toBeLessThan(at(DENVER_DEAL));
     expect(at(DENVER_DEAL)).toBeLessThan(at(LEXIS));
@@ -162,34 +141,34 @@ describe('conflicts and money', () => {
       line(`rel:ice.buyer-of.ice-appriss-jail-booking-data`),
     );
 
-    await showMoneyRow(page, 'City and County of Denver', 'LexisNexis', [DENVER, DENVER_DEAL, LEXIS]);
-    const lit = await highlightedIds(page);
+    await showMoneyRow(session.page, 'City and County of Denver', 'LexisNexis', [DENVER, DENVER_DEAL, LEXIS]);
+    const lit = await highlightedIds(session.page);
     expect(sorted(lit.nodeIds)).toEqual(sorted([DENVER, DENVER_DEAL, LEXIS]));
     expect(lit.edgeIds).toHaveLength(2);
-    const details = sidePanel(page).getByTestId('flow-details');
+    const details = sidePanel(session.page).getByTestId('flow-details');
     expect(await details.innerText()).toContain('$750,000');
     expect(await details.getByTestId('citation').count()).toBeGreaterThan(0);
-    expect(pageErrors).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
   });
 
   it('rolls contracts up to parent companies and draws the ownership link that explains it', async () => {
-    const panel = await openRailTab(page, 'Money');
+    const panel = await openRailTab(session.page, 'Money');
     await panel.getByLabel('Roll up to parent companies').check();
-    const rolled = moneyRow(page, 'U.S. Immigration and Customs Enforcement', 'LexisNexis');
+    const rolled = moneyRow(session.page, 'U.S. Immigration and Customs Enforcement', 'LexisNexis');
     await rolled.filter({ hasText: '2 contracts' }).waitFor();
     expect(await rolled.innerText()).toContain('+ 1 undisclosed');
-    expect(await page.getByTestId('money-row').count()).toBe(2);
+    expect(await session.page.getByTestId('money-row').count()).toBe(2);
 
-    await showMoneyRow(page, 'U.S. Immigration and Customs Enforcement', 'LexisNexis', [
+    await showMoneyRow(session.page, 'U.S. Immigration and Customs Enforcement', 'LexisNexis', [
       ICE,
       ICE_DEAL,
       APPRISS_DEAL,
       APPRISS,
       LEXIS,
     ]);
-    const lit = await highlightedIds(page);
+    const lit = await highlightedIds(session.page);
     expect(lit.edgeIds).toContain('rel:appriss-solutions.subsidiary-of.lexisnexis');
-    expect(await sidePanel(page).getByTestId('flow-details').innerText()).toMatch(
+    expect(await sidePanel(session.page).getByTestId('flow-details').innerText()).toMatch(
       /Appriss Solutions\s+is a subsidiary of\s+LexisNexis/,
     );
   });

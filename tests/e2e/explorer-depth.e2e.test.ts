@@ -4,11 +4,11 @@
  */
 import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { Core } from 'cytoscape';
-import { startTestServer } from './helpers/server.js';
-import { launchBrowser, openExplorer } from './helpers/browser.js';
+import { openExplorer } from './helpers/browser.js';
+import { useExplorerSession } from './helpers/session.js';
 import {
   canvasEdgeIds,
   canvasNodeIds,
@@ -29,71 +29,52 @@ const VINCENT = 'person:vincent-line';
 const DENVER_SHERIFF = 'public-body:denver-sheriff-department';
 
 describe('explorer in depth', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
-  let page: Page;
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  beforeEach(async () => {
-    pageErrors.length = 0;
-    page = await openExplorer(browser, server.url);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-  });
+  const session = useExplorerSession();
 
   it('hides what had not started by the as-of year, former roles today, and undated facts on request', async () => {
-    await searchAndPick(page, 'Denver', 'City and County of Denver');
-    await expand(page, { button: true });
-    const contract = (await canvasNodeIds(page)).find((id) => id.startsWith('contract:'));
+    await searchAndPick(session.page, 'Denver', 'City and County of Denver');
+    await expand(session.page, { button: true });
+    const contract = (await canvasNodeIds(session.page)).find((id) => id.startsWith('contract:'));
     expect(contract).toBeDefined();
-    const moneyEdges = await edgesTouching(page, contract ?? '');
+    const moneyEdges = await edgesTouching(session.page, contract ?? '');
     expect(moneyEdges.length).toBeGreaterThan(0);
 
-    await setAsOf(page, '2019');
-    expect(await canvasNodeIds(page)).not.toContain(contract);
-    const shownEdges = await canvasEdgeIds(page);
+    await setAsOf(session.page, '2019');
+    expect(await canvasNodeIds(session.page)).not.toContain(contract);
+    const shownEdges = await canvasEdgeIds(session.page);
     for (const id of moneyEdges) expect(shownEdges).not.toContain(id);
 
-    await setAsOf(page, '2020');
-    expect(await canvasNodeIds(page)).toContain(contract);
+    await setAsOf(session.page, '2020');
+    expect(await canvasNodeIds(session.page)).toContain(contract);
 
     // Matt Lewis's post at the Mesa County Sheriff's Office is former: over by today, undated before.
-    await searchAndPick(page, 'Matt Lewis', 'Matt Lewis');
-    await expand(page, { button: true });
-    const former = await edgeBetween(page, MATT, MESA);
-    expect(await canvasEdgeIds(page)).toContain(former);
-    await setAsOf(page, String(new Date().getUTCFullYear()));
-    expect(await canvasEdgeIds(page)).not.toContain(former);
-    await setAsOf(page, '2020');
-    expect(await canvasEdgeIds(page)).toContain(former);
-    expect(await edgeHasClass(page, former, 'undated')).toBe(true);
+    await searchAndPick(session.page, 'Matt Lewis', 'Matt Lewis');
+    await expand(session.page, { button: true });
+    const former = await edgeBetween(session.page, MATT, MESA);
+    expect(await canvasEdgeIds(session.page)).toContain(former);
+    await setAsOf(session.page, String(new Date().getUTCFullYear()));
+    expect(await canvasEdgeIds(session.page)).not.toContain(former);
+    await setAsOf(session.page, '2020');
+    expect(await canvasEdgeIds(session.page)).toContain(former);
+    expect(await edgeHasClass(session.page, former, 'undated')).toBe(true);
 
-    await page.getByTestId('hide-undated').check();
-    await canvasSynced(page);
-    expect(await canvasEdgeIds(page)).not.toContain(former);
-    expect(pageErrors).toEqual([]);
+    await session.page.getByTestId('hide-undated').check();
+    await canvasSynced(session.page);
+    expect(await canvasEdgeIds(session.page)).not.toContain(former);
+    expect(session.pageErrors).toEqual([]);
   });
 
   it('puts the view in the link: opening it again shows the same nodes, selection and date', async () => {
-    await searchAndPick(page, 'Vincent', 'Vincent Line');
-    await expand(page, { button: true });
-    await searchAndPick(page, 'Denver', 'City and County of Denver');
-    await page.getByTestId('as-of-date').fill('2021-06-01');
-    await canvasSynced(page);
-    const nodes = (await canvasNodeIds(page)).sort();
-    const link = page.url();
+    await searchAndPick(session.page, 'Vincent', 'Vincent Line');
+    await expand(session.page, { button: true });
+    await searchAndPick(session.page, 'Denver', 'City and County of Denver');
+    await session.page.getByTestId('as-of-date').fill('2021-06-01');
+    await canvasSynced(session.page);
+    const nodes = (await canvasNodeIds(session.page)).sort();
+    const link = session.page.url();
     expect(link).toContain('asOf=2021-06-01');
 
-    const other = await openExplorer(browser, link);
+    const other = await openExplorer(session.browser, link);
     await waitForOnCanvas(other, { ids: nodes });
     await expectHeading(other, 'City and County of Denver');
     expect((await canvasNodeIds(other)).sort()).toEqual(nodes);
@@ -101,45 +82,45 @@ describe('explorer in depth', () => {
     await other.close();
 
     // Back undoes the last step (the date), forward brings it again.
-    await page.goBack();
-    await page
+    await session.page.goBack();
+    await session.page
       .getByTestId('as-of-value')
       .filter({ hasText: /^All dates$/ })
       .waitFor();
-    await page.goForward();
-    await page
+    await session.page.goForward();
+    await session.page
       .getByTestId('as-of-value')
       .filter({ hasText: /^2021-06-01$/ })
       .waitFor();
   });
 
   it('turns right to left in Arabic with translated controls and Arabic names on the canvas', async () => {
-    await page.getByTestId('language').selectOption('ar');
-    await page.locator('html[dir="rtl"][lang="ar"]').waitFor({ state: 'attached' });
-    await page.getByRole('tab', { name: 'الأموال' }).waitFor();
-    await page.getByRole('button', { name: 'جدول' }).waitFor();
-    expect(await page.getByTestId('time-bar').innerText()).toContain('بتاريخ');
-    await page.getByTestId('search-input').pressSequentially('Vincent', { delay: 40 });
-    await page.getByRole('option', { name: /^Vincent Line \(/ }).click();
+    await session.page.getByTestId('language').selectOption('ar');
+    await session.page.locator('html[dir="rtl"][lang="ar"]').waitFor({ state: 'attached' });
+    await session.page.getByRole('tab', { name: 'الأموال' }).waitFor();
+    await session.page.getByRole('button', { name: 'جدول' }).waitFor();
+    expect(await session.page.getByTestId('time-bar').innerText()).toContain('بتاريخ');
+    await session.page.getByTestId('search-input').pressSequentially('Vincent', { delay: 40 });
+    await session.page.getByRole('option', { name: /^Vincent Line \(/ }).click();
     // The side panel keeps the canonical name; the canvas shows the Arabic alias.
-    await expectHeading(page, 'Vincent Line');
-    await waitForOnCanvas(page, { names: ['فنسنت لاين'] });
-    const rect = await page.getByTestId('side-panel').boundingBox();
+    await expectHeading(session.page, 'Vincent Line');
+    await waitForOnCanvas(session.page, { names: ['فنسنت لاين'] });
+    const rect = await session.page.getByTestId('side-panel').boundingBox();
     // The evidence panel moves to the left edge when the page reads right to left.
     expect(rect?.x).toBeLessThan(100);
-    expect(pageErrors).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
   });
 
   it('works by keyboard alone: search, expand, and move between neighbours', async () => {
-    await searchAndPickWithKeyboard(page, 'Vinc', 'Vincent Line');
-    const expandButton = page.getByTestId('side-panel').getByRole('button', { name: 'Expand' });
+    await searchAndPickWithKeyboard(session.page, 'Vinc', 'Vincent Line');
+    const expandButton = session.page.getByTestId('side-panel').getByRole('button', { name: 'Expand' });
     await expandButton.focus();
-    const answered = page.waitForResponse((r) => r.url().includes('/neighborhood'));
-    await page.keyboard.press('Enter');
+    const answered = session.page.waitForResponse((r) => r.url().includes('/neighborhood'));
+    await session.page.keyboard.press('Enter');
     await answered;
-    await waitForOnCanvas(page, { ids: [VINCENT, DENVER_SHERIFF] });
+    await waitForOnCanvas(session.page, { ids: [VINCENT, DENVER_SHERIFF] });
     // The neighbours are listed in the panel as buttons: Tab reaches one and Enter opens it.
-    const neighbour = page.getByTestId('side-panel').getByRole('button', { name: /LexisNexis data-warehouse board/ });
+    const neighbour = session.page.getByTestId('side-panel').getByRole('button', { name: /LexisNexis data-warehouse board/ });
     await neighbour.focus();
     // Focus must be visible: the focused button draws an outline.
     const outline = await neighbour.evaluate(
@@ -147,16 +128,16 @@ describe('explorer in depth', () => {
         (globalThis as unknown as { getComputedStyle(e: unknown): { outlineStyle: string } }).getComputedStyle(el).outlineStyle,
     );
     expect(outline).not.toBe('none');
-    await page.keyboard.press('Enter');
-    await expectHeading(page, 'SITS ON BOARD');
+    await session.page.keyboard.press('Enter');
+    await expectHeading(session.page, 'SITS ON BOARD');
   });
 
   it('has no serious or critical accessibility violations in the main views', async () => {
     const require = createRequire(import.meta.url);
     const axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
     const scan = async (view: string) => {
-      await page.addScriptTag({ content: axeSource });
-      const violations = await page.evaluate(async () => {
+      await session.page.addScriptTag({ content: axeSource });
+      const violations = await session.page.evaluate(async () => {
         const axe = (globalThis as unknown as { axe: { run: () => Promise<{ violations: AxeViolation[] }> } }).axe;
         const result = await axe.run();
         return result.violations
@@ -166,15 +147,15 @@ describe('explorer in depth', () => {
       expect(violations, view).toEqual([]);
     };
     await scan('empty page');
-    await searchAndPick(page, 'Vincent', 'Vincent Line');
-    await expand(page, { button: true });
-    await waitForCanvasIdle(page);
+    await searchAndPick(session.page, 'Vincent', 'Vincent Line');
+    await expand(session.page, { button: true });
+    await waitForCanvasIdle(session.page);
     await scan('entity expanded');
-    await openRailTab(page, 'Legend');
+    await openRailTab(session.page, 'Legend');
     await scan('legend');
-    await openRailTab(page, 'Money');
+    await openRailTab(session.page, 'Money');
     await scan('money');
-    await page.getByTestId('language').selectOption('ar');
+    await session.page.getByTestId('language').selectOption('ar');
     await scan('arabic');
   });
 });

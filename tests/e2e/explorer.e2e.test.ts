@@ -3,10 +3,8 @@
  * then trace him to ICE. Runs against INTERLOCK_E2E_URL when set, otherwise against the app started
  * by the test helper (embedded Neo4j + seed + built page).
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startTestServer } from './helpers/server.js';
-import { launchBrowser, openExplorer } from './helpers/browser.js';
+import { describe, expect, it } from 'vitest';
+import { useExplorerSession } from './helpers/session.js';
 import {
   canvasHighlight,
   canvasNodeIds,
@@ -27,85 +25,68 @@ const BOARD = 'org:lexisnexis-data-warehouse-board';
 const ICE = 'public-body:ice';
 
 describe('explorer page', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
-  let page: Page;
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  beforeEach(async () => {
-    pageErrors.length = 0;
-    page = await openExplorer(browser, server.url);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-  });
+  const session = useExplorerSession();
 
   it('finds Vincent Line, expands him, and shows the Arabic source quote of his board seat', async () => {
-    await searchAndPick(page, 'Vincent', 'Vincent Line');
-    expect(await canvasNodeIds(page)).toEqual([VINCENT]);
-    await expect(sidePanel(page).getByText('Person', { exact: true }).count()).resolves.toBeGreaterThan(0);
+    await searchAndPick(session.page, 'Vincent', 'Vincent Line');
+    expect(await canvasNodeIds(session.page)).toEqual([VINCENT]);
+    await expect(sidePanel(session.page).getByText('Person', { exact: true }).count()).resolves.toBeGreaterThan(0);
 
-    await expand(page, { doubleClick: VINCENT });
-    const names = await canvasNodeNames(page);
+    await expand(session.page, { doubleClick: VINCENT });
+    const names = await canvasNodeNames(session.page);
     expect(names).toContain('Denver Sheriff Department');
     expect(names).toContain('LexisNexis data-warehouse board');
 
-    await clickEdge(page, { type: 'SITS_ON_BOARD', source: VINCENT, target: BOARD });
-    await expectHeading(page, 'SITS ON BOARD');
-    const quote = sidePanel(page).locator('blockquote', { hasText: 'مجلس إدارة' });
+    await clickEdge(session.page, { type: 'SITS_ON_BOARD', source: VINCENT, target: BOARD });
+    await expectHeading(session.page, 'SITS ON BOARD');
+    const quote = sidePanel(session.page).locator('blockquote', { hasText: 'مجلس إدارة' });
     await quote.waitFor();
     expect(await quote.getAttribute('dir')).toBe('auto');
-    expect(await sidePanel(page).getByTestId('citation').first().innerText()).toContain('line 24');
-    expect(pageErrors).toEqual([]);
+    expect(await sidePanel(session.page).getByTestId('citation').first().innerText()).toContain('line 24');
+    expect(session.pageErrors).toEqual([]);
   });
 
   it('works from the keyboard: arrow keys and Enter in the search, the Expand button in the panel', async () => {
-    await searchAndPickWithKeyboard(page, 'Vinc', 'Vincent Line');
-    await expand(page, { button: true });
-    expect(await canvasNodeIds(page)).toEqual(expect.arrayContaining([VINCENT, BOARD, 'public-body:denver-sheriff-department']));
+    await searchAndPickWithKeyboard(session.page, 'Vinc', 'Vincent Line');
+    await expand(session.page, { button: true });
+    expect(await canvasNodeIds(session.page)).toEqual(
+      expect.arrayContaining([VINCENT, BOARD, 'public-body:denver-sheriff-department']),
+    );
     // The side panel lists the connections with their sources, so the canvas is not the only way in.
-    await sidePanel(page)
+    await sidePanel(session.page)
       .getByRole('button', { name: /LexisNexis data-warehouse board/ })
       .click();
-    await expectHeading(page, 'SITS ON BOARD');
-    expect(await sidePanel(page).locator('blockquote[dir="auto"]').first().innerText()).toContain('مجلس إدارة');
+    await expectHeading(session.page, 'SITS ON BOARD');
+    expect(await sidePanel(session.page).locator('blockquote[dir="auto"]').first().innerText()).toContain('مجلس إدارة');
   });
 
   it('traces Vincent Line to ICE, highlights the path and lists each hop with its source line', async () => {
-    await findPaths(page, 'Vincent Line', 'U.S. Immigration and Customs Enforcement');
-    const result = page.getByTestId('path-result');
+    await findPaths(session.page, 'Vincent Line', 'U.S. Immigration and Customs Enforcement');
+    const result = session.page.getByTestId('path-result');
     const text = await result.innerText();
     expect(text).toContain('LexisNexis data-warehouse board');
     expect(text).toMatch(/SITS ON BOARD/);
     expect(text).toMatch(/line \d+/);
 
-    const highlight = await canvasHighlight(page);
+    const highlight = await canvasHighlight(session.page);
     expect(highlight.highlightedNodeIds).toEqual(expect.arrayContaining([VINCENT, BOARD, ICE]));
 
     // A hop in the list opens that step's evidence.
     await result.getByRole('button', { name: /SITS ON BOARD/ }).click();
-    await expectHeading(page, 'SITS ON BOARD');
+    await expectHeading(session.page, 'SITS ON BOARD');
 
-    await clearPaths(page);
-    expect(await canvasHighlight(page)).toEqual({ highlightedNodeIds: [], dimmed: 0 });
+    await clearPaths(session.page);
+    expect(await canvasHighlight(session.page)).toEqual({ highlightedNodeIds: [], dimmed: 0 });
   });
 
   it('says so when there is no path within the hop limit', async () => {
-    await searchAndPick(page, 'Vincent', 'Vincent Line');
-    await sidePanel(page).getByRole('button', { name: 'Path from here' }).click();
-    await searchAndPick(page, 'Immigration and Customs', 'U.S. Immigration and Customs Enforcement');
-    await sidePanel(page).getByRole('button', { name: 'Path to here' }).click();
-    await page.getByLabel(/Up to/).selectOption('1');
-    await page.getByRole('button', { name: 'Find paths' }).click();
-    await page.getByText('No path within 1 hops.').waitFor();
-    expect(await panelHeading(page).innerText()).toContain('Immigration and Customs Enforcement');
+    await searchAndPick(session.page, 'Vincent', 'Vincent Line');
+    await sidePanel(session.page).getByRole('button', { name: 'Path from here' }).click();
+    await searchAndPick(session.page, 'Immigration and Customs', 'U.S. Immigration and Customs Enforcement');
+    await sidePanel(session.page).getByRole('button', { name: 'Path to here' }).click();
+    await session.page.getByLabel(/Up to/).selectOption('1');
+    await session.page.getByRole('button', { name: 'Find paths' }).click();
+    await session.page.getByText('No path within 1 hops.').waitFor();
+    expect(await panelHeading(session.page).innerText()).toContain('Immigration and Customs Enforcement');
   });
 });

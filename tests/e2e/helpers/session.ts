@@ -1,0 +1,57 @@
+/**
+ * One browser-test session per file: the app on a real port (embedded Neo4j with the seed, built page),
+ * one Chromium, and a fresh page per test whose uncaught errors are collected, so a test can assert the
+ * page threw nothing. Registers its own vitest hooks.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { launchBrowser, openExplorer } from './browser.js';
+import { startTestServer } from './server.js';
+
+export interface ExplorerSession {
+  readonly browser: Browser;
+  readonly url: string;
+  /** The page of the current test. */
+  readonly page: Page;
+  /** Uncaught errors the current test's page threw. */
+  readonly pageErrors: string[];
+}
+
+export function useExplorerSession(): ExplorerSession {
+  let server: Awaited<ReturnType<typeof startTestServer>> | undefined;
+  let browser: Browser | undefined;
+  let page: Page | undefined;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  beforeEach(async () => {
+    pageErrors.length = 0;
+    page = await openExplorer(session.browser, session.url);
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+  });
+
+  const ready = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`the browser session has no ${what} yet (used outside a test?)`);
+    return value;
+  };
+  const session: ExplorerSession = {
+    get browser() {
+      return ready(browser, 'browser');
+    },
+    get url() {
+      return ready(server, 'server').url;
+    },
+    get page() {
+      return ready(page, 'page');
+    },
+    pageErrors,
+  };
+  return session;
+}
