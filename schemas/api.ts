@@ -96,3 +96,57 @@ export const PathsResponse = z.object({
   edges: z.array(GraphEdge),
 });
 export type PathsResponse = z.infer<typeof PathsResponse>;
+
+/** Most ids one batch request may name; a deep link holds a canvas, not a database dump. */
+export const MAX_BATCH_IDS = 200;
+
+/** `ids=a,b,c`: the entities a deep link names, fetched in one request. */
+export const EntityBatchQuery = z.object({
+  ids: z
+    .string()
+    .max(MAX_BATCH_IDS * 201)
+    .transform((value) => [
+      ...new Set(
+        value
+          .split(',')
+          .map((id) => id.trim())
+          .filter(Boolean),
+      ),
+    ])
+    .pipe(z.array(EntityId).min(1, 'name at least one id').max(MAX_BATCH_IDS, `at most ${MAX_BATCH_IDS} ids per request`)),
+});
+export type EntityBatchQuery = z.infer<typeof EntityBatchQuery>;
+
+export const EntityBatchResponse = z.object({
+  /** The entities found, in the order they were asked for. */
+  nodes: z.array(GraphNode),
+  /** Every relationship between two of them. */
+  edges: z.array(GraphEdge),
+  /** Ids asked for that name no entity (deleted or mistyped), so a client can say so. */
+  missing: z.array(EntityId),
+});
+export type EntityBatchResponse = z.infer<typeof EntityBatchResponse>;
+
+export const DocumentFactsQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(2000).default(500),
+});
+export type DocumentFactsQuery = z.infer<typeof DocumentFactsQuery>;
+
+/** One relationship sourced to a document, with the places in that document that state it. */
+export const DocumentFact = z.object({
+  edge: GraphEdge,
+  /** The edge's citations of this document only (an edge may cite several documents). */
+  citations: z.array(Citation),
+});
+export type DocumentFact = z.infer<typeof DocumentFact>;
+
+export const DocumentFactsResponse = z.object({
+  document: GraphNode,
+  /** Relationships citing the document, in the order of their first locator. */
+  facts: z.array(DocumentFact),
+  /** The entities those relationships touch. */
+  nodes: z.array(GraphNode),
+  /** True when `limit` cut the list short. */
+  truncated: z.boolean(),
+});
+export type DocumentFactsResponse = z.infer<typeof DocumentFactsResponse>;

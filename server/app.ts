@@ -15,6 +15,7 @@ import openapi from './plugins/external/openapi.js';
 import web from './plugins/external/web.js';
 import audit from './routes/audit.js';
 import conflicts from './routes/conflicts.js';
+import documents from './routes/documents.js';
 import entities from './routes/entities.js';
 import health from './routes/health.js';
 import imports from './routes/imports.js';
@@ -59,6 +60,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(health);
       await api.register(search);
       await api.register(entities);
+      await api.register(documents);
       await api.register(paths);
       await api.register(conflicts);
       await api.register(schema);

@@ -1,8 +1,31 @@
-/** GET /api/entities/:id and /api/entities/:id/neighborhood. */
+/** GET /api/entities?ids=, /api/entities/:id and /api/entities/:id/neighborhood. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ApiError, EntityDetailResponse, EntityParams, GraphResponse, NeighborhoodQuery } from '../../schemas/index.js';
+import {
+  ApiError,
+  EntityBatchQuery,
+  EntityBatchResponse,
+  EntityDetailResponse,
+  EntityParams,
+  GraphResponse,
+  NeighborhoodQuery,
+} from '../../schemas/index.js';
+import { SourceReads } from '../services/source-reads.js';
 
 const entities: FastifyPluginAsyncZod = async (app) => {
+  const batch = new SourceReads(app.neo4j.driver, app.neo4j.database);
+  app.get(
+    '/entities',
+    {
+      schema: {
+        tags: ['graph'],
+        summary: 'Several entities at once with the relationships among them; unknown ids are listed in `missing`',
+        querystring: EntityBatchQuery,
+        response: { 200: EntityBatchResponse, 400: ApiError, 503: ApiError },
+      },
+    },
+    async (request) => batch.entities(request.query.ids),
+  );
+
   app.get(
     '/entities/:id',
     {
