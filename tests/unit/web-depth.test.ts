@@ -214,9 +214,9 @@ describe('names by language', () => {
 
 describe('path presets', () => {
   it('limits a path search to money or data flows, or to what the legend shows', () => {
-    expect(pathTypes('money', new Set())).toEqual(['BUYER_OF', 'AWARDED_TO']);
-    expect(pathTypes('data', new Set(['data']))).toEqual(['OPERATES', 'SUPPLIES_DATA_TO']);
-    expect(pathTypes('all', new Set(['provenance']))).not.toContain('MENTIONS');
+    expect(pathTypes({ only: 'money' }, new Set())).toEqual(['BUYER_OF', 'AWARDED_TO']);
+    expect(pathTypes({ only: 'data' }, new Set(['data']))).toEqual(['OPERATES', 'SUPPLIES_DATA_TO']);
+    expect(pathTypes({ only: 'all' }, new Set(['provenance']))).not.toContain('MENTIONS');
     const state = explorerReducer(INITIAL_STATE, { type: 'setPathPreset', only: 'money' });
     expect(explorerReducer(state, { type: 'clearPaths' }).path.only).toBe('money');
   });

@@ -24,7 +24,9 @@ import { SearchBox } from './components/SearchBox.js';
 import { SidePanel } from './components/SidePanel.js';
 import { PathFinder } from './components/PathFinder.js';
 import { Legend } from './components/Legend.js';
-import { ConnectionsTable } from './components/ConnectionsTable.js';
+import { TableView } from './components/TableView.js';
+import { SelectionAnnouncer } from './components/SelectionAnnouncer.js';
+import { useWording } from './i18n/wording.js';
 import { Banner } from './components/Banner.js';
 import { RailTabs } from './components/RailTabs.js';
 import { ConflictsPanel } from './components/ConflictsPanel.js';
@@ -46,9 +48,11 @@ export function App() {
   const money = useMoneyCanvas(dispatch, actions.report);
   const patternsAnswer = useQuery('patterns', (signal) => api.patterns(signal));
   const patterns = patternsAnswer.status === 'ready' ? patternsAnswer.value.patterns : NO_PATTERNS;
-  const { view, selection, filter, path, spotlight } = state;
+  const { view, selection, filter, path, spotlight, marked } = state;
   const { t, i18n } = useTranslation();
   const language = i18n.language;
+  const words = useWording();
+  const nameOf = useMemo(() => (node: Parameters<typeof localName>[0]) => localName(node, language), [language]);
   useUrlState(state, dispatch, actions.report);
   useUndoKeys(dispatch);
 
@@ -56,9 +60,8 @@ export function App() {
     // One highlight at a time: the reducer clears the spotlight when paths are found and vice versa.
     const highlight = path.result ? pathHighlight(path.result.paths, path.focus) : spotlight;
     const pathEnds = [path.from, path.to].filter((id): id is string => id !== undefined);
-    const nameOf = (node: Parameters<typeof localName>[0]) => localName(node, language);
-    return toElements(view, { highlight, filter, selection, pathEnds, today: todayIso(), nameOf });
-  }, [view, filter, selection, path, spotlight, language]);
+    return toElements(view, { highlight, filter, selection, pathEnds, today: todayIso(), nameOf, marked, words });
+  }, [view, filter, selection, path, spotlight, nameOf, marked, words]);
   const counts = useMemo(() => countByKindAndCategory(state), [state]);
   const years = useMemo(() => sliderYears([...view.nodes.values(), ...view.edges.values()], new Date().getUTCFullYear()), [view]);
   // The document title follows the language too (screen readers announce it on load).
@@ -72,6 +75,12 @@ export function App() {
     pathPick: ({ id }) => {
       dispatch({ type: 'pickPathEnd', id });
       setTab('paths');
+    },
+    selectNeighbours: ({ id, neighbours }) => dispatch({ type: 'selectNeighbours', id, neighbours }),
+    open: () => focusDetails(),
+    clear: () => {
+      dispatch({ type: 'clearMarked' });
+      dispatch({ type: 'select', selection: null });
     },
   };
   const selectEdge = (id: string) => dispatch({ type: 'select', selection: { kind: 'edge', id } });
@@ -142,6 +151,9 @@ export function App() {
                   onSwap={() => dispatch({ type: 'swapPathEnds' })}
                   onMaxHops={(maxHops) => dispatch({ type: 'setMaxHops', maxHops })}
                   onPreset={(only) => dispatch({ type: 'setPathPreset', only })}
+                  onToggleType={(relType) => dispatch({ type: 'togglePathType', relType })}
+                  hiddenCategories={filter.hiddenCategories}
+                  nameOf={nameOf}
                   onFocusPath={(index) => dispatch({ type: 'focusPath', index })}
                   onSelectEdge={selectEdge}
                 />
@@ -177,6 +189,12 @@ export function App() {
           onRedo={() => dispatch({ type: 'redo' })}
           onTable={() => setTableView((v) => !v)}
           onClear={() => dispatch({ type: 'clearCanvas' })}
+          canSelectNeighbours={selectedNode !== undefined}
+          onSelectNeighbours={() => canvasRef.current?.selectNeighbours()}
+          marked={marked.size}
+          onPinMarked={() => setPinned((before) => new Set([...before, ...marked]))}
+          onRemoveMarked={() => dispatch({ type: 'removeMarked' })}
+          onClearMarked={() => dispatch({ type: 'clearMarked' })}
         />
         {actions.error && <Banner tone="error" message={actions.error} onDismiss={actions.dismissError} />}
         {actions.notice && <Banner tone="info" message={actions.notice} onDismiss={actions.dismissNotice} />}
@@ -188,8 +206,13 @@ export function App() {
           pinned={pinned}
           on={canvasHandlers}
           label={t('canvas.graphLabel', { nodes: view.nodes.size, edges: view.edges.size })}
+          describedBy="canvas-keys"
         />
-        {tableView && <ConnectionsTable view={view} onSelectEdge={selectEdge} />}
+        <p id="canvas-keys" className="visually-hidden">
+          {t('keyboard.help')}
+        </p>
+        <SelectionAnnouncer view={view} selection={selection} nameOf={nameOf} />
+        {tableView && <TableView view={view} nameOf={nameOf} onSelectNode={selectNode} onSelectEdge={selectEdge} />}
         {empty && !tableView && (
           <div className="empty-state">
             <p className="empty-state__title">{t('canvas.emptyTitle')}</p>
@@ -214,6 +237,8 @@ export function App() {
         expandingId={actions.expandingId}
         patterns={patterns}
         onSelectNode={selectNode}
+        onSelectEdge={selectEdge}
+        nameOf={nameOf}
         onExpand={(id, types, count) => void actions.expand(id, types, count)}
         onPathEnd={(end, id) => {
           dispatch({ type: 'setPathEnd', end, id });
@@ -231,12 +256,18 @@ export function App() {
           })
         }
         onShowRelationship={(rel, detail) => void actions.showRelationship(rel, detail)}
+        onShowGraph={(patch) => dispatch({ type: 'merged', patch })}
       />
     </div>
   );
 }
 
 type RailTabId = 'conflicts' | 'money' | 'paths' | 'legend';
+
+/** Enter on the canvas: the keyboard moves into the details of the selection, starting at its heading. */
+function focusDetails(): void {
+  document.querySelector<HTMLElement>('[data-testid="side-panel"] h2[tabindex="-1"]')?.focus();
+}
 
 const NO_PATTERNS: readonly PatternInfo[] = [];
 

@@ -6,6 +6,8 @@ import type { z } from 'zod';
 import {
   ApiError,
   ConflictsResponse,
+  DocumentFactsResponse,
+  EntityBatchResponse,
   EntityDetailResponse,
   GraphResponse,
   MoneyFlowsResponse,
@@ -83,6 +85,16 @@ export const api = {
 
   entity(id: string, signal?: AbortSignal): Promise<EntityDetailResponse> {
     return getJson(`/entities/${encodeURIComponent(id)}`, {}, EntityDetailResponse, signal);
+  },
+
+  /** Several entities and the relationships among them in one request (a deep link's canvas). */
+  entities(ids: readonly string[], signal?: AbortSignal): Promise<EntityBatchResponse> {
+    return getJson('/entities', { ids: ids.join(',') }, EntityBatchResponse, signal);
+  },
+
+  /** Everything sourced to a document: the relationships citing it, with its quotes, and their ends. */
+  documentFacts(id: string, signal?: AbortSignal): Promise<DocumentFactsResponse> {
+    return getJson(`/documents/${encodeURIComponent(id)}/facts`, {}, DocumentFactsResponse, signal);
   },
 
   neighborhood(

@@ -15,6 +15,13 @@ interface CanvasToolbarProps {
   readonly onRedo: () => void;
   readonly onTable: () => void;
   readonly onClear: () => void;
+  readonly canSelectNeighbours: boolean;
+  readonly onSelectNeighbours: () => void;
+  /** How many nodes are marked together; their actions show only when there are some. */
+  readonly marked: number;
+  readonly onPinMarked: () => void;
+  readonly onRemoveMarked: () => void;
+  readonly onClearMarked: () => void;
 }
 
 export function CanvasToolbar(props: CanvasToolbarProps) {
@@ -46,6 +53,31 @@ export function CanvasToolbar(props: CanvasToolbarProps) {
       <button type="button" className="tool" onClick={props.onRedo} disabled={!props.canRedo} aria-keyshortcuts="Control+Y">
         {t('canvas.redo')}
       </button>
+      <button
+        type="button"
+        className="tool"
+        onClick={props.onSelectNeighbours}
+        disabled={!props.canSelectNeighbours}
+        aria-keyshortcuts="N"
+      >
+        {t('keyboard.selectNeighbours')}
+      </button>
+      {props.marked > 0 && (
+        <span className="tool-group" role="group" aria-label={t('keyboard.marked', { count: props.marked })}>
+          <span className="tool-group__count" data-testid="marked-count">
+            {t('keyboard.marked', { count: props.marked })}
+          </span>
+          <button type="button" className="tool" onClick={props.onPinMarked}>
+            {t('keyboard.pinMarked')}
+          </button>
+          <button type="button" className="tool" onClick={props.onRemoveMarked}>
+            {t('keyboard.removeMarked')}
+          </button>
+          <button type="button" className="tool" onClick={props.onClearMarked}>
+            {t('keyboard.clearMarked')}
+          </button>
+        </span>
+      )}
       <button type="button" className="tool" aria-pressed={props.tableView} onClick={props.onTable}>
         {t('canvas.table')}
       </button>

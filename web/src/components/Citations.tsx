@@ -2,25 +2,22 @@
  * Source quotes, the evidence for every fact. Quotes keep their own script and direction: the seed
  * sources are Arabic, so each quote gets dir="auto" and, when the document says so, its language.
  */
+import { useTranslation } from 'react-i18next';
 import type { Citation } from '../../../schemas/index.js';
 import { useDocuments } from '../hooks/useEntity.js';
 import { textDirection } from '../model/index.js';
 import './Citations.css';
 
-export function Citations({
-  citations,
-  title = 'Evidence',
-}: {
-  readonly citations: readonly Citation[];
-  readonly title?: string;
-}) {
+export function Citations({ citations, title: given }: { readonly citations: readonly Citation[]; readonly title?: string }) {
+  const { t } = useTranslation();
+  const title = given ?? t('evidence.title');
   const documents = useDocuments(citations.map((c) => c.documentId));
   return (
     <section className="citations" aria-label={title}>
       <h3 className="panel__subhead">
         {title} <span className="count">{citations.length}</span>
       </h3>
-      {citations.length === 0 && <p className="muted">No source is attached to this fact.</p>}
+      {citations.length === 0 && <p className="muted">{t('evidence.none')}</p>}
       {citations.map((citation, i) => {
         const doc = documents.get(citation.documentId);
         return (

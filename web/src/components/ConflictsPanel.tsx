@@ -4,6 +4,7 @@
  * loaded answer, so every pattern keeps its count whichever one is picked.
  */
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ConflictsResponse, Finding, GraphNode, PatternInfo } from '../../../schemas/index.js';
 import { api } from '../api/client.js';
 import { useQuery } from '../hooks/useQuery.js';
@@ -24,6 +25,7 @@ interface ConflictsPanelProps {
 const ALL = '';
 
 export function ConflictsPanel({ patterns, selectedNode, shownId, onShow, onClear }: ConflictsPanelProps) {
+  const { t } = useTranslation();
   const id = useId();
   const [pattern, setPattern] = useState(ALL);
   const [onlyEntity, setOnlyEntity] = useState(false);
@@ -41,12 +43,12 @@ export function ConflictsPanel({ patterns, selectedNode, shownId, onShow, onClea
   const groups = groupFindings(shown, patterns);
 
   return (
-    <section className="rail-section conflicts" aria-label="Conflicts of interest" data-testid="conflicts-panel">
+    <section className="rail-section conflicts" aria-label={t('conflicts.region')} data-testid="conflicts-panel">
       <label className="field" htmlFor={`${id}-pattern`}>
-        Pattern
+        {t('conflicts.pattern')}
       </label>
       <select id={`${id}-pattern`} className="select" value={pattern} onChange={(e) => setPattern(e.target.value)}>
-        <option value={ALL}>All patterns ({all.length})</option>
+        <option value={ALL}>{t('conflicts.allPatterns', { count: all.length })}</option>
         {patterns.map((p) => (
           <option key={p.id} value={p.id}>
             {p.name} ({counts.get(p.id) ?? 0})
@@ -65,32 +67,32 @@ export function ConflictsPanel({ patterns, selectedNode, shownId, onShow, onClea
           }}
           aria-describedby={`${id}-entity-note`}
         />
-        Only the selected entity
+        {t('conflicts.onlySelected')}
       </label>
       <p id={`${id}-entity-note`} className="rail-hint conflicts__entity">
         {onlyEntity && entity ? (
           <>
-            Findings involving{' '}
+            {t('conflicts.involving')}{' '}
             <strong dir="auto" data-testid="conflicts-entity">
               {entity.name}
             </strong>
           </>
         ) : selectedNode ? (
           <>
-            Narrow the list to <span dir="auto">{selectedNode.name}</span>
+            {t('conflicts.narrowTo')} <span dir="auto">{selectedNode.name}</span>
           </>
         ) : (
-          'Select an entity on the canvas to narrow the list to it.'
+          t('conflicts.selectToNarrow')
         )}
       </p>
 
       <div className="conflicts__summary">
         <p aria-live="polite" data-testid="conflicts-count">
-          {answer.status === 'loading' ? 'Loading findings…' : `${shown.length} finding${shown.length === 1 ? '' : 's'}`}
+          {answer.status === 'loading' ? t('conflicts.loading') : t('conflicts.count', { count: shown.length })}
         </p>
         {shownId && (
           <button type="button" className="button button--quiet button--small" onClick={onClear}>
-            Clear highlight
+            {t('conflicts.clearHighlight')}
           </button>
         )}
       </div>
@@ -109,18 +111,19 @@ export function ConflictsPanel({ patterns, selectedNode, shownId, onShow, onClea
 }
 
 function EmptyState({ entity, filtered }: { readonly entity: string | undefined; readonly filtered: boolean }) {
+  const { t } = useTranslation();
   return (
     <div className="conflicts__empty" data-testid="conflicts-empty">
-      <p className="conflicts__empty-title">No findings</p>
+      <p className="conflicts__empty-title">{t('conflicts.noneTitle')}</p>
       <p>
         {entity ? (
           <>
-            No pattern{filtered ? ' of this kind' : ''} involves <span dir="auto">{entity}</span>.
+            {t(filtered ? 'conflicts.noneForEntityOfKind' : 'conflicts.noneForEntity')} <span dir="auto">{entity}</span>.
           </>
         ) : filtered ? (
-          'No finding of this pattern in the data.'
+          t('conflicts.noneOfPattern')
         ) : (
-          'None of the patterns matches the data loaded.'
+          t('conflicts.noneAtAll')
         )}
       </p>
     </div>

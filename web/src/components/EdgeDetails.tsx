@@ -1,6 +1,8 @@
 /** Side panel content for a selected connection: the sentence it states and the quotes behind it. */
+import { useTranslation } from 'react-i18next';
 import type { GraphEdge } from '../../../schemas/index.js';
-import { CATEGORY_ENCODING, categoryOf, edgeAmount, edgeQualifier, formatPeriod, nodeName, typeLabel } from '../model/index.js';
+import { CATEGORY_ENCODING, categoryOf, edgeAmount, edgeQualifier, formatPeriod, nodeName } from '../model/index.js';
+import { useWording } from '../i18n/wording.js';
 import type { ViewGraph } from '../model/index.js';
 import { Citations } from './Citations.js';
 import { Facts } from './Facts.js';
@@ -14,42 +16,47 @@ interface EdgeDetailsProps {
   readonly onSelectNode: (id: string) => void;
 }
 
+/** Which facts key names the edge's own qualifier. */
 const QUALIFIER_LABEL: Partial<Record<GraphEdge['type'], string>> = {
-  HOLDS_POSITION: 'Role',
-  MEMBER_OF: 'Role',
-  QUOTED_IN: 'Quoted as',
-  SITS_ON_BOARD: 'Seat',
-  SUPPLIES_DATA_TO: 'Data',
-  SUBSIDIARY_OF: 'Share owned',
+  HOLDS_POSITION: 'facts.role',
+  MEMBER_OF: 'facts.role',
+  QUOTED_IN: 'facts.quotedAs',
+  SITS_ON_BOARD: 'facts.seat',
+  SUPPLIES_DATA_TO: 'facts.data',
+  SUBSIDIARY_OF: 'facts.shareOwned',
 };
 
 export function EdgeDetails({ edge, view, headingId, onSelectNode }: EdgeDetailsProps) {
-  const category = CATEGORY_ENCODING[categoryOf(edge.type)];
+  const { t, i18n } = useTranslation();
+  const words = useWording();
+  const categoryId = categoryOf(edge.type);
+  const category = CATEGORY_ENCODING[categoryId];
   const qualifier = edgeQualifier(edge);
   const rows: FactRow[] = [
-    [QUALIFIER_LABEL[edge.type] ?? 'Detail', qualifier],
-    ['Amount', edgeAmount(edge, view.nodes)],
-    ['Period', formatPeriod(edge)],
-    ['Current', edge.current === undefined ? undefined : edge.current ? 'current' : 'former'],
-    ['Status', edge.status],
-    ['Inferred from', edge.inferredFrom],
-    ['What it restricts', edge.type === 'RESTRICTS' ? edge.summary : undefined],
+    [t(QUALIFIER_LABEL[edge.type] ?? 'facts.detail'), qualifier],
+    [t('facts.amount'), edgeAmount(edge, view.nodes, words.locale)],
+    [t('facts.period'), formatPeriod(edge, words)],
+    [t('facts.current'), edge.current === undefined ? undefined : edge.current ? t('words.current') : words.former],
+    [t('facts.status'), t(`filter.statuses.${edge.status}`)],
+    [t('facts.inferredFrom'), edge.inferredFrom],
+    [t('facts.restricts'), edge.type === 'RESTRICTS' ? edge.summary : undefined],
   ];
   return (
     <article className="details">
       <p className="eyebrow">
-        <span className="line-swatch" style={{ borderColor: category.color }} aria-hidden="true" /> {category.label}
+        <span className="line-swatch" style={{ borderColor: category.color }} aria-hidden="true" />{' '}
+        {t(`categories.${categoryId}.label`)}
       </p>
       <h2 id={headingId} className="details__title details__title--edge" tabIndex={-1}>
-        {typeLabel(edge.type)}
-        {edge.current === false && <span className="tag tag--former">former</span>}
+        {words.type(edge.type)}
+        {edge.current === false && <span className="tag tag--former">{words.former}</span>}
       </h2>
       {/* Read top to bottom as the sentence the edge states: source, verb, target. */}
       <div className="sentence" style={{ borderColor: category.color }}>
         <EndpointButton id={edge.source} view={view} onSelect={onSelectNode} />
         <p className="sentence__verb">
           <span aria-hidden="true">↓ </span>
-          {typeLabel(edge.type).toLowerCase()}
+          {words.type(edge.type).toLocaleLowerCase(i18n.language)}
           {qualifier && <span dir="auto"> · {qualifier}</span>}
         </p>
         <EndpointButton id={edge.target} view={view} onSelect={onSelectNode} />

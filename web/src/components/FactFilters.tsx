@@ -5,7 +5,6 @@
 import { useTranslation } from 'react-i18next';
 import { FactStatus, RELATIONSHIP_TYPES } from '../../../schemas/index.js';
 import type { RelationshipType } from '../../../schemas/index.js';
-import { typeLabel } from '../model/index.js';
 import type { Filter } from '../model/index.js';
 
 export interface FactFiltersProps {
@@ -57,7 +56,7 @@ export function FactFilters({ filter, onFilter }: FactFiltersProps) {
               checked={!hiddenTypes.has(type)}
               onChange={() => onFilter({ hiddenTypes: toggled(hiddenTypes, type) })}
             />
-            {typeLabel(type).toLowerCase()}
+            {t(`types.${type}`).toLocaleLowerCase()}
           </label>
         ))}
       </details>

@@ -2,8 +2,10 @@
  * Side panel content for a finding: what it says and why (the explanation), when it held, what to
  * check before printing it (the caveats), and every quote its evidence rests on.
  */
+import { useTranslation } from 'react-i18next';
 import type { Finding, PatternInfo } from '../../../schemas/index.js';
-import { KIND_ENCODING, findingPeriod, nodeName } from '../model/index.js';
+import { findingPeriod, nodeName } from '../model/index.js';
+import { useWording } from '../i18n/wording.js';
 import type { ViewGraph } from '../model/index.js';
 import { Citations } from './Citations.js';
 import { Facts } from './Facts.js';
@@ -20,6 +22,8 @@ interface FindingDetailsProps {
 }
 
 export function FindingDetails({ finding, pattern, view, headingId, onSelectNode }: FindingDetailsProps) {
+  const { t } = useTranslation();
+  const words = useWording();
   return (
     <article className="details" data-testid="finding-details">
       <p className="eyebrow">
@@ -33,14 +37,14 @@ export function FindingDetails({ finding, pattern, view, headingId, onSelectNode
       </p>
       <Facts
         rows={[
-          ['Period', findingPeriod(finding.period)],
-          ['Evidence', `${finding.nodeIds.length} entities · ${finding.edgeIds.length} connections`],
+          [t('facts.period'), findingPeriod(finding.period, words)],
+          [t('facts.evidence'), t('facts.evidenceCount', { nodes: finding.nodeIds.length, edges: finding.edgeIds.length })],
         ]}
       />
-      <h3 className="panel__subhead">Before publishing</h3>
+      <h3 className="panel__subhead">{t('finding.before')}</h3>
       <QualifierList qualifiers={finding.qualifiers} />
-      <Citations citations={finding.citations} title="Sources" />
-      <h3 className="panel__subhead">Who and what</h3>
+      <Citations citations={finding.citations} title={t('evidence.sources')} />
+      <h3 className="panel__subhead">{t('finding.who')}</h3>
       <ul className="involved">
         {finding.nodeIds.map((id) => {
           const node = view.nodes.get(id);
@@ -49,7 +53,7 @@ export function FindingDetails({ finding, pattern, view, headingId, onSelectNode
               <button type="button" className="endpoint" onClick={() => onSelectNode(id)} disabled={!node}>
                 {node && <KindIcon kind={node.kind} size={16} />}
                 <span dir="auto">{nodeName(view, id)}</span>
-                {node && <span className="visually-hidden"> ({KIND_ENCODING[node.kind].label})</span>}
+                {node && <span className="visually-hidden"> ({t(`kinds.${node.kind}`)})</span>}
               </button>
             </li>
           );
@@ -57,7 +61,7 @@ export function FindingDetails({ finding, pattern, view, headingId, onSelectNode
       </ul>
       {pattern?.description && (
         <p className="details__note">
-          <strong>What this pattern looks for.</strong> {pattern.description}
+          <strong>{t('finding.looksFor')}</strong> {pattern.description}
         </p>
       )}
     </article>

@@ -1,5 +1,6 @@
 /** Findings grouped under their pattern; each one a button that shows its evidence on the canvas. */
 import { useId } from 'react';
+import { useWording } from '../i18n/wording.js';
 import type { Finding } from '../../../schemas/index.js';
 import type { FindingGroup } from '../model/index.js';
 import { findingPeriod } from '../model/index.js';
@@ -50,7 +51,8 @@ function FindingItem({
   readonly shown: boolean;
   readonly onShow: (finding: Finding) => void;
 }) {
-  const period = findingPeriod(finding.period);
+  const words = useWording();
+  const period = findingPeriod(finding.period, words);
   return (
     <button
       type="button"
@@ -62,7 +64,7 @@ function FindingItem({
       <span className="finding__top">
         <SeverityBadge severity={finding.severity} />
         {/* "undated" is already said by the "dates unknown" chip; only a known period adds anything. */}
-        {period !== 'undated' && <span className="finding__period">{period}</span>}
+        {period !== words.undated && <span className="finding__period">{period}</span>}
       </span>
       <span className="finding__title" dir="auto">
         {finding.title}

@@ -2,7 +2,9 @@
  * Side panel content for a money flow: payer and payee, the total, the contracts behind it (and, when
  * rolled up, which subsidiary was paid), and the quotes of every link in the flow.
  */
+import { useTranslation } from 'react-i18next';
 import type { GraphEdge, MoneyFlowRow } from '../../../schemas/index.js';
+import { useWording } from '../i18n/wording.js';
 import { CATEGORY_ENCODING, citationsOf, moneyRowText, nodeLabel, nodeName } from '../model/index.js';
 import type { ViewGraph } from '../model/index.js';
 import { Citations } from './Citations.js';
@@ -18,26 +20,30 @@ interface FlowDetailsProps {
 }
 
 export function FlowDetails({ row, edgeIds, view, headingId, onSelectNode }: FlowDetailsProps) {
-  const text = moneyRowText(row);
+  const { t } = useTranslation();
+  const words = useWording();
+  const text = moneyRowText(row, words);
   const edges = edgeIds.map((id) => view.edges.get(id)).filter((e): e is GraphEdge => e !== undefined);
   const ownership = edges.filter((e) => e.type === 'SUBSIDIARY_OF');
   return (
     <article className="details" data-testid="flow-details">
       <p className="eyebrow">
-        <span className="line-swatch" style={{ borderColor: CATEGORY_ENCODING.money.color }} aria-hidden="true" /> Money flow
+        <span className="line-swatch" style={{ borderColor: CATEGORY_ENCODING.money.color }} aria-hidden="true" />{' '}
+        {t('flow.eyebrow')}
       </p>
       <h2 id={headingId} className="details__title details__title--finding" tabIndex={-1}>
-        <span dir="auto">{row.payer.name}</span> <span className="muted">pays</span> <span dir="auto">{row.payee.name}</span>
+        <span dir="auto">{row.payer.name}</span> <span className="muted">{t('flow.pays')}</span>{' '}
+        <span dir="auto">{row.payee.name}</span>
       </h2>
       <p className="flow__total">{text.total}</p>
       <Facts
         rows={[
-          ['Contracts', text.contracts],
-          ['Undisclosed', row.undisclosed > 0 ? `${row.undisclosed} without an amount in the sources` : undefined],
-          ['Period', text.period],
+          [t('facts.contracts'), text.contracts],
+          [t('facts.undisclosed'), row.undisclosed > 0 ? t('facts.undisclosedNote', { count: row.undisclosed }) : undefined],
+          [t('facts.period'), text.period],
         ]}
       />
-      <h3 className="panel__subhead">Contracts</h3>
+      <h3 className="panel__subhead">{t('flow.contracts')}</h3>
       <ul className="involved">
         {row.contractIds.map((id) => {
           const node = view.nodes.get(id);
@@ -45,7 +51,7 @@ export function FlowDetails({ row, edgeIds, view, headingId, onSelectNode }: Flo
             <li key={id}>
               <button type="button" className="endpoint endpoint--block" onClick={() => onSelectNode(id)} disabled={!node}>
                 <KindIcon kind="Contract" size={16} />
-                <span dir="auto">{node ? nodeLabel(node).replace('\n', ' · ') : id}</span>
+                <span dir="auto">{node ? nodeLabel(node, node.name, words).replace('\n', ' · ') : id}</span>
               </button>
             </li>
           );
@@ -53,18 +59,18 @@ export function FlowDetails({ row, edgeIds, view, headingId, onSelectNode }: Flo
       </ul>
       {ownership.length > 0 && (
         <p className="details__note">
-          Rolled up:{' '}
+          {t('flow.rolledUp')}{' '}
           {ownership.map((e, i) => (
             <span key={e.id}>
               {i > 0 && '; '}
-              <span dir="auto">{nodeName(view, e.source)}</span> is a subsidiary of{' '}
+              <span dir="auto">{nodeName(view, e.source)}</span> {t('flow.subsidiaryOf')}{' '}
               <span dir="auto">{nodeName(view, e.target)}</span>
             </span>
           ))}
           .
         </p>
       )}
-      <Citations citations={citationsOf(edges)} title="Sources" />
+      <Citations citations={citationsOf(edges)} title={t('evidence.sources')} />
     </article>
   );
 }

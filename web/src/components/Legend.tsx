@@ -1,9 +1,10 @@
 /** The legend, which doubles as the filter: each kind and connection category can be switched off. */
+import { useTranslation } from 'react-i18next';
 import { ENTITY_KINDS } from '../../../schemas/index.js';
 import type { EntityKind, RelationshipCategory } from '../../../schemas/index.js';
 import { FactFilters } from './FactFilters.js';
 import type { FactFiltersProps } from './FactFilters.js';
-import { CATEGORY_ENCODING, CATEGORY_ORDER, HIGHLIGHT_COLOR, KIND_ENCODING } from '../model/index.js';
+import { CATEGORY_ENCODING, CATEGORY_ORDER, HIGHLIGHT_COLOR } from '../model/index.js';
 import type { Filter } from '../model/index.js';
 import { KindIcon } from './KindIcon.js';
 import './Legend.css';
@@ -16,10 +17,11 @@ interface LegendProps extends Omit<FactFiltersProps, 'filter'> {
 }
 
 export function Legend({ filter, counts, onToggleKind, onToggleCategory, onFilter }: LegendProps) {
+  const { t } = useTranslation();
   return (
     <section className="rail-section legend" aria-labelledby="legend-heading">
       <h2 id="legend-heading" className="rail-heading">
-        Legend <span className="rail-heading__note">click to show or hide</span>
+        {t('legend.title')} <span className="rail-heading__note">{t('legend.note')}</span>
       </h2>
       <ul className="legend__list">
         {ENTITY_KINDS.map((kind) => {
@@ -28,14 +30,14 @@ export function Legend({ filter, counts, onToggleKind, onToggleCategory, onFilte
             <li key={kind}>
               <button type="button" className="legend__item" aria-pressed={shown} onClick={() => onToggleKind(kind)}>
                 <KindIcon kind={kind} />
-                <span className="legend__label">{KIND_ENCODING[kind].plural}</span>
+                <span className="legend__label">{t(`kindsPlural.${kind}`)}</span>
                 <span className="legend__count">{counts.get(kind) ?? 0}</span>
               </button>
             </li>
           );
         })}
       </ul>
-      <h3 className="legend__subhead">Connections</h3>
+      <h3 className="legend__subhead">{t('legend.connections')}</h3>
       <ul className="legend__list">
         {CATEGORY_ORDER.map((category) => {
           const enc = CATEGORY_ENCODING[category];
@@ -47,14 +49,14 @@ export function Legend({ filter, counts, onToggleKind, onToggleCategory, onFilte
                 className="legend__item"
                 aria-pressed={shown}
                 onClick={() => onToggleCategory(category)}
-                title={enc.description}
+                title={t(`categories.${category}.description`)}
               >
                 <LineSample
                   color={enc.color}
                   dash={enc.line === 'dotted' ? '2 3' : undefined}
                   width={category === 'money' ? 4 : 2.5}
                 />
-                <span className="legend__label">{enc.label}</span>
+                <span className="legend__label">{t(`categories.${category}.label`)}</span>
                 <span className="legend__count">{counts.get(category) ?? 0}</span>
               </button>
             </li>
@@ -62,22 +64,29 @@ export function Legend({ filter, counts, onToggleKind, onToggleCategory, onFilte
         })}
       </ul>
       <FactFilters filter={filter} onFilter={onFilter} />
-      <ul className="legend__list legend__list--static" aria-label="Line styles">
+      <ul className="legend__list legend__list--static" aria-label={t('legend.lineStyles')}>
         <li className="legend__item legend__item--static">
           <LineSample color="#3d3d3d" dash="6 4" width={2.5} />
-          <span className="legend__label">Former role or tie</span>
+          <span className="legend__label">{t('legend.former')}</span>
         </li>
         <li className="legend__item legend__item--static">
           <LineSample color="#b8b8b8" width={2.5} />
-          <span className="legend__label">No dates (when an as-of date is set)</span>
+          <span className="legend__label">{t('legend.undated')}</span>
         </li>
         <li className="legend__item legend__item--static">
           <LineSample color={CATEGORY_ENCODING.money.color} width={6} />
-          <span className="legend__label">Wider = larger contract</span>
+          <span className="legend__label">{t('legend.wider')}</span>
         </li>
         <li className="legend__item legend__item--static">
           <LineSample color={HIGHLIGHT_COLOR} width={4.5} />
-          <span className="legend__label">Highlighted path or finding</span>
+          <span className="legend__label">{t('legend.highlighted')}</span>
+        </li>
+        <li className="legend__item legend__item--static">
+          <svg className="line-sample" width="28" height="12" viewBox="0 0 28 12" aria-hidden="true" focusable="false">
+            <circle cx="14" cy="6" r="5" fill="none" stroke="#17191c" strokeWidth="1" />
+            <circle cx="14" cy="6" r="3" fill="none" stroke="#17191c" strokeWidth="1" />
+          </svg>
+          <span className="legend__label">{t('legend.marked')}</span>
         </li>
       </ul>
     </section>

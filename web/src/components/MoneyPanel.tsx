@@ -3,6 +3,7 @@
  * a way to draw the whole table on the canvas and to light up one row of it.
  */
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { MoneyFlowRow } from '../../../schemas/index.js';
 import { api } from '../api/client.js';
 import { useQuery } from '../hooks/useQuery.js';
@@ -19,14 +20,15 @@ interface MoneyPanelProps {
 }
 
 export function MoneyPanel({ shownKey, busy, onShowAll, onShowRow, onClear }: MoneyPanelProps) {
+  const { t } = useTranslation();
   const id = useId();
   const [rollup, setRollup] = useState(false);
   const answer = useQuery(`money-flows?rollup=${rollup}`, (signal) => api.moneyFlows({ rollup, signal }));
   const rows = answer.status === 'ready' ? answer.value.rows : [];
 
   return (
-    <section className="rail-section money" aria-label="Money flows" data-testid="money-panel">
-      <p className="money__intro">Who pays whom, summed over the contracts in the sources.</p>
+    <section className="rail-section money" aria-label={t('money.region')} data-testid="money-panel">
+      <p className="money__intro">{t('money.intro')}</p>
       <label className="check">
         <input
           type="checkbox"
@@ -34,10 +36,10 @@ export function MoneyPanel({ shownKey, busy, onShowAll, onShowRow, onClear }: Mo
           onChange={(e) => setRollup(e.target.checked)}
           aria-describedby={`${id}-rollup-note`}
         />
-        Roll up to parent companies
+        {t('money.rollup')}
       </label>
       <p id={`${id}-rollup-note`} className="rail-hint money__note">
-        Counts a subsidiary’s contracts as its parent company’s.
+        {t('money.rollupNote')}
       </p>
       <div className="money__actions">
         <button
@@ -46,15 +48,15 @@ export function MoneyPanel({ shownKey, busy, onShowAll, onShowRow, onClear }: Mo
           onClick={() => onShowAll(rows)}
           disabled={rows.length === 0 || busy}
         >
-          {busy ? 'Drawing…' : 'Show on canvas'}
+          {busy ? t('money.drawing') : t('money.show')}
         </button>
         {shownKey && (
           <button type="button" className="button button--quiet" onClick={onClear}>
-            Clear highlight
+            {t('conflicts.clearHighlight')}
           </button>
         )}
       </div>
-      {answer.status === 'loading' && <p className="rail-hint">Loading money flows…</p>}
+      {answer.status === 'loading' && <p className="rail-hint">{t('money.loading')}</p>}
       {answer.status === 'error' && (
         <p className="inline-error" role="alert">
           {answer.message}
@@ -62,11 +64,11 @@ export function MoneyPanel({ shownKey, busy, onShowAll, onShowRow, onClear }: Mo
       )}
       {answer.status === 'ready' &&
         (rows.length === 0 ? (
-          <p className="rail-hint">No contracts with a known buyer and vendor in the data.</p>
+          <p className="rail-hint">{t('money.none')}</p>
         ) : (
           <MoneyTable rows={rows} rollup={rollup} shownKey={shownKey} onPick={onShowRow} />
         ))}
-      <p className="rail-hint">Click a row to light up that flow. On the canvas, a wider line is a larger contract.</p>
+      <p className="rail-hint">{t('money.hint')}</p>
     </section>
   );
 }

@@ -2,7 +2,9 @@
  * Money flows as a table: one row per payer and payee. The flow cell is a button (the keyboard way to
  * light the row up); the whole row answers a click too, because the total is what a mouse aims at.
  */
+import { useTranslation } from 'react-i18next';
 import type { MoneyFlowRow } from '../../../schemas/index.js';
+import { useWording } from '../i18n/wording.js';
 import { moneyRowKey, moneyRowText } from '../model/index.js';
 
 interface MoneyTableProps {
@@ -13,23 +15,23 @@ interface MoneyTableProps {
 }
 
 export function MoneyTable({ rows, rollup, shownKey, onPick }: MoneyTableProps) {
+  const { t } = useTranslation();
+  const words = useWording();
   return (
     <table className="money-table" data-testid="money-table">
-      <caption className="visually-hidden">
-        Money flows{rollup ? ', rolled up to parent companies' : ''}: {rows.length} payer and payee pairs
-      </caption>
+      <caption className="visually-hidden">{t(rollup ? 'money.captionRollup' : 'money.caption', { count: rows.length })}</caption>
       <thead>
         <tr>
-          <th scope="col">Payer → payee</th>
+          <th scope="col">{t('money.payerPayee')}</th>
           <th scope="col" className="money-table__num">
-            Total
+            {t('money.total')}
           </th>
         </tr>
       </thead>
       <tbody>
         {rows.map((row) => {
           const key = moneyRowKey(row);
-          const text = moneyRowText(row);
+          const text = moneyRowText(row, words);
           const shown = key === shownKey;
           return (
             <tr
@@ -54,7 +56,7 @@ export function MoneyTable({ rows, rollup, shownKey, onPick }: MoneyTableProps) 
                   </span>
                   <span className="money-row__payee">
                     <span aria-hidden="true">→ </span>
-                    <span className="visually-hidden">pays </span>
+                    <span className="visually-hidden">{t('money.pays')} </span>
                     <span dir="auto">{row.payee.name}</span>
                   </span>
                   <span className="money-row__meta">
@@ -64,7 +66,7 @@ export function MoneyTable({ rows, rollup, shownKey, onPick }: MoneyTableProps) 
               </td>
               <td className="money-table__num">
                 <span
-                  className={text.total === 'undisclosed' ? 'money-row__total money-row__total--unknown' : 'money-row__total'}
+                  className={text.total === words.undisclosed ? 'money-row__total money-row__total--unknown' : 'money-row__total'}
                 >
                   {text.total}
                 </span>

@@ -1,17 +1,13 @@
 /** Side panel content for a selected entity: who or what it is, what it is connected to, and why. */
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { RELATIONSHIP_TYPES } from '../../../schemas/index.js';
 import type { EntityDetailResponse, EntityRelationship, GraphNode, RelationshipType } from '../../../schemas/index.js';
-import {
-  KIND_ENCODING,
-  formatAmount,
-  formatPeriod,
-  groupRelationships,
-  sourceCount,
-  neighborName,
-  propertyText,
-  typeLabel,
-} from '../model/index.js';
+import { formatAmount, formatPeriod, groupRelationships, sourceCount, neighborName, propertyText } from '../model/index.js';
+import type { GraphPatch, Wording } from '../model/index.js';
 import { useEntityDetail } from '../hooks/useEntity.js';
+import { useWording } from '../i18n/wording.js';
+import { DocumentFacts } from './DocumentFacts.js';
 import { Citations } from './Citations.js';
 import { Facts } from './Facts.js';
 import type { FactRow } from './Facts.js';
@@ -28,22 +24,31 @@ export interface NodeActions {
   readonly onTogglePin: (id: string) => void;
   readonly isPinned: (id: string) => boolean;
   readonly onShowRelationship: (rel: EntityRelationship, detail: EntityDetailResponse) => void;
+  /** Puts a set of facts (e.g. everything a document sources) on the canvas. */
+  readonly onShowGraph: (patch: GraphPatch) => void;
 }
 
 interface NodeDetailsProps extends NodeActions {
   readonly node: GraphNode;
   readonly headingId: string;
   readonly expanding: boolean;
+  /** The name in the reader's script (an alias), when there is one. */
+  readonly nameOf: (node: GraphNode) => string;
+  readonly onSelectEdge: (id: string) => void;
 }
 
-export function NodeDetails({ node, headingId, expanding, ...actions }: NodeDetailsProps) {
+export function NodeDetails({ node, headingId, expanding, nameOf, onSelectEdge, ...actions }: NodeDetailsProps) {
+  const { t } = useTranslation();
+  const words = useWording();
   const detail = useEntityDetail(node.id);
-  const kind = KIND_ENCODING[node.kind];
+  const shownName = nameOf(node);
+  // The heading is the name in the reader's script; the canonical name then joins the other names.
+  const otherNames = [...(shownName === node.name ? [] : [node.name]), ...node.aliases.filter((a) => a !== shownName)];
   return (
     <article className="details">
       <div className="details__top">
         <p className="eyebrow">
-          <KindIcon kind={node.kind} size={16} /> {kind.label}
+          <KindIcon kind={node.kind} size={16} /> {t(`kinds.${node.kind}`)}
         </p>
         <span className="details__tools">
           <button
@@ -52,24 +57,24 @@ export function NodeDetails({ node, headingId, expanding, ...actions }: NodeDeta
             aria-pressed={actions.isPinned(node.id)}
             onClick={() => actions.onTogglePin(node.id)}
           >
-            Pin
+            {t('node.pin')}
           </button>
           <button type="button" className="button button--quiet button--small" onClick={() => actions.onCollapse(node.id)}>
-            Collapse
+            {t('node.collapse')}
           </button>
           <button type="button" className="button button--quiet button--small" onClick={() => actions.onRemove(node.id)}>
-            Remove
+            {t('node.remove')}
           </button>
         </span>
       </div>
       <h2 id={headingId} className="details__title" dir="auto" tabIndex={-1}>
-        {node.name}
+        {shownName}
       </h2>
-      {node.aliases.length > 0 && (
+      {otherNames.length > 0 && (
         <p className="details__aliases">
-          <span className="muted">Also known as </span>
+          <span className="muted">{t('node.alsoKnownAs')}</span>
           {/* Each alias is its own direction island, so Arabic and Latin names do not reorder. */}
-          {node.aliases.map((alias, i) => (
+          {otherNames.map((alias, i) => (
             <span key={alias}>
               {i > 0 && <span className="muted"> · </span>}
               <span className="alias" dir="auto">
@@ -87,15 +92,15 @@ export function NodeDetails({ node, headingId, expanding, ...actions }: NodeDeta
             actions.onExpand(node.id, undefined, detail.status === 'ready' ? detail.value.relationships.length : undefined)
           }
           disabled={expanding}
-          title="Bring this entity's direct connections onto the canvas (same as double-clicking it)"
+          title={t('node.expandHint')}
         >
-          {expanding ? 'Expanding…' : 'Expand'}
+          {expanding ? t('node.expanding') : t('node.expand')}
         </button>
         <button type="button" className="button" onClick={() => actions.onPathEnd('from', node.id)}>
-          Path from here
+          {t('node.pathFrom')}
         </button>
         <button type="button" className="button" onClick={() => actions.onPathEnd('to', node.id)}>
-          Path to here
+          {t('node.pathTo')}
         </button>
       </div>
       {node.description && (
@@ -103,8 +108,11 @@ export function NodeDetails({ node, headingId, expanding, ...actions }: NodeDeta
           {node.description}
         </p>
       )}
-      <Facts rows={nodeFacts(node)} />
-      {detail.status === 'loading' && <p className="muted">Loading connections…</p>}
+      <Facts rows={nodeFacts(node, t, words)} />
+      {node.kind === 'Document' && (
+        <DocumentFacts documentId={node.id} nameOf={nameOf} onShowGraph={actions.onShowGraph} onSelectEdge={onSelectEdge} />
+      )}
+      {detail.status === 'loading' && <p className="muted">{t('node.loading')}</p>}
       {detail.status === 'error' && (
         <p className="inline-error" role="alert">
           {detail.message}
@@ -113,7 +121,7 @@ export function NodeDetails({ node, headingId, expanding, ...actions }: NodeDeta
       {detail.status === 'ready' && (
         <Connections detail={detail.value} onShow={actions.onShowRelationship} onExpand={actions.onExpand} />
       )}
-      <Citations citations={node.citations} title="Sources for this entity" />
+      <Citations citations={node.citations} title={t('node.sources')} />
     </article>
   );
 }
@@ -131,27 +139,30 @@ function Connections({
   readonly onShow: NodeActions['onShowRelationship'];
   readonly onExpand: NodeActions['onExpand'];
 }) {
+  const { t, i18n } = useTranslation();
+  const words = useWording();
   const groups = groupRelationships(detail.relationships, RELATIONSHIP_TYPES);
-  if (groups.length === 0) return <p className="muted">No recorded connections.</p>;
+  if (groups.length === 0) return <p className="muted">{t('node.noConnections')}</p>;
   const singleSource = detail.relationships.filter((rel) => sourceCount(rel) === 1).length;
+  const typeName = (type: RelationshipType) => words.type(type).toLocaleLowerCase(i18n.language);
   return (
-    <section className="connections" aria-label="Connections">
+    <section className="connections" aria-label={t('node.connections')}>
       <h3 className="panel__subhead">
-        Connections <span className="count">{detail.relationships.length}</span>
+        {t('node.connections')} <span className="count">{detail.relationships.length}</span>
       </h3>
       <p className="connections__summary muted" data-testid="connection-counts" dir="auto">
-        {groups.map((g) => `${g.items.length} ${typeLabel(g.type).toLowerCase()}`).join(' · ')}
-        {singleSource > 0 && ` — ${singleSource} resting on a single source`}
+        {groups.map((g) => `${g.items.length} ${typeName(g.type)}`).join(' · ')}
+        {singleSource > 0 && ` — ${t('node.singleSource', { count: singleSource })}`}
       </p>
       {groups.map((group) => (
         <div key={group.type} className="connections__group">
           <h4 className="connections__type">
-            {typeLabel(group.type)}{' '}
+            {words.type(group.type)}{' '}
             <button
               type="button"
               className="button button--quiet button--small"
               onClick={() => onExpand(detail.entity.id, [group.type], group.items.length)}
-              aria-label={`Add the ${group.items.length} ${typeLabel(group.type).toLowerCase()} connections to the canvas`}
+              aria-label={t('node.addType', { count: group.items.length, type: typeName(group.type) })}
             >
               + {group.items.length}
             </button>
@@ -167,16 +178,16 @@ function Connections({
                     type="button"
                     className="connection"
                     onClick={() => onShow(rel, detail)}
-                    title="Show on the canvas with its evidence"
+                    title={t('node.showWithEvidence')}
                   >
-                    <span className="connection__arrow" aria-label={outgoing ? 'to' : 'from'}>
+                    <span className="connection__arrow" aria-label={outgoing ? t('words.to') : t('words.from')}>
                       {outgoing ? '→' : '←'}
                     </span>
                     <span className="connection__body">
                       <span className="connection__name" dir="auto">
                         {neighborName(detail, other)}
                       </span>
-                      {rel.properties.current === false && <span className="tag tag--former">former</span>}
+                      {rel.properties.current === false && <span className="tag tag--former">{words.former}</span>}
                       {qualifier && (
                         <span className="connection__qualifier" dir="auto">
                           {qualifier}
@@ -195,33 +206,33 @@ function Connections({
   );
 }
 
-function nodeFacts(node: GraphNode): FactRow[] {
+function nodeFacts(node: GraphNode, t: TFunction, words: Wording): FactRow[] {
   const common: FactRow[] = [
-    ['Period', formatPeriod(node)],
-    ['Status', node.status],
-    ['Inferred from', node.inferredFrom],
+    [t('facts.period'), formatPeriod(node, words)],
+    [t('facts.status'), node.status && t(`filter.statuses.${node.status}`)],
+    [t('facts.inferredFrom'), node.inferredFrom],
   ];
   switch (node.kind) {
     case 'Organization':
     case 'PublicBody':
-      return [['Jurisdiction', node.jurisdiction], ...common];
+      return [[t('facts.jurisdiction'), node.jurisdiction], ...common];
     case 'Law':
-      return [['Jurisdiction', node.jurisdiction], ['Enacted', node.enactedOn], ...common];
+      return [[t('facts.jurisdiction'), node.jurisdiction], [t('facts.enacted'), node.enactedOn], ...common];
     case 'Contract':
       return [
-        ['Amount', node.amount === undefined ? undefined : formatAmount(node.amount, node.currency)],
-        ['Signed', node.signedOn],
-        ['Purpose', node.purpose],
+        [t('facts.amount'), node.amount === undefined ? undefined : formatAmount(node.amount, node.currency, words.locale)],
+        [t('facts.signed'), node.signedOn],
+        [t('facts.purpose'), node.purpose],
         ...common,
       ];
     case 'Document':
       return [
-        ['Title', node.title],
-        ['Publisher', node.publisher],
-        ['Published', node.publishedOn],
-        ['Language', node.language],
+        [t('facts.title'), node.title],
+        [t('facts.publisher'), node.publisher],
+        [t('facts.published'), node.publishedOn],
+        [t('facts.language'), node.language],
         [
-          'Link',
+          t('facts.link'),
           node.url && (
             <a href={node.url} target="_blank" rel="noreferrer noopener">
               {new URL(node.url).hostname}

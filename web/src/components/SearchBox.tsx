@@ -8,7 +8,6 @@ import type { KeyboardEvent } from 'react';
 import type { SearchResult } from '../../../schemas/index.js';
 import { api, errorMessage, isAbort } from '../api/client.js';
 import { useDebouncedValue } from '../hooks/useDebouncedValue.js';
-import { KIND_ENCODING } from '../model/index.js';
 import { KindIcon } from './KindIcon.js';
 import './SearchBox.css';
 
@@ -74,7 +73,7 @@ export function SearchBox({ onPick }: { readonly onPick: (result: SearchResult) 
   return (
     <div className="search">
       <label htmlFor={`${id}-input`} className="visually-hidden">
-        Search people, organisations, agencies, contracts
+        {t('searchBox.label')}
       </label>
       <svg className="search__glass" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
         <circle cx="8.5" cy="8.5" r="5.5" fill="none" stroke="currentColor" strokeWidth="2" />
@@ -120,7 +119,7 @@ export function SearchBox({ onPick }: { readonly onPick: (result: SearchResult) 
             role="option"
             aria-selected={i === activeIndex}
             // A short name for screen readers: the entity and its kind; aliases are visual help.
-            aria-label={`${result.name} (${KIND_ENCODING[result.kind].label})`}
+            aria-label={`${result.name} (${t(`kinds.${result.kind}`)})`}
             className="search__option"
             data-testid="search-result"
             // mousedown would blur the input and close the list before the click lands.
@@ -132,7 +131,7 @@ export function SearchBox({ onPick }: { readonly onPick: (result: SearchResult) 
             <span className="search__name" dir="auto">
               {result.name}
             </span>
-            <span className="search__kind">{KIND_ENCODING[result.kind].label}</span>
+            <span className="search__kind">{t(`kinds.${result.kind}`)}</span>
             {result.aliases.length > 0 && (
               <span className="search__aliases" dir="auto">
                 {result.aliases.slice(0, 3).join(' · ')}
@@ -142,12 +141,12 @@ export function SearchBox({ onPick }: { readonly onPick: (result: SearchResult) 
         ))}
         {current && results.length === 0 && (
           <li className="search__empty" role="presentation">
-            {current.error ?? `Nothing found for “${current.query}”.`}
+            {current.error ?? t('searchBox.nothing', { query: current.query })}
           </li>
         )}
       </ul>
       <span className="visually-hidden" aria-live="polite">
-        {expanded && !waiting ? `${results.length} result${results.length === 1 ? '' : 's'}` : ''}
+        {expanded && !waiting ? t('searchBox.count', { count: results.length }) : ''}
       </span>
     </div>
   );

@@ -1,7 +1,7 @@
 /** The right-hand region: details and evidence for whatever is selected, or how to get started. */
 import { Trans, useTranslation } from 'react-i18next';
 import { useEffect, useId, useRef } from 'react';
-import type { PatternInfo } from '../../../schemas/index.js';
+import type { GraphNode, PatternInfo } from '../../../schemas/index.js';
 import type { Selection, ViewGraph } from '../model/index.js';
 import { EdgeDetails } from './EdgeDetails.js';
 import { FindingDetails } from './FindingDetails.js';
@@ -17,9 +17,21 @@ interface SidePanelProps extends NodeActions {
   /** For naming a finding's pattern and saying what it looks for. */
   readonly patterns: readonly PatternInfo[];
   readonly onSelectNode: (id: string) => void;
+  readonly onSelectEdge: (id: string) => void;
+  /** The name to show for an entity in the reader's language. */
+  readonly nameOf: (node: GraphNode) => string;
 }
 
-export function SidePanel({ selection, view, expandingId, patterns, onSelectNode, ...nodeActions }: SidePanelProps) {
+export function SidePanel({
+  selection,
+  view,
+  expandingId,
+  patterns,
+  onSelectNode,
+  onSelectEdge,
+  nameOf,
+  ...nodeActions
+}: SidePanelProps) {
   const headingId = useId();
   const scrollRef = useRef<HTMLDivElement>(null);
   // A new selection starts reading from the top, not wherever the previous one was scrolled to.
@@ -34,7 +46,15 @@ export function SidePanel({ selection, view, expandingId, patterns, onSelectNode
   return (
     <section className="side-panel" aria-labelledby={headingId} data-testid="side-panel" ref={scrollRef}>
       {node && (
-        <NodeDetails key={node.id} node={node} headingId={headingId} expanding={expandingId === node.id} {...nodeActions} />
+        <NodeDetails
+          key={node.id}
+          node={node}
+          headingId={headingId}
+          expanding={expandingId === node.id}
+          nameOf={nameOf}
+          onSelectEdge={onSelectEdge}
+          {...nodeActions}
+        />
       )}
       {edge && <EdgeDetails key={edge.id} edge={edge} view={view} headingId={headingId} onSelectNode={onSelectNode} />}
       {finding && (

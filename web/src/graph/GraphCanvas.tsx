@@ -3,21 +3,26 @@
  * element list from the model is synced into it, and user gestures come back out as typed events.
  * Styling, layout and element syncing live in their own modules so this file stays about lifecycle.
  */
-import { useEffect, useImperativeHandle, useRef } from 'react';
-import type { Ref, RefObject } from 'react';
+import { useEffect, useImperativeHandle, useRef, useState } from 'react';
+import type { KeyboardEvent, Ref, RefObject } from 'react';
 import cytoscape from 'cytoscape';
-import type { Core, EventObject, Layouts } from 'cytoscape';
+import type { Core, EventObject, Layouts, NodeCollection, Position } from 'cytoscape';
 import type { CanvasElement, FrameRequest, LayoutRequest } from '../model/index.js';
 import type { CanvasHandlers } from './events.js';
 import { registerExtensions } from './extensions.js';
 import { buildStylesheet } from './style.js';
 import { fitNicely, frameIds, runFull, runIncremental, seedPositions } from './layout.js';
 import { syncElements } from './sync.js';
+import { handleCanvasKey } from './keyboard.js';
+import { rendererChoice, rendererOptions, tuningFor, webglAvailable } from './renderer.js';
+import type { RenderTuning } from './renderer.js';
 
 export interface GraphCanvasHandle {
   fit(): void;
   /** Pans to an element without changing the zoom, e.g. after picking a search result already shown. */
   reveal(id: string): void;
+  /** Marks the selected node with its neighbours shown on the canvas (the toolbar's button; N does the same). */
+  selectNeighbours(): void;
 }
 
 interface GraphCanvasProps {
@@ -31,12 +36,37 @@ interface GraphCanvasProps {
   readonly on: CanvasHandlers;
   readonly ref?: Ref<GraphCanvasHandle>;
   readonly label: string;
+  /** Id of the element that says how to use the canvas by keyboard. */
+  readonly describedBy?: string;
+}
+
+/** What survives rebuilding Cytoscape with another renderer: where everything was and the viewport. */
+interface Snapshot {
+  readonly positions: ReadonlyMap<string, Position>;
+  readonly zoom: number;
+  readonly pan: Position;
+  readonly wasLayingOut: boolean;
 }
 
 registerExtensions();
 
-export function GraphCanvas({ elements, layout, frame, pinned, on, ref, label }: GraphCanvasProps) {
+export function GraphCanvas({ elements, layout, frame, pinned, on, ref, label, describedBy }: GraphCanvasProps) {
   const containerRef = useRef<HTMLDivElement>(null);
+  // The renderer is picked by size (or forced by ?renderer=); crossing a threshold rebuilds Cytoscape.
+  const [environment] = useState(() => ({ choice: rendererChoice(window.location.search), webgl: webglAvailable() }));
+  const [tuning, setTuning] = useState<RenderTuning>(() => tuningFor(environment.choice, elements.length, environment.webgl));
+  // Adjusted while rendering (React's pattern for state derived from props): the rebuild effect
+  // below then runs once, in the same commit as the elements that crossed the threshold.
+  const wanted = tuningFor(environment.choice, elements.length, environment.webgl, tuning);
+  if (wanted.large !== tuning.large || wanted.webgl !== tuning.webgl) setTuning(wanted);
+  const snapshotRef = useRef<Snapshot | undefined>(undefined);
+  // The mount effect reads the latest elements and pins when it rebuilds, without depending on them.
+  const elementsRef = useRef(elements);
+  const pinnedRef = useRef(pinned);
+  useEffect(() => {
+    elementsRef.current = elements;
+    pinnedRef.current = pinned;
+  });
   const cyRef = useRef<Core | null>(null);
   const layoutRef = useRef<Layouts | undefined>(undefined);
   const layoutSeqRef = useRef(layout.seq);
@@ -55,15 +85,26 @@ export function GraphCanvas({ elements, layout, frame, pinned, on, ref, label }:
     if (!container) return;
     const cy = cytoscape({
       container,
-      style: buildStylesheet(),
-      minZoom: 0.15,
+      style: buildStylesheet(tuning),
+      minZoom: 0.05,
       maxZoom: 3,
       // Selection is owned by the model (the "selected" class), not by Cytoscape's own state.
       autounselectify: true,
       boxSelectionEnabled: false,
+      ...(rendererOptions(tuning) as cytoscape.CytoscapeOptions),
     });
     cyRef.current = cy;
     window.__interlockCy = cy;
+    container.dataset.renderer = tuning.webgl ? 'webgl' : 'canvas';
+    const snapshot = snapshotRef.current;
+    snapshotRef.current = undefined;
+    if (snapshot) {
+      // Nodes that arrived in the very commit that crossed the threshold have no old position yet.
+      const fresh = restore(cy, snapshot, elementsRef.current, pinnedRef.current);
+      if (fresh.nonempty()) seedPositions(cy, fresh);
+      if (fresh.nonempty() || snapshot.wasLayingOut)
+        startLayout(container, layoutRef, cy, (c, done) => runIncremental(c, fresh, done), pendingFrameRef);
+    }
 
     const onTap = (event: EventObject) => {
       const target = event.target as Core | cytoscape.SingularElementArgument;
@@ -86,6 +127,12 @@ export function GraphCanvas({ elements, layout, frame, pinned, on, ref, label }:
       cy.off('dbltap', 'node', onDoubleTap);
       cy.off('mouseover', 'node, edge', onOver);
       cy.off('mouseout', 'node, edge', onOut);
+      snapshotRef.current = {
+        positions: new Map(cy.nodes().map((n) => [n.id(), { ...n.position() }] as const)),
+        zoom: cy.zoom(),
+        pan: { ...cy.pan() },
+        wasLayingOut: container.dataset.layout === 'running',
+      };
       // The layout running at unmount is the one to stop, not the one (if any) running at mount.
       // eslint-disable-next-line react-hooks/exhaustive-deps
       layoutRef.current?.stop();
@@ -93,7 +140,7 @@ export function GraphCanvas({ elements, layout, frame, pinned, on, ref, label }:
       cy.destroy();
       cyRef.current = null;
     };
-  }, []);
+  }, [tuning]);
 
   useEffect(() => {
     const cy = cyRef.current;
@@ -101,7 +148,7 @@ export function GraphCanvas({ elements, layout, frame, pinned, on, ref, label }:
     const added = syncElements(cy, elements);
     if (added.empty()) return;
     seedPositions(cy, added);
-    startLayout(containerRef.current, layoutRef, cy, runIncremental, pendingFrameRef);
+    startLayout(containerRef.current, layoutRef, cy, (c, done) => runIncremental(c, added, done), pendingFrameRef);
   }, [elements]);
 
   // After the sync, so a node pinned in the same commit it arrives in is already there to lock.
@@ -137,20 +184,53 @@ export function GraphCanvas({ elements, layout, frame, pinned, on, ref, label }:
         const element = cyRef.current?.getElementById(id);
         if (element?.nonempty()) cyRef.current?.animate({ center: { eles: element }, duration: 300 });
       },
+      selectNeighbours() {
+        if (cyRef.current) handleCanvasKey(cyRef.current, 'n', onRef.current);
+      },
     }),
     [],
   );
 
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.altKey || event.ctrlKey || event.metaKey || event.target !== event.currentTarget) return;
+    const cy = cyRef.current;
+    if (cy && handleCanvasKey(cy, event.key, onRef.current)) event.preventDefault();
+  };
+
+  // An application region: it takes focus (Tab) and its own keys; the description says which.
   return (
     <div
       ref={containerRef}
       className="graph-canvas"
       data-testid="graph-canvas"
       data-layout="idle"
-      role="img"
+      role="application"
+      aria-roledescription="graph"
       aria-label={label}
+      aria-describedby={describedBy}
+      tabIndex={0}
+      onKeyDown={onKeyDown}
     />
   );
+}
+
+/**
+ * Puts a rebuilt Cytoscape where the previous one was: every element, each node at its old position,
+ * the same zoom and pan, the same pins. Returns the nodes that had no position before.
+ */
+function restore(cy: Core, snapshot: Snapshot, elements: readonly CanvasElement[], pinned: ReadonlySet<string>): NodeCollection {
+  const added: NodeCollection = syncElements(cy, elements);
+  let fresh = cy.collection().nodes();
+  cy.batch(() => {
+    added.forEach((node) => {
+      const at = snapshot.positions.get(node.id());
+      if (at) node.position(at);
+      else fresh = fresh.union(node);
+      if (pinned.has(node.id())) node.lock();
+    });
+  });
+  cy.viewport({ zoom: snapshot.zoom, pan: snapshot.pan });
+  return fresh;
 }
 
 /**

@@ -6,6 +6,7 @@
 import type { Core, Layouts, LayoutOptions, NodeCollection, NodeSingular, Position } from 'cytoscape';
 import type { FcoseLayoutOptions } from 'cytoscape-fcose';
 import type { DagreLayoutOptions } from 'cytoscape-dagre';
+import { seedPlacement } from '../model/index.js';
 import type { LayoutRequest } from '../model/index.js';
 
 const PADDING = 56;
@@ -28,55 +29,43 @@ const FCOSE_BASE: FcoseLayoutOptions = {
 };
 
 /**
- * Sets new nodes down near the placed node they are connected to, before fcose refines: targets of the
- * anchor's edges fan out to its right and sources to its left, so a star reads left to right like
- * the sentences its edges state ("Vincent Line -> sits on board -> ...").
+ * Sets new nodes down near the placed node they are connected to (see `seedPlacement`), before fcose
+ * refines. Returns the ids of the nodes that were already placed.
  */
 export function seedPositions(cy: Core, added: NodeCollection): void {
-  const placed = cy.nodes().difference(added);
-  const fans = new Map<string, { right: string[]; left: string[] }>();
-  const loose: string[] = [];
-  added.forEach((node) => {
-    const anchor = node.neighborhood('node').intersection(placed).first();
-    if (anchor.empty()) return void loose.push(node.id());
-    const fan = fans.get(anchor.id()) ?? { right: [], left: [] };
-    const outgoing = node.edgesWith(anchor).sources().same(anchor);
-    (outgoing ? fan.right : fan.left).push(node.id());
-    fans.set(anchor.id(), fan);
-  });
-  for (const [anchorId, fan] of fans) {
-    const center = cy.getElementById(anchorId).position();
-    placeOnArc(cy, fan.right, center, 0);
-    placeOnArc(cy, fan.left, center, Math.PI);
-  }
-  placeOnArc(cy, loose, viewportCenter(cy), 0, loose.length === 1 && placed.empty() ? 0 : FAN_RADIUS);
-}
-
-const FAN_RADIUS = 240;
-
-/** Spreads ids over an arc facing `direction` (radians), wider the more there are, up to a half circle. */
-function placeOnArc(
-  cy: Core,
-  ids: readonly string[],
-  center: { x: number; y: number },
-  direction: number,
-  radius = FAN_RADIUS,
-): void {
-  const spread = Math.min(Math.PI, (ids.length - 1) * (Math.PI / 5));
-  ids.forEach((id, i) => {
-    const angle = direction - spread / 2 + (ids.length > 1 ? (spread * i) / (ids.length - 1) : 0);
-    cy.getElementById(id).position({ x: center.x + radius * Math.cos(angle), y: center.y + radius * Math.sin(angle) });
+  const placedNodes = cy.nodes().difference(added).nodes();
+  const placed = new Map(placedNodes.map((n) => [n.id(), { ...n.position() }] as const));
+  const edges = added.connectedEdges().map((e) => ({ source: e.source().id(), target: e.target().id() }));
+  const plan = seedPlacement({ added: added.map((n) => n.id()), placed, edges, center: viewportCenter(cy) });
+  cy.batch(() => {
+    for (const [id, position] of plan) cy.getElementById(id).position(position);
   });
 }
 
-/** Runs after nodes were added. Returns the running layout so the caller can stop it on unmount. */
-export function runIncremental(cy: Core, onDone: () => void): Layouts | undefined {
-  if (cy.nodes(':visible').length < 2) {
+/**
+ * Pinned (locked) nodes, as fcose constraints: Cytoscape ignores a layout's moves of a locked node,
+ * but fcose must also know it cannot move them or it lays the others out around where they are not.
+ */
+function fixed(nodes: NodeCollection): { nodeId: string; position: Position }[] {
+  return nodes.map((n) => ({ nodeId: n.id(), position: { ...n.position() } }));
+}
+
+/**
+ * Runs after nodes were added: the nodes already on the canvas hold still (the reader's mental map)
+ * and only the new ones are pushed by the forces into free space near their neighbours. Returns the
+ * running layout so the caller can stop it on unmount.
+ */
+export function runIncremental(cy: Core, added: NodeCollection, onDone: () => void): Layouts | undefined {
+  const visible = cy.nodes(':visible');
+  if (visible.length < 2) {
     fitNicely(cy);
     onDone();
     return undefined;
   }
-  return run(cy, { ...FCOSE_BASE, randomize: false }, onDone);
+  const stay = visible.difference(added).union(visible.filter((n) => n.locked()));
+  // With nothing placed before (a first expansion, a deep link) the whole graph is new: a free run.
+  const constraints = stay.nonempty() && stay.length < visible.length ? { fixedNodeConstraint: fixed(stay) } : {};
+  return run(cy, { ...FCOSE_BASE, randomize: false, ...constraints }, onDone);
 }
 
 /**
@@ -107,9 +96,10 @@ const DAGRE_BASE: DagreLayoutOptions = {
  */
 export function runFull(cy: Core, { mode, center }: LayoutRequest, onDone: () => void): Layouts {
   if (mode === 'concentric') return run(cy, concentricAround(cy, center), onDone);
+  const pinned = cy.nodes(':visible').filter((n) => n.locked());
   const options: FcoseLayoutOptions | DagreLayoutOptions =
     mode === 'force'
-      ? { ...FCOSE_BASE, randomize: true }
+      ? { ...FCOSE_BASE, randomize: pinned.empty(), ...(pinned.nonempty() ? { fixedNodeConstraint: fixed(pinned) } : {}) }
       : mode === 'hierarchy'
         ? { ...DAGRE_BASE, rankDir: 'TB', nodeSep: 80, rankSep: 140, edgeSep: 30, transform: centreCaption }
         : { ...DAGRE_BASE, rankDir: 'LR', nodeSep: 50, rankSep: 130, edgeSep: 30 };

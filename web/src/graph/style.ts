@@ -12,7 +12,18 @@ const INK = '#17191c';
 const PAPER = '#fbfaf7';
 const SELECT = '#17191c';
 
-export function buildStylesheet(): StylesheetJson {
+export interface StyleOptions {
+  /** Thousands of elements: names and labels drop out when zoomed too far out to read them. */
+  readonly large?: boolean;
+  /**
+   * Cytoscape's WebGL renderer draws edges as plain lines: no dashes or dots and no underlay. The
+   * line styles that carry meaning (former, sources) are restated with opacity and the selected
+   * edge with colour, so nothing a reader relies on disappears.
+   */
+  readonly webgl?: boolean;
+}
+
+export function buildStylesheet(options: StyleOptions = {}): StylesheetJson {
   const kinds = Object.entries(KIND_ENCODING) as [EntityKind, (typeof KIND_ENCODING)[EntityKind]][];
   const categories = Object.entries(CATEGORY_ENCODING) as [
     RelationshipCategory,
@@ -125,7 +136,34 @@ export function buildStylesheet(): StylesheetJson {
         'z-index': 20,
       },
     },
+    // Picked together with "select neighbours": a double ring, distinct from the one selection.
+    {
+      selector: 'node.marked',
+      style: { 'outline-width': 5, 'outline-style': 'double', 'outline-color': SELECT, 'outline-offset': 3 },
+    },
     // Cytoscape's own press feedback, toned down to match.
     { selector: 'node:active, edge:active', style: { 'overlay-opacity': 0.08, 'overlay-color': SELECT, 'overlay-padding': 6 } },
+    ...(options.large ? LARGE_RULES : []),
+    ...(options.webgl ? WEBGL_RULES : []),
   ];
 }
+
+const LARGE_RULES: StylesheetJson = [
+  // Text smaller than this on screen is not read anyway, and drawing thousands of it is what is slow.
+  { selector: 'node', style: { 'min-zoomed-font-size': 9 } },
+  { selector: 'edge', style: { 'min-zoomed-font-size': 10, 'transition-duration': 0 } },
+  { selector: 'node', style: { 'transition-duration': 0 } },
+];
+
+const WEBGL_RULES: StylesheetJson = [
+  { selector: 'edge.former', style: { 'line-opacity': 0.5 } },
+  { selector: 'edge.cat-provenance', style: { 'line-opacity': 0.55 } },
+  {
+    selector: 'edge.selected',
+    style: {
+      'line-color': SELECT,
+      'target-arrow-color': SELECT,
+      width: (edge: EdgeSingular) => Number(edge.data('width')) + 2,
+    },
+  },
+];

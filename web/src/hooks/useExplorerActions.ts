@@ -3,6 +3,7 @@
  * pure reducer. Errors become one readable message for the banner; nothing here touches Cytoscape.
  */
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Dispatch, RefObject } from 'react';
 import type {
   EntityDetailResponse,
@@ -27,6 +28,7 @@ export function useExplorerActions(
   dispatch: Dispatch<ExplorerAction>,
   canvas: RefObject<GraphCanvasHandle | null>,
 ) {
+  const { t } = useTranslation();
   const [error, setError] = useState<string>();
   const [notice, setNotice] = useState<string>();
   const [expandingId, setExpandingId] = useState<string>();
@@ -59,7 +61,7 @@ export function useExplorerActions(
   }
 
   async function expand(id: string, only?: readonly RelationshipType[], count?: number): Promise<void> {
-    if (count !== undefined && count > EXPAND_CONFIRM_ABOVE && !window.confirm(`Add ${count} connections to the canvas?`)) return;
+    if (count !== undefined && count > EXPAND_CONFIRM_ABOVE && !window.confirm(t('node.confirmExpand', { count }))) return;
     setError(undefined);
     setNotice(undefined);
     setExpandingId(id);
@@ -68,8 +70,8 @@ export function useExplorerActions(
       const types = only ? [...only] : visibleTypes(stateRef.current.filter.hiddenCategories);
       const graph = await api.neighborhood(id, { depth: 1, types, limit: EXPAND_LIMIT });
       dispatch({ type: 'merged', patch: graph });
-      if (graph.truncated) setNotice(`Showing the first ${EXPAND_LIMIT} connections only.`);
-      else if (graph.edges.length === 0) setNotice('No further connections of the kinds shown in the legend.');
+      if (graph.truncated) setNotice(t('node.truncated', { count: EXPAND_LIMIT }));
+      else if (graph.edges.length === 0) setNotice(t('node.noMore'));
     } catch (e) {
       fail(e);
     } finally {
@@ -87,7 +89,7 @@ export function useExplorerActions(
         from: path.from,
         to: path.to,
         maxHops: path.maxHops,
-        types: pathTypes(path.only, filter.hiddenCategories),
+        types: pathTypes(path, filter.hiddenCategories),
       });
       dispatch({ type: 'pathsFound', response, maxHops: path.maxHops });
     } catch (e) {
@@ -102,7 +104,7 @@ export function useExplorerActions(
     setError(undefined);
     const edge = edgeFromDetail(rel);
     if (!edge) {
-      setError('This connection is missing fields the canvas needs (status or citations), so it cannot be drawn.');
+      setError(t('node.cannotDraw'));
       return;
     }
     try {

@@ -5,9 +5,11 @@
  */
 import { useEffect, useRef } from 'react';
 import type { Dispatch } from 'react';
-import type { GraphEdge, GraphNode } from '../../../schemas/index.js';
-import { loadEntity } from '../api/entityCache.js';
-import { decodeUrlState, edgeFromDetail, encodeUrlState } from '../model/index.js';
+import { MAX_BATCH_IDS } from '../../../schemas/index.js';
+import type { EntityBatchResponse } from '../../../schemas/index.js';
+import { api } from '../api/client.js';
+import { i18next } from '../i18n/index.js';
+import { decodeUrlState, encodeUrlState } from '../model/index.js';
 import type { ExplorerAction, ExplorerState, UrlState } from '../model/index.js';
 
 /** Parameters the view does not own but the link should keep (the language). */
@@ -27,7 +29,12 @@ export function useUrlState(state: ExplorerState, dispatch: Dispatch<ExplorerAct
       restoringRef.current = true;
       try {
         dispatch({ type: 'keepOnly', ids: wanted.ids });
-        dispatch({ type: 'merged', patch: await loadGraph(wanted.ids) });
+        // One request for the whole canvas: the entities and every relationship among them.
+        if (wanted.ids.length > 0) {
+          const { nodes, edges, missing } = await loadCanvas(wanted.ids);
+          dispatch({ type: 'merged', patch: { nodes, edges } });
+          if (missing.length > 0) reportRef.current(new Error(i18next.t('node.missingFromLink', { ids: missing.join(', ') })));
+        }
         dispatch(restoreOf(wanted));
       } catch (e) {
         reportRef.current(e);
@@ -59,18 +66,19 @@ function restoreOf(wanted: UrlState): Extract<ExplorerAction, { type: 'restore' 
   return { type: 'restore', filter: wanted.filter, selection: wanted.selection, layout: wanted.layout, center: wanted.center };
 }
 
-/** The named entities and every relationship between two of them. */
-async function loadGraph(ids: readonly string[]): Promise<{ nodes: GraphNode[]; edges: GraphEdge[] }> {
-  const details = await Promise.all(ids.map((id) => loadEntity(id)));
-  const named = new Set(ids);
-  const edges = new Map<string, GraphEdge>();
-  for (const detail of details) {
-    for (const rel of detail.relationships) {
-      const edge = edgeFromDetail(rel);
-      if (edge && named.has(edge.source) && named.has(edge.target)) edges.set(edge.id, edge);
-    }
-  }
-  return { nodes: details.map((d) => d.entity), edges: [...edges.values()] };
+/**
+ * The entities a link names and the relationships among them: one request up to the server's cap,
+ * and above it one per slice (relationships between two slices are then left for Expand to add).
+ */
+async function loadCanvas(ids: readonly string[]): Promise<EntityBatchResponse> {
+  const slices: string[][] = [];
+  for (let i = 0; i < ids.length; i += MAX_BATCH_IDS) slices.push(ids.slice(i, i + MAX_BATCH_IDS));
+  const answers = await Promise.all(slices.map((slice) => api.entities(slice)));
+  return {
+    nodes: answers.flatMap((a) => a.nodes),
+    edges: answers.flatMap((a) => a.edges),
+    missing: answers.flatMap((a) => a.missing),
+  };
 }
 
 function withKept(query: string): string {

@@ -9,6 +9,7 @@ import { categoryOf } from './encoding.js';
 import { edgeLabel, edgeWidth, largestAmount, nodeLabel } from './labels.js';
 import { edgePasses, looksUndated, nodePasses } from './filters.js';
 import { todayIso } from './time.js';
+import type { Wording } from './wording.js';
 
 export interface ElementOptions {
   readonly highlight?: Highlight | undefined;
@@ -20,6 +21,10 @@ export interface ElementOptions {
   readonly today?: string | undefined;
   /** Picks the name shown for a node (an alias in the reader's script); defaults to the canonical name. */
   readonly nameOf?: ((node: GraphNode) => string) | undefined;
+  /** Nodes picked together ("select neighbours"). */
+  readonly marked?: ReadonlySet<string> | undefined;
+  /** The reader's language for labels; English when absent. */
+  readonly words?: Wording | undefined;
 }
 
 /**
@@ -30,7 +35,7 @@ export interface ElementOptions {
 export const LABEL_ALL_EDGES_UP_TO = 12;
 
 export function toElements(view: ViewGraph, options: ElementOptions = {}): CanvasElement[] {
-  const { highlight, filter, selection, pathEnds = [], today = todayIso(), nameOf } = options;
+  const { highlight, filter, selection, pathEnds = [], today = todayIso(), nameOf, marked, words } = options;
   const dimming = highlight !== undefined && (highlight.nodeIds.size > 0 || highlight.edgeIds.size > 0);
   const hiddenNodes = new Set<string>();
   const labelAll = view.edges.size <= LABEL_ALL_EDGES_UP_TO;
@@ -49,10 +54,11 @@ export function toElements(view: ViewGraph, options: ElementOptions = {}): Canva
       dimming && (highlight.nodeIds.has(node.id) ? 'highlighted' : 'dimmed'),
       selection?.kind === 'node' && selection.id === node.id && 'selected',
       pathEnds.includes(node.id) && 'path-end',
+      marked?.has(node.id) === true && 'marked',
     ];
     return {
       group: 'nodes',
-      data: { id: node.id, label: nodeLabel(node, nameOf?.(node)), kind: node.kind },
+      data: { id: node.id, label: nodeLabel(node, nameOf?.(node), words), kind: node.kind },
       classes: joinClasses(classes),
     };
   });
@@ -77,7 +83,7 @@ export function toElements(view: ViewGraph, options: ElementOptions = {}): Canva
         id: edge.id,
         source: edge.source,
         target: edge.target,
-        label: edgeLabel(edge, view.nodes, { amount: false }),
+        label: edgeLabel(edge, view.nodes, { amount: false, ...(words ? { words } : {}) }),
         type: edge.type,
         category,
         width: edgeWidth(edge, view.nodes, largest),

@@ -12,7 +12,8 @@ import type { History } from './history.js';
 import { sortPaths } from './paths.js';
 import { findingSpotlight } from './findings.js';
 
-export type PathPreset = 'all' | 'money' | 'data';
+/** Which connections a path may use: all shown in the legend, money or data flows, or a chosen set. */
+export type PathPreset = 'all' | 'money' | 'data' | 'custom';
 
 export interface PathState {
   readonly from?: string | undefined;
@@ -20,6 +21,8 @@ export interface PathState {
   readonly maxHops: number;
   /** Which connections a path may run along: all shown in the legend, or only money or data flows. */
   readonly only?: PathPreset | undefined;
+  /** The types chosen one by one (`only: 'custom'`). */
+  readonly types?: ReadonlySet<RelationshipType> | undefined;
   /** The last answer, with the hop limit it was asked with (for "No path within N hops"). */
   readonly result?: { readonly paths: readonly Path[]; readonly maxHops: number } | undefined;
   /** Index of the path the reader is pointing at in the list, if any. */
@@ -47,6 +50,11 @@ export interface LayoutRequest {
 export interface ExplorerState {
   readonly view: ViewGraph;
   readonly selection: Selection;
+  /**
+   * Nodes picked together ("select neighbours"), for acting on several at once (pin, remove). The
+   * single selection stays what the side panel reads.
+   */
+  readonly marked: ReadonlySet<string>;
   readonly filter: Filter;
   readonly path: PathState;
   readonly layout: LayoutRequest;
@@ -63,6 +71,7 @@ export interface ExplorerState {
 export const INITIAL_STATE: ExplorerState = {
   view: EMPTY_VIEW,
   selection: null,
+  marked: new Set(),
   // Source links (a press release mentions everyone) would tie every node to every other in two hops,
   // so they start switched off; citations already show the sources in the side panel.
   filter: { hiddenKinds: new Set(), hiddenCategories: new Set<RelationshipCategory>(['provenance']) },
@@ -83,6 +92,8 @@ export type ExplorerAction =
   | { readonly type: 'swapPathEnds' }
   | { readonly type: 'setMaxHops'; readonly maxHops: number }
   | { readonly type: 'setPathPreset'; readonly only: PathPreset }
+  /** Switches one relationship type on or off for paths, starting from what the preset allowed. */
+  | { readonly type: 'togglePathType'; readonly relType: RelationshipType }
   | { readonly type: 'pathsFound'; readonly response: PathsResponse; readonly maxHops: number }
   | { readonly type: 'focusPath'; readonly index: number | undefined }
   | { readonly type: 'clearPaths' }
@@ -107,6 +118,11 @@ export type ExplorerAction =
       readonly layout: LayoutMode;
       readonly center?: string | undefined;
     }
+  /** Marks a node and every neighbour of it on the canvas (the ids the canvas shows). */
+  | { readonly type: 'selectNeighbours'; readonly id: string; readonly neighbours: readonly string[] }
+  | { readonly type: 'clearMarked' }
+  /** Takes every marked node off the canvas. */
+  | { readonly type: 'removeMarked' }
   | { readonly type: 'undo' }
   | { readonly type: 'redo' };
 
@@ -119,9 +135,11 @@ export function explorerReducer(state: ExplorerState, action: ExplorerAction): E
     const step = (action.type === 'undo' ? undo : redo)(state.history, state.view);
     if (!step) return state;
     const selection = selectionSurvives(state.selection, step.value) ? state.selection : null;
-    return { ...state, view: step.value, history: step.history, selection };
+    return { ...state, view: step.value, history: step.history, selection, marked: markedIn(state.marked, step.value) };
   }
-  const next = applyAction(state, action);
+  const applied = applyAction(state, action);
+  // Marks follow the canvas: a node taken off is no longer marked.
+  const next = applied.view === state.view ? applied : { ...applied, marked: markedIn(applied.marked, applied.view) };
   if (next.view === state.view || action.type === 'keepOnly') return next;
   return { ...next, history: record(state.history, state.view) };
 }
@@ -139,7 +157,7 @@ function applyAction(state: ExplorerState, action: Exclude<ExplorerAction, { typ
       const view = removeNodes(state.view, [action.id]);
       const selection = selectionSurvives(state.selection, view) ? state.selection : null;
       const { from, to } = state.path;
-      const path = from === action.id || to === action.id ? { maxHops: state.path.maxHops, only: state.path.only } : state.path;
+      const path = from === action.id || to === action.id ? withoutEnds(state.path) : state.path;
       return { ...state, view, selection, path };
     }
     case 'clearCanvas':
@@ -147,7 +165,8 @@ function applyAction(state: ExplorerState, action: Exclude<ExplorerAction, { typ
         ...state,
         view: EMPTY_VIEW,
         selection: null,
-        path: { maxHops: state.path.maxHops, only: state.path.only },
+        marked: new Set(),
+        path: withoutEnds(state.path),
         spotlight: undefined,
       };
     case 'setPathEnd': {
@@ -157,8 +176,7 @@ function applyAction(state: ExplorerState, action: Exclude<ExplorerAction, { typ
       return {
         ...state,
         path: {
-          maxHops: state.path.maxHops,
-          only: state.path.only,
+          ...withoutEnds(state.path),
           from: action.end === 'from' ? action.id : keepOther ? state.path.from : undefined,
           to: action.end === 'to' ? action.id : keepOther ? state.path.to : undefined,
         },
@@ -169,7 +187,7 @@ function applyAction(state: ExplorerState, action: Exclude<ExplorerAction, { typ
       return explorerReducer(state, { type: 'setPathEnd', end, id: action.id });
     }
     case 'swapPathEnds':
-      return { ...state, path: { maxHops: state.path.maxHops, only: state.path.only, from: state.path.to, to: state.path.from } };
+      return { ...state, path: { ...withoutEnds(state.path), from: state.path.to, to: state.path.from } };
     case 'setMaxHops':
       return { ...state, path: { ...state.path, maxHops: action.maxHops } };
     case 'pathsFound': {
@@ -181,10 +199,14 @@ function applyAction(state: ExplorerState, action: Exclude<ExplorerAction, { typ
     }
     case 'setPathPreset':
       return { ...state, path: { ...state.path, only: action.only } };
+    case 'togglePathType': {
+      const types = toggled(new Set(pathTypes(state.path, state.filter.hiddenCategories)), action.relType);
+      return { ...state, path: { ...state.path, only: 'custom', types } };
+    }
     case 'focusPath':
       return { ...state, path: { ...state.path, focus: action.index } };
     case 'clearPaths':
-      return { ...state, path: { maxHops: state.path.maxHops, only: state.path.only } };
+      return { ...state, path: withoutEnds(state.path) };
     case 'relayout':
       return { ...state, layout: relayout(state, action.mode, action.center) };
     case 'toggleKind':
@@ -236,6 +258,21 @@ function applyAction(state: ExplorerState, action: Exclude<ExplorerAction, { typ
       );
       return { ...state, view, selection: selectionSurvives(state.selection, view) ? state.selection : null };
     }
+    case 'selectNeighbours':
+      return {
+        ...state,
+        selection: { kind: 'node', id: action.id },
+        marked: new Set([action.id, ...action.neighbours.filter((id) => state.view.nodes.has(id))]),
+      };
+    case 'clearMarked':
+      return state.marked.size === 0 ? state : { ...state, marked: new Set() };
+    case 'removeMarked': {
+      const view = removeNodes(state.view, state.marked);
+      const selection = selectionSurvives(state.selection, view) ? state.selection : null;
+      const gone = (id: string | undefined) => id !== undefined && state.marked.has(id);
+      const path = gone(state.path.from) || gone(state.path.to) ? withoutEnds(state.path) : state.path;
+      return { ...state, view, selection, path, marked: new Set() };
+    }
     case 'restore': {
       const layout =
         action.layout === state.layout.mode && action.center === state.layout.center
@@ -246,15 +283,32 @@ function applyAction(state: ExplorerState, action: Exclude<ExplorerAction, { typ
   }
 }
 
-/** The relationship types a path search may use under a preset. */
-export function pathTypes(only: PathPreset | undefined, hidden: ReadonlySet<RelationshipCategory>): RelationshipType[] {
+/**
+ * The relationship types a path search may use: the ones chosen one by one, the money or data
+ * flows, or every type whose category the legend shows.
+ */
+export function pathTypes(
+  path: Pick<PathState, 'only' | 'types'>,
+  hidden: ReadonlySet<RelationshipCategory>,
+): RelationshipType[] {
+  const { only, types } = path;
+  if (only === 'custom' && types) return visibleTypes(new Set()).filter((t) => types.has(t));
   if (only === 'money' || only === 'data') return visibleTypes(new Set()).filter((t) => categoryOf(t) === only);
   return visibleTypes(hidden);
 }
 
 /** Path ends stay (the reader may want to search again); only the highlighted result goes. */
 function withoutResult(path: PathState): PathState {
-  return { maxHops: path.maxHops, only: path.only, from: path.from, to: path.to };
+  return { ...withoutEnds(path), from: path.from, to: path.to };
+}
+
+/** The reader's path options (hops, allowed types) without the ends or a result. */
+function withoutEnds(path: PathState): PathState {
+  return { maxHops: path.maxHops, only: path.only, types: path.types };
+}
+
+function markedIn(marked: ReadonlySet<string>, view: ViewGraph): ReadonlySet<string> {
+  return [...marked].every((id) => view.nodes.has(id)) ? marked : new Set([...marked].filter((id) => view.nodes.has(id)));
 }
 
 function frame(state: ExplorerState, ids: readonly string[]): FrameRequest {

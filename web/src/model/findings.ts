@@ -5,6 +5,8 @@
 import type { Finding, FindingQualifier, Graph, PatternInfo, Period, Severity } from '../../../schemas/index.js';
 import type { GraphPatch, Spotlight } from './types.js';
 import { formatPeriod } from './labels.js';
+import { ENGLISH } from './wording.js';
+import type { Wording } from './wording.js';
 
 export interface QualifierText {
   /** Short enough for a chip: "relies on an inferred link". */
@@ -47,8 +49,8 @@ export const SEVERITY_LABEL: Readonly<Record<Severity, string>> = {
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = { high: 0, medium: 1, low: 2, info: 3 };
 
 /** "since 2020", "2017 – 2020", or "undated" when the sources give no dates for the overlap. */
-export function findingPeriod(period: Period): string {
-  return formatPeriod({ start: period.from ?? undefined, end: period.to ?? undefined }) || 'undated';
+export function findingPeriod(period: Period, words: Wording = ENGLISH): string {
+  return formatPeriod({ start: period.from ?? undefined, end: period.to ?? undefined }, words) || words.undated;
 }
 
 export interface FindingGroup {

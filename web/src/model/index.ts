@@ -13,3 +13,7 @@ export * from './filters.js';
 export * from './history.js';
 export * from './url.js';
 export * from './names.js';
+export * from './neighbours.js';
+export * from './placement.js';
+export * from './table.js';
+export * from './wording.js';

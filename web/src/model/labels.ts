@@ -1,6 +1,8 @@
 /** Human wording for kinds, types, amounts, dates and edge labels. */
 import type { GraphEdge, GraphNode, RelationshipType } from '../../../schemas/index.js';
 import { categoryOf } from './encoding.js';
+import { ENGLISH } from './wording.js';
+import type { Wording } from './wording.js';
 
 /** `SITS_ON_BOARD` -> `SITS ON BOARD`: the type stays recognisable but reads as words. */
 export function typeLabel(type: RelationshipType): string {
@@ -8,25 +10,28 @@ export function typeLabel(type: RelationshipType): string {
 }
 
 /** Whole currency units with grouping, e.g. 750000 USD -> "$750,000". */
-export function formatAmount(amount: number, currency = 'USD'): string {
+export function formatAmount(amount: number, currency = 'USD', locale = 'en-US'): string {
   try {
-    return new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
+    return new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
   } catch {
     // An unknown ISO code throws a RangeError; the number is still worth showing.
-    return `${new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 }).format(amount)} ${currency}`;
+    return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(amount)} ${currency}`;
   }
 }
 
 /** "2019 – present", "2017 – 2020", "until 2021", "since 2020", or "" when nothing is known. */
-export function formatPeriod(fact: {
-  start?: string | undefined;
-  end?: string | undefined;
-  current?: boolean | undefined;
-}): string {
+export function formatPeriod(
+  fact: {
+    start?: string | undefined;
+    end?: string | undefined;
+    current?: boolean | undefined;
+  },
+  words: Wording = ENGLISH,
+): string {
   const { start, end, current } = fact;
   if (start && end) return `${start} – ${end}`;
-  if (start) return current ? `${start} – present` : `since ${start}`;
-  if (end) return `until ${end}`;
+  if (start) return current ? `${start} – ${words.present}` : words.since(start);
+  if (end) return words.until(end);
   return '';
 }
 
@@ -52,11 +57,11 @@ export function edgeQualifier(edge: GraphEdge): string | undefined {
  * The amount a money edge carries. Money edges run buyer -> contract -> vendor, and the amount lives
  * on the Contract node, so it is read from whichever end is a contract.
  */
-export function edgeAmount(edge: GraphEdge, nodes: ReadonlyMap<string, GraphNode>): string | undefined {
+export function edgeAmount(edge: GraphEdge, nodes: ReadonlyMap<string, GraphNode>, locale = 'en-US'): string | undefined {
   if (categoryOf(edge.type) !== 'money') return undefined;
   for (const id of [edge.target, edge.source]) {
     const node = nodes.get(id);
-    if (node?.kind === 'Contract' && node.amount !== undefined) return formatAmount(node.amount, node.currency);
+    if (node?.kind === 'Contract' && node.amount !== undefined) return formatAmount(node.amount, node.currency, locale);
   }
   return undefined;
 }
@@ -78,12 +83,17 @@ export function shortQualifier(text: string): string {
  * `amount: false` leaves the amount off money edges, for the canvas: a money edge always ends at its
  * contract, whose caption already shows the amount, and the shorter label fits between the ranks.
  */
-export function edgeLabel(edge: GraphEdge, nodes: ReadonlyMap<string, GraphNode>, options: { amount?: boolean } = {}): string {
+export function edgeLabel(
+  edge: GraphEdge,
+  nodes: ReadonlyMap<string, GraphNode>,
+  options: { amount?: boolean; words?: Wording } = {},
+): string {
+  const words = options.words ?? ENGLISH;
   const qualifier = edgeQualifier(edge);
-  const amount = options.amount === false ? undefined : edgeAmount(edge, nodes);
-  const parts = [typeLabel(edge.type), qualifier === undefined ? amount : shortQualifier(qualifier)];
-  if (edge.current === false) parts.push('former');
-  if (edge.status === 'inferred' || edge.status === 'alleged') parts.push(edge.status);
+  const amount = options.amount === false ? undefined : edgeAmount(edge, nodes, words.locale);
+  const parts = [words.type(edge.type), qualifier === undefined ? amount : shortQualifier(qualifier)];
+  if (edge.current === false) parts.push(words.former);
+  if (edge.status === 'inferred' || edge.status === 'alleged') parts.push(words.status(edge.status));
   return parts.filter((p): p is string => Boolean(p)).join(' · ');
 }
 
@@ -91,9 +101,10 @@ export function edgeLabel(edge: GraphEdge, nodes: ReadonlyMap<string, GraphNode>
  * Node caption on the canvas; contracts carry their amount because that is what a reader looks for,
  * and say so when the sources do not give it (a blank would read as "no money").
  */
-export function nodeLabel(node: GraphNode, name: string = node.name): string {
+export function nodeLabel(node: GraphNode, name: string = node.name, words: Wording = ENGLISH): string {
   if (node.kind !== 'Contract') return name;
-  return `${name}\n${node.amount === undefined ? 'amount undisclosed' : formatAmount(node.amount, node.currency)}`;
+  const amount = node.amount === undefined ? words.amountUndisclosed : formatAmount(node.amount, node.currency, words.locale);
+  return `${name}\n${amount}`;
 }
 
 /** Width of every edge that is not money. */

@@ -6,6 +6,8 @@
 import type { Graph, GraphEdge, MoneyFlowRow } from '../../../schemas/index.js';
 import type { GraphPatch, Spotlight } from './types.js';
 import { formatAmount } from './labels.js';
+import { ENGLISH } from './wording.js';
+import type { Wording } from './wording.js';
 
 export interface MoneyRowText {
   /** "$750,000"; "undisclosed" when no contract gives an amount; never a misleading "$0". */
@@ -16,28 +18,28 @@ export interface MoneyRowText {
   readonly period: string;
 }
 
-export function moneyRowText(row: MoneyFlowRow): MoneyRowText {
+export function moneyRowText(row: MoneyFlowRow, words: Wording = ENGLISH): MoneyRowText {
   return {
-    total: moneyTotal(row),
-    contracts: `${row.count} contract${row.count === 1 ? '' : 's'}`,
-    undisclosed: row.undisclosed > 0 && row.undisclosed < row.count ? `${row.undisclosed} undisclosed` : undefined,
-    period: moneyPeriod(row.from, row.to),
+    total: moneyTotal(row, words),
+    contracts: words.contracts(row.count),
+    undisclosed: row.undisclosed > 0 && row.undisclosed < row.count ? words.undisclosedCount(row.undisclosed) : undefined,
+    period: moneyPeriod(row.from, row.to, words),
   };
 }
 
-function moneyTotal(row: MoneyFlowRow): string {
-  if (row.undisclosed >= row.count) return 'undisclosed';
+function moneyTotal(row: MoneyFlowRow, words: Wording): string {
+  if (row.undisclosed >= row.count) return words.undisclosed;
   // The server never adds amounts in different currencies; it then reports no currency and no total.
-  if (row.currency === null) return 'mixed currencies';
-  return formatAmount(row.total, row.currency);
+  if (row.currency === null) return words.mixedCurrencies;
+  return formatAmount(row.total, row.currency, words.locale);
 }
 
 /** "2020", "2017 – 2020", "since 2017", "until 2020", or "undated". */
-export function moneyPeriod(from: string | null, to: string | null): string {
+export function moneyPeriod(from: string | null, to: string | null, words: Wording = ENGLISH): string {
   if (from && to) return from === to ? from : `${from} – ${to}`;
-  if (from) return `since ${from}`;
-  if (to) return `until ${to}`;
-  return 'undated';
+  if (from) return words.since(from);
+  if (to) return words.until(to);
+  return words.undated;
 }
 
 /** Identifies a row (and the spotlight of its flow) across reloads of the table. */
