@@ -102,8 +102,8 @@ describe('explorer in depth', () => {
     expect(await session.page.getByTestId('time-bar').innerText()).toContain('بتاريخ');
     await session.page.getByTestId('search-input').pressSequentially('Vincent', { delay: 40 });
     await session.page.getByRole('option', { name: /^Vincent Line \(/ }).click();
-    // The side panel keeps the canonical name; the canvas shows the Arabic alias.
-    await expectHeading(session.page, 'Vincent Line');
+    // Canvas and side panel name him by his Arabic alias; the canonical name stays among his names.
+    await expectHeading(session.page, 'فنسنت لاين');
     await waitForOnCanvas(session.page, { names: ['فنسنت لاين'] });
     const rect = await session.page.getByTestId('side-panel').boundingBox();
     // The evidence panel moves to the left edge when the page reads right to left.

@@ -40,6 +40,7 @@ async function main(): Promise<void> {
     await moneyFlows(browser);
     await timeControl(browser);
     await arabic(browser);
+    await tableAndDocument(browser);
   } finally {
     await browser.close();
   }
@@ -132,13 +133,41 @@ async function arabic(browser: Browser): Promise<void> {
     const input = page.getByTestId('search-input');
     await input.pressSequentially('Vincent', { delay: 40 });
     await page.getByRole('option', { name: /^Vincent Line \(/ }).click();
-    await expectHeading(page, 'Vincent Line');
-    await expand(page, { button: true });
+    // The panel names him by his Arabic alias, as the canvas does.
+    await expectHeading(page, 'فنسنت لاين');
+    await waitForCanvasIdle(page);
+    await expand(page, { doubleClick: 'person:vincent-line' });
     // Rings around Vincent Line put his two ties on either side, so the long Arabic names and the
     // edge labels each get their own room.
     await page.getByTestId('layout').selectOption('concentric');
     await waitForCanvasIdle(page);
     await shoot(page, 'explorer-ar.png');
+  } finally {
+    await page.close();
+  }
+}
+
+/** The table view sorted by connections, and a document's panel listing what it sources. */
+async function tableAndDocument(browser: Browser): Promise<void> {
+  const page = await openExplorer(browser, url);
+  try {
+    await searchAndPick(page, 'Vincent', 'Vincent Line');
+    await expand(page, { button: true });
+    await page.getByRole('button', { name: 'Table' }).click();
+    const entities = page.getByTestId('entity-table');
+    await entities.getByRole('button', { name: 'Connections' }).click();
+    await entities.getByRole('button', { name: 'Connections' }).click();
+    await shoot(page, 'explorer-table.png');
+    await page.getByRole('button', { name: 'Table' }).click();
+    await searchAndPick(
+      page,
+      'Press release',
+      'Press release: new report shows ICE uses data brokers to get around sanctuary laws',
+    );
+    await page.getByTestId('document-fact').first().waitFor();
+    await page.getByRole('button', { name: 'Put these facts on the canvas' }).click();
+    await waitForCanvasIdle(page);
+    await shoot(page, 'explorer-document.png');
   } finally {
     await page.close();
   }
