@@ -14,7 +14,8 @@ import { buildStylesheet } from './style.js';
 import { fitNicely, frameIds, runFull, runIncremental, seedPositions } from './layout.js';
 import { syncElements } from './sync.js';
 import { handleCanvasKey } from './keyboard.js';
-import { rendererChoice, rendererOptions, tuningFor, webglAvailable } from './renderer.js';
+import { rendererChoice, rendererOptions, tuningFor } from './renderer.js';
+import { webglAvailable } from './webgl.js';
 import type { RenderTuning } from './renderer.js';
 
 export interface GraphCanvasHandle {
