@@ -9,6 +9,7 @@ import { useQuery } from '../hooks/useQuery.js';
 import { edgeLabel } from '../model/index.js';
 import type { GraphPatch } from '../model/index.js';
 import { useWording } from '../i18n/wording.js';
+import './DocumentFacts.css';
 
 interface DocumentFactsProps {
   readonly documentId: string;
@@ -81,7 +82,9 @@ function FactList({
             {citations.map((c, i) => (
               <figure key={`${c.locator}-${i}`} className="document-fact__quote">
                 <blockquote dir="auto">{c.quote}</blockquote>
-                <figcaption className="citation__locator">{c.locator}</figcaption>
+                <figcaption>
+                  <span className="citation__locator">{c.locator}</span>
+                </figcaption>
               </figure>
             ))}
           </li>

@@ -34,10 +34,12 @@ interface NodeDetailsProps extends NodeActions {
   readonly expanding: boolean;
   /** The name in the reader's script (an alias), when there is one. */
   readonly nameOf: (node: GraphNode) => string;
+  /** The shown name of an entity on the canvas (an alias in the reader's script), if it is there. */
+  readonly shownNameOf: (id: string) => string | undefined;
   readonly onSelectEdge: (id: string) => void;
 }
 
-export function NodeDetails({ node, headingId, expanding, nameOf, onSelectEdge, ...actions }: NodeDetailsProps) {
+export function NodeDetails({ node, headingId, expanding, nameOf, shownNameOf, onSelectEdge, ...actions }: NodeDetailsProps) {
   const { t } = useTranslation();
   const words = useWording();
   const detail = useEntityDetail(node.id);
@@ -119,7 +121,12 @@ export function NodeDetails({ node, headingId, expanding, nameOf, onSelectEdge, 
         </p>
       )}
       {detail.status === 'ready' && (
-        <Connections detail={detail.value} onShow={actions.onShowRelationship} onExpand={actions.onExpand} />
+        <Connections
+          detail={detail.value}
+          onShow={actions.onShowRelationship}
+          onExpand={actions.onExpand}
+          shownNameOf={shownNameOf}
+        />
       )}
       <Citations citations={node.citations} title={t('node.sources')} />
     </article>
@@ -134,8 +141,10 @@ function Connections({
   detail,
   onShow,
   onExpand,
+  shownNameOf,
 }: {
   readonly detail: EntityDetailResponse;
+  readonly shownNameOf: (id: string) => string | undefined;
   readonly onShow: NodeActions['onShowRelationship'];
   readonly onExpand: NodeActions['onExpand'];
 }) {
@@ -185,7 +194,7 @@ function Connections({
                     </span>
                     <span className="connection__body">
                       <span className="connection__name" dir="auto">
-                        {neighborName(detail, other)}
+                        {shownNameOf(other) ?? neighborName(detail, other)}
                       </span>
                       {rel.properties.current === false && <span className="tag tag--former">{words.former}</span>}
                       {qualifier && (

@@ -52,6 +52,10 @@ export function SidePanel({
           headingId={headingId}
           expanding={expandingId === node.id}
           nameOf={nameOf}
+          shownNameOf={(id) => {
+            const shown = view.nodes.get(id);
+            return shown && nameOf(shown);
+          }}
           onSelectEdge={onSelectEdge}
           {...nodeActions}
         />

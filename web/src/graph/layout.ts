@@ -9,7 +9,8 @@ import type { DagreLayoutOptions } from 'cytoscape-dagre';
 import { seedPlacement } from '../model/index.js';
 import type { LayoutRequest } from '../model/index.js';
 
-const PADDING = 56;
+/** Room around a fitted graph; the top must clear the toolbar floating over the canvas. */
+const PADDING = 76;
 /** A lone node or a pair should not fill the screen; above this zoom labels look inflated. */
 const MAX_FIT_ZOOM = 1.6;
 
