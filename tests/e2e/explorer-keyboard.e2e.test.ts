@@ -232,6 +232,38 @@ describe('explorer by keyboard, table and source', () => {
     }
   });
 
+  it('draws with WebGL when the link asks for it (where the browser has WebGL 2) and on the 2D canvas when told so', async () => {
+    for (const [asked, expectWebgl] of [
+      ['webgl', true],
+      ['canvas', false],
+    ] as const) {
+      const page = await openExplorer(session.browser, `${session.url}?renderer=${asked}`);
+      try {
+        const errors: string[] = [];
+        page.on('pageerror', (e) => errors.push(e.message));
+        const hasWebgl2 = await page.evaluate(
+          () =>
+            (globalThis as unknown as { document: { createElement(t: string): { getContext(c: string): unknown } } }).document
+              .createElement('canvas')
+              .getContext('webgl2') !== null,
+        );
+        await searchAndPick(page, 'Matt Lewis', 'Matt Lewis');
+        await expand(page, { button: true });
+        const renderer = await page.getByTestId('graph-canvas').getAttribute('data-renderer');
+        expect(renderer).toBe(expectWebgl && hasWebgl2 ? 'webgl' : 'canvas');
+        expect((await canvasNodeIds(page)).length).toBe(3);
+        // The keyboard still moves the selection over what this renderer drew.
+        await page.getByTestId('graph-canvas').focus();
+        await page.keyboard.press('ArrowRight');
+        await canvasSynced(page);
+        expect(await selectedNodeIds(page)).toHaveLength(1);
+        expect(errors).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    }
+  });
+
   it('has no serious or critical accessibility violations in the table view and a document panel', async () => {
     const { page } = session;
     const require = createRequire(import.meta.url);

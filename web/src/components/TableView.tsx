@@ -9,6 +9,7 @@ import type { GraphNode } from '../../../schemas/index.js';
 import { ariaSort, connectionRows, edgeLabel, entityRows, formatPeriod, nextSort, sortRows } from '../model/index.js';
 import type { ConnectionRow, EntityRow, SortState, SortValue, ViewGraph } from '../model/index.js';
 import { useWording } from '../i18n/wording.js';
+import { useDocuments } from '../hooks/useEntity.js';
 import { KindIcon } from './KindIcon.js';
 import './TableView.css';
 
@@ -135,10 +136,12 @@ function SourceList({
 }) {
   const byDocument = new Map<string, string[]>();
   for (const c of edge.citations) byDocument.set(c.documentId, [...(byDocument.get(c.documentId) ?? []), c.locator]);
+  // Documents not on the canvas are named from the shared entity cache (one request per document).
+  const loaded = useDocuments([...byDocument.keys()]);
   return (
     <ul className="table-view__sources">
       {[...byDocument].map(([documentId, locators]) => {
-        const doc = view.nodes.get(documentId);
+        const doc = view.nodes.get(documentId) ?? loaded.get(documentId);
         return (
           <li key={documentId}>
             <span dir="auto">{doc ? nameOf(doc) : documentId}</span>: {[...new Set(locators)].join(', ')}
