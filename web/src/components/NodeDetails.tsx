@@ -171,7 +171,8 @@ function Connections({
               type="button"
               className="button button--quiet button--small"
               onClick={() => onExpand(detail.entity.id, [group.type], group.items.length)}
-              aria-label={t('node.addType', { count: group.items.length, type: typeName(group.type) })}
+              // The name starts with the visible "+ 3" so speech users can say what they see.
+              aria-label={`+ ${group.items.length}: ${t('node.addType', { count: group.items.length, type: typeName(group.type) })}`}
             >
               + {group.items.length}
             </button>
