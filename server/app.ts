@@ -15,6 +15,8 @@ import openapi from './plugins/external/openapi.js';
 import web from './plugins/external/web.js';
 import audit from './routes/audit.js';
 import conflicts from './routes/conflicts.js';
+import duplicates from './routes/duplicates.js';
+import edits from './routes/edits.js';
 import entities from './routes/entities.js';
 import health from './routes/health.js';
 import imports from './routes/imports.js';
@@ -64,6 +66,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(schema);
       await api.register(imports);
       await api.register(audit);
+      await api.register(edits);
+      await api.register(duplicates);
     },
     { prefix: '/api' },
   );
