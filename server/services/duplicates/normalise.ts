@@ -112,3 +112,17 @@ export function jaroWinkler(a: string, b: string): number {
   while (prefix < Math.min(4, a.length, b.length) && a[prefix] === b[prefix]) prefix++;
   return jaro + prefix * 0.1 * (1 - jaro);
 }
+
+/**
+ * How alike two names are, word by word: each word is matched with the most similar word of the other
+ * name, and the weaker side counts. "Vincent Line" and "Vincent Lline" are alike (0.98); "Denver Police
+ * Department" and "Denver Fire Department" are not (0.87), though as strings they are close.
+ */
+export function nameSimilarity(a: string, b: string): number {
+  const x = nameTokens(a);
+  const y = nameTokens(b);
+  if (x.length === 0 || y.length === 0) return 0;
+  const side = (from: string[], to: string[]) =>
+    from.reduce((sum, word) => sum + Math.max(...to.map((other) => jaroWinkler(word, other))), 0) / from.length;
+  return Math.min(side(x, y), side(y, x));
+}

@@ -5,7 +5,7 @@
  * entities sharing a word) are skipped or cut, and the answer says so. Pure.
  */
 import type { DuplicatePair, DuplicateReason, EntityKind } from '../../../schemas/index.js';
-import { jaroWinkler, nameKey, nameTokens } from './normalise.js';
+import { nameKey, nameSimilarity, nameTokens } from './normalise.js';
 
 export interface Candidate {
   id: string;
@@ -23,7 +23,7 @@ export const LIMITS = {
   wordGroup: 25,
   /** Words shorter than this are too common to group by. */
   minWordLength: 4,
-  /** How similar two names must be (Jaro-Winkler of their keys) to be proposed. */
+  /** How similar two names must be (word by word, see nameSimilarity) to be proposed. */
   similarity: 0.9,
   /** Pairs kept in all. */
   maxPairs: 5_000,
@@ -118,7 +118,7 @@ export function proposeDuplicates(candidates: readonly Candidate[], rejected: Re
         const x = group[i];
         const y = group[j];
         if (!x || !y || best.has(pairKey(x.id, y.id))) continue;
-        const similarity = jaroWinkler(nameKey(x.name), nameKey(y.name));
+        const similarity = nameSimilarity(x.name, y.name);
         if (similarity < LIMITS.similarity) continue;
         consider(x, y, 'similar-name', similarity * 0.85, `similar names: “${x.name}” and “${y.name}”`);
       }
