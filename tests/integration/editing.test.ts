@@ -284,3 +284,19 @@ describe('editing entities', () => {
     for (const entry of mine) expect(entry.route).toMatch(/^(POST|PATCH|DELETE) \/api\//);
   });
 });
+
+describe('the OpenAPI document', () => {
+  it('describes the editing routes and the three kinds of import body', async () => {
+    const doc = (await app.inject('/docs/json')).json<{
+      paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { type?: string } }> } }>>;
+    }>();
+    for (const path of ['/api/entities', '/api/relationships/{id}', '/api/audit/{id}/undo', '/api/merges', '/api/duplicates'])
+      expect(Object.keys(doc.paths)).toContain(path);
+    const body = doc.paths['/api/import']?.post?.requestBody;
+    expect(Object.keys(body?.content ?? {}).sort()).toEqual(['application/json', 'application/x-ndjson', 'application/zip']);
+    expect(body?.content['application/json']?.schema.type).toBe('object');
+    expect(doc.paths['/api/relationships']?.post?.requestBody?.content['application/json']?.schema).toMatchObject({
+      required: expect.arrayContaining(['type', 'source', 'target', 'citations']),
+    });
+  });
+});
