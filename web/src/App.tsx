@@ -34,6 +34,7 @@ import { CanvasToolbar } from './components/CanvasToolbar.js';
 import { LanguageSwitch } from './components/LanguageSwitch.js';
 import { useUrlState } from './hooks/useUrlState.js';
 import { useUndoKeys } from './hooks/useUndoKeys.js';
+import { EditBar, EditorDialog, useEditingBridge } from './components/editing/index.js';
 import './App.css';
 
 export function App() {
@@ -51,6 +52,7 @@ export function App() {
   const language = i18n.language;
   useUrlState(state, dispatch, actions.report);
   useUndoKeys(dispatch);
+  useEditingBridge(dispatch, view);
 
   const elements = useMemo(() => {
     // One highlight at a time: the reducer clears the spotlight when paths are found and vice versa.
@@ -178,6 +180,7 @@ export function App() {
           onTable={() => setTableView((v) => !v)}
           onClear={() => dispatch({ type: 'clearCanvas' })}
         />
+        <EditBar selectedNode={selectedNode} />
         {actions.error && <Banner tone="error" message={actions.error} onDismiss={actions.dismissError} />}
         {actions.notice && <Banner tone="info" message={actions.notice} onDismiss={actions.dismissNotice} />}
         <GraphCanvas
@@ -232,6 +235,7 @@ export function App() {
         }
         onShowRelationship={(rel, detail) => void actions.showRelationship(rel, detail)}
       />
+      <EditorDialog onShowEntity={(entity) => void actions.pick({ ...entity, score: 1 })} />
     </div>
   );
 }
