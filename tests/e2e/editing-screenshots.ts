@@ -47,7 +47,8 @@ async function main(): Promise<void> {
     await shoot(page, 'editing-saved.png');
     await expectHeading(page, 'HOLDS POSITION');
     await searchAndPick(page, 'Vincent', 'Vincent Line');
-    await openEntityTab(page, 'History');
+    const history = await openEntityTab(page, 'History');
+    await history.getByTestId('history-entry').first().waitFor();
     await shoot(page, 'editing-history.png');
     // A second record of Vincent Line, as a careless import would make, for the duplicates view.
     const created = await page.request.post(new URL('/api/entities', url).toString(), {
@@ -62,11 +63,12 @@ async function main(): Promise<void> {
     await page.getByTestId('edit-bar').getByRole('button', { name: 'Duplicates' }).click();
     await page.getByTestId('duplicate-pair').first().waitFor();
     await shoot(page, 'editing-duplicates.png');
-    await page.getByTestId('duplicate-pair').first().getByRole('button', { name: 'Keep “Vincent Line”' }).click();
-    await page.getByRole('button', { name: 'Undo merge' }).first().waitFor();
+    await page.getByTestId('duplicate-pair').first().getByRole('button', { name: 'Keep “Vincent Line”', exact: true }).click();
+    const undoMerge = page.getByTestId('editor-dialog').getByRole('button', { name: 'Undo merge' });
+    await undoMerge.waitFor();
     await shoot(page, 'editing-merged.png');
-    await page.getByRole('button', { name: 'Undo merge' }).first().click();
-    await page.getByRole('button', { name: 'Undo merge' }).first().waitFor({ state: 'detached' });
+    await undoMerge.click();
+    await undoMerge.waitFor({ state: 'detached' });
     await page.request.delete(new URL(`/api/entities/${duplicate}`, url).toString());
   } finally {
     await browser.close();

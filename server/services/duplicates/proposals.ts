@@ -5,7 +5,7 @@
  * entities sharing a word) are skipped or cut, and the answer says so. Pure.
  */
 import type { DuplicatePair, DuplicateReason, EntityKind } from '../../../schemas/index.js';
-import { nameKey, nameSimilarity, nameTokens } from './normalise.js';
+import { nameKey, nameSimilarity } from './normalise.js';
 
 export interface Candidate {
   id: string;
@@ -65,10 +65,12 @@ export function proposeDuplicates(candidates: readonly Candidate[], rejected: Re
     if (group) group.push(entry);
     else exact.set(key, [entry]);
   };
+  // Each name reduced once; the word groups below reuse it.
+  const nameKeys = new Map(candidates.map((c) => [c.id, nameKey(c.name)]));
   for (const candidate of candidates) {
     for (const identifier of candidate.identifiers)
       add(`${candidate.kind}|id|${identifier}`, { candidate, what: 'identifier', text: identifier });
-    const nameK = nameKey(candidate.name);
+    const nameK = nameKeys.get(candidate.id) ?? '';
     if (nameK) add(`${candidate.kind}|name|${nameK}`, { candidate, what: 'name', text: candidate.name });
     for (const alias of candidate.aliases) {
       const aliasK = nameKey(alias);
@@ -99,7 +101,7 @@ export function proposeDuplicates(candidates: readonly Candidate[], rejected: Re
   // Similar names: entities sharing a rare word of their name, compared by similarity of whole keys.
   const byWord = new Map<string, Candidate[]>();
   for (const candidate of candidates) {
-    for (const word of new Set(nameTokens(candidate.name))) {
+    for (const word of new Set((nameKeys.get(candidate.id) ?? '').split(' '))) {
       if (word.length < LIMITS.minWordLength) continue;
       const key = `${candidate.kind}|${word}`;
       const group = byWord.get(key);

@@ -48,16 +48,14 @@ export function DuplicatesPanel({ onShow }: { readonly onShow: (entity: Duplicat
     act(`${keep.id}|${gone.id}`, async () => {
       const result = await editingApi.merge(keep.id, gone.id);
       setLastMerge({ auditId: result.auditId, kept: keep.name, gone: gone.name });
+      // The merged entity is gone: its pairs leave the list now, not when the list is read again.
+      setAnswer((prev) => withoutPairs(prev, (p) => p.a.id === gone.id || p.b.id === gone.id));
       await editing.merged(result.auditId, keep.id, gone.id);
     });
   const reject = (a: DuplicateCandidate, b: DuplicateCandidate) =>
     act(`${a.id}|${b.id}`, async () => {
       await editingApi.rejectDuplicate(a.id, b.id);
-      setAnswer((prev) =>
-        prev?.value
-          ? { ...prev, value: { ...prev.value, pairs: prev.value.pairs.filter((p) => !(p.a.id === a.id && p.b.id === b.id)) } }
-          : prev,
-      );
+      setAnswer((prev) => withoutPairs(prev, (p) => p.a.id === a.id && p.b.id === b.id));
     });
 
   const value = answer?.value;
@@ -119,9 +117,9 @@ export function DuplicatesPanel({ onShow }: { readonly onShow: (entity: Duplicat
                           className="button button--small"
                           disabled={busy !== undefined}
                           onClick={() => void merge(entity, other)}
-                          aria-label={t('editing.duplicates.keep', { name: entity.name })}
+                          title={t('editing.duplicates.mergeInto')}
                         >
-                          {t('editing.duplicates.mergeInto')}
+                          {t('editing.duplicates.keep', { name: entity.name })}
                         </button>
                       </div>
                     );
@@ -142,4 +140,12 @@ export function DuplicatesPanel({ onShow }: { readonly onShow: (entity: Duplicat
       )}
     </section>
   );
+}
+
+type Answer = { readonly revision: number; readonly value?: DuplicatesResponse; readonly error?: string } | undefined;
+
+function withoutPairs(answer: Answer, drop: (pair: DuplicatesResponse['pairs'][number]) => boolean): Answer {
+  if (!answer?.value) return answer;
+  const pairs = answer.value.pairs.filter((p) => !drop(p));
+  return { ...answer, value: { ...answer.value, pairs, total: answer.value.total - (answer.value.pairs.length - pairs.length) } };
 }
