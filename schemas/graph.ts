@@ -55,6 +55,7 @@ const EntityBase = z.object({
   aliases: z.array(z.string().min(1).max(300)).max(100).default([]).describe('other names, any language and script'),
   description: z.string().max(4000).optional(),
   ftmId: FtmId,
+  mergedIds: z.array(EntityId).max(1000).optional().describe('ids of entities merged into this one (kept as identifiers)'),
 });
 
 const Sourced = z.object({ ...FactFields, citations: z.array(Citation).min(1, 'at least one citation is required') });

@@ -53,6 +53,9 @@ export const AuditChange = z.object({
   id: EntityId,
   what: z.enum(['entity', 'relationship']),
   op: z.enum(['created', 'updated', 'deleted']),
+  /** An entity's kind and a relationship's type, so a deletion can be undone (edits and merges record them). */
+  kind: z.string().optional(),
+  type: z.string().optional(),
   /** The ends of a relationship. */
   source: EntityId.optional(),
   target: EntityId.optional(),
@@ -67,7 +70,7 @@ export const AuditEntry = z.object({
   at: z.string().describe('ISO timestamp'),
   actor: z.string().describe('X-Interlock-User, cli:<os user> or system:seed'),
   route: z.string().describe('how the change came in, e.g. "POST /api/import" or "cli import"'),
-  action: z.string().describe('import (later: edit, merge, delete)'),
+  action: z.string().describe('import, create, update, delete, merge, undo or reject-duplicate'),
   summary: z.record(z.string(), z.unknown()).describe('counts and format of the change'),
   entityIds: z.array(z.string()).describe('entities changed, and the ends of relationships changed'),
   relationshipIds: z.array(z.string()),

@@ -16,6 +16,8 @@ import web from './plugins/external/web.js';
 import audit from './routes/audit.js';
 import conflicts from './routes/conflicts.js';
 import documents from './routes/documents.js';
+import duplicates from './routes/duplicates.js';
+import edits from './routes/edits.js';
 import entities from './routes/entities.js';
 import health from './routes/health.js';
 import imports from './routes/imports.js';
@@ -66,6 +68,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(schema);
       await api.register(imports);
       await api.register(audit);
+      await api.register(edits);
+      await api.register(duplicates);
     },
     { prefix: '/api' },
   );

@@ -7,7 +7,14 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ApiError, ImportErrorResponse, ImportQuery, ImportResult, type ImportFormat } from '../../schemas/index.js';
+import {
+  ApiError,
+  ImportErrorResponse,
+  ImportQuery,
+  ImportResult,
+  InterlockFile,
+  type ImportFormat,
+} from '../../schemas/index.js';
 import { toApiError } from '../plugins/app/error-handler.js';
 import { runImport } from '../services/imports/import-service.js';
 
@@ -20,6 +27,32 @@ const FORMAT_BY_TYPE: Record<string, ImportFormat> = {
   'application/zip': 'csv',
 };
 const DEFAULT_FILE_NAME: Record<ImportFormat, string> = { json: 'upload.json', ftm: 'upload.ftm.json', csv: 'upload.zip' };
+
+/** The three kinds of file the body may be, for the OpenAPI document (the body itself is not parsed here). */
+const IMPORT_BODY_DOCS = {
+  content: {
+    'application/json': {
+      schema: {
+        ...z.toJSONSchema(InterlockFile, { io: 'input', target: 'openapi-3.0' }),
+        description: 'Interlock JSON (format interlock/1); its JSON Schema is also served at /api/schema/import.json',
+      },
+    },
+    'application/x-ndjson': {
+      schema: {
+        type: 'string',
+        description:
+          'FollowTheMoney entities, one JSON object per line, as OpenSanctions and Aleph export them (see docs/import-formats.md)',
+      },
+    },
+    'application/zip': {
+      schema: {
+        type: 'string',
+        format: 'binary',
+        description: 'A zip holding entities.csv and relationships.csv (columns in docs/import-formats.md)',
+      },
+    },
+  },
+};
 
 class BadImportRequest extends Error {
   readonly statusCode = 400;
@@ -39,6 +72,7 @@ const imports: FastifyPluginAsyncZod = async (app) => {
     '/import',
     {
       bodyLimit: IMPORT_BODY_LIMIT,
+      config: { openapiBody: IMPORT_BODY_DOCS },
       schema: {
         tags: ['import'],
         summary: 'Import a file (Interlock JSON, CSV zip or FollowTheMoney JSON lines), all or nothing',

@@ -24,21 +24,30 @@ export interface AuditRecord {
   action: string;
   summary: Record<string, unknown>;
   changes: AuditChange[];
+  /** Entities the entry concerns beyond those changed (a pair declared not to be duplicates). */
+  concerns?: string[];
+  /**
+   * Keep the before/after detail whatever the size: edits and merges must stay undoable, and they are
+   * bounded by one entity's relationships rather than by a file.
+   */
+  keepDetail?: boolean;
 }
 
 /** Writes one entry in `tx` and returns its id. */
 export async function recordAudit(tx: ManagedTransaction, record: AuditRecord, now = new Date()): Promise<string> {
   const id = `audit:${now.toISOString().replace(/[:.]/g, '-').toLowerCase()}-${randomUUID().slice(0, 8)}`;
-  const entityIds = new Set<string>();
-  const relationshipIds: string[] = [];
+  const entityIds = new Set<string>(record.concerns ?? []);
+  // A set: a merge records a moved relationship twice (deleted at one end, created at the other).
+  const relationshipSet = new Set<string>();
   for (const c of record.changes) {
     if (c.what === 'entity') entityIds.add(c.id);
     else {
-      relationshipIds.push(c.id);
+      relationshipSet.add(c.id);
       for (const end of [c.source, c.target]) if (end) entityIds.add(end);
     }
   }
-  const detailed = record.changes.length <= DETAIL_LIMIT;
+  const relationshipIds = [...relationshipSet];
+  const detailed = record.keepDetail === true || record.changes.length <= DETAIL_LIMIT;
   const idsTruncated = entityIds.size + relationshipIds.length > ID_LIMIT;
   const entry = {
     id,
@@ -53,6 +62,13 @@ export async function recordAudit(tx: ManagedTransaction, record: AuditRecord, n
   };
   await tx.run(cypher('queries/create-audit-entry'), { entry });
   return id;
+}
+
+/** One entry by id, as stored (null when there is none), read inside the caller's transaction. */
+export async function readAuditEntry(tx: ManagedTransaction, id: string): Promise<AuditEntry | null> {
+  const result = await tx.run(cypher('queries/audit-entry'), { id });
+  const row = result.records[0]?.get('entry') as Record<string, unknown> | undefined;
+  return row ? toAuditEntry(row) : null;
 }
 
 export async function listAudit(

@@ -36,6 +36,7 @@ import { CanvasToolbar } from './components/CanvasToolbar.js';
 import { LanguageSwitch } from './components/LanguageSwitch.js';
 import { useUrlState } from './hooks/useUrlState.js';
 import { useUndoKeys } from './hooks/useUndoKeys.js';
+import { EditBar, EditorDialog, useEditingBridge } from './components/editing/index.js';
 import './App.css';
 
 export function App() {
@@ -55,6 +56,7 @@ export function App() {
   const nameOf = useMemo(() => (node: Parameters<typeof localName>[0]) => localName(node, language), [language]);
   useUrlState(state, dispatch, actions.report);
   useUndoKeys(dispatch);
+  useEditingBridge(dispatch, view);
 
   const elements = useMemo(() => {
     // One highlight at a time: the reducer clears the spotlight when paths are found and vice versa.
@@ -196,6 +198,7 @@ export function App() {
           onRemoveMarked={() => dispatch({ type: 'removeMarked' })}
           onClearMarked={() => dispatch({ type: 'clearMarked' })}
         />
+        <EditBar selectedNode={selectedNode} />
         {actions.error && <Banner tone="error" message={actions.error} onDismiss={actions.dismissError} />}
         {actions.notice && <Banner tone="info" message={actions.notice} onDismiss={actions.dismissNotice} />}
         <GraphCanvas
@@ -258,6 +261,7 @@ export function App() {
         onShowRelationship={(rel, detail) => void actions.showRelationship(rel, detail)}
         onShowGraph={(patch) => dispatch({ type: 'merged', patch })}
       />
+      <EditorDialog onShowEntity={(entity) => void actions.pick({ ...entity, score: 1 })} />
     </div>
   );
 }

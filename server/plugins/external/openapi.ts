@@ -4,6 +4,16 @@ import swaggerUi from '@fastify/swagger-ui';
 import fp from 'fastify-plugin';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * The request body as the OpenAPI document should describe it, for routes that take raw bytes
+     * (a file upload in several content types) and so declare no body schema to validate.
+     */
+    openapiBody?: { content: Record<string, { schema: Record<string, unknown> }> };
+  }
+}
+
 export default fp(
   async (app) => {
     await app.register(swagger, {
@@ -14,7 +24,11 @@ export default fp(
           version: '0.1.0',
         },
       },
-      transform: jsonSchemaTransform,
+      transform: (input) => {
+        const output = jsonSchemaTransform(input);
+        const body = (input.route.config as { openapiBody?: unknown } | undefined)?.openapiBody;
+        return body ? { ...output, schema: { ...output.schema, body } } : output;
+      },
     });
     await app.register(swaggerUi, { routePrefix: '/docs' });
   },

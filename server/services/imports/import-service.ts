@@ -64,7 +64,8 @@ export async function applyImport(
 ): Promise<ImportResult> {
   const progress = options.onProgress ?? (() => undefined);
   const rename = options.format === 'csv' ? columnName : undefined;
-  const locate = (problems: ImportProblem[]) => problems.map((p) => locateProblem(p, mapped.origins, rename));
+  const locate = (problems: ImportProblem[]) =>
+    mapped.locate ? mapped.locate(problems) : problems.map((p) => locateProblem(p, mapped.origins, rename));
 
   progress({ phase: 'validate', done: 0, total: 1 });
   const parsed = parseInterlockFile(mapped.file);

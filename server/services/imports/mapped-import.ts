@@ -18,6 +18,8 @@ export interface MappedImport {
   merged: ImportCounts;
   skipped: number;
   warnings: ImportWarning[];
+  /** Places problems found on the combined file in the source (our JSON: the line of each path). */
+  locate?: (problems: ImportProblem[]) => ImportProblem[];
 }
 
 export const MAX_WARNINGS = 100;

@@ -6,6 +6,7 @@ import type { ImportFormat } from '../../../schemas/index.js';
 import { mapCsv, unzipCsv } from './csv.js';
 import { ftmReferences, mapFtm, parseFtmLines, type KnownEntity } from './ftm.js';
 import { importDocumentId } from './ids.js';
+import { locateJsonProblems, parseJsonText } from './json-lines.js';
 import type { MappedImport } from './mapped-import.js';
 
 const noneMerged = { entities: 0, relationships: 0 };
@@ -33,16 +34,10 @@ export interface ReadOptions {
 
 export async function readImport({ format, bytes, fileName, lookupFtm }: ReadOptions): Promise<MappedImport> {
   if (format === 'json') {
-    let input: unknown;
-    try {
-      input = JSON.parse(new TextDecoder('utf-8').decode(bytes));
-    } catch (error) {
-      return {
-        ...fromInterlockJson({}),
-        problems: [{ field: '(file)', message: `not valid JSON: ${(error as Error).message}` }],
-      };
-    }
-    return fromInterlockJson(input);
+    const text = new TextDecoder('utf-8').decode(bytes);
+    const parsed = parseJsonText(text);
+    if (!parsed.ok) return { ...fromInterlockJson({}), problems: [parsed.problem] };
+    return { ...fromInterlockJson(parsed.value), locate: (problems) => locateJsonProblems(text, problems) };
   }
   const document = (documentId: string) => ({
     id: documentId,

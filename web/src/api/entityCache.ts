@@ -17,3 +17,8 @@ export function loadEntity(id: string): Promise<EntityDetailResponse> {
   }
   return pending;
 }
+
+/** After an edit: the next look at these entities asks the server again. */
+export function forgetEntities(ids: Iterable<string>): void {
+  for (const id of ids) cache.delete(id);
+}

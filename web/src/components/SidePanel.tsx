@@ -7,6 +7,7 @@ import { EdgeDetails } from './EdgeDetails.js';
 import { FindingDetails } from './FindingDetails.js';
 import { FlowDetails } from './FlowDetails.js';
 import { NodeDetails } from './NodeDetails.js';
+import { EdgeTools, EntityPanel } from './editing/index.js';
 import type { NodeActions } from './NodeDetails.js';
 import './SidePanel.css';
 
@@ -46,21 +47,24 @@ export function SidePanel({
   return (
     <section className="side-panel" aria-labelledby={headingId} data-testid="side-panel" ref={scrollRef}>
       {node && (
-        <NodeDetails
-          key={node.id}
-          node={node}
-          headingId={headingId}
-          expanding={expandingId === node.id}
-          nameOf={nameOf}
-          shownNameOf={(id) => {
-            const shown = view.nodes.get(id);
-            return shown && nameOf(shown);
-          }}
-          onSelectEdge={onSelectEdge}
-          {...nodeActions}
-        />
+        <EntityPanel key={node.id} node={node}>
+          <NodeDetails
+            key={node.id}
+            node={node}
+            headingId={headingId}
+            expanding={expandingId === node.id}
+            nameOf={nameOf}
+            shownNameOf={(id) => {
+              const shown = view.nodes.get(id);
+              return shown && nameOf(shown);
+            }}
+            onSelectEdge={onSelectEdge}
+            {...nodeActions}
+          />
+        </EntityPanel>
       )}
       {edge && <EdgeDetails key={edge.id} edge={edge} view={view} headingId={headingId} onSelectNode={onSelectNode} />}
+      {edge && <EdgeTools edge={edge} view={view} />}
       {finding && (
         <FindingDetails
           key={finding.id}

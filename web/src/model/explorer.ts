@@ -85,6 +85,8 @@ export type ExplorerAction =
   | { readonly type: 'merged'; readonly patch: GraphPatch; readonly select?: Selection }
   | { readonly type: 'select'; readonly selection: Selection }
   | { readonly type: 'removeNode'; readonly id: string }
+  /** A connection deleted in the database leaves the canvas; its ends stay. */
+  | { readonly type: 'removeEdge'; readonly id: string }
   | { readonly type: 'clearCanvas' }
   | { readonly type: 'setPathEnd'; readonly end: 'from' | 'to'; readonly id: string }
   /** Shift-click: the first pick is the start, the next one the end. */
@@ -159,6 +161,13 @@ function applyAction(state: ExplorerState, action: Exclude<ExplorerAction, { typ
       const { from, to } = state.path;
       const path = from === action.id || to === action.id ? withoutEnds(state.path) : state.path;
       return { ...state, view, selection, path };
+    }
+    case 'removeEdge': {
+      if (!state.view.edges.has(action.id)) return state;
+      const edges = new Map(state.view.edges);
+      edges.delete(action.id);
+      const view = { nodes: state.view.nodes, edges };
+      return { ...state, view, selection: selectionSurvives(state.selection, view) ? state.selection : null };
     }
     case 'clearCanvas':
       return {

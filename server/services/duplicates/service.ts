@@ -1,0 +1,89 @@
+/**
+ * The duplicate finder against the database: read every entity's names and identifiers in one pass,
+ * group and score them in memory (proposals.ts), leave out the pairs a person rejected, and page the
+ * answer. Rejections are remembered as `:DuplicateRejection` nodes, with an audit entry.
+ */
+import type { Driver } from 'neo4j-driver';
+import type { DuplicatesQuery, DuplicatesResponse, EntityKind } from '../../../schemas/index.js';
+import { cypher } from '../../db/cypher-files.js';
+import { recordAudit } from '../audit-log.js';
+import { NotFoundError } from '../graph-repository.js';
+import { readEntity } from '../editing/graph-state.js';
+import { inWriteTransaction, type Actor } from '../editing/transaction.js';
+import { pairKey, proposeDuplicates, type Candidate, type Proposals } from './proposals.js';
+
+/**
+ * The last proposals, per kind filter, with the graph version they were computed for: paging through
+ * them, or asking again before anything changed, does not read and group every entity again. Every
+ * write made through Interlock records an audit entry, which changes the version; a change made
+ * outside it (in Neo4j Browser) that keeps the entity count shows after the next write.
+ */
+const memo = new Map<string, { version: string; proposals: Proposals }>();
+
+export async function findDuplicates(driver: Driver, database: string, query: DuplicatesQuery): Promise<DuplicatesResponse> {
+  const session = driver.session({ database, defaultAccessMode: 'READ' });
+  try {
+    const { pairs, capped } = await session.executeRead(async (tx) => {
+      const versionRow = (await tx.run(cypher('queries/graph-version'))).records[0];
+      const version = `${String(versionRow?.get('entities'))}|${String(versionRow?.get('lastChange'))}`;
+      const key = `${database}|${query.kind ?? '*'}`;
+      const known = memo.get(key);
+      if (known?.version === version) return known.proposals;
+      const rows = await tx.run(cypher('queries/duplicate-candidates'), { kind: query.kind ?? null });
+      const rejections = await tx.run(cypher('queries/duplicate-rejections'));
+      const proposals = proposeDuplicates(
+        rows.records.map((r) => toCandidate(r.toObject())),
+        new Set(rejections.records.map((r) => r.get('pair') as string)),
+      );
+      memo.set(key, { version, proposals });
+      return proposals;
+    });
+    const wanted = query.entity ? pairs.filter((p) => p.a.id === query.entity || p.b.id === query.entity) : pairs;
+    return { pairs: wanted.slice(query.offset, query.offset + query.limit), total: wanted.length, capped };
+  } finally {
+    await session.close();
+  }
+}
+
+export async function rejectDuplicate(
+  driver: Driver,
+  database: string,
+  pair: { a: string; b: string },
+  who: Actor,
+): Promise<{ auditId: string; a: string; b: string }> {
+  const [a, b] = pair.a < pair.b ? [pair.a, pair.b] : [pair.b, pair.a];
+  return inWriteTransaction(driver, database, async (tx) => {
+    for (const id of [a, b]) if (!(await readEntity(tx, id))) throw new NotFoundError('entity', id);
+    const at = new Date();
+    await tx.run(cypher('queries/reject-duplicate'), { pair: pairKey(a, b), a, b, actor: who.actor, at: at.toISOString() });
+    const auditId = await recordAudit(
+      tx,
+      { ...who, action: 'reject-duplicate', summary: { a, b }, changes: [], concerns: [a, b] },
+      at,
+    );
+    return { auditId, a, b };
+  });
+}
+
+function toCandidate(row: Record<string, unknown>): Candidate {
+  const identifiers = [`id:${String(row.id)}`, ...(row.mergedIds as string[]).map((id) => `id:${id}`)];
+  if (typeof row.ftmId === 'string') identifiers.push(`ftm:${row.ftmId}`);
+  if (typeof row.url === 'string') identifiers.push(`url:${normaliseUrl(row.url)}`);
+  return {
+    id: String(row.id),
+    kind: row.kind as EntityKind,
+    name: String(row.name ?? ''),
+    aliases: (row.aliases as unknown[]).map(String),
+    identifiers,
+  };
+}
+
+/** The same page written two ways (`https://www.x.org/a/` and `http://x.org/a`) is one identifier. */
+export function normaliseUrl(url: string): string {
+  return url
+    .trim()
+    .toLowerCase()
+    .replace(/^https?:\/\//, '')
+    .replace(/^www\./, '')
+    .replace(/[/#?]+$/, '');
+}

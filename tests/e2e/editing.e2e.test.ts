@@ -1,0 +1,150 @@
+/**
+ * Editing on the page: a connection is added with a source described inline (a new document) and
+ * appears on the canvas; saving without a source is refused with a message; an edit shows in the
+ * entity's History tab with who made it and through which route, and is undone from there.
+ */
+import type { Driver } from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Core } from 'cytoscape';
+import { testConnection, testDriver } from '../setup/connection.js';
+import { uniquePrefix } from '../integration/helpers/synthetic-graph.js';
+import { addConnection, dialog, editAs, openEntityTab, openNewConnection, sourceFields } from './helpers/editing.js';
+import { useExplorerSession } from './helpers/session.js';
+import { expectHeading, searchAndPick, sidePanel, waitForCanvasIdle } from './helpers/ui.js';
+
+const VINCENT = 'person:vincent-line';
+const DENVER = 'public-body:city-of-denver';
+const marker = uniquePrefix('page-edit');
+/** The page answers within seconds, but a loaded machine can make that many. */
+const POLL = { timeout: 30_000 };
+const SLOW = 180_000;
+const { database } = testConnection();
+let driver: Driver;
+let vincentDescription: string;
+
+beforeAll(async () => {
+  driver = testDriver();
+  const { records } = await driver.executeQuery(
+    'MATCH (n:Entity {id: $id}) RETURN n.description AS d',
+    { id: VINCENT },
+    { database },
+  );
+  vincentDescription = records[0]?.get('d') as string;
+});
+afterAll(async () => {
+  // What the page wrote: the connection, the new document, and Vincent's description if the undo failed.
+  await driver.executeQuery(
+    `MATCH ()-[r]->() WHERE r.role = $marker DELETE r
+     WITH count(*) AS ignored
+     MATCH (d:Document) WHERE d.title CONTAINS $marker DETACH DELETE d`,
+    { marker },
+    { database },
+  );
+  await driver.executeQuery(
+    'MATCH (n:Entity {id: $id}) WHERE n.description CONTAINS $marker SET n.description = $before',
+    { id: VINCENT, marker, before: vincentDescription },
+    { database },
+  );
+  await driver.executeQuery('MATCH (a:AuditEntry) WHERE a.actor = $marker DELETE a', { marker }, { database });
+  await driver.close();
+});
+
+describe('editing on the page', () => {
+  const session = useExplorerSession();
+
+  it(
+    'adds a connection with a new document as its source, refusing it without one, and draws it',
+    async () => {
+      const { page } = session;
+      await editAs(page, marker);
+      await searchAndPick(page, 'Vincent', 'Vincent Line');
+      const form = await openNewConnection(page);
+      await addConnection(
+        page,
+        { to: 'Denver', toName: 'City and County of Denver', type: 'HOLDS POSITION', detail: marker },
+        { save: false },
+      );
+
+      // Without a source the form refuses, says why, and nothing is sent.
+      await form.getByRole('button', { name: 'Remove this source' }).click();
+      let posted = false;
+      page.on('request', (r) => {
+        if (r.method() === 'POST' && r.url().endsWith('/api/relationships')) posted = true;
+      });
+      await form.getByRole('button', { name: 'Save' }).click();
+      await expect.poll(() => form.getByTestId('form-problem').innerText(), POLL).toMatch(/at least one source/);
+      expect(posted).toBe(false);
+
+      await sourceFields(page, {
+        title: `Board minutes ${marker}`,
+        publisher: 'City of Denver',
+        publishedOn: '2020-06-01',
+        url: `https://example.org/${marker}`,
+        locator: 'page 2',
+        quote: 'Vincent Line advises the City.',
+      });
+      const saved = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/api/relationships'));
+      await form.getByRole('button', { name: 'Save' }).click();
+      const response = await saved;
+      expect(response.status()).toBe(201);
+      const { relationship } = (await response.json()) as { relationship: { id: string } };
+      await dialog(page).waitFor({ state: 'hidden' });
+      await page.getByTestId('edit-note').filter({ hasText: 'Saved.' }).waitFor();
+
+      await page.waitForFunction(
+        ({ id }) => (globalThis as unknown as { __interlockCy?: Core }).__interlockCy?.getElementById(id).nonempty() === true,
+        { id: relationship.id },
+      );
+      await waitForCanvasIdle(page);
+      const drawn = await page.evaluate((id) => {
+        const edge = (globalThis as unknown as { __interlockCy?: Core }).__interlockCy?.getElementById(id);
+        return {
+          source: edge?.data('source') as string,
+          target: edge?.data('target') as string,
+          type: edge?.data('type') as string,
+        };
+      }, relationship.id);
+      expect(drawn).toEqual({ source: VINCENT, target: DENVER, type: 'HOLDS_POSITION' });
+      // The new connection is selected, and its source quote is in the side panel.
+      await expectHeading(page, 'HOLDS POSITION');
+      await sidePanel(page).getByText('Vincent Line advises the City.').waitFor();
+      expect(session.pageErrors).toEqual([]);
+    },
+    SLOW,
+  );
+
+  it(
+    'shows an edit in the History tab with who and the route, and undoes it from there',
+    async () => {
+      const { page } = session;
+      await editAs(page, marker);
+      await searchAndPick(page, 'Vincent', 'Vincent Line');
+      await sidePanel(page).getByRole('button', { name: 'Edit', exact: true }).click();
+      const form = page.getByTestId('entity-form');
+      await form.getByLabel('Description').fill(`Advises the City (${marker})`);
+      await form.getByRole('button', { name: 'Save' }).click();
+      await dialog(page).waitFor({ state: 'hidden' });
+      await sidePanel(page).getByText(`Advises the City (${marker})`).waitFor();
+
+      const history = await openEntityTab(page, 'History');
+      const latest = history.getByTestId('history-entry').first();
+      await latest.waitFor();
+      await expect.poll(() => latest.innerText(), POLL).toContain('Changed');
+      const text = await latest.innerText();
+      expect(text).toContain(marker);
+      expect(text).toContain('via PATCH /api/entities/:id');
+      expect(text).toMatch(/description: Chief of operations .* → Advises the City/);
+      // The seed import is in the history too, further down.
+      await expect
+        .poll(() => history.getByTestId('history-entry').filter({ hasText: 'system:seed' }).count(), POLL)
+        .toBeGreaterThan(0);
+
+      await latest.getByRole('button', { name: 'Undo this' }).click();
+      await expect.poll(() => history.getByTestId('history-entry').first().innerText(), POLL).toContain('Undid a change');
+      await openEntityTab(page, 'Details');
+      await expect.poll(() => sidePanel(page).getByText(`Advises the City (${marker})`).count(), POLL).toBe(0);
+      expect(session.pageErrors).toEqual([]);
+    },
+    SLOW,
+  );
+});

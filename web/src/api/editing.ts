@@ -1,0 +1,80 @@
+/**
+ * Client for the editing, audit, duplicates and merge routes. Writes say who makes them (the name the
+ * person gave on this browser, else "page") in `X-Interlock-User`, which the audit trail records.
+ */
+import type { z } from 'zod';
+import {
+  ApiError,
+  AuditResponse,
+  DeleteResult,
+  DuplicatesResponse,
+  EntityWriteResult,
+  MergeResult,
+  RelationshipWriteResult,
+  RejectDuplicateResult,
+  UndoResult,
+} from '../../../schemas/index.js';
+import type {
+  CreateEntityRequestInput,
+  CreateRelationshipRequestInput,
+  UpdateEntityRequestInput,
+  UpdateRelationshipRequestInput,
+} from '../../../schemas/index.js';
+import { ApiRequestError } from './client.js';
+
+const USER_KEY = 'interlock.user';
+
+export function editorName(): string {
+  return window.localStorage.getItem(USER_KEY) ?? '';
+}
+
+export function setEditorName(name: string): void {
+  if (name.trim()) window.localStorage.setItem(USER_KEY, name.trim());
+  else window.localStorage.removeItem(USER_KEY);
+}
+
+async function send<S extends z.ZodType>(method: string, path: string, schema: S, body?: unknown): Promise<z.output<S>> {
+  let response: Response;
+  try {
+    response = await fetch(`/api${path}`, {
+      method,
+      headers: {
+        accept: 'application/json',
+        'x-interlock-user': editorName() || 'page',
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  } catch {
+    throw new ApiRequestError('Cannot reach the Interlock server. Is it running?', 0, 'NETWORK');
+  }
+  const answer: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) {
+    const problem = ApiError.safeParse(answer);
+    throw problem.success
+      ? new ApiRequestError(problem.data.error.message, response.status, problem.data.error.code)
+      : new ApiRequestError(`The server answered ${response.status}.`, response.status, 'HTTP_ERROR');
+  }
+  const parsed = schema.safeParse(answer);
+  if (!parsed.success)
+    throw new ApiRequestError(`The answer to ${path} did not match the schema.`, response.status, 'BAD_RESPONSE');
+  return parsed.data;
+}
+
+const at = (id: string) => encodeURIComponent(id);
+
+export const editingApi = {
+  createEntity: (body: CreateEntityRequestInput) => send('POST', '/entities', EntityWriteResult, body),
+  updateEntity: (id: string, body: UpdateEntityRequestInput) => send('PATCH', `/entities/${at(id)}`, EntityWriteResult, body),
+  deleteEntity: (id: string) => send('DELETE', `/entities/${at(id)}`, DeleteResult),
+  createRelationship: (body: CreateRelationshipRequestInput) => send('POST', '/relationships', RelationshipWriteResult, body),
+  updateRelationship: (id: string, body: UpdateRelationshipRequestInput) =>
+    send('PATCH', `/relationships/${at(id)}`, RelationshipWriteResult, body),
+  deleteRelationship: (id: string) => send('DELETE', `/relationships/${at(id)}`, DeleteResult),
+  undo: (auditId: string) => send('POST', `/audit/${at(auditId)}/undo`, UndoResult),
+  audit: (entity: string) => send('GET', `/audit?entity=${at(entity)}&limit=50`, AuditResponse),
+  duplicates: (offset = 0) => send('GET', `/duplicates?limit=50&offset=${offset}`, DuplicatesResponse),
+  rejectDuplicate: (a: string, b: string) => send('POST', '/duplicates/rejections', RejectDuplicateResult, { a, b }),
+  merge: (keepId: string, mergeId: string) => send('POST', '/merges', MergeResult, { keepId, mergeId }),
+  undoMerge: (auditId: string) => send('POST', `/merges/${at(auditId)}/undo`, UndoResult),
+};

@@ -1,0 +1,105 @@
+/** Create or edit an entity: name, other names, dates, status, the fields of its kind, and its sources. */
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ENTITY_KINDS, FactStatus } from '../../../../schemas/index.js';
+import type { EntityKind, GraphNode } from '../../../../schemas/index.js';
+import { errorMessage } from '../../api/client.js';
+import { editingApi } from '../../api/editing.js';
+import { KIND_ENCODING } from '../../model/index.js';
+import { CitationFields } from './CitationFields.js';
+import {
+  createEntityRequest,
+  emptyEntityDraft,
+  entityDraftOf,
+  entityProblem,
+  KIND_FIELDS,
+  updateEntityRequest,
+} from './drafts.js';
+import type { EntityDraft } from './drafts.js';
+import { Field } from './Field.js';
+import { FormFooter } from './FormFooter.js';
+import { editing } from './store.js';
+
+export function EntityForm({ node, kind }: { readonly node?: GraphNode | undefined; readonly kind?: EntityKind | undefined }) {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState<EntityDraft>(() => (node ? entityDraftOf(node) : emptyEntityDraft(kind)));
+  const [problem, setProblem] = useState<string>();
+  const [saving, setSaving] = useState(false);
+  const set = (patch: Partial<EntityDraft>) => setDraft((d) => ({ ...d, ...patch }));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const found = entityProblem(draft);
+    if (found) {
+      setProblem(t(`editing.problems.${found}`));
+      return;
+    }
+    setProblem(undefined);
+    setSaving(true);
+    try {
+      const result = node
+        ? await editingApi.updateEntity(node.id, updateEntityRequest(node, draft))
+        : await editingApi.createEntity(createEntityRequest(draft));
+      await editing.entitySaved(result.auditId, result.entity);
+    } catch (error) {
+      setProblem(errorMessage(error));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <form className="edit-form" onSubmit={(event) => void submit(event)} noValidate data-testid="entity-form">
+      {!node && (
+        <Field
+          label={t('editing.form.kind')}
+          value={draft.kind}
+          onChange={(value) => set({ ...emptyEntityDraft(value as EntityKind), name: draft.name, citations: draft.citations })}
+          options={ENTITY_KINDS.map((k) => ({ value: k, label: KIND_ENCODING[k].label }))}
+        />
+      )}
+      <Field label={t('editing.form.name')} value={draft.name} onChange={(name) => set({ name })} required dir="auto" />
+      <Field
+        label={t('editing.form.aliases')}
+        value={draft.aliases}
+        onChange={(aliases) => set({ aliases })}
+        multiline
+        dir="auto"
+      />
+      <Field
+        label={t('editing.form.description')}
+        value={draft.description}
+        onChange={(description) => set({ description })}
+        multiline
+        dir="auto"
+      />
+      {KIND_FIELDS[draft.kind].map((key) => (
+        <Field
+          key={key}
+          label={t(`editing.form.${key}`)}
+          value={draft[key]}
+          onChange={(value) => set({ [key]: value })}
+          type={key === 'amount' ? 'number' : key === 'url' ? 'url' : 'text'}
+          required={key === 'title'}
+        />
+      ))}
+      <div className="edit-field-row">
+        <Field label={t('editing.form.start')} value={draft.start} onChange={(start) => set({ start })} placeholder="2019" />
+        <Field label={t('editing.form.end')} value={draft.end} onChange={(end) => set({ end })} />
+        <Field
+          label={t('editing.form.status')}
+          value={draft.status}
+          onChange={(status) => set({ status: status as EntityDraft['status'] })}
+          options={FactStatus.options.map((s) => ({ value: s, label: t(`editing.form.statuses.${s}`) }))}
+        />
+      </div>
+      <CitationFields
+        citations={draft.citations}
+        onChange={(citations) => set({ citations })}
+        required={draft.kind !== 'Document'}
+      />
+      <FormFooter problem={problem} saving={saving} />
+    </form>
+  );
+}
