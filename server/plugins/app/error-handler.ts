@@ -55,7 +55,13 @@ export function toApiError(error: unknown): { status: number; body: ApiError | I
   const status = (error as FastifyError).statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
     const code = (error as FastifyError).code ?? 'bad_request';
-    return { status, body: { error: { code: code.toLowerCase(), message: (error as Error).message } } };
+    const field = (error as { field?: unknown }).field;
+    return {
+      status,
+      body: {
+        error: { code: code.toLowerCase(), message: (error as Error).message, ...(typeof field === 'string' ? { field } : {}) },
+      },
+    };
   }
   return {
     status: 500,
