@@ -34,6 +34,7 @@ import { CanvasToolbar } from './components/CanvasToolbar.js';
 import { LanguageSwitch } from './components/LanguageSwitch.js';
 import { useUrlState } from './hooks/useUrlState.js';
 import { useUndoKeys } from './hooks/useUndoKeys.js';
+import { SnapshotsPanel } from './components/snapshots/SnapshotsPanel.js';
 import './App.css';
 
 export function App() {
@@ -148,6 +149,11 @@ export function App() {
               ),
             },
             {
+              id: 'snapshots',
+              label: t('snapshots.tab'),
+              panel: <SnapshotsPanel state={state} dispatch={dispatch} />,
+            },
+            {
               id: 'legend',
               label: t('rail.legend'),
               panel: (
@@ -236,7 +242,7 @@ export function App() {
   );
 }
 
-type RailTabId = 'conflicts' | 'money' | 'paths' | 'legend';
+type RailTabId = 'conflicts' | 'money' | 'paths' | 'snapshots' | 'legend';
 
 const NO_PATTERNS: readonly PatternInfo[] = [];
 
