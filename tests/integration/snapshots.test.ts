@@ -228,8 +228,8 @@ describe('exports', () => {
       // The quote of the board seat, in whatever escaping the format uses.
       expect(text).toMatch(/Inés chairs the board \| since 2021/);
       // Markup formats escape the hostile name; data formats (JSON, Cypher) carry it as the string it is.
-    if (['svg', 'html', 'graphml', 'gexf'].includes(format)) expect(text).not.toContain('<img src');
-    else expect(text).toMatch(/<img src=x onerror=alert\(1\)>|\\u003cimg src=x/);
+      if (['svg', 'html', 'graphml', 'gexf'].includes(format)) expect(text).not.toContain('<img src');
+      else expect(text).toMatch(/<img src=x onerror=alert\(1\)>|\\u003cimg src=x/);
     },
   );
 
