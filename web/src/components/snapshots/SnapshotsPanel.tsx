@@ -78,7 +78,7 @@ export function SnapshotsPanel({ state, dispatch }: SnapshotsPanelProps) {
 
   return (
     <section className="rail-section" aria-label={t('snapshots.tab')} data-testid="snapshots-panel">
-      <div className="snapshot-card__actions">
+      <div className="snapshots-panel__tools">
         <button
           type="button"
           className="button button--primary"
