@@ -29,7 +29,7 @@ export function renderSvg(input: ExportInput): string {
   const { content } = snapshot;
   const nodes = new Map<string, GraphNode>(content.entities.map((e) => [e.id, e]));
   const notes = footnotes(snapshot);
-  const positions = content.positions;
+  const positions = spreadOut(content.positions);
 
   const xs = content.entities.map((e) => positions[e.id]?.x ?? 0);
   const ys = content.entities.map((e) => positions[e.id]?.y ?? 0);
@@ -270,6 +270,21 @@ export function wrap(value: string, max: number): string[] {
     if (line) lines.push(line);
   }
   return lines;
+}
+
+/** Room between nodes for the labels: the canvas packs nodes closer than a still picture can bear. */
+const MIN_GAP = 230;
+
+function spreadOut(positions: Readonly<Record<string, { x: number; y: number }>>): Record<string, { x: number; y: number }> {
+  const points = Object.values(positions);
+  let closest = Infinity;
+  for (let i = 0; i < points.length; i++)
+    for (let j = i + 1; j < points.length; j++) {
+      const [a, b] = [points[i], points[j]];
+      if (a && b) closest = Math.min(closest, Math.hypot(a.x - b.x, a.y - b.y));
+    }
+  const scale = Number.isFinite(closest) && closest > 0 ? Math.min(3, Math.max(1, MIN_GAP / closest)) : 1;
+  return Object.fromEntries(Object.entries(positions).map(([id, p]) => [id, { x: p.x * scale, y: p.y * scale }]));
 }
 
 function round(n: number): number {
