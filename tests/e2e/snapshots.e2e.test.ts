@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import type { Core } from 'cytoscape';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CreateSnapshotResult } from '../../schemas/index.js';
+import type { CreateSnapshotResult, Snapshot } from '../../schemas/index.js';
 import { testConnection, testDriver } from '../setup/connection.js';
 import { MALICIOUS_NAME, removeSnapshotGraph, snapshotGraph } from '../integration/helpers/snapshot-fixtures.js';
 import { uniquePrefix } from '../integration/helpers/synthetic-graph.js';
@@ -89,6 +89,19 @@ describe('snapshots in the browser', () => {
     await card.waitFor();
     const link = await card.getByTestId('share-link').getAttribute('href');
     expect(link).toMatch(/\/s\/draft-[a-z0-9]+$/);
+
+    // Put back on an emptied canvas, the snapshot's nodes return where they were saved.
+    const saved = (await (await fetch(new URL(`/api/snapshots/${link?.split('/s/')[1]}`, session.url))).json()) as Snapshot;
+    await page.getByRole('button', { name: 'Clear canvas' }).click();
+    await card.getByRole('button', { name: 'Put on canvas' }).click();
+    await page.waitForFunction((positions) => {
+      const cy = (globalThis as unknown as { __interlockCy?: Core }).__interlockCy;
+      return Object.entries(positions).every(([id, p]) => {
+        const node = cy?.getElementById(id);
+        return !!node?.nonempty() && Math.abs(node.position().x - p.x) < 1 && Math.abs(node.position().y - p.y) < 1;
+      });
+    }, saved.content.positions);
+    expect(Object.keys(saved.content.positions).sort()).toEqual(saved.content.entities.map((e) => e.id).sort());
 
     // Someone else opens the link: no shared storage, no explorer state.
     const context = await session.browser.newContext({ viewport: { width: 1280, height: 860 } });
