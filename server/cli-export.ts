@@ -19,7 +19,9 @@ export async function exportCommand(
   const bytes = typeof file.body === 'string' ? Buffer.from(file.body, 'utf8') : Buffer.from(file.body);
   if (options.out) {
     await writeFile(options.out, bytes);
-    log(`Wrote ${options.out} (${format.data}, ${bytes.length} bytes): "${snapshot.content.title}", version ${snapshot.version}.`);
+    log(
+      `Wrote ${options.out} (${format.data}, ${bytes.length} bytes): "${snapshot.content.title}", version ${snapshot.version}.`,
+    );
   } else {
     process.stdout.write(bytes);
   }
