@@ -6,3 +6,4 @@ export * from './conflicts.js';
 export * from './json-schema.js';
 export * from './imports.js';
 export * from './editing.js';
+export * from './snapshots.js';

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import conflictService from './plugins/app/conflict-service.js';
 import errorHandler from './plugins/app/error-handler.js';
 import graphRepository from './plugins/app/graph-repository.js';
+import snapshotStore from './plugins/app/snapshot-store.js';
 import neo4jPlugin from './plugins/external/neo4j.js';
 import openapi from './plugins/external/openapi.js';
 import web from './plugins/external/web.js';
@@ -24,6 +25,7 @@ import imports from './routes/imports.js';
 import paths from './routes/paths.js';
 import schema from './routes/schema.js';
 import search from './routes/search.js';
+import snapshots from './routes/snapshots.js';
 
 export const WEB_ROOT = fileURLToPath(new URL('../web/dist', import.meta.url));
 
@@ -56,6 +58,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(openapi);
   await app.register(graphRepository);
   await app.register(conflictService);
+  await app.register(snapshotStore);
 
   await app.register(
     async (api) => {
@@ -70,6 +73,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(audit);
       await api.register(edits);
       await api.register(duplicates);
+      await api.register(snapshots);
     },
     { prefix: '/api' },
   );

@@ -14,6 +14,7 @@ import { basename } from 'node:path';
 import { userInfo } from 'node:os';
 import { ImportFormat, type ImportResult } from '../schemas/index.js';
 import { formatFromFileName, progressBar } from './cli-import.js';
+import { exportCommand } from './cli-export.js';
 
 const log = (message: string) => console.error(`[interlock] ${message}`);
 
@@ -26,7 +27,7 @@ async function withDatabase(work: (db: Database) => Promise<void>): Promise<void
   }
 }
 
-const program = new Command('interlock').description('Interlock command line: schema, seed, import and statistics');
+const program = new Command('interlock').description('Interlock command line: schema, seed, import, export and statistics');
 
 program
   .command('schema')
@@ -88,6 +89,14 @@ program
       console.log(JSON.stringify(c, null, 2));
     }),
   );
+
+program
+  .command('export')
+  .description('export a snapshot: png, svg, html, graphml, gexf, cyjs, json, csv, ftm or cypher')
+  .argument('<snapshotId>', 'the snapshot id (pub-… or draft-…)')
+  .requiredOption('--format <format>', 'png, svg, html, graphml, gexf, cyjs, json, csv, ftm or cypher')
+  .option('--out <file>', 'write to this file instead of stdout')
+  .action((id: string, options: { format: string; out?: string }) => withDatabase((db) => exportCommand(db, id, options, log)));
 
 program
   .command('stats')

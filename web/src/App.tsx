@@ -37,6 +37,7 @@ import { LanguageSwitch } from './components/LanguageSwitch.js';
 import { useUrlState } from './hooks/useUrlState.js';
 import { useUndoKeys } from './hooks/useUndoKeys.js';
 import { EditBar, EditorDialog, useEditingBridge } from './components/editing/index.js';
+import { SnapshotsPanel } from './components/snapshots/SnapshotsPanel.js';
 import './App.css';
 
 export function App() {
@@ -162,6 +163,11 @@ export function App() {
               ),
             },
             {
+              id: 'snapshots',
+              label: t('snapshots.tab'),
+              panel: <SnapshotsPanel state={state} dispatch={dispatch} />,
+            },
+            {
               id: 'legend',
               label: t('rail.legend'),
               panel: (
@@ -266,7 +272,7 @@ export function App() {
   );
 }
 
-type RailTabId = 'conflicts' | 'money' | 'paths' | 'legend';
+type RailTabId = 'conflicts' | 'money' | 'paths' | 'snapshots' | 'legend';
 
 /** Enter on the canvas: the keyboard moves into the details of the selection, starting at its heading. */
 function focusDetails(): void {

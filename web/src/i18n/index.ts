@@ -9,6 +9,7 @@ import { en } from './en.js';
 import { es } from './es.js';
 import { ar } from './ar.js';
 import { editing } from './editing.js';
+import { snapshots } from './snapshots.js';
 
 export const LANGUAGES = [
   { code: 'en', name: 'English' },
@@ -47,9 +48,9 @@ export function setLanguage(language: Language): void {
 const start = initialLanguage();
 void i18next.use(initReactI18next).init({
   resources: {
-    en: { translation: { ...en, ...editing.en } },
-    es: { translation: { ...es, ...editing.es } },
-    ar: { translation: { ...ar, ...editing.ar } },
+    en: { translation: { ...en, ...editing.en, ...snapshots.en } },
+    es: { translation: { ...es, ...editing.es, ...snapshots.es } },
+    ar: { translation: { ...ar, ...editing.ar, ...snapshots.ar } },
   },
   lng: start,
   fallbackLng: 'en',

@@ -1,0 +1,185 @@
+/**
+ * Snapshots: save the current view (POST), list, read, publish, delete a draft, compare two versions,
+ * and export one in any of the formats; `POST /snapshots/export` exports a view without saving it.
+ */
+import type { FastifyReply } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  ApiError,
+  CreateSnapshot,
+  CreateSnapshotResult,
+  DiffQuery,
+  ExportQuery,
+  PublishResult,
+  Snapshot,
+  SnapshotDiff,
+  SnapshotList,
+  SnapshotListQuery,
+  SnapshotParams,
+} from '../../schemas/index.js';
+import { exportSnapshot } from '../services/exports/index.js';
+import { NotFoundError } from '../services/graph-repository.js';
+import { diffSnapshots } from '../services/snapshots/diff.js';
+import { SnapshotRequestError } from '../services/snapshots/errors.js';
+
+const UserHeader = z.object({ 'x-interlock-user': z.string().min(1).max(200).optional() });
+const FILE = z.any().describe('the exported file');
+
+const snapshots: FastifyPluginAsyncZod = async (app) => {
+  const actorOf = (headers: { 'x-interlock-user'?: string | undefined }) => headers['x-interlock-user'] ?? 'api:anonymous';
+
+  app.post(
+    '/snapshots',
+    {
+      schema: {
+        tags: ['snapshots'],
+        summary: 'Save a view as a draft snapshot (or, with basedOn, as the next version of one)',
+        body: CreateSnapshot,
+        headers: UserHeader,
+        response: { 201: CreateSnapshotResult, 400: ApiError, 503: ApiError },
+      },
+    },
+    async (request, reply) => {
+      const result = await app.snapshots.create(request.body, { actor: actorOf(request.headers), route: 'POST /api/snapshots' });
+      return reply.status(201).send(result);
+    },
+  );
+
+  app.get(
+    '/snapshots',
+    {
+      schema: {
+        tags: ['snapshots'],
+        summary: 'Snapshots, newest first (without their content)',
+        querystring: SnapshotListQuery,
+        response: { 200: SnapshotList, 400: ApiError, 503: ApiError },
+      },
+    },
+    async (request) => ({ snapshots: await app.snapshots.list(request.query) }),
+  );
+
+  app.get(
+    '/snapshots/:id',
+    {
+      schema: {
+        tags: ['snapshots'],
+        summary: 'One snapshot with its frozen content (a published one is found by its draft id too)',
+        params: SnapshotParams,
+        response: { 200: Snapshot, 400: ApiError, 404: ApiError, 503: ApiError },
+      },
+    },
+    async (request) => app.snapshots.get(request.params.id),
+  );
+
+  app.post(
+    '/snapshots/:id/publish',
+    {
+      schema: {
+        tags: ['snapshots'],
+        summary: 'Publish a draft: it becomes immutable under an id derived from its content',
+        params: SnapshotParams,
+        headers: UserHeader,
+        response: { 200: PublishResult, 400: ApiError, 404: ApiError, 503: ApiError },
+      },
+    },
+    async (request) =>
+      app.snapshots.publish(request.params.id, { actor: actorOf(request.headers), route: 'POST /api/snapshots/:id/publish' }),
+  );
+
+  app.delete(
+    '/snapshots/:id',
+    {
+      schema: {
+        tags: ['snapshots'],
+        summary: 'Delete a draft (published snapshots are permanent: 409)',
+        params: SnapshotParams,
+        headers: UserHeader,
+        response: { 204: z.null().describe('deleted'), 400: ApiError, 404: ApiError, 409: ApiError, 503: ApiError },
+      },
+    },
+    async (request, reply) => {
+      await app.snapshots.remove(request.params.id, { actor: actorOf(request.headers), route: 'DELETE /api/snapshots/:id' });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/snapshots/:id/diff',
+    {
+      schema: {
+        tags: ['snapshots'],
+        summary: 'What changed between two versions of the series :id belongs to',
+        params: SnapshotParams,
+        querystring: DiffQuery,
+        response: { 200: SnapshotDiff, 400: ApiError, 404: ApiError, 503: ApiError },
+      },
+    },
+    async (request) => {
+      const named = await app.snapshots.get(request.params.id);
+      const toVersion = request.query.to ?? named.version;
+      const fromVersion = request.query.from ?? toVersion - 1;
+      if (fromVersion < 1)
+        throw new SnapshotRequestError(
+          400,
+          'invalid_parameter',
+          'from: version 1 has no earlier version to compare with',
+          'from',
+        );
+      const load = async (version: number, field: string) => {
+        if (version === named.version) return named;
+        const found = await app.snapshots.getVersion(named.series, version);
+        if (!found) throw new NotFoundError(`version (${field})`, String(version));
+        return found;
+      };
+      return diffSnapshots(await load(fromVersion, 'from'), await load(toVersion, 'to'));
+    },
+  );
+
+  app.get(
+    '/snapshots/:id/export',
+    {
+      schema: {
+        tags: ['snapshots'],
+        summary: 'Export a snapshot: png, svg, html (standalone), graphml, gexf, cyjs, json, csv (zip), ftm, cypher',
+        params: SnapshotParams,
+        querystring: ExportQuery,
+        response: { 200: FILE, 400: ApiError, 404: ApiError, 503: ApiError },
+      },
+    },
+    async (request, reply) => {
+      const snapshot = await app.snapshots.get(request.params.id);
+      const file = exportSnapshot(request.query.format, { snapshot, exportedAt: new Date() });
+      return sendFile(reply, file);
+    },
+  );
+
+  app.post(
+    '/snapshots/export',
+    {
+      schema: {
+        tags: ['snapshots'],
+        summary: 'Export a view without saving it (same body as POST /snapshots)',
+        body: CreateSnapshot,
+        querystring: ExportQuery,
+        response: { 200: FILE, 400: ApiError, 503: ApiError },
+      },
+    },
+    async (request, reply) => {
+      const snapshot = await app.snapshots.preview(request.body, actorOf(request.headers as Record<string, string | undefined>));
+      return sendFile(reply, exportSnapshot(request.query.format, { snapshot, exportedAt: new Date() }));
+    },
+  );
+};
+
+function sendFile(reply: FastifyReply, file: { fileName: string; contentType: string; body: string | Uint8Array }): FastifyReply {
+  // The serializer is for JSON answers; a file goes out as its bytes.
+  return reply
+    .type(file.contentType)
+    .header('content-disposition', `attachment; filename="${file.fileName}"`)
+    .header('x-content-type-options', 'nosniff')
+    .serializer((payload: unknown) => payload as string)
+    .send(typeof file.body === 'string' ? file.body : Buffer.from(file.body));
+}
+
+export default snapshots;

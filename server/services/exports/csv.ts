@@ -1,0 +1,123 @@
+/**
+ * CSV as a zip: `entities.csv` and `relationships.csv` with exactly the columns our CSV import reads
+ * (docs/import-formats.md), every citation in its own numbered columns (a quote may contain `|`), plus
+ * `snapshot.csv` naming the snapshot, version and export date. Cells that a spreadsheet would run as a
+ * formula (starting with = + - @, tab or carriage return) get a leading apostrophe.
+ */
+import { stringify } from 'csv-stringify/sync';
+import { strToU8, zipSync } from 'fflate';
+import type { Citation, Entity, Relationship } from '../../../schemas/index.js';
+import { allEntities, provenanceLine, type ExportInput } from './context.js';
+
+const ENTITY_FIELDS: [column: string, field: string][] = [
+  ['id', 'id'],
+  ['kind', 'kind'],
+  ['name', 'name'],
+  ['aliases', 'aliases'],
+  ['description', 'description'],
+  ['start', 'start'],
+  ['end', 'end'],
+  ['current', 'current'],
+  ['status', 'status'],
+  ['inferred_from', 'inferredFrom'],
+  ['jurisdiction', 'jurisdiction'],
+  ['amount', 'amount'],
+  ['currency', 'currency'],
+  ['signed_on', 'signedOn'],
+  ['purpose', 'purpose'],
+  ['enacted_on', 'enactedOn'],
+  ['title', 'title'],
+  ['publisher', 'publisher'],
+  ['published_on', 'publishedOn'],
+  ['url', 'url'],
+  ['language', 'language'],
+  ['ftm_id', 'ftmId'],
+];
+const RELATIONSHIP_FIELDS: [column: string, field: string][] = [
+  ['id', 'id'],
+  ['type', 'type'],
+  ['source', 'source'],
+  ['target', 'target'],
+  ['start', 'start'],
+  ['end', 'end'],
+  ['current', 'current'],
+  ['status', 'status'],
+  ['inferred_from', 'inferredFrom'],
+  ['role', 'role'],
+  ['seat', 'seat'],
+  ['percentage', 'percentage'],
+  ['data', 'data'],
+  ['summary', 'summary'],
+  ['counterparty_ids', 'counterpartyIds'],
+  ['ftm_id', 'ftmId'],
+];
+
+/** A spreadsheet treats these first characters as the start of a formula. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function neutralise(cell: string): string {
+  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+}
+
+function cellOf(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  if (Array.isArray(value)) return value.join('|');
+  return String(value);
+}
+
+function citationColumns(count: number): string[] {
+  const columns: string[] = [];
+  for (let i = 1; i <= count; i++) {
+    const prefix = i === 1 ? 'citation' : `citation_${i}`;
+    columns.push(`${prefix}_document_id`, `${prefix}_locator`, `${prefix}_quote`);
+  }
+  return columns;
+}
+
+function citationCells(citations: readonly Citation[], count: number): string[] {
+  const cells: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const c = citations[i];
+    cells.push(c?.documentId ?? '', c?.locator ?? '', c?.quote ?? '');
+  }
+  return cells;
+}
+
+function table(rows: readonly (Entity | Relationship)[], fields: [string, string][]): string {
+  const citations = Math.max(1, ...rows.map((r) => r.citations.length));
+  const header = [...fields.map(([column]) => column), ...citationColumns(citations)];
+  const body = rows.map((row) => {
+    const record = row as unknown as Record<string, unknown>;
+    return [...fields.map(([, field]) => cellOf(record[field])), ...citationCells(row.citations, citations)].map(neutralise);
+  });
+  // A byte-order mark tells spreadsheets the file is UTF-8 (Arabic and accented names); our import skips it.
+  return `\uFEFF${stringify([header, ...body], { record_delimiter: 'unix' })}`;
+}
+
+export function renderCsvFiles(input: ExportInput): Record<string, string> {
+  const { snapshot, exportedAt } = input;
+  const about = stringify(
+    [
+      ['field', 'value'],
+      ['title', snapshot.content.title],
+      ['description', snapshot.content.description],
+      ['snapshot', snapshot.id],
+      ['version', String(snapshot.version)],
+      ['published', String(snapshot.published)],
+      ['exported_at', exportedAt.toISOString()],
+      ['about', provenanceLine(input)],
+    ].map((row) => row.map(neutralise)),
+    { record_delimiter: 'unix' },
+  );
+  return {
+    'entities.csv': table(allEntities(snapshot), ENTITY_FIELDS),
+    'relationships.csv': table(snapshot.content.relationships, RELATIONSHIP_FIELDS),
+    'snapshot.csv': `\uFEFF${about}`,
+  };
+}
+
+export function renderCsvZip(input: ExportInput): Uint8Array {
+  const files = renderCsvFiles(input);
+  const mtime = input.exportedAt;
+  return zipSync(Object.fromEntries(Object.entries(files).map(([name, text]) => [name, [strToU8(text), { mtime }]])));
+}

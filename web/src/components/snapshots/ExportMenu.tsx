@@ -1,0 +1,54 @@
+/** A disclosure listing every export format: links to a saved snapshot's files, or a handler for the canvas. */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EXPORT_FORMATS } from '../../../../schemas/index.js';
+import type { ExportFormat } from '../../../../schemas/index.js';
+import { snapshotApi } from './snapshotApi.js';
+
+type ExportMenuProps =
+  | { readonly snapshotId: string; readonly label?: string; readonly onExport?: undefined }
+  | { readonly snapshotId?: undefined; readonly label?: string; readonly onExport: (format: ExportFormat) => void };
+
+export function ExportMenu({ snapshotId, label, onExport }: ExportMenuProps) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  return (
+    <div className="export-menu" data-testid="export-menu">
+      <button type="button" className="button" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
+        {label ?? t('snapshots.export')}
+      </button>
+      {open && (
+        <div className="export-menu__list">
+          <ul>
+            {EXPORT_FORMATS.map((format) => (
+              <li key={format}>
+                {snapshotId ? (
+                  <a
+                    href={snapshotApi.exportUrl(snapshotId, format)}
+                    download
+                    data-format={format}
+                    onClick={() => setOpen(false)}
+                  >
+                    {t(`snapshots.formats.${format}`)}
+                  </a>
+                ) : (
+                  <a
+                    href="#export"
+                    data-format={format}
+                    onClick={(event) => {
+                      event.preventDefault();
+                      setOpen(false);
+                      onExport?.(format);
+                    }}
+                  >
+                    {t(`snapshots.formats.${format}`)}
+                  </a>
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+/**
+ * The snapshot endpoints for the page. Answers are checked against the shared schemas, and failures
+ * become `ApiRequestError`s with the server's message, like every other call of the page.
+ */
+import type { z } from 'zod';
+import {
+  ApiError,
+  CreateSnapshotResult,
+  PublishResult,
+  Snapshot,
+  SnapshotDiff,
+  SnapshotList,
+} from '../../../../schemas/index.js';
+import type { CreateSnapshot, ExportFormat } from '../../../../schemas/index.js';
+import { ApiRequestError } from '../../api/client.js';
+
+async function call<S extends z.ZodType>(method: string, path: string, schema: S | null, body?: unknown): Promise<z.output<S>> {
+  let response: Response;
+  try {
+    response = await fetch(`/api${path}`, {
+      method,
+      headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  } catch {
+    throw new ApiRequestError('Cannot reach the Interlock server. Is it running?', 0, 'NETWORK');
+  }
+  if (!response.ok) await fail(response);
+  if (schema === null) return undefined as z.output<S>;
+  const parsed = schema.safeParse(await response.json());
+  if (!parsed.success)
+    throw new ApiRequestError(`The server's answer to ${path} did not match the schema.`, response.status, 'BAD_RESPONSE');
+  return parsed.data;
+}
+
+async function fail(response: Response): Promise<never> {
+  const problem = ApiError.safeParse(await response.json().catch(() => undefined));
+  throw new ApiRequestError(
+    problem.success ? problem.data.error.message : `The server answered ${response.status} ${response.statusText}.`,
+    response.status,
+    problem.success ? problem.data.error.code : 'HTTP_ERROR',
+  );
+}
+
+const path = (id: string) => `/snapshots/${encodeURIComponent(id)}`;
+
+export const snapshotApi = {
+  list: () => call('GET', '/snapshots', SnapshotList),
+  get: (id: string) => call('GET', path(id), Snapshot),
+  create: (input: CreateSnapshot) => call('POST', '/snapshots', CreateSnapshotResult, input),
+  publish: (id: string) => call('POST', `${path(id)}/publish`, PublishResult),
+  remove: async (id: string): Promise<void> => {
+    await call('DELETE', path(id), null);
+  },
+  diff: (id: string) => call('GET', `${path(id)}/diff`, SnapshotDiff),
+  exportUrl: (id: string, format: ExportFormat) => `/api${path(id)}/export?format=${format}`,
+  /** Exports a view without saving it: the file comes back as a download. */
+  async exportView(input: CreateSnapshot, format: ExportFormat): Promise<void> {
+    const response = await fetch(`/api/snapshots/export?format=${format}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(input),
+    });
+    if (!response.ok) await fail(response);
+    const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? `interlock.${format}`;
+    const url = URL.createObjectURL(await response.blob());
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = name;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  },
+};
+
+/** The share link of a snapshot, on this server. */
+export function shareUrl(id: string): string {
+  return `${window.location.origin}/s/${encodeURIComponent(id)}`;
+}
+
+/** `/s/<id>` -> the id; anything else -> undefined. */
+export function shareIdFromPath(pathname: string): string | undefined {
+  const match = /^\/s\/([a-z0-9-]+)\/?$/.exec(pathname);
+  return match?.[1];
+}
