@@ -5,3 +5,4 @@ export * from './api.js';
 export * from './conflicts.js';
 export * from './json-schema.js';
 export * from './imports.js';
+export * from './access.js';

@@ -14,6 +14,7 @@ import { basename } from 'node:path';
 import { userInfo } from 'node:os';
 import { ImportFormat, type ImportResult } from '../schemas/index.js';
 import { formatFromFileName, progressBar } from './cli-import.js';
+import { addTokenCommands } from './cli-tokens.js';
 
 const log = (message: string) => console.error(`[interlock] ${message}`);
 
@@ -26,7 +27,7 @@ async function withDatabase(work: (db: Database) => Promise<void>): Promise<void
   }
 }
 
-const program = new Command('interlock').description('Interlock command line: schema, seed, import and statistics');
+const program = new Command('interlock').description('Interlock command line: schema, seed, import, statistics and API tokens');
 
 program
   .command('schema')
@@ -105,6 +106,8 @@ program
       else console.table(rows);
     }),
   );
+
+addTokenCommands(program, withDatabase, log);
 
 program.parseAsync().catch((error: unknown) => {
   const problems = (error as { problems?: { file?: string; line?: number; field: string; message: string }[] }).problems;

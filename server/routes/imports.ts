@@ -11,9 +11,6 @@ import { ApiError, ImportErrorResponse, ImportQuery, ImportResult, type ImportFo
 import { toApiError } from '../plugins/app/error-handler.js';
 import { runImport } from '../services/imports/import-service.js';
 
-/** Imports are files, far larger than the 1 MB every other route accepts. */
-export const IMPORT_BODY_LIMIT = 256 * 1024 * 1024;
-
 const FORMAT_BY_TYPE: Record<string, ImportFormat> = {
   'application/json': 'json',
   'application/x-ndjson': 'ftm',
@@ -27,6 +24,8 @@ class BadImportRequest extends Error {
 }
 
 const imports: FastifyPluginAsyncZod = async (app) => {
+  // Imports are files, far larger than the 1 MB every other route accepts (INTERLOCK_IMPORT_MAX_MB).
+  const IMPORT_BODY_LIMIT = app.security.importBodyLimitBytes;
   // The body stays bytes: each format's reader parses it (and the file's hash names its Document).
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser(
@@ -45,10 +44,11 @@ const imports: FastifyPluginAsyncZod = async (app) => {
         description:
           'Send the file as the body. `Accept: text/event-stream` streams `progress` events ({phase, done, total}) and then a `result` or `error` event.',
         querystring: ImportQuery,
-        headers: z.object({ 'x-interlock-user': z.string().min(1).max(200).optional() }),
         response: {
           200: ImportResult,
           400: z.union([ImportErrorResponse, ApiError]),
+          401: ApiError,
+          403: ApiError,
           413: ApiError,
           415: ApiError,
           503: ApiError,
@@ -65,7 +65,7 @@ const imports: FastifyPluginAsyncZod = async (app) => {
       const options = {
         format,
         dryRun: request.query.dryRun,
-        actor: request.headers['x-interlock-user'] ?? 'api:anonymous',
+        actor: request.access.actor,
         route: 'POST /api/import',
       };
       const { driver, database } = app.neo4j;
