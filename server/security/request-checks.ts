@@ -66,7 +66,9 @@ export function checkWriteOrigin(request: WriteRequest, corsOrigins: readonly st
 function sameOrigin(origin: string, host: string | undefined): boolean {
   if (origin === 'null' || !host) return false;
   try {
-    return new URL(origin).host.toLowerCase() === host.trim().toLowerCase();
+    // Through URL on both sides, so that `localhost:80` and `http://localhost` compare equal.
+    const from = new URL(origin);
+    return from.host === new URL(`${from.protocol}//${host.trim()}`).host;
   } catch {
     return false;
   }
