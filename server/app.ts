@@ -9,7 +9,7 @@ import type { Driver } from 'neo4j-driver';
 import { fileURLToPath } from 'node:url';
 import conflictService from './plugins/app/conflict-service.js';
 import auth from './plugins/app/auth.js';
-import errorHandler from './plugins/app/error-handler.js';
+import errorHandler, { frameworkErrors } from './plugins/app/error-handler.js';
 import graphRepository from './plugins/app/graph-repository.js';
 import neo4jPlugin from './plugins/external/neo4j.js';
 import openapi from './plugins/external/openapi.js';
@@ -46,6 +46,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
     // Plain JSON, not a driver type, reaches every handler; ids may contain ':', which routes accept.
     routerOptions: { maxParamLength: 300 },
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -21,6 +21,12 @@ const DEFAULT_FILE_NAME: Record<ImportFormat, string> = { json: 'upload.json', f
 class BadImportRequest extends Error {
   readonly statusCode = 400;
   readonly code = 'invalid_parameter';
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(`${field}: ${message}`);
+  }
 }
 
 const imports: FastifyPluginAsyncZod = async (app) => {
@@ -58,9 +64,9 @@ const imports: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const contentType = (request.headers['content-type'] ?? '').split(';')[0]?.trim() ?? '';
       const format = request.query.format ?? FORMAT_BY_TYPE[contentType];
-      if (!format) throw new BadImportRequest('format: say ?format=json|csv|ftm or send a Content-Type that implies it');
+      if (!format) throw new BadImportRequest('format', 'say ?format=json|csv|ftm or send a Content-Type that implies it');
       if (!Buffer.isBuffer(request.body) || request.body.length === 0)
-        throw new BadImportRequest('body: send the file as the request body');
+        throw new BadImportRequest('body', 'send the file as the request body');
       const file = { bytes: new Uint8Array(request.body), fileName: request.query.filename ?? DEFAULT_FILE_NAME[format] };
       const options = {
         format,

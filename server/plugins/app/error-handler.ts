@@ -80,12 +80,29 @@ export function toApiError(error: unknown): { status: number; body: ApiError | I
   const status = (error as FastifyError).statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
     const code = (error as FastifyError).code ?? 'bad_request';
-    return { status, body: { error: { code: code.toLowerCase(), message: (error as Error).message } } };
+    const field = (error as { field?: unknown }).field;
+    return {
+      status,
+      body: {
+        error: { code: code.toLowerCase(), message: (error as Error).message, ...(typeof field === 'string' ? { field } : {}) },
+      },
+    };
   }
   return {
     status: 500,
     body: { error: { code: 'internal_error', message: 'Something went wrong on our side; it has been logged.' } },
   };
+}
+
+/**
+ * Errors the router raises before any route or hook runs (a malformed URL, a path part past the length
+ * limit): the same error shape as everything else. Passed to Fastify as `frameworkErrors`.
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  request.log.info({ code: error.code }, error.message);
+  void reply.status(400).send({
+    error: { code: 'bad_url', message: 'The address is malformed, or a part of it is longer than this server accepts.' },
+  });
 }
 
 function formatBytes(bytes: number): string {
