@@ -39,6 +39,8 @@ export const CSP_DIRECTIVES = {
   upgradeInsecureRequests: null,
 };
 
+const DOCS_CSP_DIRECTIVES = { ...CSP_DIRECTIVES, styleSrc: ["'self'", "'unsafe-inline'"] };
+
 type Budget = 'read' | 'write' | 'import';
 
 function budgetOf(request: FastifyRequest): Budget {
@@ -85,6 +87,16 @@ export default fp<{ security: SecurityOptions }>(
         }),
       });
     }
+
+    // Swagger UI (/docs) inserts style elements at run time; its page holds no data, scripts stay 'self'.
+    app.addHook('onRoute', (route) => {
+      if (route.url.startsWith('/docs')) {
+        route.config = {
+          ...route.config,
+          helmet: { contentSecurityPolicy: { useDefaults: true, directives: DOCS_CSP_DIRECTIVES } },
+        } as typeof route.config;
+      }
+    });
 
     await app.register(helmet, {
       contentSecurityPolicy: { useDefaults: true, directives: CSP_DIRECTIVES },

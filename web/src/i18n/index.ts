@@ -8,6 +8,7 @@ import { initReactI18next } from 'react-i18next';
 import { en } from './en.js';
 import { es } from './es.js';
 import { ar } from './ar.js';
+import * as access from './access.js';
 
 export const LANGUAGES = [
   { code: 'en', name: 'English' },
@@ -45,7 +46,11 @@ export function setLanguage(language: Language): void {
 
 const start = initialLanguage();
 void i18next.use(initReactI18next).init({
-  resources: { en: { translation: en }, es: { translation: es }, ar: { translation: ar } },
+  resources: {
+    en: { translation: { ...en, ...access.en } },
+    es: { translation: { ...es, ...access.es } },
+    ar: { translation: { ...ar, ...access.ar } },
+  },
   lng: start,
   fallbackLng: 'en',
   interpolation: { escapeValue: false },
