@@ -41,8 +41,11 @@ export interface AppOptions {
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const securityOptions = options.security ?? DEFAULT_SECURITY;
   const app = Fastify({
     logger: options.logger ?? false,
+    // Behind a reverse proxy, the client address (rate limits) comes from X-Forwarded-For.
+    trustProxy: securityOptions.trustProxy,
     bodyLimit: 1024 * 1024,
     // Plain JSON, not a driver type, reaches every handler; ids may contain ':', which routes accept.
     routerOptions: { maxParamLength: 300 },
@@ -51,7 +54,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  const securityOptions = options.security ?? DEFAULT_SECURITY;
   await app.register(errorHandler);
   await app.register(neo4jPlugin, {
     driver: options.driver,

@@ -28,6 +28,8 @@ export interface SecurityOptions {
   importBodyLimitBytes: number;
   /** Every transaction is cancelled by Neo4j after this long. */
   queryTimeoutMs: number;
+  /** Take the client address from X-Forwarded-For (set when a reverse proxy is in front). */
+  trustProxy: boolean;
 }
 
 const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '::1', '[::1]'];
@@ -63,6 +65,7 @@ export function securityFromConfig(config: Config): SecurityOptions {
     },
     importBodyLimitBytes: Math.round(config.INTERLOCK_IMPORT_MAX_MB * 1024 * 1024),
     queryTimeoutMs: config.INTERLOCK_QUERY_TIMEOUT_MS,
+    trustProxy: config.INTERLOCK_TRUST_PROXY,
   };
 }
 
@@ -75,4 +78,5 @@ export const DEFAULT_SECURITY: SecurityOptions = {
   rateLimits: { reads: 600, writes: 60, imports: 10 },
   importBodyLimitBytes: 256 * 1024 * 1024,
   queryTimeoutMs: 20_000,
+  trustProxy: false,
 };
