@@ -7,3 +7,4 @@ export * from './json-schema.js';
 export * from './imports.js';
 export * from './editing.js';
 export * from './snapshots.js';
+export * from './access.js';

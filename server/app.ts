@@ -1,18 +1,20 @@
 /**
  * The application as a Fastify instance. `main.ts` and the tests build the same app; neither copies the
- * wiring. Infrastructure plugins first (errors, database, docs), then app services, then routes under
- * `/api`, and the built page last.
+ * wiring. Infrastructure plugins first (errors, database, limits and access, docs), then app services,
+ * then routes under `/api`, and the built page last.
  */
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Driver } from 'neo4j-driver';
 import { fileURLToPath } from 'node:url';
 import conflictService from './plugins/app/conflict-service.js';
-import errorHandler from './plugins/app/error-handler.js';
+import auth from './plugins/app/auth.js';
+import errorHandler, { frameworkErrors } from './plugins/app/error-handler.js';
 import graphRepository from './plugins/app/graph-repository.js';
 import snapshotStore from './plugins/app/snapshot-store.js';
 import neo4jPlugin from './plugins/external/neo4j.js';
 import openapi from './plugins/external/openapi.js';
+import security from './plugins/external/security.js';
 import web from './plugins/external/web.js';
 import audit from './routes/audit.js';
 import conflicts from './routes/conflicts.js';
@@ -26,6 +28,8 @@ import paths from './routes/paths.js';
 import schema from './routes/schema.js';
 import search from './routes/search.js';
 import snapshots from './routes/snapshots.js';
+import tokens from './routes/tokens.js';
+import { DEFAULT_SECURITY, type SecurityOptions } from './security/options.js';
 
 export const WEB_ROOT = fileURLToPath(new URL('../web/dist', import.meta.url));
 
@@ -37,14 +41,20 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Folder of the built page; null serves no page (API-only tests). */
   webRoot?: string | null;
+  /** Access, limits and headers (server/security/options.ts); secure defaults when absent. */
+  security?: SecurityOptions;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const securityOptions = options.security ?? DEFAULT_SECURITY;
   const app = Fastify({
     logger: options.logger ?? false,
+    // Behind a reverse proxy, the client address (rate limits) comes from X-Forwarded-For.
+    trustProxy: securityOptions.trustProxy,
     bodyLimit: 1024 * 1024,
     // Plain JSON, not a driver type, reaches every handler; ids may contain ':', which routes accept.
     routerOptions: { maxParamLength: 300 },
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -54,7 +64,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     driver: options.driver,
     database: options.database,
     closeDriver: options.closeDriver ?? false,
+    queryTimeoutMs: securityOptions.queryTimeoutMs,
   });
+  // Before any route, so that every route (the docs and the page too) gets the checks and headers.
+  await app.register(security, { security: securityOptions });
+  await app.register(auth);
   await app.register(openapi);
   await app.register(graphRepository);
   await app.register(conflictService);
@@ -74,6 +88,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(edits);
       await api.register(duplicates);
       await api.register(snapshots);
+      await api.register(tokens);
     },
     { prefix: '/api' },
   );

@@ -15,6 +15,7 @@ import { userInfo } from 'node:os';
 import { ImportFormat, type ImportResult } from '../schemas/index.js';
 import { formatFromFileName, progressBar } from './cli-import.js';
 import { exportCommand } from './cli-export.js';
+import { addTokenCommands } from './cli-tokens.js';
 
 const log = (message: string) => console.error(`[interlock] ${message}`);
 
@@ -27,7 +28,9 @@ async function withDatabase(work: (db: Database) => Promise<void>): Promise<void
   }
 }
 
-const program = new Command('interlock').description('Interlock command line: schema, seed, import, export and statistics');
+const program = new Command('interlock').description(
+  'Interlock command line: schema, seed, import, export, statistics and API tokens',
+);
 
 program
   .command('schema')
@@ -114,6 +117,8 @@ program
       else console.table(rows);
     }),
   );
+
+addTokenCommands(program, withDatabase, log);
 
 program.parseAsync().catch((error: unknown) => {
   const problems = (error as { problems?: { file?: string; line?: number; field: string; message: string }[] }).problems;

@@ -3,6 +3,14 @@ import { z } from 'zod';
 import { BooleanFlag } from '../schemas/common.js';
 
 const Port = z.coerce.number().int().min(0).max(65535);
+/** Requests per minute per client; 0 turns the limit off. */
+const Count = z.coerce.number().int().min(0);
+const CommaList = z.string().transform((v) =>
+  v
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== ''),
+);
 
 const Env = z.object({
   PORT: Port.default(8080),
@@ -19,6 +27,18 @@ const Env = z.object({
   NEO4J_DATABASE: z.string().min(1).default('neo4j'),
   NEO4J_EMBEDDED_BOLT_PORT: Port.default(7687),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
+  // Access and limits (server/security/options.ts turns these into what the plugins use).
+  INTERLOCK_ADMIN_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
+  INTERLOCK_PUBLIC_READONLY: BooleanFlag.default(false),
+  INTERLOCK_READS_OPEN: BooleanFlag.optional().describe('default: open when HOST is a loopback address'),
+  INTERLOCK_HOSTNAMES: CommaList.optional(),
+  INTERLOCK_CORS_ORIGINS: CommaList.optional(),
+  INTERLOCK_RATE_LIMIT_READS: Count.default(600),
+  INTERLOCK_RATE_LIMIT_WRITES: Count.default(60),
+  INTERLOCK_RATE_LIMIT_IMPORTS: Count.default(10),
+  INTERLOCK_IMPORT_MAX_MB: z.coerce.number().positive().max(4096).default(256),
+  INTERLOCK_TRUST_PROXY: BooleanFlag.default(false),
+  INTERLOCK_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(20_000),
 });
 export type Config = z.infer<typeof Env>;
 

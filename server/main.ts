@@ -8,9 +8,12 @@ import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase, type Database } from './db/connection.js';
 import { EmbeddedNeo4jError } from './neo4j/embedded.js';
+import { firstAdminToken, signInUrl } from './security/first-admin.js';
+import { securityFromConfig } from './security/options.js';
 import { applySchema } from './services/schema-migration.js';
 import { loadSeed } from './services/seed.js';
 
+const SHUTDOWN_GRACE_MS = 30_000;
 const say = (message: string) => console.log(`[interlock] ${message}`);
 
 async function main(): Promise<void> {
@@ -19,11 +22,15 @@ async function main(): Promise<void> {
   let db: Database | undefined;
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
   let stopping = false;
+  let oneTimeToken: string | null = null;
   const shutdown = async (reason: string, exitCode: number) => {
     if (stopping) return;
     stopping = true;
     say(`${reason}: shutting down...`);
-    await app?.close().catch(() => undefined);
+    // In-flight requests finish first (app.close waits for them; new ones get 503), then the driver and
+    // the embedded Neo4j close. A request stuck longer than the query cap allows is not waited for.
+    const grace = new Promise((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref());
+    await Promise.race([app?.close().catch(() => undefined), grace]);
     await db?.close().catch(() => undefined);
     say('Stopped.');
     process.exit(exitCode);
@@ -44,7 +51,12 @@ async function main(): Promise<void> {
       const seeded = await loadSeed(db.driver, db.database);
       say(`Seed story loaded: ${seeded.entities} entities, ${seeded.relationships} relationships.`);
     }
-    app = await buildApp({ driver: db.driver, database: db.database, logger: { level: config.LOG_LEVEL } });
+    const security = securityFromConfig(config);
+    if (security.hostNames === null && !config.INTERLOCK_HOSTNAMES?.includes('*')) {
+      say(`Warning: listening on ${config.HOST} without INTERLOCK_HOSTNAMES; the Host header is not checked.`);
+    }
+    oneTimeToken = await firstAdminToken(db.driver, db.database, { adminTokenSet: security.adminToken !== undefined });
+    app = await buildApp({ driver: db.driver, database: db.database, logger: { level: config.LOG_LEVEL }, security });
     await app.listen({ port: config.PORT, host: config.HOST });
   } catch (error) {
     await app?.close().catch(() => undefined);
@@ -57,9 +69,15 @@ async function main(): Promise<void> {
   say(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   say(`Explorer: ${url}`);
   say(`API docs: ${url}docs`);
+  if (oneTimeToken) {
+    say('First start: created an admin token. It is shown this once; keep it somewhere safe:');
+    say(`  ${oneTimeToken}`);
+    say(`Open this address to sign in as admin: ${signInUrl(url, oneTimeToken)}`);
+    say('More tokens: npm run cli -- token create --name <who> --role reader|editor|admin');
+  }
   say('Press Ctrl-C to stop.');
   if (config.INTERLOCK_OPEN_BROWSER && process.stdout.isTTY && !process.env.CI) {
-    open(url).catch(() => undefined);
+    open(oneTimeToken ? signInUrl(url, oneTimeToken) : url).catch(() => undefined);
   }
 }
 

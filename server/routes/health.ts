@@ -6,6 +6,8 @@ const health: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/health',
     {
+      // Monitoring needs no token, and the answer says nothing about the data.
+      config: { access: 'public' },
       schema: {
         tags: ['system'],
         summary: 'Service and database health',

@@ -18,9 +18,6 @@ import {
 import { toApiError } from '../plugins/app/error-handler.js';
 import { runImport } from '../services/imports/import-service.js';
 
-/** Imports are files, far larger than the 1 MB every other route accepts. */
-export const IMPORT_BODY_LIMIT = 256 * 1024 * 1024;
-
 const FORMAT_BY_TYPE: Record<string, ImportFormat> = {
   'application/json': 'json',
   'application/x-ndjson': 'ftm',
@@ -57,9 +54,17 @@ const IMPORT_BODY_DOCS = {
 class BadImportRequest extends Error {
   readonly statusCode = 400;
   readonly code = 'invalid_parameter';
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(`${field}: ${message}`);
+  }
 }
 
 const imports: FastifyPluginAsyncZod = async (app) => {
+  // Imports are files, far larger than the 1 MB every other route accepts (INTERLOCK_IMPORT_MAX_MB).
+  const IMPORT_BODY_LIMIT = app.security.importBodyLimitBytes;
   // The body stays bytes: each format's reader parses it (and the file's hash names its Document).
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser(
@@ -79,10 +84,11 @@ const imports: FastifyPluginAsyncZod = async (app) => {
         description:
           'Send the file as the body. `Accept: text/event-stream` streams `progress` events ({phase, done, total}) and then a `result` or `error` event.',
         querystring: ImportQuery,
-        headers: z.object({ 'x-interlock-user': z.string().min(1).max(200).optional() }),
         response: {
           200: ImportResult,
           400: z.union([ImportErrorResponse, ApiError]),
+          401: ApiError,
+          403: ApiError,
           413: ApiError,
           415: ApiError,
           503: ApiError,
@@ -92,14 +98,14 @@ const imports: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const contentType = (request.headers['content-type'] ?? '').split(';')[0]?.trim() ?? '';
       const format = request.query.format ?? FORMAT_BY_TYPE[contentType];
-      if (!format) throw new BadImportRequest('format: say ?format=json|csv|ftm or send a Content-Type that implies it');
+      if (!format) throw new BadImportRequest('format', 'say ?format=json|csv|ftm or send a Content-Type that implies it');
       if (!Buffer.isBuffer(request.body) || request.body.length === 0)
-        throw new BadImportRequest('body: send the file as the request body');
+        throw new BadImportRequest('body', 'send the file as the request body');
       const file = { bytes: new Uint8Array(request.body), fileName: request.query.filename ?? DEFAULT_FILE_NAME[format] };
       const options = {
         format,
         dryRun: request.query.dryRun,
-        actor: request.headers['x-interlock-user'] ?? 'api:anonymous',
+        actor: request.access.actor,
         route: 'POST /api/import',
       };
       const { driver, database } = app.neo4j;

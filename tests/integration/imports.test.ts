@@ -16,6 +16,7 @@ import type {
   SearchResponse,
 } from '../../schemas/index.js';
 import { generateFtm } from '../../scripts/generate-ftm.js';
+import { createToken } from '../../server/security/tokens.js';
 import { buildTestApp } from '../setup/app.js';
 import { testConnection, testDriver } from '../setup/connection.js';
 import { csvZip, fixture, graphCounts, removeImported } from './helpers/import-fixtures.js';
@@ -25,6 +26,8 @@ const { database } = testConnection();
 const actor = uniquePrefix('importer');
 let app: FastifyInstance;
 let driver: Driver;
+/** An editor token named after the test's actor: the audit trail records the token's name. */
+let signedIn: { authorization: string };
 
 const FTM = { markers: [':ftm-fxftm-', '/fxftm/'], actor };
 const CSV = { markers: ['fxcsv-'], actor };
@@ -34,9 +37,12 @@ beforeAll(async () => {
   app = await buildTestApp();
   driver = testDriver();
   for (const set of [FTM, CSV, JSON_FIXTURE]) await removeImported(driver, database, set);
+  const token = await createToken(driver, database, { name: actor, role: 'editor', createdBy: 'test' });
+  signedIn = { authorization: `Bearer ${token.token}` };
 });
 afterAll(async () => {
   for (const set of [FTM, CSV, JSON_FIXTURE]) await removeImported(driver, database, { ...set, documentIds: importDocuments });
+  await driver.executeQuery('MATCH (t:ApiToken {name: $actor}) DELETE t', { actor }, { database });
   await app.close();
   await driver.close();
 });
@@ -53,7 +59,7 @@ async function postImport(
     method: 'POST',
     url: `/api/import${query}`,
     payload: body,
-    headers: { 'content-type': contentType, 'x-interlock-user': actor, ...headers },
+    headers: { 'content-type': contentType, ...signedIn, ...headers },
   });
   const parsed = response.headers['content-type']?.toString().startsWith('application/json') ? response.json() : {};
   if (parsed.documentId) importDocuments.push(parsed.documentId);
@@ -239,7 +245,7 @@ describe('Interlock JSON import', () => {
       method: 'POST',
       url: '/api/import',
       payload: fixture('people.interlock.json'),
-      headers: { 'content-type': 'application/json', accept: 'text/event-stream', 'x-interlock-user': actor },
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...signedIn },
     });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toContain('text/event-stream');

@@ -54,8 +54,26 @@ describe('toApiError', () => {
     expect(body.error.message).not.toContain('secret');
   });
 
-  it('keeps framework 4xx errors (such as a too-large body) as they are', () => {
+  it('keeps framework 4xx errors as they are', () => {
+    const error = Object.assign(new Error('Unsupported Media Type'), { statusCode: 415, code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' });
+    expect(toApiError(error)).toMatchObject({ status: 415, body: { error: { code: 'fst_err_ctp_invalid_media_type' } } });
+  });
+
+  it('names a too-large body plainly', () => {
     const error = Object.assign(new Error('Request body is too large'), { statusCode: 413, code: 'FST_ERR_CTP_BODY_TOO_LARGE' });
-    expect(toApiError(error)).toMatchObject({ status: 413, body: { error: { code: 'fst_err_ctp_body_too_large' } } });
+    expect(toApiError(error)).toMatchObject({ status: 413, body: { error: { code: 'body_too_large' } } });
+  });
+
+  it('tells a query cancelled for running too long from an outage', () => {
+    const timedOut = new Neo4jError('timed out', 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration', '', '');
+    expect(toApiError(timedOut)).toMatchObject({ status: 503, body: { error: { code: 'query_timeout' } } });
+  });
+
+  it('says whether a write cut off by an outage was written', () => {
+    const cut = (outcome: string) =>
+      Object.assign(new Neo4jError('gone', 'ServiceUnavailable', '', ''), { writeOutcome: outcome });
+    expect(toApiError(cut('not_applied')).body.error.message).toContain('Nothing was written');
+    expect(toApiError(cut('unknown')).body.error.message).toContain('either saved in full or not at all');
+    expect(toApiError(new Neo4jError('gone', 'ServiceUnavailable', '', '')).body.error.message).not.toContain('written');
   });
 });

@@ -34,6 +34,7 @@ import { MoneyPanel } from './components/MoneyPanel.js';
 import { TimeBar } from './components/TimeBar.js';
 import { CanvasToolbar } from './components/CanvasToolbar.js';
 import { LanguageSwitch } from './components/LanguageSwitch.js';
+import { AccessMenu } from './components/access/AccessMenu.js';
 import { useUrlState } from './hooks/useUrlState.js';
 import { useUndoKeys } from './hooks/useUndoKeys.js';
 import { EditBar, EditorDialog, useEditingBridge } from './components/editing/index.js';
@@ -106,6 +107,7 @@ export function App() {
           <span className="brand__tag">{t('tagline')}</span>
         </div>
         <SearchBox onPick={(result) => void actions.pick(result)} />
+        <AccessMenu />
         <LanguageSwitch />
       </header>
 

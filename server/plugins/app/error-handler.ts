@@ -10,10 +10,19 @@ import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { Neo4jError } from 'neo4j-driver';
 import type { ApiError, ImportErrorResponse } from '../../../schemas/index.js';
+import { isQueryTimeout, writeOutcomeOf } from '../../db/guarded-driver.js';
 import { NotFoundError } from '../../services/graph-repository.js';
 import { ImportValidationError } from '../../services/import-validation.js';
 
 const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
+
+const UNAVAILABLE_MESSAGE = {
+  read: 'The graph database is not reachable right now; try again shortly.',
+  not_applied:
+    'The graph database is not reachable right now. Nothing was written: the change was rolled back; send it again shortly.',
+  unknown:
+    'The graph database went away while saving the change: it was either saved in full or not at all. Check the audit trail (GET /api/audit) before sending it again.',
+};
 
 export function isDatabaseUnavailable(error: unknown): boolean {
   return (
@@ -44,12 +53,28 @@ export function toApiError(error: unknown): { status: number; body: ApiError | I
       },
     };
   }
-  if (isDatabaseUnavailable(error)) {
+  if (isQueryTimeout(error)) {
     return {
       status: 503,
       body: {
-        error: { code: 'database_unavailable', message: 'The graph database is not reachable right now; try again shortly.' },
+        error: {
+          code: 'query_timeout',
+          message:
+            'The query ran too long and was cancelled; nothing was changed. Narrow it (fewer hops, fewer types, a smaller limit).',
+        },
       },
+    };
+  }
+  if ((error as FastifyError).code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    return {
+      status: 413,
+      body: { error: { code: 'body_too_large', message: 'The request body is larger than this server accepts.' } },
+    };
+  }
+  if (isDatabaseUnavailable(error)) {
+    return {
+      status: 503,
+      body: { error: { code: 'database_unavailable', message: UNAVAILABLE_MESSAGE[writeOutcomeOf(error) ?? 'read'] } },
     };
   }
   const status = (error as FastifyError).statusCode;
@@ -69,10 +94,29 @@ export function toApiError(error: unknown): { status: number; body: ApiError | I
   };
 }
 
+/**
+ * Errors the router raises before any route or hook runs (a malformed URL, a path part past the length
+ * limit): the same error shape as everything else. Passed to Fastify as `frameworkErrors`.
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  request.log.info({ code: error.code }, error.message);
+  void reply.status(400).send({
+    error: { code: 'bad_url', message: 'The address is malformed, or a part of it is longer than this server accepts.' },
+  });
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB` : `${Math.round(bytes / 1024)} kB`;
+}
+
 export default fp(
   async (app) => {
     app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
       const { status, body } = toApiError(error);
+      const limit = request.routeOptions.bodyLimit;
+      if (body.error.code === 'body_too_large' && limit) {
+        body.error.message = `The request body is larger than this server accepts here (${formatBytes(limit)}).`;
+      }
       if (status >= 500) request.log.error({ err: error }, body.error.message);
       else request.log.info({ code: body.error.code, field: body.error.field }, body.error.message);
       return reply.status(status).send(body);

@@ -4,11 +4,14 @@
  */
 import fp from 'fastify-plugin';
 import type { Driver } from 'neo4j-driver';
+import { guardDriver } from '../../db/guarded-driver.js';
 
 export interface Neo4jPluginOptions {
   driver: Driver;
   database: string;
   closeDriver?: boolean;
+  /** Cap on every transaction the app runs (see db/query-timeout.ts); unset = Neo4j's own setting. */
+  queryTimeoutMs?: number | undefined;
 }
 
 declare module 'fastify' {
@@ -18,8 +21,8 @@ declare module 'fastify' {
 }
 
 export default fp<Neo4jPluginOptions>(
-  async (app, { driver, database, closeDriver = false }) => {
-    app.decorate('neo4j', { driver, database });
+  async (app, { driver, database, closeDriver = false, queryTimeoutMs }) => {
+    app.decorate('neo4j', { driver: guardDriver(driver, queryTimeoutMs), database });
     if (closeDriver) app.addHook('onClose', async () => driver.close());
   },
   { name: 'neo4j' },

@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import {
+  AccessResponse,
   ApiError,
   ConflictsResponse,
   DocumentFactsResponse,
@@ -16,6 +17,7 @@ import {
   SearchResponse,
 } from '../../../schemas/index.js';
 import type { EntityKind, RelationshipType } from '../../../schemas/index.js';
+import { authorizationHeader } from './auth-token.js';
 
 /** A failed call, with a message fit to show a reporter. */
 export class ApiRequestError extends Error {
@@ -38,7 +40,7 @@ async function getJson<S extends z.ZodType>(path: string, query: Query, schema: 
 
   let response: Response;
   try {
-    response = await fetch(url, { signal: signal ?? null, headers: { accept: 'application/json' } });
+    response = await fetch(url, { signal: signal ?? null, headers: { accept: 'application/json', ...authorizationHeader() } });
   } catch (error) {
     if (isAbort(error)) throw error;
     throw new ApiRequestError('Cannot reach the Interlock server. Is it running?', 0, 'NETWORK');
@@ -79,6 +81,11 @@ export function errorMessage(error: unknown): string {
 const typeList = (types: readonly RelationshipType[] | undefined): string | undefined => types?.join(',');
 
 export const api = {
+  /** Who this browser is signed in as (by its stored token) and what that allows. */
+  access(signal?: AbortSignal): Promise<AccessResponse> {
+    return getJson('/access', {}, AccessResponse, signal);
+  },
+
   search(q: string, options: { kind?: EntityKind; limit?: number; signal?: AbortSignal } = {}): Promise<SearchResponse> {
     return getJson('/search', { q, kind: options.kind, limit: options.limit }, SearchResponse, options.signal);
   },
