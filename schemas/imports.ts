@@ -68,7 +68,7 @@ export type AuditChange = z.infer<typeof AuditChange>;
 export const AuditEntry = z.object({
   id: z.string(),
   at: z.string().describe('ISO timestamp'),
-  actor: z.string().describe('X-Interlock-User, cli:<os user> or system:seed'),
+  actor: z.string().describe("the token's name, cli:<os user> or system:seed"),
   route: z.string().describe('how the change came in, e.g. "POST /api/import" or "cli import"'),
   action: z.string().describe('import, create, update, delete, merge, undo or reject-duplicate'),
   summary: z.record(z.string(), z.unknown()).describe('counts and format of the change'),

@@ -17,7 +17,7 @@ import {
 import { mergeEntities } from '../services/editing/merge.js';
 import { undoAuditEntry } from '../services/editing/undo.js';
 import { findDuplicates, rejectDuplicate } from '../services/duplicates/service.js';
-import { ActorHeaders, actorOf } from './edits.js';
+import { actorOf } from './edits.js';
 
 const errors = { 400: ApiError, 404: ApiError, 409: ApiError, 503: ApiError };
 
@@ -43,7 +43,6 @@ const duplicates: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['duplicates'],
         summary: 'Say two entities are not the same: the pair is not proposed again',
-        headers: ActorHeaders,
         body: RejectDuplicateRequest,
         response: { 201: RejectDuplicateResult, ...errors },
       },
@@ -57,7 +56,6 @@ const duplicates: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['duplicates'],
         summary: 'Merge mergeId into keepId (same kind): relationships, aliases and citations move; undoable',
-        headers: ActorHeaders,
         body: MergeRequest,
         response: { 201: MergeResult, ...errors },
       },
@@ -71,7 +69,6 @@ const duplicates: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['duplicates'],
         summary: 'Undo a merge (the id is its audit entry), restoring both entities exactly',
-        headers: ActorHeaders,
         params: AuditParams,
         response: { 200: UndoResult, ...errors },
       },

@@ -1,11 +1,10 @@
 /**
  * Editing by hand: create, change and delete entities and relationships, and undo a recorded change.
- * Every write runs in one transaction with its audit entry (who from `X-Interlock-User`, when, the
+ * Every write runs in one transaction with its audit entry (who: the token's name, when, the
  * route, the properties before and after). Reads of entities stay in entities.ts.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import {
   ApiError,
   AuditParams,
@@ -24,15 +23,9 @@ import { createRelationship, deleteRelationship, updateRelationship } from '../s
 import type { Actor } from '../services/editing/transaction.js';
 import { undoAuditEntry } from '../services/editing/undo.js';
 
-export const ActorHeaders = z.object({
-  'x-interlock-user': z.string().trim().min(1).max(200).optional().describe('who makes the change, for the audit trail'),
-});
-
-/** Who and through which route, for the audit entry. */
+/** Who (the token's name, see the auth plugin) and through which route, for the audit entry. */
 export function actorOf(request: FastifyRequest): Actor {
-  const header = request.headers['x-interlock-user'];
-  const actor = typeof header === 'string' && header.trim() ? header.trim() : 'api:anonymous';
-  return { actor, route: `${request.method} ${request.routeOptions.url ?? request.url}` };
+  return { actor: request.access.actor, route: `${request.method} ${request.routeOptions.url ?? request.url}` };
 }
 
 const errors = { 400: ApiError, 404: ApiError, 409: ApiError, 503: ApiError };
@@ -46,7 +39,6 @@ const edits: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['editing'],
         summary: 'Create an entity; citations may describe a new Document inline',
-        headers: ActorHeaders,
         body: CreateEntityRequest,
         response: { 201: EntityWriteResult, ...errors },
       },
@@ -60,7 +52,6 @@ const edits: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['editing'],
         summary: 'Change fields of an entity (null removes a field; citations, when given, replace the list)',
-        headers: ActorHeaders,
         params: EntityParams,
         body: UpdateEntityRequest,
         response: { 200: EntityWriteResult, ...errors },
@@ -75,7 +66,6 @@ const edits: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['editing'],
         summary: 'Delete an entity and its relationships (refused while other facts cite it)',
-        headers: ActorHeaders,
         params: EntityParams,
         response: { 200: DeleteResult, ...errors },
       },
@@ -89,7 +79,6 @@ const edits: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['editing'],
         summary: 'Create a relationship: at least one citation (document, locator, quote) is required',
-        headers: ActorHeaders,
         body: CreateRelationshipRequest,
         response: { 201: RelationshipWriteResult, ...errors },
       },
@@ -103,7 +92,6 @@ const edits: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['editing'],
         summary: 'Change fields of a relationship (its type and ends stay)',
-        headers: ActorHeaders,
         params: EntityParams,
         body: UpdateRelationshipRequest,
         response: { 200: RelationshipWriteResult, ...errors },
@@ -118,7 +106,6 @@ const edits: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['editing'],
         summary: 'Delete a relationship',
-        headers: ActorHeaders,
         params: EntityParams,
         response: { 200: DeleteResult, ...errors },
       },
@@ -132,7 +119,6 @@ const edits: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['editing', 'audit'],
         summary: 'Undo a recorded edit or merge, if nothing it touched has changed since (409 otherwise)',
-        headers: ActorHeaders,
         params: AuditParams,
         response: { 200: UndoResult, ...errors },
       },

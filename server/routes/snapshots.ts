@@ -2,7 +2,7 @@
  * Snapshots: save the current view (POST), list, read, publish, delete a draft, compare two versions,
  * and export one in any of the formats; `POST /snapshots/export` exports a view without saving it.
  */
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -23,11 +23,16 @@ import { NotFoundError } from '../services/graph-repository.js';
 import { diffSnapshots } from '../services/snapshots/diff.js';
 import { SnapshotRequestError } from '../services/snapshots/errors.js';
 
-const UserHeader = z.object({ 'x-interlock-user': z.string().min(1).max(200).optional() });
 const FILE = z.any().describe('the exported file');
 
 const snapshots: FastifyPluginAsyncZod = async (app) => {
-  const actorOf = (headers: { 'x-interlock-user'?: string | undefined }) => headers['x-interlock-user'] ?? 'api:anonymous';
+  // Drafts are unpublished findings: only token holders see them; to anyone else they do not exist.
+  const visibleTo = (request: FastifyRequest, snapshot: Snapshot): Snapshot => {
+    if (!snapshot.published && !request.access.isTokenHolder) throw new NotFoundError('snapshot', snapshot.id);
+    return snapshot;
+  };
+  const readVisible = async (request: FastifyRequest, id: string): Promise<Snapshot> =>
+    visibleTo(request, await app.snapshots.get(id));
 
   app.post(
     '/snapshots',
@@ -36,12 +41,11 @@ const snapshots: FastifyPluginAsyncZod = async (app) => {
         tags: ['snapshots'],
         summary: 'Save a view as a draft snapshot (or, with basedOn, as the next version of one)',
         body: CreateSnapshot,
-        headers: UserHeader,
         response: { 201: CreateSnapshotResult, 400: ApiError, 503: ApiError },
       },
     },
     async (request, reply) => {
-      const result = await app.snapshots.create(request.body, { actor: actorOf(request.headers), route: 'POST /api/snapshots' });
+      const result = await app.snapshots.create(request.body, { actor: request.access.actor, route: 'POST /api/snapshots' });
       return reply.status(201).send(result);
     },
   );
@@ -56,7 +60,9 @@ const snapshots: FastifyPluginAsyncZod = async (app) => {
         response: { 200: SnapshotList, 400: ApiError, 503: ApiError },
       },
     },
-    async (request) => ({ snapshots: await app.snapshots.list(request.query) }),
+    async (request) => ({
+      snapshots: await app.snapshots.list(request.access.isTokenHolder ? request.query : { ...request.query, published: true }),
+    }),
   );
 
   app.get(
@@ -69,7 +75,7 @@ const snapshots: FastifyPluginAsyncZod = async (app) => {
         response: { 200: Snapshot, 400: ApiError, 404: ApiError, 503: ApiError },
       },
     },
-    async (request) => app.snapshots.get(request.params.id),
+    async (request) => readVisible(request, request.params.id),
   );
 
   app.post(
@@ -79,12 +85,11 @@ const snapshots: FastifyPluginAsyncZod = async (app) => {
         tags: ['snapshots'],
         summary: 'Publish a draft: it becomes immutable under an id derived from its content',
         params: SnapshotParams,
-        headers: UserHeader,
         response: { 200: PublishResult, 400: ApiError, 404: ApiError, 503: ApiError },
       },
     },
     async (request) =>
-      app.snapshots.publish(request.params.id, { actor: actorOf(request.headers), route: 'POST /api/snapshots/:id/publish' }),
+      app.snapshots.publish(request.params.id, { actor: request.access.actor, route: 'POST /api/snapshots/:id/publish' }),
   );
 
   app.delete(
@@ -94,12 +99,11 @@ const snapshots: FastifyPluginAsyncZod = async (app) => {
         tags: ['snapshots'],
         summary: 'Delete a draft (published snapshots are permanent: 409)',
         params: SnapshotParams,
-        headers: UserHeader,
         response: { 204: z.null().describe('deleted'), 400: ApiError, 404: ApiError, 409: ApiError, 503: ApiError },
       },
     },
     async (request, reply) => {
-      await app.snapshots.remove(request.params.id, { actor: actorOf(request.headers), route: 'DELETE /api/snapshots/:id' });
+      await app.snapshots.remove(request.params.id, { actor: request.access.actor, route: 'DELETE /api/snapshots/:id' });
       return reply.status(204).send(null);
     },
   );
@@ -116,7 +120,7 @@ const snapshots: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const named = await app.snapshots.get(request.params.id);
+      const named = await readVisible(request, request.params.id);
       const toVersion = request.query.to ?? named.version;
       const fromVersion = request.query.from ?? toVersion - 1;
       if (fromVersion < 1)
@@ -130,7 +134,7 @@ const snapshots: FastifyPluginAsyncZod = async (app) => {
         if (version === named.version) return named;
         const found = await app.snapshots.getVersion(named.series, version);
         if (!found) throw new NotFoundError(`version (${field})`, String(version));
-        return found;
+        return visibleTo(request, found);
       };
       return diffSnapshots(await load(fromVersion, 'from'), await load(toVersion, 'to'));
     },
@@ -148,7 +152,7 @@ const snapshots: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const snapshot = await app.snapshots.get(request.params.id);
+      const snapshot = await readVisible(request, request.params.id);
       const file = exportSnapshot(request.query.format, { snapshot, exportedAt: new Date() });
       return sendFile(reply, file);
     },
@@ -166,7 +170,7 @@ const snapshots: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const snapshot = await app.snapshots.preview(request.body, actorOf(request.headers as Record<string, string | undefined>));
+      const snapshot = await app.snapshots.preview(request.body, request.access.actor);
       return sendFile(reply, exportSnapshot(request.query.format, { snapshot, exportedAt: new Date() }));
     },
   );

@@ -50,7 +50,7 @@ afterAll(async () => {
 });
 
 describe('editing on the page', () => {
-  const session = useExplorerSession();
+  const session = useExplorerSession({ signedIn: true });
 
   it(
     'adds a connection with a new document as its source, refusing it without one, and draws it',

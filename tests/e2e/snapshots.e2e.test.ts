@@ -13,6 +13,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreateSnapshotResult, Snapshot } from '../../schemas/index.js';
 import { testConnection, testDriver } from '../setup/connection.js';
+import { signInAs, type TestSignIn } from '../setup/tokens.js';
 import { MALICIOUS_NAME, removeSnapshotGraph, snapshotGraph } from '../integration/helpers/snapshot-fixtures.js';
 import { uniquePrefix } from '../integration/helpers/synthetic-graph.js';
 import { useExplorerSession } from './helpers/session.js';
@@ -26,14 +27,16 @@ const actor = `test:${marker}`;
 const graph = snapshotGraph(marker);
 
 describe('snapshots in the browser', () => {
-  const session = useExplorerSession();
+  const session = useExplorerSession({ signedIn: true });
   let dir: string;
+  let signedIn: TestSignIn;
 
   beforeAll(async () => {
+    signedIn = await signInAs(actor);
     dir = await mkdtemp(join(tmpdir(), 'interlock-standalone-'));
     const response = await fetch(new URL('/api/import', session.url), {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-interlock-user': actor },
+      headers: { 'content-type': 'application/json', ...signedIn.headers },
       body: JSON.stringify(graph.file),
     });
     if (!response.ok) throw new Error(await response.text());
@@ -42,6 +45,7 @@ describe('snapshots in the browser', () => {
     const driver = testDriver();
     try {
       await removeSnapshotGraph(driver, testConnection().database, marker, actor);
+      await signedIn.remove();
       // Snapshots saved from the page are made by the anonymous user; remove the ones this test titled.
       await driver.executeQuery(
         'MATCH (s:Snapshot) WHERE s.title STARTS WITH $title DELETE s',
@@ -54,12 +58,12 @@ describe('snapshots in the browser', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  /** A published snapshot of the hostile fixture graph, made through the API. */
+  /** A draft snapshot of the hostile fixture graph, made through the API. */
   async function hostileSnapshot(): Promise<string> {
     const { ids } = graph;
     const created = await fetch(new URL('/api/snapshots', session.url), {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-interlock-user': actor },
+      headers: { 'content-type': 'application/json', ...signedIn.headers },
       body: JSON.stringify({ title: `${marker} hostile`, nodeIds: [ids.person, ids.org], edgeIds: [ids.seat] }),
     });
     const { id } = (await created.json()) as CreateSnapshotResult;
@@ -91,7 +95,10 @@ describe('snapshots in the browser', () => {
     expect(link).toMatch(/\/s\/draft-[a-z0-9]+$/);
 
     // Put back on an emptied canvas, the snapshot's nodes return where they were saved.
-    const saved = (await (await fetch(new URL(`/api/snapshots/${link?.split('/s/')[1]}`, session.url))).json()) as Snapshot;
+    const draftUrl = new URL(`/api/snapshots/${link?.split('/s/')[1]}`, session.url);
+    // A draft is visible to token holders only.
+    expect((await fetch(draftUrl)).status).toBe(404);
+    const saved = (await (await fetch(draftUrl, { headers: signedIn.headers })).json()) as Snapshot;
     await page.getByRole('button', { name: 'Clear canvas' }).click();
     await card.getByRole('button', { name: 'Put on canvas' }).click();
     await page.waitForFunction((positions) => {
@@ -103,13 +110,20 @@ describe('snapshots in the browser', () => {
     }, saved.content.positions);
     expect(Object.keys(saved.content.positions).sort()).toEqual(saved.content.entities.map((e) => e.id).sort());
 
-    // Someone else opens the link: no shared storage, no explorer state.
+    // Published, the snapshot gets its permanent link, which anyone can open.
+    page.once('dialog', (dialog) => void dialog.accept());
+    await card.getByRole('button', { name: 'Publish', exact: true }).click();
+    await card.getByText('published', { exact: true }).waitFor();
+    const publicLink = await card.getByTestId('share-link').getAttribute('href');
+    expect(publicLink).toMatch(/\/s\/pub-[0-9a-f]+$/);
+
+    // Someone else opens the link: no shared storage, no explorer state, no token.
     const context = await session.browser.newContext({ viewport: { width: 1280, height: 860 } });
     try {
       const reader = await context.newPage();
       const errors: string[] = [];
       reader.on('pageerror', (e) => errors.push(e.message));
-      await reader.goto(link ?? '');
+      await reader.goto(publicLink ?? '');
       await expect(reader.getByTestId('snapshot-title').textContent()).resolves.toBe(`${marker} Vincent Line`);
       await waitForSnapshotMap(reader, [VINCENT, BOARD]);
       const caption = reader.getByTestId('story-caption');
@@ -155,7 +169,9 @@ describe('snapshots in the browser', () => {
 
   it('the standalone page works from a file with the network off, and keeps hostile names as text', async () => {
     const id = await hostileSnapshot();
-    const html = await (await fetch(new URL(`/api/snapshots/${id}/export?format=html`, session.url))).text();
+    const html = await (
+      await fetch(new URL(`/api/snapshots/${id}/export?format=html`, session.url), { headers: signedIn.headers })
+    ).text();
     const file = join(dir, 'snapshot.html');
     await writeFile(file, html);
 

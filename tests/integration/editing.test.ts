@@ -17,6 +17,7 @@ import type {
   UndoResult,
 } from '../../schemas/index.js';
 import { buildTestApp } from '../setup/app.js';
+import { signInAs, type TestSignIn } from '../setup/tokens.js';
 import { testConnection, testDriver } from '../setup/connection.js';
 import { graphCounts, removeImported } from './helpers/import-fixtures.js';
 import { uniquePrefix } from './helpers/synthetic-graph.js';
@@ -29,18 +30,22 @@ let app: FastifyInstance;
 let driver: Driver;
 const auditIds: string[] = [];
 
+let signedIn: TestSignIn;
+
 beforeAll(async () => {
   app = await buildTestApp();
   driver = testDriver();
+  signedIn = await signInAs(actor);
 });
 afterAll(async () => {
   await removeImported(driver, database, { markers: [prefix], actor });
+  await signedIn.remove();
   await app.close();
   await driver.close();
 });
 
 async function call<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) {
-  const response = await app.inject({ method, url, payload, headers: { 'x-interlock-user': actor } });
+  const response = await app.inject({ method, url, payload, headers: signedIn.headers });
   const body = response.json<T & ApiError>();
   const auditId = (body as { auditId?: unknown }).auditId;
   if (typeof auditId === 'string') auditIds.push(auditId);

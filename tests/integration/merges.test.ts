@@ -16,6 +16,7 @@ import type {
   UndoResult,
 } from '../../schemas/index.js';
 import { buildTestApp } from '../setup/app.js';
+import { signInAs, type TestSignIn } from '../setup/tokens.js';
 import { testConnection, testDriver } from '../setup/connection.js';
 import { SyntheticGraph, uniquePrefix } from './helpers/synthetic-graph.js';
 
@@ -57,9 +58,12 @@ const citesCopy = graph.link('MEMBER_OF', boardB, boardA, {
 let app: FastifyInstance;
 let driver: Driver;
 
+let signedIn: TestSignIn;
+
 beforeAll(async () => {
   app = await buildTestApp();
   driver = testDriver();
+  signedIn = await signInAs(actor);
   await graph.save(driver, database);
 });
 afterAll(async () => {
@@ -69,12 +73,13 @@ afterAll(async () => {
     { marker: prefix },
     { database },
   );
+  await signedIn.remove();
   await app.close();
   await driver.close();
 });
 
 async function call<T>(method: 'GET' | 'POST', url: string, payload?: object) {
-  const response = await app.inject({ method, url, payload, headers: { 'x-interlock-user': actor } });
+  const response = await app.inject({ method, url, payload, headers: signedIn.headers });
   return { status: response.statusCode, body: response.json<T & ApiError>() };
 }
 
@@ -204,7 +209,7 @@ describe('merges', () => {
       method: 'PATCH',
       url: `/api/entities/${keep}`,
       payload: { description: 'changed after the merge' },
-      headers: { 'x-interlock-user': actor },
+      headers: signedIn.headers,
     });
     expect(edit.statusCode).toBe(200);
     const refused = await call('POST', `/api/merges/${body.auditId}/undo`);

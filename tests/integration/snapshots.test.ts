@@ -17,6 +17,7 @@ import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreateSnapshotResult, PublishResult, Snapshot, SnapshotDiff, SnapshotList } from '../../schemas/index.js';
 import { buildTestApp } from '../setup/app.js';
+import { signInAs, type TestSignIn } from '../setup/tokens.js';
 import { testConnection, testDriver } from '../setup/connection.js';
 import { FORMULA_NAME, MALICIOUS_NAME, importGraph, removeSnapshotGraph, snapshotGraph } from './helpers/snapshot-fixtures.js';
 import { uniquePrefix } from './helpers/synthetic-graph.js';
@@ -30,26 +31,29 @@ const { ids } = graph;
 let app: FastifyInstance;
 let driver: Driver;
 let dir: string;
+let signedIn: TestSignIn;
 
 beforeAll(async () => {
   app = await buildTestApp();
   driver = testDriver();
+  signedIn = await signInAs(actor);
   dir = await mkdtemp(join(tmpdir(), 'interlock-snapshots-'));
-  await importGraph(app, graph.file, actor);
+  await importGraph(app, graph.file, signedIn.headers);
 });
 afterAll(async () => {
   await removeSnapshotGraph(driver, database, marker, actor);
+  await signedIn.remove();
   await app.close();
   await driver.close();
   await rm(dir, { recursive: true, force: true });
 });
 
-const headers = { 'x-interlock-user': actor };
+const headers = () => signedIn.headers;
 const nodeIds = () => [ids.person, ids.org, ids.formula, ids.contract];
 const edgeIds = () => [ids.seat, ids.buyer, ids.award];
 
 async function create(body: Record<string, unknown>) {
-  return app.inject({ method: 'POST', url: '/api/snapshots', headers, payload: body });
+  return app.inject({ method: 'POST', url: '/api/snapshots', headers: headers(), payload: body });
 }
 
 async function get(id: string): Promise<Snapshot> {
@@ -128,17 +132,43 @@ describe('saving a snapshot', () => {
   });
 });
 
+describe('who sees a snapshot', () => {
+  it('hides drafts from readers without a token, and shows them what is published', async () => {
+    const anonymous = await buildTestApp({ signedIn: false });
+    try {
+      const draft = (
+        await create({ ...story, title: `${marker} unpublished`, nodeIds: nodeIds(), edgeIds: edgeIds() })
+      ).json<CreateSnapshotResult>();
+      const read = (url: string) => anonymous.inject({ method: 'GET', url });
+      expect((await read(`/api/snapshots/${draft.id}`)).statusCode).toBe(404);
+      expect((await read(`/api/snapshots/${draft.id}/export?format=json`)).statusCode).toBe(404);
+      expect((await read('/api/snapshots')).json<SnapshotList>().snapshots.some((s) => s.id === draft.id)).toBe(false);
+
+      const published = (
+        await app.inject({ method: 'POST', url: `/api/snapshots/${draft.id}/publish`, headers: headers() })
+      ).json<PublishResult>();
+      // The share link of the draft now leads to the published version, for anyone.
+      expect((await read(`/api/snapshots/${draft.id}`)).json<Snapshot>().id).toBe(published.id);
+      const listed = (await read('/api/snapshots')).json<SnapshotList>().snapshots;
+      expect(listed.some((s) => s.id === published.id)).toBe(true);
+      expect(listed.every((s) => s.published)).toBe(true);
+    } finally {
+      await anonymous.close();
+    }
+  });
+});
+
 describe('publishing, versions and diffs', () => {
   it('publishes under a content-derived id that the graph changing later does not touch', async () => {
     const draft = (await create({ ...story, nodeIds: nodeIds(), edgeIds: edgeIds() })).json<CreateSnapshotResult>();
     const published = (
-      await app.inject({ method: 'POST', url: `/api/snapshots/${draft.id}/publish`, headers })
+      await app.inject({ method: 'POST', url: `/api/snapshots/${draft.id}/publish`, headers: headers() })
     ).json<PublishResult>();
     expect(published.id).toMatch(/^pub-[0-9a-f]{32}$/);
     expect(published.version).toBe(1);
     // Publishing again, by either id, is the same version.
     const again = (
-      await app.inject({ method: 'POST', url: `/api/snapshots/${draft.id}/publish`, headers })
+      await app.inject({ method: 'POST', url: `/api/snapshots/${draft.id}/publish`, headers: headers() })
     ).json<PublishResult>();
     expect(again.id).toBe(published.id);
     const byDraftId = await get(draft.id);
@@ -154,14 +184,14 @@ describe('publishing, versions and diffs', () => {
     if (person) person.name = 'Inés Ordóñez Vega';
     const seat = changed.relationships.find((r) => r.id === ids.seat);
     if (seat) seat.citations = [{ documentId: ids.doc, locator: 'p. 3', quote: 'a different quote' }];
-    await importGraph(app, changed, actor);
+    await importGraph(app, changed, signedIn.headers);
 
     const after = await get(published.id);
     expect(after.content).toEqual(before.content);
     expect((await exportOf(published.id, 'json')).json<{ entities: unknown[] }>().entities).toEqual(jsonBefore);
 
     // Published versions are permanent; drafts can be deleted.
-    const del = await app.inject({ method: 'DELETE', url: `/api/snapshots/${published.id}`, headers });
+    const del = await app.inject({ method: 'DELETE', url: `/api/snapshots/${published.id}`, headers: headers() });
     expect(del.statusCode).toBe(409);
     expect(del.json().error.code).toBe('snapshot_published');
 
@@ -179,7 +209,7 @@ describe('publishing, versions and diffs', () => {
     expect(v2.version).toBe(2);
     expect(v2.series).toBe(published.series);
     // Put the graph back as it was for the export tests below.
-    await importGraph(app, graph.file, actor);
+    await importGraph(app, graph.file, signedIn.headers);
 
     const diff = (await app.inject({ method: 'GET', url: `/api/snapshots/${v2.id}/diff` })).json<SnapshotDiff>();
     expect(diff.from).toEqual({ id: published.id, version: 1 });
@@ -200,7 +230,7 @@ describe('publishing, versions and diffs', () => {
     expect((await app.inject({ method: 'GET', url: `/api/snapshots/${published.id}/diff?from=1&to=7` })).statusCode).toBe(404);
 
     // The draft version can be deleted.
-    expect((await app.inject({ method: 'DELETE', url: `/api/snapshots/${v2.id}`, headers })).statusCode).toBe(204);
+    expect((await app.inject({ method: 'DELETE', url: `/api/snapshots/${v2.id}`, headers: headers() })).statusCode).toBe(204);
     expect((await app.inject({ method: 'GET', url: `/api/snapshots/${v2.id}` })).statusCode).toBe(404);
   });
 });
@@ -212,7 +242,9 @@ describe('exports', () => {
     const draft = (
       await create({ ...story, nodeIds: nodeIds(), edgeIds: edgeIds(), steps: [{ caption: 'The chair', nodeIds: [ids.person] }] })
     ).json<CreateSnapshotResult>();
-    id = (await app.inject({ method: 'POST', url: `/api/snapshots/${draft.id}/publish`, headers })).json<PublishResult>().id;
+    id = (
+      await app.inject({ method: 'POST', url: `/api/snapshots/${draft.id}/publish`, headers: headers() })
+    ).json<PublishResult>().id;
   });
 
   it.each(['svg', 'html', 'graphml', 'gexf', 'cyjs', 'json', 'ftm', 'cypher'])(

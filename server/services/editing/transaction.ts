@@ -7,7 +7,7 @@ import type { AuditChange, EntityKind, RelationshipType } from '../../../schemas
 import type { Props, RelationshipState } from './graph-state.js';
 
 export interface Actor {
-  /** Who: `X-Interlock-User`, or `api:anonymous`. */
+  /** Who: the name of the token that made the change (see the auth plugin). */
   actor: string;
   /** Through which route, e.g. `PATCH /api/entities/:id`. */
   route: string;

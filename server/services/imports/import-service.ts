@@ -25,7 +25,7 @@ import { locateProblem, type MappedImport } from './mapped-import.js';
 import { readImport } from './readers.js';
 
 export interface Actor {
-  /** Who: `X-Interlock-User`, `cli:<os user>` or `system:seed`. */
+  /** Who: the token's name, `cli:<os user>` or `system:seed`. */
   actor: string;
   /** Through which route, e.g. `POST /api/import`. */
   route: string;

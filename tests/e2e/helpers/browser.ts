@@ -17,8 +17,18 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /** A fresh page at the newsroom-laptop size the screenshots are taken at. */
-export async function openExplorer(browser: Browser, url: string): Promise<Page> {
+export async function openExplorer(browser: Browser, url: string, options: { token?: string } = {}): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
+  // Signed in as the page itself would be after `#token=`: the token is in localStorage before any script runs.
+  if (options.token)
+    await page.addInitScript(
+      (token) =>
+        (globalThis as unknown as { localStorage: { setItem(key: string, value: string): void } }).localStorage.setItem(
+          'interlock.token',
+          token,
+        ),
+      options.token,
+    );
   await page.goto(url);
   await page.getByTestId('search-input').waitFor();
   return page;

@@ -6,6 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { launchBrowser, openExplorer } from './browser.js';
+import { TEST_ADMIN_TOKEN } from '../../setup/app.js';
 import { startTestServer } from './server.js';
 
 export interface ExplorerSession {
@@ -17,7 +18,8 @@ export interface ExplorerSession {
   readonly pageErrors: string[];
 }
 
-export function useExplorerSession(): ExplorerSession {
+/** `signedIn: true` opens every page with the test suite's admin token, for tests that write. */
+export function useExplorerSession(options: { signedIn?: boolean } = {}): ExplorerSession {
   let server: Awaited<ReturnType<typeof startTestServer>> | undefined;
   let browser: Browser | undefined;
   let page: Page | undefined;
@@ -33,7 +35,7 @@ export function useExplorerSession(): ExplorerSession {
   });
   beforeEach(async () => {
     pageErrors.length = 0;
-    page = await openExplorer(session.browser, session.url);
+    page = await openExplorer(session.browser, session.url, options.signedIn ? { token: TEST_ADMIN_TOKEN } : {});
     page.on('pageerror', (error) => pageErrors.push(error.message));
   });
 

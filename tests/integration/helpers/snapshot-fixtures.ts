@@ -115,11 +115,12 @@ export function snapshotGraph(marker: string): SnapshotGraph {
   return { marker, ids, file };
 }
 
-export async function importGraph(app: FastifyInstance, file: InterlockFile, actor: string): Promise<void> {
+/** Imports as the signed-in test actor (see tests/setup/tokens.ts), so its audit entries carry that name. */
+export async function importGraph(app: FastifyInstance, file: InterlockFile, signedIn: { authorization: string }): Promise<void> {
   const response = await app.inject({
     method: 'POST',
     url: '/api/import',
-    headers: { 'content-type': 'application/json', 'x-interlock-user': actor },
+    headers: { 'content-type': 'application/json', ...signedIn },
     payload: JSON.stringify(file),
   });
   if (response.statusCode !== 200) throw new Error(`import failed: ${response.body}`);

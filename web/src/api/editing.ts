@@ -1,6 +1,6 @@
 /**
- * Client for the editing, audit, duplicates and merge routes. Writes say who makes them (the name the
- * person gave on this browser, else "page") in `X-Interlock-User`, which the audit trail records.
+ * Client for the editing, audit, duplicates and merge routes. Writes carry the signed-in token; the
+ * audit trail records the token's name as who made the change.
  */
 import type { z } from 'zod';
 import {
@@ -20,18 +20,8 @@ import type {
   UpdateEntityRequestInput,
   UpdateRelationshipRequestInput,
 } from '../../../schemas/index.js';
+import { authorizationHeader } from './auth-token.js';
 import { ApiRequestError } from './client.js';
-
-const USER_KEY = 'interlock.user';
-
-export function editorName(): string {
-  return window.localStorage.getItem(USER_KEY) ?? '';
-}
-
-export function setEditorName(name: string): void {
-  if (name.trim()) window.localStorage.setItem(USER_KEY, name.trim());
-  else window.localStorage.removeItem(USER_KEY);
-}
 
 async function send<S extends z.ZodType>(method: string, path: string, schema: S, body?: unknown): Promise<z.output<S>> {
   let response: Response;
@@ -40,7 +30,7 @@ async function send<S extends z.ZodType>(method: string, path: string, schema: S
       method,
       headers: {
         accept: 'application/json',
-        'x-interlock-user': editorName() || 'page',
+        ...authorizationHeader(),
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),

@@ -51,7 +51,6 @@ const enEditing = {
     save: 'Save',
     saving: 'Saving…',
     cancel: 'Cancel',
-    you: 'Your name (for the history)',
   },
   picker: { placeholder: 'Search by name…', change: 'Change', none: 'Nothing found', pick: 'Pick {{name}}' },
   citations: {
@@ -180,7 +179,6 @@ const esEditing: Strings = {
     save: 'Guardar',
     saving: 'Guardando…',
     cancel: 'Cancelar',
-    you: 'Su nombre (para el historial)',
   },
   picker: { placeholder: 'Buscar por nombre…', change: 'Cambiar', none: 'Sin resultados', pick: 'Elegir {{name}}' },
   citations: {
@@ -307,7 +305,6 @@ const arEditing: Strings = {
     save: 'حفظ',
     saving: 'جارٍ الحفظ…',
     cancel: 'إلغاء',
-    you: 'اسمك (للسجل)',
   },
   picker: { placeholder: 'ابحث بالاسم…', change: 'تغيير', none: 'لا نتائج', pick: 'اختيار {{name}}' },
   citations: {

@@ -3,6 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EXPORT_FORMATS } from '../../../../schemas/index.js';
 import type { ExportFormat } from '../../../../schemas/index.js';
+import { storedToken } from '../../api/auth-token.js';
+import { errorMessage } from '../../api/client.js';
 import { snapshotApi } from './snapshotApi.js';
 
 type ExportMenuProps =
@@ -27,7 +29,15 @@ export function ExportMenu({ snapshotId, label, onExport }: ExportMenuProps) {
                     href={snapshotApi.exportUrl(snapshotId, format)}
                     download
                     data-format={format}
-                    onClick={() => setOpen(false)}
+                    onClick={(event) => {
+                      setOpen(false);
+                      // Signed in, the file is fetched with the token (drafts are hidden from anonymous links).
+                      if (!storedToken()) return;
+                      event.preventDefault();
+                      void snapshotApi
+                        .exportSaved(snapshotId, format)
+                        .catch((error: unknown) => window.alert(errorMessage(error)));
+                    }}
                   >
                     {t(`snapshots.formats.${format}`)}
                   </a>

@@ -12,6 +12,7 @@ import {
   SnapshotList,
 } from '../../../../schemas/index.js';
 import type { CreateSnapshot, ExportFormat } from '../../../../schemas/index.js';
+import { authorizationHeader } from '../../api/auth-token.js';
 import { ApiRequestError } from '../../api/client.js';
 
 async function call<S extends z.ZodType>(method: string, path: string, schema: S | null, body?: unknown): Promise<z.output<S>> {
@@ -19,7 +20,11 @@ async function call<S extends z.ZodType>(method: string, path: string, schema: S
   try {
     response = await fetch(`/api${path}`, {
       method,
-      headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        accept: 'application/json',
+        ...authorizationHeader(),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
   } catch {
@@ -54,23 +59,31 @@ export const snapshotApi = {
   },
   diff: (id: string) => call('GET', `${path(id)}/diff`, SnapshotDiff),
   exportUrl: (id: string, format: ExportFormat) => `/api${path(id)}/export?format=${format}`,
+  /** Downloads a saved snapshot's export with the signed-in token (a draft is only visible with one). */
+  async exportSaved(id: string, format: ExportFormat): Promise<void> {
+    await download(await fetch(snapshotApi.exportUrl(id, format), { headers: authorizationHeader() }), format);
+  },
   /** Exports a view without saving it: the file comes back as a download. */
   async exportView(input: CreateSnapshot, format: ExportFormat): Promise<void> {
     const response = await fetch(`/api/snapshots/export?format=${format}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...authorizationHeader() },
       body: JSON.stringify(input),
     });
-    if (!response.ok) await fail(response);
-    const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? `interlock.${format}`;
-    const url = URL.createObjectURL(await response.blob());
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = name;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    await download(response, format);
   },
 };
+
+async function download(response: Response, format: ExportFormat): Promise<void> {
+  if (!response.ok) await fail(response);
+  const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? `interlock.${format}`;
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
 
 /** The share link of a snapshot, on this server. */
 export function shareUrl(id: string): string {
