@@ -15,7 +15,7 @@ import { fitNicely, frameIds, runFull, runIncremental, seedPositions } from './l
 import { syncElements } from './sync.js';
 import { handleCanvasKey } from './keyboard.js';
 import { rendererChoice, rendererOptions, tuningFor } from './renderer.js';
-import { webglAvailable } from './webgl.js';
+import { webglSupport } from './webgl.js';
 import type { RenderTuning } from './renderer.js';
 
 export interface GraphCanvasHandle {
@@ -54,7 +54,12 @@ registerExtensions();
 export function GraphCanvas({ elements, layout, frame, pinned, on, ref, label, describedBy }: GraphCanvasProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   // The renderer is picked by size (or forced by ?renderer=); crossing a threshold rebuilds Cytoscape.
-  const [environment] = useState(() => ({ choice: rendererChoice(window.location.search), webgl: webglAvailable() }));
+  const [environment] = useState(() => {
+    const choice = rendererChoice(window.location.search);
+    const support = webglSupport();
+    // Asked for by name, any WebGL 2 will do; chosen by size, only a GPU's (software GL is slower).
+    return { choice, webgl: choice === 'webgl' ? support !== 'none' : support === 'hardware' };
+  });
   const [tuning, setTuning] = useState<RenderTuning>(() => tuningFor(environment.choice, elements.length, environment.webgl));
   // Adjusted while rendering (React's pattern for state derived from props): the rebuild effect
   // below then runs once, in the same commit as the elements that crossed the threshold.
