@@ -237,9 +237,14 @@ describe('Interlock JSON import', () => {
   it('imports our own format through the API, streaming progress when asked, and names bad fields', async () => {
     const bad = JSON.parse(fixture('people.interlock.json').toString('utf8')) as { relationships: { target: string }[] };
     bad.relationships[0]!.target = 'org:fxjson-nowhere';
-    const refused = await postImport(JSON.stringify(bad), 'application/json');
+    const text = JSON.stringify(bad, null, 2);
+    const refused = await postImport(text, 'application/json');
     expect(refused.status).toBe(400);
-    expect(refused.body.problems).toEqual([{ field: 'relationships.0.target', message: 'unknown entity "org:fxjson-nowhere"' }]);
+    // The path names the field; the line is where that value sits in the file.
+    const line = text.slice(0, text.indexOf('"org:fxjson-nowhere"')).split('\n').length;
+    expect(refused.body.problems).toEqual([
+      { line, field: 'relationships.0.target', message: 'unknown entity "org:fxjson-nowhere"' },
+    ]);
 
     const response = await app.inject({
       method: 'POST',
