@@ -7,8 +7,9 @@ import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from 'cytoscape';
 import { testConnection, testDriver } from '../setup/connection.js';
+import { signInAs, type TestSignIn } from '../setup/tokens.js';
 import { uniquePrefix } from '../integration/helpers/synthetic-graph.js';
-import { addConnection, dialog, editAs, openEntityTab, openNewConnection, sourceFields } from './helpers/editing.js';
+import { addConnection, dialog, openEntityTab, signPageIn, openNewConnection, sourceFields } from './helpers/editing.js';
 import { useExplorerSession } from './helpers/session.js';
 import { expectHeading, searchAndPick, sidePanel, waitForCanvasIdle } from './helpers/ui.js';
 
@@ -22,7 +23,10 @@ const { database } = testConnection();
 let driver: Driver;
 let vincentDescription: string;
 
+let signedIn: TestSignIn;
+
 beforeAll(async () => {
+  signedIn = await signInAs(marker);
   driver = testDriver();
   const { records } = await driver.executeQuery(
     'MATCH (n:Entity {id: $id}) RETURN n.description AS d',
@@ -46,6 +50,7 @@ afterAll(async () => {
     { database },
   );
   await driver.executeQuery('MATCH (a:AuditEntry) WHERE a.actor = $marker DELETE a', { marker }, { database });
+  await signedIn.remove();
   await driver.close();
 });
 
@@ -56,7 +61,7 @@ describe('editing on the page', () => {
     'adds a connection with a new document as its source, refusing it without one, and draws it',
     async () => {
       const { page } = session;
-      await editAs(page, marker);
+      await signPageIn(page, signedIn.token);
       await searchAndPick(page, 'Vincent', 'Vincent Line');
       const form = await openNewConnection(page);
       await addConnection(
@@ -117,7 +122,7 @@ describe('editing on the page', () => {
     'shows an edit in the History tab with who and the route, and undoes it from there',
     async () => {
       const { page } = session;
-      await editAs(page, marker);
+      await signPageIn(page, signedIn.token);
       await searchAndPick(page, 'Vincent', 'Vincent Line');
       await sidePanel(page).getByRole('button', { name: 'Edit', exact: true }).click();
       const form = page.getByTestId('entity-form');

@@ -7,6 +7,8 @@ import { createToken } from '../../server/security/tokens.js';
 import { testConnection, testDriver } from './connection.js';
 
 export interface TestSignIn {
+  /** The token itself, e.g. for the page's localStorage. */
+  readonly token: string;
   /** `Authorization: Bearer …` for `app.inject` or `fetch`. */
   readonly headers: { authorization: string };
   /** Deletes the token (call it in afterAll). */
@@ -19,6 +21,7 @@ export async function signInAs(name: string, role: Role = 'editor'): Promise<Tes
   try {
     const created = await createToken(driver, database, { name, role, createdBy: 'test' });
     return {
+      token: created.token,
       headers: { authorization: `Bearer ${created.token}` },
       async remove() {
         const cleanup = testDriver();

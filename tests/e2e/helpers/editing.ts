@@ -62,12 +62,12 @@ export async function openEntityTab(page: Page, name: 'Details' | 'History'): Pr
   return panel;
 }
 
-/** The name the page records as the author of its edits (kept in the browser, like a person would type it once). */
-export async function editAs(page: Page, name: string): Promise<void> {
-  await page.evaluate((who) => {
+/** Signs the page in with a token (the audit trail records the token's name as who made each edit). */
+export async function signPageIn(page: Page, token: string): Promise<void> {
+  await page.evaluate((secret) => {
     (globalThis as unknown as { localStorage: { setItem(key: string, value: string): void } }).localStorage.setItem(
-      'interlock.user',
-      who,
+      'interlock.token',
+      secret,
     );
-  }, name);
+  }, token);
 }
