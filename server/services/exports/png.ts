@@ -12,12 +12,18 @@ const FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((file) =>
   fileURLToPath(new URL(`./fonts/${file}`, import.meta.url)),
 );
 
-/** Twice the SVG's size: sharp on high-density screens and in print. */
+/** Twice the SVG's size (sharp on high-density screens and in print) ... */
 const SCALE = 2;
+/** ... unless that passes this many pixels: encoding time and file size grow with the area. */
+const MAX_PIXELS = 12_000_000;
 
 export function svgToPng(svg: string): Uint8Array {
+  const width = Number(/^<svg[^>]*\swidth="(\d+)"/.exec(svg)?.[1] ?? 0);
+  const height = Number(/^<svg[^>]*\sheight="(\d+)"/.exec(svg)?.[1] ?? 0);
+  const area = width * height;
+  const zoom = area > 0 ? Math.max(1, Math.min(SCALE, Math.sqrt(MAX_PIXELS / area))) : SCALE;
   const resvg = new Resvg(svg, {
-    fitTo: { mode: 'zoom', value: SCALE },
+    fitTo: { mode: 'zoom', value: zoom },
     font: { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' },
     background: '#fbfaf7',
   });
