@@ -1,6 +1,6 @@
 /**
  * Pictures of editing for the docs (docs/screenshots/editing-*.png), from a running app:
- *   npx tsx tests/e2e/editing-screenshots.ts [http://127.0.0.1:8080/]
+ *   INTERLOCK_TOKEN=<editor token> npx tsx tests/e2e/editing-screenshots.ts [http://127.0.0.1:8080/]
  * It writes to that app's database (a connection with a new source, an edit, a duplicate and its
  * merge), so point it at a scratch instance, not at real data.
  */
@@ -22,7 +22,9 @@ async function main(): Promise<void> {
   await mkdir(out, { recursive: true });
   const browser = await launchBrowser();
   try {
-    const page = await openExplorer(browser, url);
+    const token = process.env.INTERLOCK_TOKEN;
+    if (!token) throw new Error('Set INTERLOCK_TOKEN to an editor token of that app: editing needs one.');
+    const page = await openExplorer(browser, url, { token });
     await searchAndPick(page, 'Vincent', 'Vincent Line');
     await openNewConnection(page);
     await page.getByTestId('relationship-form').getByRole('button', { name: 'Save' }).click();

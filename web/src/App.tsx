@@ -35,6 +35,7 @@ import { TimeBar } from './components/TimeBar.js';
 import { CanvasToolbar } from './components/CanvasToolbar.js';
 import { LanguageSwitch } from './components/LanguageSwitch.js';
 import { AccessMenu } from './components/access/AccessMenu.js';
+import { WhenAllowed } from './components/access/WhenAllowed.js';
 import { useUrlState } from './hooks/useUrlState.js';
 import { useUndoKeys } from './hooks/useUndoKeys.js';
 import { EditBar, EditorDialog, useEditingBridge } from './components/editing/index.js';
@@ -206,7 +207,9 @@ export function App() {
           onRemoveMarked={() => dispatch({ type: 'removeMarked' })}
           onClearMarked={() => dispatch({ type: 'clearMarked' })}
         />
-        <EditBar selectedNode={selectedNode} />
+        <WhenAllowed>
+          <EditBar selectedNode={selectedNode} />
+        </WhenAllowed>
         {actions.error && <Banner tone="error" message={actions.error} onDismiss={actions.dismissError} />}
         {actions.notice && <Banner tone="info" message={actions.notice} onDismiss={actions.dismissNotice} />}
         <GraphCanvas

@@ -8,6 +8,7 @@ import { FindingDetails } from './FindingDetails.js';
 import { FlowDetails } from './FlowDetails.js';
 import { NodeDetails } from './NodeDetails.js';
 import { EdgeTools, EntityPanel } from './editing/index.js';
+import { WhenAllowed } from './access/WhenAllowed.js';
 import type { NodeActions } from './NodeDetails.js';
 import './SidePanel.css';
 
@@ -64,7 +65,11 @@ export function SidePanel({
         </EntityPanel>
       )}
       {edge && <EdgeDetails key={edge.id} edge={edge} view={view} headingId={headingId} onSelectNode={onSelectNode} />}
-      {edge && <EdgeTools edge={edge} view={view} />}
+      {edge && (
+        <WhenAllowed>
+          <EdgeTools edge={edge} view={view} />
+        </WhenAllowed>
+      )}
       {finding && (
         <FindingDetails
           key={finding.id}

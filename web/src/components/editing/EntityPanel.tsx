@@ -10,6 +10,7 @@ import { loadEntity } from '../../api/entityCache.js';
 import { HistoryTab } from './HistoryTab.js';
 import { editing, useEditing } from './store.js';
 import './editing.css';
+import { WhenAllowed } from '../access/WhenAllowed.js';
 
 type Tab = 'details' | 'history';
 
@@ -42,25 +43,27 @@ export function EntityPanel({ node, children }: { readonly node: GraphNode; read
             </button>
           ))}
         </div>
-        <span className="entity-panel__tools">
-          <button
-            type="button"
-            className="button button--quiet button--small"
-            onClick={() => editing.open({ form: 'entity', node })}
-          >
-            {t('editing.edit')}
-          </button>
-          <button
-            type="button"
-            className="button button--quiet button--small"
-            onClick={() => editing.open({ form: 'relationship', source: { id: node.id, name: node.name, kind: node.kind } })}
-          >
-            {t('editing.addConnection')}
-          </button>
-          <button type="button" className="button button--quiet button--small button--danger" onClick={() => void remove()}>
-            {t('editing.delete')}
-          </button>
-        </span>
+        <WhenAllowed>
+          <span className="entity-panel__tools">
+            <button
+              type="button"
+              className="button button--quiet button--small"
+              onClick={() => editing.open({ form: 'entity', node })}
+            >
+              {t('editing.edit')}
+            </button>
+            <button
+              type="button"
+              className="button button--quiet button--small"
+              onClick={() => editing.open({ form: 'relationship', source: { id: node.id, name: node.name, kind: node.kind } })}
+            >
+              {t('editing.addConnection')}
+            </button>
+            <button type="button" className="button button--quiet button--small button--danger" onClick={() => void remove()}>
+              {t('editing.delete')}
+            </button>
+          </span>
+        </WhenAllowed>
       </div>
       <div role="tabpanel" id={`${baseId}-details-panel`} aria-labelledby={`${baseId}-details`} hidden={tab !== 'details'}>
         {/* A new key after each change: the details (and their connections) are read again. */}

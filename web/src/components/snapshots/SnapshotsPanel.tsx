@@ -16,6 +16,7 @@ import { ExportMenu } from './ExportMenu.js';
 import { SaveSnapshotDialog } from './SaveSnapshotDialog.js';
 import { shareUrl, snapshotApi } from './snapshotApi.js';
 import './snapshots.css';
+import { useCanWrite } from '../access/useAccess.js';
 
 interface SnapshotsPanelProps {
   readonly state: ExplorerState;
@@ -24,6 +25,8 @@ interface SnapshotsPanelProps {
 
 export function SnapshotsPanel({ state, dispatch }: SnapshotsPanelProps) {
   const { t } = useTranslation();
+  // Readers see snapshots and their exports; saving, publishing and deleting need an editor token.
+  const canWrite = useCanWrite();
   const [revision, setRevision] = useState(0);
   const answer = useQuery(`snapshots#${revision}`, () => snapshotApi.list());
   const list = answer.status === 'ready' ? answer.value.snapshots : [];
@@ -79,16 +82,20 @@ export function SnapshotsPanel({ state, dispatch }: SnapshotsPanelProps) {
   return (
     <section className="rail-section" aria-label={t('snapshots.tab')} data-testid="snapshots-panel">
       <div className="snapshots-panel__tools">
-        <button
-          type="button"
-          className="button button--primary"
-          disabled={empty}
-          onClick={() => setSaving(true)}
-          data-testid="save-snapshot"
-        >
-          {t('snapshots.save')}
-        </button>
-        {!empty && <ExportMenu label={t('snapshots.exportCanvas')} onExport={(format) => void exportCanvas(format)} />}
+        {canWrite && (
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={empty}
+            onClick={() => setSaving(true)}
+            data-testid="save-snapshot"
+          >
+            {t('snapshots.save')}
+          </button>
+        )}
+        {canWrite && !empty && (
+          <ExportMenu label={t('snapshots.exportCanvas')} onExport={(format) => void exportCanvas(format)} />
+        )}
       </div>
       {empty && <p className="rail-hint">{t('snapshots.emptyCanvas')}</p>}
       {message && (
@@ -128,10 +135,12 @@ export function SnapshotsPanel({ state, dispatch }: SnapshotsPanelProps) {
               <button type="button" className="button" onClick={() => void reopen(s)}>
                 {t('snapshots.reopen')}
               </button>
-              <button type="button" className="button" onClick={() => void duplicate(s)}>
-                {t('snapshots.duplicate')}
-              </button>
-              {!s.published && (
+              {canWrite && (
+                <button type="button" className="button" onClick={() => void duplicate(s)}>
+                  {t('snapshots.duplicate')}
+                </button>
+              )}
+              {canWrite && !s.published && (
                 <button
                   type="button"
                   className="button"
@@ -143,7 +152,7 @@ export function SnapshotsPanel({ state, dispatch }: SnapshotsPanelProps) {
                   {t('snapshots.publish')}
                 </button>
               )}
-              {!s.published && (
+              {canWrite && !s.published && (
                 <button
                   type="button"
                   className="button"
