@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { BooleanFlag } from '../schemas/common.js';
 
 const Port = z.coerce.number().int().min(0).max(65535);
+const MemorySize = z.string().regex(/^\d+[kmg]$/i, 'must be a size such as 512m or 2g');
 
 const Env = z.object({
   PORT: Port.default(8080),
@@ -18,6 +19,9 @@ const Env = z.object({
   NEO4J_PASSWORD: z.string().default(''),
   NEO4J_DATABASE: z.string().min(1).default('neo4j'),
   NEO4J_EMBEDDED_BOLT_PORT: Port.default(7687),
+  // Memory of the embedded Neo4j: heap (transactions, queries) and page cache (the store).
+  INTERLOCK_NEO4J_HEAP: MemorySize.default('1g'),
+  INTERLOCK_NEO4J_PAGECACHE: MemorySize.default('256m'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
 });
 export type Config = z.infer<typeof Env>;
