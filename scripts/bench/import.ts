@@ -7,7 +7,7 @@
 import type { InterlockFile } from '../../schemas/index.js';
 import { importInterlockFile } from '../../server/services/importer.js';
 import { BATCH } from '../../server/services/imports/graph-writes.js';
-import { benchDatabase, type BenchDatabaseOptions } from './neo4j.js';
+import { benchDatabase, type BenchDatabase, type BenchDatabaseOptions } from './neo4j.js';
 import { rawImport } from './raw-import.js';
 import { ratio } from './stats.js';
 import { generateGraph } from '../generate-graph.js';
@@ -31,15 +31,13 @@ export interface ImportMeasurement {
 
 export async function benchImport(
   graph: InterlockFile,
-  options: BenchDatabaseOptions & { batchSize?: number; log: (m: string) => void },
-): Promise<ImportMeasurement> {
+  options: BenchDatabaseOptions & { batchSize?: number; keepOurs?: boolean; log: (m: string) => void },
+): Promise<ImportMeasurement & { database?: BenchDatabase }> {
   const batchSize = options.batchSize ?? BATCH;
   const relationships = graph.relationships.length;
   const warmUp = renamed(generateGraph(Math.min(5_000, Math.max(100, Math.round(relationships / 20))), 7), 'warm');
-  const time = async (
-    what: string,
-    work: (db: Awaited<ReturnType<typeof benchDatabase>>, graph: InterlockFile) => Promise<unknown>,
-  ) => {
+  let kept: BenchDatabase | undefined;
+  const time = async (what: string, work: (db: BenchDatabase, graph: InterlockFile) => Promise<unknown>, keep = false) => {
     const db = await benchDatabase(options);
     try {
       // A small graph of other ids first, through the same path: query plans compiled, JIT warm.
@@ -48,15 +46,18 @@ export async function benchImport(
       await work(db, graph);
       const seconds = (performance.now() - started) / 1000;
       options.log(`  ${what}: ${relationships} relationships in ${seconds.toFixed(1)} s`);
+      if (keep) kept = db;
       return seconds;
     } finally {
-      await db.close();
+      if (!keep) await db.close();
     }
   };
   // Raw first, then ours: the JVM and the OS cache are equally cold for both (each is a fresh database).
   const rawSeconds = await time('raw driver', (db, file) => rawImport(db.driver, db.database, file, batchSize));
-  const oursSeconds = await time('ours', (db, file) =>
-    importInterlockFile(db.driver, db.database, file, { actor: 'bench', route: 'bench' }, { batchSize }),
+  const oursSeconds = await time(
+    'ours',
+    (db, file) => importInterlockFile(db.driver, db.database, file, { actor: 'bench', route: 'bench' }, { batchSize }),
+    options.keepOurs,
   );
   return {
     relationships,
@@ -67,5 +68,6 @@ export async function benchImport(
     oursPerSecond: relationships / oursSeconds,
     rawPerSecond: relationships / rawSeconds,
     ratio: ratio(rawSeconds, oursSeconds),
+    ...(kept ? { database: kept } : {}),
   };
 }

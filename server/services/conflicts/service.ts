@@ -30,7 +30,12 @@ export class ConflictService {
   }
 
   private async rows(pattern: PatternDefinition, parameters: Record<string, unknown>): Promise<PatternRow[]> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: 'READ' });
+    // Causally after this process's own writes, on a cluster too (docs/scaling.md).
+    const session = this.driver.session({
+      database: this.database,
+      defaultAccessMode: 'READ',
+      bookmarkManager: this.driver.executeQueryBookmarkManager,
+    });
     try {
       return await session.executeRead(async (tx) => {
         const result = await tx.run(pattern.query, { rollup: false, ...parameters });

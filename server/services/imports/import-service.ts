@@ -126,7 +126,8 @@ export async function applyImport(
     });
   const writeProgress = new WriteProgress(progress);
 
-  const session = driver.session({ database });
+  // Shares the bookmarks of every other query of this process: reads that follow see the import.
+  const session = driver.session({ database, bookmarkManager: driver.executeQueryBookmarkManager });
   try {
     if (options.dryRun) {
       const { result } = await session.executeRead(planIn);
