@@ -7,11 +7,12 @@
 // The people to look at: everyone, or with $entity only those a finding about it can start from (the
 // entity itself, or the people who sit on it or work at it), so an entity's findings touch its neighbours.
 CALL () {
+  // (without $entity: an empty list, so the scan below never runs for one entity)
+  UNWIND CASE WHEN $entity IS NULL THEN [true] ELSE [] END AS everyone
   MATCH (person:Person)
-  WHERE $entity IS NULL
   RETURN person
   UNION
-  MATCH (person:Person {id: $entity})
+  MATCH (person:Entity:Person {id: $entity})
   RETURN person
   UNION
   MATCH (:Entity {id: $entity})<-[:SITS_ON_BOARD|HOLDS_POSITION]-(person:Person)

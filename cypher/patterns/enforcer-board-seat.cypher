@@ -7,11 +7,12 @@
 // The people to look at: everyone, or with $entity only those whose findings can include it, found by
 // walking this pattern backwards from the entity (to the person) along the roles it can play.
 CALL () {
+  // (without $entity: an empty list, so the scan below never runs for one entity)
+  UNWIND CASE WHEN $entity IS NULL THEN [true] ELSE [] END AS everyone
   MATCH (person:Person)
-  WHERE $entity IS NULL
   RETURN person
   UNION
-  MATCH (person:Person {id: $entity})
+  MATCH (person:Entity:Person {id: $entity})
   RETURN person
   UNION
   // the person's body, or the restricted body above it, or the law restricting it

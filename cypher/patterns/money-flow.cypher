@@ -9,8 +9,9 @@
 // the buyer of that contract, or the buyers of its contracts or, rolled up, its subsidiaries'); each
 // payer's contracts are then all counted, so totals are the same as without $entity.
 CALL () {
+  // (without $entity: an empty list, so the scan below never runs for one entity)
+  UNWIND CASE WHEN $entity IS NULL THEN [true] ELSE [] END AS everyone
   MATCH (payer:Entity)
-  WHERE $entity IS NULL
   RETURN payer
   UNION
   MATCH (payer:Entity {id: $entity})
