@@ -50,6 +50,12 @@ export const ConflictsQuery = z.object({
   pattern: PatternId.optional(),
   entity: EntityId.optional(),
   asOf: PartialDate.optional().describe('only findings whose facts all held on this date'),
+  limit: z.coerce.number().int().min(1).max(5000).optional().describe('at most this many findings (default: all)'),
+  cursor: z
+    .string()
+    .regex(/^\d{1,9}$/, 'must be the nextCursor of a previous answer')
+    .optional()
+    .describe('the nextCursor of the previous page'),
 });
 export type ConflictsQuery = z.infer<typeof ConflictsQuery>;
 
@@ -57,6 +63,9 @@ export const ConflictsResponse = z.object({
   findings: z.array(Finding),
   nodes: z.array(GraphNode),
   edges: z.array(GraphEdge),
+  /** Findings in all pages; `nextCursor` asks for the next page (null on the last). */
+  total: z.number().int().optional(),
+  nextCursor: z.string().nullable().optional(),
 });
 export type ConflictsResponse = z.infer<typeof ConflictsResponse>;
 

@@ -7,6 +7,7 @@ import { loadConfig } from './config.js';
 import { openDatabase, type Database } from './db/connection.js';
 import { cypher } from './db/cypher-files.js';
 import { runImport } from './services/imports/import-service.js';
+import { rollbackImport, unfinishedImports } from './services/imports/undo-log.js';
 import { applySchema } from './services/schema-migration.js';
 import { loadSeed } from './services/seed.js';
 import { readFile } from 'node:fs/promises';
@@ -100,6 +101,18 @@ program
   .requiredOption('--format <format>', 'png, svg, html, graphml, gexf, cyjs, json, csv, ftm or cypher')
   .option('--out <file>', 'write to this file instead of stdout')
   .action((id: string, options: { format: string; out?: string }) => withDatabase((db) => exportCommand(db, id, options, log)));
+  .command('import-rollback')
+  .description('undo imports that stopped half-way (the process died between their batches), from their undo log')
+  .action(() =>
+    withDatabase(async (db) => {
+      const unfinished = await unfinishedImports(db.driver, db.database);
+      if (unfinished.length === 0) log('No unfinished import.');
+      for (const u of unfinished) {
+        const undone = await rollbackImport(db.driver, db.database, u.importId);
+        log(`Undid ${undone} batches of ${u.importId} (${u.actor}, started ${u.startedAt}).`);
+      }
+    }),
+  );
 
 program
   .command('stats')

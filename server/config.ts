@@ -11,6 +11,7 @@ const CommaList = z.string().transform((v) =>
     .map((s) => s.trim())
     .filter((s) => s !== ''),
 );
+const MemorySize = z.string().regex(/^\d+[kmg]$/i, 'must be a size such as 512m or 2g');
 
 const Env = z.object({
   PORT: Port.default(8080),
@@ -26,6 +27,9 @@ const Env = z.object({
   NEO4J_PASSWORD: z.string().default(''),
   NEO4J_DATABASE: z.string().min(1).default('neo4j'),
   NEO4J_EMBEDDED_BOLT_PORT: Port.default(7687),
+  // Memory of the embedded Neo4j: heap (transactions, queries) and page cache (the store).
+  INTERLOCK_NEO4J_HEAP: MemorySize.default('1g'),
+  INTERLOCK_NEO4J_PAGECACHE: MemorySize.default('256m'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
   // Access and limits (server/security/options.ts turns these into what the plugins use).
   INTERLOCK_ADMIN_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),

@@ -4,7 +4,21 @@
 // @title {first} and {second} share {people|list}
 // @explanation {people|list} {linkVerb} {roleAtFirst|list} at {first} and {roleAtSecond|list} at {second}.
 
-MATCH atFirst = (person:Person)-[r1:SITS_ON_BOARD|HOLDS_POSITION]->(first:Entity)
+// The people to look at: everyone, or with $entity only those a finding about it can start from (the
+// entity itself, or the people who sit on it or work at it), so an entity's findings touch its neighbours.
+CALL () {
+  // (without $entity: an empty list, so the scan below never runs for one entity)
+  UNWIND CASE WHEN $entity IS NULL THEN [true] ELSE [] END AS everyone
+  MATCH (person:Person)
+  RETURN person
+  UNION
+  MATCH (person:Entity:Person {id: $entity})
+  RETURN person
+  UNION
+  MATCH (:Entity {id: $entity})<-[:SITS_ON_BOARD|HOLDS_POSITION]-(person:Person)
+  RETURN person
+}
+MATCH atFirst = (person)-[r1:SITS_ON_BOARD|HOLDS_POSITION]->(first:Entity)
 MATCH atSecond = (person)-[r2:SITS_ON_BOARD|HOLDS_POSITION]->(second:Entity)
 WHERE first.id < second.id
   AND (first:Organization OR first:PublicBody) AND (second:Organization OR second:PublicBody)

@@ -4,11 +4,45 @@
 // @title {person} sits on the board of {owner}, whose group helps {counterparty} around {law}
 // @explanation {person} is {role} at {body}, which {law} restricts ({summary|list}); {person} sits on {board}[, part of {company}], while {counterparty} {help|list}.
 
+// The people to look at: everyone, or with $entity only those whose findings can include it, found by
+// walking this pattern backwards from the entity (to the person) along the roles it can play.
+CALL () {
+  // (without $entity: an empty list, so the scan below never runs for one entity)
+  UNWIND CASE WHEN $entity IS NULL THEN [true] ELSE [] END AS everyone
+  MATCH (person:Person)
+  RETURN person
+  UNION
+  MATCH (person:Entity:Person {id: $entity})
+  RETURN person
+  UNION
+  // the person's body, or the restricted body above it, or the law restricting it
+  MATCH (:Entity {id: $entity})-[:RESTRICTS*0..1]->(:Entity)<-[:PART_OF*0..3]-(:PublicBody)<-[:HOLDS_POSITION]-(person:Person)
+  RETURN person
+  UNION
+  // the board, or the company it is part of
+  MATCH (:Entity {id: $entity})<-[:PART_OF*0..2]-(:Organization)<-[:SITS_ON_BOARD]-(person:Person)
+  RETURN person
+  UNION
+  // the helper in the company's group, or a contract it is awarded
+  MATCH (:Entity {id: $entity})-[:AWARDED_TO*0..1]->(helper:Organization)
+  MATCH (helper)-[:SUBSIDIARY_OF*0..2]-(:Organization)<-[:PART_OF*0..2]-(:Organization)<-[:SITS_ON_BOARD]-(person:Person)
+  RETURN person
+  UNION
+  // the party it supplies data to (or what that party is part of)
+  MATCH (:Entity {id: $entity})<-[:PART_OF*0..2]-(:Entity)<-[:SUPPLIES_DATA_TO]-(helper:Organization)
+  MATCH (helper)-[:SUBSIDIARY_OF*0..2]-(:Organization)<-[:PART_OF*0..2]-(:Organization)<-[:SITS_ON_BOARD]-(person:Person)
+  RETURN person
+  UNION
+  // the party it is contracted by (or what that party is part of)
+  MATCH (:Entity {id: $entity})<-[:PART_OF*0..2]-(:Entity)-[:BUYER_OF]->(:Contract)-[:AWARDED_TO]->(helper:Organization)
+  MATCH (helper)-[:SUBSIDIARY_OF*0..2]-(:Organization)<-[:PART_OF*0..2]-(:Organization)<-[:SITS_ON_BOARD]-(person:Person)
+  RETURN person
+}
 MATCH (law:Law)-[restriction:RESTRICTS]->(restricted:Entity)
 MATCH lawPath = (law)-[restriction]->(restricted)
 // The person's body is the restricted body or a part of it.
 MATCH bodyUp = (body:PublicBody)-[:PART_OF*0..3]->(restricted)
-MATCH position = (person:Person)-[pos:HOLDS_POSITION]->(body)
+MATCH position = (person)-[pos:HOLDS_POSITION]->(body)
 WHERE coalesce(pos.current, true) <> false
 MATCH seat = (person)-[boardSeat:SITS_ON_BOARD]->(board:Organization)
 MATCH boardUp = (board)-[:PART_OF*0..2]->(company:Organization)

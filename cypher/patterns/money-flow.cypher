@@ -5,7 +5,25 @@
 // @explanation {payer} holds {contracts} with {payee}[ worth {total|money}][ ({undisclosed} of undisclosed value)][, {when}].
 // $rollup: true counts a subsidiary's contracts as its ultimate parent's.
 
-MATCH deal = (payer:Entity)-[:BUYER_OF]->(contract:Contract)-[:AWARDED_TO]->(vendor:Organization)
+// The payers to look at: every buyer, or with $entity only those whose flows can include it (itself,
+// the buyer of that contract, or the buyers of its contracts or, rolled up, its subsidiaries'); each
+// payer's contracts are then all counted, so totals are the same as without $entity.
+CALL () {
+  // (without $entity: an empty list, so the scan below never runs for one entity)
+  UNWIND CASE WHEN $entity IS NULL THEN [true] ELSE [] END AS everyone
+  MATCH (payer:Entity)
+  RETURN payer
+  UNION
+  MATCH (payer:Entity {id: $entity})
+  RETURN payer
+  UNION
+  MATCH (:Entity {id: $entity})<-[:BUYER_OF]-(payer:Entity)
+  RETURN payer
+  UNION
+  MATCH (:Entity {id: $entity})<-[:SUBSIDIARY_OF*0..3]-(:Organization)<-[:AWARDED_TO]-(:Contract)<-[:BUYER_OF]-(payer:Entity)
+  RETURN payer
+}
+MATCH deal = (payer)-[:BUYER_OF]->(contract:Contract)-[:AWARDED_TO]->(vendor:Organization)
 // The payee: the vendor, or with $rollup its top-most parent (at most 3 levels up).
 CALL (vendor) {
   MATCH up = (vendor)-[:SUBSIDIARY_OF*0..3]->(top:Organization)

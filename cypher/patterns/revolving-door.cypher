@@ -4,7 +4,31 @@
 // @title {person}, formerly {formerRole} at {body}, now at {organisation}, which deals with it
 // @explanation {person} was {formerRole} at {body} and now {seatKind} {organisation}[, part of {company}]; {dealings|list}.
 
-MATCH former = (person:Person)-[was:HOLDS_POSITION]->(body:PublicBody)
+// The people to look at: everyone, or with $entity only those whose findings can include it, found by
+// walking this pattern backwards from the entity (to the person) along the roles it can play.
+CALL () {
+  // (without $entity: an empty list, so the scan below never runs for one entity)
+  UNWIND CASE WHEN $entity IS NULL THEN [true] ELSE [] END AS everyone
+  MATCH (person:Person)
+  RETURN person
+  UNION
+  MATCH (person:Entity:Person {id: $entity})
+  RETURN person
+  UNION
+  // the former body, or the body above it that deals with the company
+  MATCH (:Entity {id: $entity})<-[:PART_OF*0..3]-(:PublicBody)<-[:HOLDS_POSITION]-(person:Person)
+  RETURN person
+  UNION
+  // the organisation now, or the company it is part of
+  MATCH (:Entity {id: $entity})<-[:PART_OF*0..2]-(:Organization)<-[:SITS_ON_BOARD|HOLDS_POSITION]-(person:Person)
+  RETURN person
+  UNION
+  // the counterpart in the company's group, or a contract or data system that deals with it
+  MATCH (:Entity {id: $entity})-[:AWARDED_TO|SUPPLIES_DATA_TO*0..1]->(counterpart:Organization)
+  MATCH (counterpart)-[:SUBSIDIARY_OF*0..2]-(:Organization)<-[:PART_OF*0..2]-(:Organization)<-[:SITS_ON_BOARD|HOLDS_POSITION]-(person:Person)
+  RETURN person
+}
+MATCH former = (person)-[was:HOLDS_POSITION]->(body:PublicBody)
 WHERE was.current = false OR was.end IS NOT NULL
 MATCH present = (person)-[now:SITS_ON_BOARD|HOLDS_POSITION]->(organisation:Organization)
 WHERE coalesce(now.current, true) <> false

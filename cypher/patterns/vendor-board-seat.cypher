@@ -4,7 +4,31 @@
 // @title {person} sits on the board of {vendor}, a contractor of {buyer}
 // @explanation {person} is {role} at {body} and sits on {board}[, part of {company}]; {buyer}[, {buyerLink},] holds {dealLead}[ {amount|money}][ {dealNoun}] with {vendor}[ ({vendorLink})][ for {purpose}][ signed in {signed}][: {contract}].
 
-MATCH position = (person:Person)-[pos:HOLDS_POSITION]->(body:PublicBody)
+// The people to look at: everyone, or with $entity only those whose findings can include it, found by
+// walking this pattern backwards from the entity (to the person) along the roles it can play.
+CALL () {
+  // (without $entity: an empty list, so the scan below never runs for one entity)
+  UNWIND CASE WHEN $entity IS NULL THEN [true] ELSE [] END AS everyone
+  MATCH (person:Person)
+  RETURN person
+  UNION
+  MATCH (person:Entity:Person {id: $entity})
+  RETURN person
+  UNION
+  // the body, or a body above it (the buyer)
+  MATCH (:Entity {id: $entity})<-[:PART_OF*0..3]-(:PublicBody)<-[:HOLDS_POSITION]-(person:Person)
+  RETURN person
+  UNION
+  // the board, or the company it is part of
+  MATCH (:Entity {id: $entity})<-[:PART_OF*0..2]-(:Organization)<-[:SITS_ON_BOARD]-(person:Person)
+  RETURN person
+  UNION
+  // the vendor (in the company's group), or a contract awarded to it
+  MATCH (:Entity {id: $entity})-[:AWARDED_TO*0..1]->(vendor:Organization)
+  MATCH (vendor)-[:SUBSIDIARY_OF*0..2]-(:Organization)<-[:PART_OF*0..2]-(:Organization)<-[:SITS_ON_BOARD]-(person:Person)
+  RETURN person
+}
+MATCH position = (person)-[pos:HOLDS_POSITION]->(body:PublicBody)
 WHERE coalesce(pos.current, true) <> false
 MATCH seat = (person)-[boardSeat:SITS_ON_BOARD]->(board:Organization)
 // The board's organisation: the board itself, or the company it is part of.

@@ -40,7 +40,13 @@ export async function openDatabase(
   }
   const dataDir = resolve(config.INTERLOCK_DATA_DIR, 'neo4j');
   options.log(`Starting embedded Neo4j (data in ${dataDir}, Bolt on 127.0.0.1:${config.NEO4J_EMBEDDED_BOLT_PORT})...`);
-  const embedded = await startEmbeddedNeo4j({ dataDir, boltPort: config.NEO4J_EMBEDDED_BOLT_PORT, log: options.log });
+  const embedded = await startEmbeddedNeo4j({
+    dataDir,
+    boltPort: config.NEO4J_EMBEDDED_BOLT_PORT,
+    heap: config.INTERLOCK_NEO4J_HEAP,
+    pageCache: config.INTERLOCK_NEO4J_PAGECACHE,
+    log: options.log,
+  });
   options.log(`Embedded Neo4j ${embedded.version} is up at ${embedded.uri}.`);
   try {
     const connected = await connect({ ...local, uri: embedded.uri }, database);

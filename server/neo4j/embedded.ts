@@ -31,8 +31,6 @@ const MIN_JAVA = 17;
 export const EMBEDDED_MVN_ARGS = ['-B', '-f', POM, 'package', '-DskipTests'] as const;
 
 const JVM_ARGS = [
-  '-Xms256m',
-  '-Xmx1g',
   '-XX:-OmitStackTraceInFastThrow',
   '-Dfile.encoding=UTF-8',
   '-Dlog4j2.disable.jmx=true',
@@ -72,7 +70,17 @@ export interface StartEmbeddedNeo4jOptions {
   log?: (msg: string) => void;
   /** Default 120 s. Does not include a first-run Maven resolution. */
   startTimeoutMs?: number;
+  /**
+   * JVM heap (`-Xmx`), e.g. `1g` (the default). Transaction state lives here: a million-relationship
+   * import in batches needs no more, but large conflict queries over such a graph like 2g.
+   */
+  heap?: string;
+  /** Neo4j page cache, e.g. `256m` (the default); ~1g keeps a million-relationship store in memory. */
+  pageCache?: string;
 }
+
+/** A JVM-style memory size: digits and k, m or g. */
+export const MEMORY_SIZE = /^\d+[kmg]$/i;
 
 const ALTERNATIVES = 'Alternatively set NEO4J_URI to use an existing Neo4j 5.26+, or run `docker compose up`.';
 
@@ -198,8 +206,12 @@ export async function startEmbeddedNeo4j(options: StartEmbeddedNeo4jOptions): Pr
   const pidFile = path.join(dataDir, 'interlock-neo4j.pid');
   await waitForPreviousJvm(pidFile, log);
   const classpath = [CLASSES_DIR, path.join(LIB_DIR, '*')].join(path.delimiter);
-  const args = [...JVM_ARGS, '-cp', classpath, MAIN_CLASS, '--data-dir', dataDir];
-  args.push('--bolt-address', address, '--bolt-port', String(options.boltPort));
+  const heap = options.heap ?? '1g';
+  const pageCache = options.pageCache ?? '256m';
+  for (const size of [heap, pageCache])
+    if (!MEMORY_SIZE.test(size)) throw new EmbeddedNeo4jError('startup-failed', `not a memory size: ${size} (e.g. 512m, 2g)`);
+  const args = ['-Xms256m', `-Xmx${heap}`, ...JVM_ARGS, '-cp', classpath, MAIN_CLASS, '--data-dir', dataDir];
+  args.push('--bolt-address', address, '--bolt-port', String(options.boltPort), '--pagecache', pageCache);
 
   // stdin stays an open pipe we never write to: its EOF is the JVM's "parent is gone" signal.
   const child = spawn(javaBin(), args, { cwd: MODULE_DIR, stdio: ['pipe', 'pipe', 'pipe'] });

@@ -51,7 +51,12 @@ export class GraphRepository {
   ) {}
 
   private async read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: 'READ' });
+    // The driver's bookmark manager chains this read after the writes this process made (docs/scaling.md).
+    const session = this.driver.session({
+      database: this.database,
+      defaultAccessMode: 'READ',
+      bookmarkManager: this.driver.executeQueryBookmarkManager,
+    });
     try {
       return await session.executeRead(work);
     } finally {

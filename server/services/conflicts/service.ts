@@ -30,7 +30,12 @@ export class ConflictService {
   }
 
   private async rows(pattern: PatternDefinition, parameters: Record<string, unknown>): Promise<PatternRow[]> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: 'READ' });
+    // Causally after this process's own writes, on a cluster too (docs/scaling.md).
+    const session = this.driver.session({
+      database: this.database,
+      defaultAccessMode: 'READ',
+      bookmarkManager: this.driver.executeQueryBookmarkManager,
+    });
     try {
       return await session.executeRead(async (tx) => {
         const result = await tx.run(pattern.query, { rollup: false, ...parameters });
@@ -45,24 +50,44 @@ export class ConflictService {
     pattern?: string | undefined;
     entity?: string | undefined;
     asOf?: string | undefined;
+    limit?: number | undefined;
+    cursor?: string | undefined;
   }): Promise<ConflictsResponse> {
     const selected = query.pattern ? [this.pattern(query.pattern)] : this.patterns;
     const findings: ConflictsResponse['findings'] = [];
-    const nodes = new Map<string, ConflictsResponse['nodes'][number]>();
-    const edges = new Map<string, ConflictsResponse['edges'][number]>();
-    for (const pattern of selected) {
-      const result = buildFindings(pattern, await this.rows(pattern, { entity: query.entity ?? null }), { asOf: query.asOf });
+    const evidenceNodes = new Map<string, ConflictsResponse['nodes'][number]>();
+    const evidenceEdges = new Map<string, ConflictsResponse['edges'][number]>();
+    // Patterns run side by side (each in its own read transaction); the database has more than one core.
+    const rows = await Promise.all(selected.map((pattern) => this.rows(pattern, { entity: query.entity ?? null })));
+    for (const [i, pattern] of selected.entries()) {
+      const result = buildFindings(pattern, rows[i]!, { asOf: query.asOf });
       const patternNodes = new Map(result.nodes.map((n) => [n.id, n]));
       const patternEdges = new Map(result.edges.map((e) => [e.id, e]));
       for (const finding of result.findings) {
         if (query.entity && !finding.nodeIds.includes(query.entity)) continue;
         findings.push(finding);
-        for (const id of finding.nodeIds) nodes.set(id, patternNodes.get(id)!);
-        for (const id of finding.edgeIds) edges.set(id, patternEdges.get(id)!);
+        for (const id of finding.nodeIds) evidenceNodes.set(id, patternNodes.get(id)!);
+        for (const id of finding.edgeIds) evidenceEdges.set(id, patternEdges.get(id)!);
       }
     }
     findings.sort(bySeverityThenTitle);
-    return { findings, nodes: [...nodes.values()], edges: [...edges.values()] };
+    // A page of findings, in a stable order; the cursor is the offset of the next page.
+    const offset = query.cursor ? Number(query.cursor) : 0;
+    const end = query.limit === undefined ? findings.length : offset + query.limit;
+    const page = findings.slice(offset, end);
+    const nodes = new Map<string, ConflictsResponse['nodes'][number]>();
+    const edges = new Map<string, ConflictsResponse['edges'][number]>();
+    for (const finding of page) {
+      for (const id of finding.nodeIds) nodes.set(id, evidenceNodes.get(id)!);
+      for (const id of finding.edgeIds) edges.set(id, evidenceEdges.get(id)!);
+    }
+    return {
+      findings: page,
+      nodes: [...nodes.values()],
+      edges: [...edges.values()],
+      total: findings.length,
+      nextCursor: end < findings.length ? String(end) : null,
+    };
   }
 
   /** Who pays whom, from the `money-flow` pattern's facts. */

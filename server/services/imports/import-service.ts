@@ -1,10 +1,12 @@
 /**
  * An import from start to end, whatever the format: read the file, validate everything (every problem,
  * with its line), compare with what the database holds, and, unless it is a dry run, write the changes
- * and their audit entry in one transaction function. A failure anywhere leaves the database as it was
- * (ADR 0006). `onProgress` reports each phase for the terminal's progress bar and the page's events.
+ * and their audit entry: in one transaction function when the change is small (ADR 0006), in batch
+ * transactions with an undo log when it is large (ADR 0011). Either way a failure anywhere leaves the
+ * database as it was. `onProgress` reports each phase for the terminal's progress bar and the page's events.
  */
-import type { Driver, ManagedTransaction } from 'neo4j-driver';
+import { randomUUID } from 'node:crypto';
+import type { Driver, ManagedTransaction, Session } from 'neo4j-driver';
 import type {
   AuditChange,
   EntityKind,
@@ -20,9 +22,10 @@ import { checkReferences, externalReferences, ImportValidationError, parseInterl
 import { planChanges, type ChangePlan, type EntityRow, type RelationshipRow } from './change-plan.js';
 import { columnName } from './csv.js';
 import type { KnownEntity } from './ftm.js';
-import { storedEntities, storedRelationships, writePlan } from './graph-writes.js';
+import { BATCH, runStep, storedEntities, storedRelationships, writeSteps } from './graph-writes.js';
 import { locateProblem, type MappedImport } from './mapped-import.js';
 import { readImport } from './readers.js';
+import { forgetUndo, rollbackImport, writeUndo } from './undo-log.js';
 
 export interface Actor {
   /** Who: the token's name, `cli:<os user>` or `system:seed`. */
@@ -56,76 +59,173 @@ export async function runImport(
   return applyImport(driver, database, mapped, options);
 }
 
+/**
+ * Knobs of the write path. `batchSize` rows per write query and per batch transaction; an import that
+ * changes at most `singleTransactionRows` rows is planned and written in one transaction (ADR 0006),
+ * a larger one in batches with an undo log (ADR 0011). `afterBatch` runs after each committed batch of a
+ * large import: tests use it to make a middle batch fail.
+ */
+export interface WriteTuning {
+  batchSize?: number;
+  singleTransactionRows?: number;
+  afterBatch?: (batch: number, of: number) => void | Promise<void>;
+}
+
 export async function applyImport(
   driver: Driver,
   database: string,
   mapped: MappedImport,
-  options: ImportOptions,
+  options: ImportOptions & { tuning?: WriteTuning },
 ): Promise<ImportResult> {
   const progress = options.onProgress ?? (() => undefined);
   const rename = options.format === 'csv' ? columnName : undefined;
   const locate = (problems: ImportProblem[]) =>
     mapped.locate ? mapped.locate(problems) : problems.map((p) => locateProblem(p, mapped.origins, rename));
+  const batchSize = options.tuning?.batchSize ?? BATCH;
+  const singleTransactionRows = options.tuning?.singleTransactionRows ?? batchSize;
 
   progress({ phase: 'validate', done: 0, total: 1 });
   const parsed = parseInterlockFile(mapped.file);
   const problems = [...mapped.problems, ...(parsed.ok ? [] : locate(parsed.problems))];
   if (!parsed.ok || problems.length > 0) throw new ImportValidationError(sortProblems(problems));
   const file = parsed.file;
+  const entityRows: EntityRow[] = file.entities.map((e) => ({ id: e.id, ...entityToStored(e) }));
+  const relationshipRows: RelationshipRow[] = file.relationships.map((r) => ({ id: r.id, ...relationshipToStored(r) }));
+  const rowCount = entityRows.length + relationshipRows.length;
 
-  const work = async (tx: ManagedTransaction): Promise<ImportResult> => {
+  /** Checks references and compares with the database: what would change, and the undo of each batch. */
+  const planIn = async (tx: ManagedTransaction) => {
     const refProblems = checkReferences(file, await existingKinds(tx, externalReferences(file)));
     if (refProblems.length > 0) throw new ImportValidationError(sortProblems(locate(refProblems)));
     progress({ phase: 'validate', done: 1, total: 1 });
-
-    const entityRows: EntityRow[] = file.entities.map((e) => ({ id: e.id, ...entityToStored(e) }));
-    const relationshipRows: RelationshipRow[] = file.relationships.map((r) => ({ id: r.id, ...relationshipToStored(r) }));
-    progress({ phase: 'compare', done: 0, total: entityRows.length + relationshipRows.length });
-    const plan = planChanges(
-      entityRows,
-      relationshipRows,
-      await storedEntities(
+    progress({ phase: 'compare', done: 0, total: rowCount });
+    const stored = {
+      entities: await storedEntities(
         tx,
         entityRows.map((r) => r.id),
       ),
-      await storedRelationships(tx, relationshipRows),
-    );
-    progress({
-      phase: 'compare',
-      done: entityRows.length + relationshipRows.length,
-      total: entityRows.length + relationshipRows.length,
-    });
-
-    const result = resultOf(plan, mapped, options);
-    const changes = auditChanges(plan);
-    if (options.dryRun || changes.length === 0) return result;
-
-    await writePlan(tx, plan, (phase, done, total) => progress({ phase, done, total }));
-    progress({ phase: 'audit', done: 0, total: 1 });
-    const auditId = await recordAudit(tx, {
+      relationships: await storedRelationships(tx, relationshipRows),
+    };
+    const plan = planChanges(entityRows, relationshipRows, stored.entities, stored.relationships);
+    progress({ phase: 'compare', done: rowCount, total: rowCount });
+    return { plan, stored, result: resultOf(plan, mapped, options), changes: auditChanges(plan) };
+  };
+  const audit = (tx: ManagedTransaction, planned: Awaited<ReturnType<typeof planIn>>, extra: Record<string, unknown> = {}) =>
+    recordAudit(tx, {
       actor: options.actor,
       route: options.route,
       action: 'import',
       summary: {
         format: options.format,
         documentId: mapped.documentId,
-        created: result.created,
-        updated: result.updated,
-        unchanged: result.unchanged,
+        created: planned.result.created,
+        updated: planned.result.updated,
+        unchanged: planned.result.unchanged,
+        ...extra,
       },
-      changes,
+      changes: planned.changes,
     });
-    progress({ phase: 'audit', done: 1, total: 1 });
-    return { ...result, auditId };
-  };
+  const writeProgress = new WriteProgress(progress);
 
-  const session = driver.session({ database });
+  // Shares the bookmarks of every other query of this process: reads that follow see the import.
+  const session = driver.session({ database, bookmarkManager: driver.executeQueryBookmarkManager });
   try {
-    const result = options.dryRun ? await session.executeRead(work) : await session.executeWrite(work);
+    if (options.dryRun) {
+      const { result } = await session.executeRead(planIn);
+      progress({ phase: 'done', done: 1, total: 1 });
+      return result;
+    }
+    // Small imports: plan and write in one transaction, as ADR 0006 describes. A large one leaves this
+    // transaction having only read, and is written below in batches.
+    type Outcome = { done: ImportResult } | { large: Awaited<ReturnType<typeof planIn>> };
+    const single = await session.executeWrite(async (tx): Promise<Outcome> => {
+      const planned = await planIn(tx);
+      if (planned.changes.length === 0) return { done: planned.result };
+      if (planned.changes.length > singleTransactionRows) return { large: planned };
+      const counter = writeProgress.start(planned.plan);
+      for (const { step, what, rows } of writeSteps(planned.plan, planned.stored, batchSize)) {
+        await runStep(tx, step);
+        counter.add(what, rows);
+      }
+      progress({ phase: 'audit', done: 0, total: 1 });
+      const auditId = await audit(tx, planned);
+      progress({ phase: 'audit', done: 1, total: 1 });
+      return { done: { ...planned.result, auditId } };
+    });
+    const result = 'done' in single ? single.done : await writeInBatches(session, single.large);
     progress({ phase: 'done', done: 1, total: 1 });
     return result;
   } finally {
     await session.close();
+  }
+
+  /** A large import: one transaction per batch, each with its undo record; undone on any failure. */
+  async function writeInBatches(session: Session, planned: Awaited<ReturnType<typeof planIn>>): Promise<ImportResult> {
+    const importId = `import:${randomUUID()}`;
+    const steps = writeSteps(planned.plan, planned.stored, batchSize);
+    const counter = writeProgress.start(planned.plan);
+    try {
+      for (const [seq, { step, undo, what, rows }] of steps.entries()) {
+        await session.executeWrite(async (tx) => {
+          await runStep(tx, step);
+          await writeUndo(tx, { importId, seq, actor: options.actor, undo });
+        });
+        counter.add(what, rows);
+        await options.tuning?.afterBatch?.(seq + 1, steps.length);
+      }
+      progress({ phase: 'audit', done: 0, total: 1 });
+      const auditId = await session.executeWrite(async (tx) => {
+        const id = await audit(tx, planned, { transactions: steps.length + 1 });
+        await forgetUndo(tx, importId);
+        return id;
+      });
+      progress({ phase: 'audit', done: 1, total: 1 });
+      return { ...planned.result, auditId };
+    } catch (error) {
+      try {
+        await rollbackImport(driver, database, importId);
+      } catch (rollbackError) {
+        throw new ImportRollbackError(importId, error, rollbackError);
+      }
+      throw error;
+    }
+  }
+}
+
+/** Counts written rows per phase for the progress listener. */
+class WriteProgress {
+  constructor(private readonly progress: (p: ImportProgress) => void) {}
+  start(plan: ChangePlan) {
+    const totals = {
+      entities: plan.entities.created.length + plan.entities.updated.length,
+      relationships: plan.relationships.created.length + plan.relationships.updated.length,
+    };
+    const done = { entities: 0, relationships: 0 };
+    return {
+      add: (what: 'entities' | 'relationships', rows: number) => {
+        done[what] += rows;
+        this.progress({ phase: what, done: done[what], total: totals[what] });
+      },
+    };
+  }
+}
+
+/**
+ * A large import failed and undoing its committed batches failed too (e.g. the database went away): the
+ * undo log stays in the database, and `npm run cli -- import-rollback` finishes the job.
+ */
+export class ImportRollbackError extends Error {
+  constructor(
+    readonly importId: string,
+    cause: unknown,
+    readonly rollbackError: unknown,
+  ) {
+    super(
+      `Import ${importId} failed and could not be undone yet (${rollbackError instanceof Error ? rollbackError.message : String(rollbackError)}); ` +
+        'its undo log is kept: run `npm run cli -- import-rollback` once the database is back.',
+      { cause },
+    );
+    this.name = 'ImportRollbackError';
   }
 }
 

@@ -53,6 +53,7 @@ public final class EmbeddedNeo4j {
     String address = "127.0.0.1";
     int port = 7687;
     boolean watchStdin = true;
+    long pageCache = ByteUnit.mebiBytes(256);
     try {
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
@@ -60,6 +61,7 @@ public final class EmbeddedNeo4j {
           case "--bolt-address" -> address = args[++i];
           case "--bolt-port" -> port = Integer.parseInt(args[++i]);
           case "--ignore-stdin" -> watchStdin = false;
+          case "--pagecache" -> pageCache = ByteUnit.parse(args[++i]);
           default -> throw new IllegalArgumentException("unknown argument " + args[i]);
         }
       }
@@ -67,7 +69,7 @@ public final class EmbeddedNeo4j {
       if (port < 1 || port > 65535) throw new IllegalArgumentException("bad --bolt-port " + port);
     } catch (RuntimeException e) {
       fail(EXIT_STARTUP, "startup usage: " + e.getMessage()
-          + " (usage: --data-dir <path> [--bolt-address 127.0.0.1] [--bolt-port 7687] [--ignore-stdin])");
+          + " (usage: --data-dir <path> [--bolt-address 127.0.0.1] [--bolt-port 7687] [--pagecache 256m] [--ignore-stdin])");
       return;
     }
 
@@ -98,7 +100,9 @@ public final class EmbeddedNeo4j {
           // Loopback only, so no auth; the driver may still send basic credentials, they are ignored.
           .setConfig(GraphDatabaseSettings.auth_enabled, false)
           .setConfig(GraphDatabaseSettings.udc_enabled, false)
-          .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(256))
+          // The page cache holds the store in memory; 256 MB fits the seed and 100k relationships, a
+          // million-relationship graph wants ~1 GB (INTERLOCK_NEO4J_PAGECACHE, see server/config.ts).
+          .setConfig(GraphDatabaseSettings.pagecache_memory, pageCache)
           // Small transaction logs: this is a local dev/demo store, not a backup source.
           .setConfig(GraphDatabaseSettings.keep_logical_logs, "128M size")
           .setConfig(GraphDatabaseSettings.logical_log_rotation_threshold, ByteUnit.mebiBytes(64))

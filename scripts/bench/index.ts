@@ -1,0 +1,174 @@
+/**
+ * The benchmark suite: `npm run bench` (see docs/benchmarks/README.md). Runs the chosen parts on this
+ * machine, side by side with their baselines, and writes the results as markdown and JSON.
+ *
+ *   npm run bench -- [--only import,queries,start,page,bundle] [--relationships 100000]
+ *                    [--import-sizes 100000,1000000] [--concurrency 1,8,32] [--seconds 3] [--out docs/benchmarks/latest]
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { dirname } from 'node:path';
+import { Command } from 'commander';
+import { generateGraph } from '../generate-graph.js';
+import { findFreePort } from '../../server/neo4j/embedded.js';
+import { importInterlockFile } from '../../server/services/importer.js';
+import { benchBundle } from './bundle.js';
+import { benchImport } from './import.js';
+import { benchDatabase, type BenchDatabase } from './neo4j.js';
+import { benchPage } from './page.js';
+import { benchQueries, benchWholeGraph } from './queries.js';
+import { renderReport, type BenchReport } from './report.js';
+import { residentMb, startServer } from './server-process.js';
+import { benchStart } from './start.js';
+import { parseList } from './stats.js';
+
+const PARTS = ['import', 'queries', 'start', 'page', 'bundle'] as const;
+const numbers = (text: string) => text.split(',').map((s) => Number.parseInt(s.trim(), 10));
+
+const options = new Command('bench')
+  .option('--only <parts>', `comma-separated parts: ${PARTS.join(', ')}`)
+  .option('--relationships <n>', 'size of the graph the queries run on', (v) => Number.parseInt(v, 10), 100_000)
+  .option('--import-sizes <list>', 'graph sizes to import (default: --relationships)')
+  .option('--seed <n>', 'seed of the generated graph', (v) => Number.parseInt(v, 10), 1)
+  .option('--concurrency <list>', 'numbers of concurrent clients', '1,8,32')
+  .option('--seconds <n>', 'seconds of load per query and concurrency', (v) => Number(v), 3)
+  .option('--max-requests <n>', 'requests per query and concurrency at most', (v) => Number.parseInt(v, 10), 2000)
+  .option('--page-sizes <list>', 'graph sizes drawn on the page', '1000,5000,20000')
+  .option('--batch-size <n>', 'rows per import batch (ours and raw)', (v) => Number.parseInt(v, 10))
+  .option('--heap <size>', 'heap of the embedded Neo4j of the benchmarks', process.env.INTERLOCK_NEO4J_HEAP ?? '2g')
+  .option(
+    '--pagecache <size>',
+    'page cache of the embedded Neo4j of the benchmarks',
+    process.env.INTERLOCK_NEO4J_PAGECACHE ?? '1g',
+  )
+  .option('--no-rebuild', 'measure the existing web/dist instead of building the page first')
+  .option('--out <path>', 'where to write <path>.md and <path>.json', 'docs/benchmarks/latest')
+  .parse()
+  .opts<{
+    only?: string;
+    relationships: number;
+    importSizes?: string;
+    seed: number;
+    concurrency: string;
+    seconds: number;
+    maxRequests: number;
+    pageSizes: string;
+    batchSize?: number;
+    heap: string;
+    pagecache: string;
+    rebuild: boolean;
+    out: string;
+  }>();
+
+const parts = parseList(options.only, PARTS, PARTS);
+const log = (m: string) => console.error(m);
+const token = process.env.INTERLOCK_BENCH_TOKEN;
+const dbOptions = { heap: options.heap, pageCache: options.pagecache };
+const load = () => loadavg().map((l) => Number(l.toFixed(2)));
+
+const report: BenchReport = {
+  startedAt: new Date().toISOString(),
+  machine: {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? 'unknown',
+    memoryGb: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    commit: gitCommit(),
+    neo4jHeap: options.heap,
+    neo4jPageCache: options.pagecache,
+  },
+  loadBefore: load(),
+  parts: {},
+};
+
+const graphs = new Map<number, ReturnType<typeof generateGraph>>();
+const graphOf = (n: number) => {
+  if (!graphs.has(n)) graphs.set(n, generateGraph(n, options.seed));
+  return graphs.get(n)!;
+};
+
+let queryDatabase: BenchDatabase | undefined;
+if (parts.includes('import')) {
+  report.parts.import = [];
+  for (const size of options.importSizes ? numbers(options.importSizes) : [options.relationships]) {
+    log(`Import, ${size} relationships (load ${load().join(' ')}):`);
+    const keep = parts.includes('queries') && size === options.relationships && !queryDatabase;
+    const { database, ...m } = await benchImport(graphOf(size), {
+      ...dbOptions,
+      keepOurs: keep,
+      log,
+      ...(options.batchSize ? { batchSize: options.batchSize } : {}),
+    });
+    if (database) queryDatabase = database;
+    report.parts.import.push({ ...m, load: load() });
+    if (size !== options.relationships) graphs.delete(size);
+  }
+}
+
+if (parts.includes('queries')) {
+  const graph = graphOf(options.relationships);
+  if (!queryDatabase) {
+    log(`Importing ${options.relationships} relationships for the query benchmarks...`);
+    queryDatabase = await benchDatabase(dbOptions);
+    await importInterlockFile(queryDatabase.driver, queryDatabase.database, graph, { actor: 'bench', route: 'bench' });
+  }
+  const server = await startServer({ NEO4J_URI: queryDatabase.uri, INTERLOCK_SEED: '0', PORT: String(await findFreePort()) });
+  try {
+    log(`Queries on ${options.relationships} relationships (load ${load().join(' ')}):`);
+    const measurements = await benchQueries({
+      apiUrl: server.url,
+      driver: queryDatabase.driver,
+      database: queryDatabase.database,
+      graph,
+      concurrency: numbers(options.concurrency),
+      seconds: options.seconds,
+      maxRequests: options.maxRequests,
+      token,
+      log,
+    });
+    const wholeGraph = await benchWholeGraph({ apiUrl: server.url, token, log });
+    report.parts.queries = {
+      relationships: options.relationships,
+      measurements,
+      wholeGraph,
+      serverRssMb: residentMb(server.pid),
+      neo4jRssMb: queryDatabase.embedded ? residentMb(queryDatabase.embedded.pid) : NaN,
+      load: load(),
+    };
+  } finally {
+    await server.stop();
+    await queryDatabase.close();
+  }
+}
+
+if (parts.includes('start')) {
+  log(`Cold start (load ${load().join(' ')}):`);
+  report.parts.start = { ...(await benchStart({ token, log })), load: load() };
+}
+
+if (parts.includes('page')) {
+  log(`Page (load ${load().join(' ')}):`);
+  report.parts.page = { measurements: await benchPage({ sizes: numbers(options.pageSizes), seconds: 4, log }), load: load() };
+}
+
+if (parts.includes('bundle')) {
+  log('Bundle:');
+  report.parts.bundle = await benchBundle({ rebuild: options.rebuild });
+  log(`  initial JavaScript ${(report.parts.bundle.initialGzipBytes / 1024).toFixed(0)} KB gzipped`);
+}
+
+report.finishedAt = new Date().toISOString();
+report.loadAfter = load();
+await mkdir(dirname(options.out), { recursive: true });
+await writeFile(`${options.out}.json`, `${JSON.stringify(report, null, 2)}\n`);
+await writeFile(`${options.out}.md`, renderReport(report));
+log(`Wrote ${options.out}.md and ${options.out}.json`);
+
+function gitCommit(): string {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+}

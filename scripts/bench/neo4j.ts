@@ -1,0 +1,63 @@
+/**
+ * A throwaway embedded Neo4j for one benchmark (fresh data folder, free port, schema applied), or the
+ * Neo4j of NEO4J_URI when set (then nothing is cleaned: the caller chose that database).
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Driver } from 'neo4j-driver';
+import { createDriver, waitForDatabase } from '../../server/db/driver.js';
+import { findFreePort, startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../server/neo4j/embedded.js';
+import { applySchema } from '../../server/services/schema-migration.js';
+
+export interface BenchDatabase {
+  driver: Driver;
+  database: string;
+  uri: string;
+  embedded?: EmbeddedNeo4j;
+  close(): Promise<void>;
+}
+
+export interface BenchDatabaseOptions {
+  heap?: string;
+  pageCache?: string;
+  /** Keep the data folder (e.g. to reuse an imported graph); default: removed on close. */
+  dataDir?: string;
+}
+
+export async function benchDatabase(options: BenchDatabaseOptions = {}): Promise<BenchDatabase> {
+  const database = process.env.NEO4J_DATABASE ?? 'neo4j';
+  if (process.env.NEO4J_URI) {
+    const settings = {
+      uri: process.env.NEO4J_URI,
+      user: process.env.NEO4J_USER ?? 'neo4j',
+      password: process.env.NEO4J_PASSWORD ?? '',
+    };
+    const driver = createDriver(settings);
+    await waitForDatabase(driver, database);
+    await applySchema(driver, database);
+    return { driver, database, uri: settings.uri, close: () => driver.close() };
+  }
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'interlock-bench-')));
+  const embedded = await startEmbeddedNeo4j({
+    dataDir,
+    boltPort: await findFreePort(),
+    ...(options.heap ? { heap: options.heap } : {}),
+    ...(options.pageCache ? { pageCache: options.pageCache } : {}),
+    log: () => undefined,
+  });
+  const driver = createDriver({ uri: embedded.uri, user: 'neo4j', password: '' });
+  await waitForDatabase(driver, database);
+  await applySchema(driver, database);
+  return {
+    driver,
+    database,
+    uri: embedded.uri,
+    embedded,
+    close: async () => {
+      await driver.close();
+      await embedded.stop();
+      if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,175 @@
+/** The benchmark results as markdown: one table per part, with the targets of the issue beside them. Pure. */
+import type { BundleMeasurement } from './bundle.js';
+import type { ImportMeasurement } from './import.js';
+import type { PageMeasurement } from './page.js';
+import type { QueryMeasurement } from './queries.js';
+import type { StartMeasurement } from './start.js';
+import { formatNumber as n, markdownTable } from './stats.js';
+
+export interface BenchReport {
+  startedAt: string;
+  finishedAt?: string;
+  machine: Record<string, string | number>;
+  /** 1, 5 and 15-minute load averages. */
+  loadBefore: number[];
+  loadAfter?: number[];
+  parts: {
+    import?: (ImportMeasurement & { load: number[] })[];
+    queries?: {
+      relationships: number;
+      measurements: QueryMeasurement[];
+      wholeGraph: { pattern: string; ms: number; total: number }[];
+      serverRssMb: number;
+      neo4jRssMb: number;
+      load: number[];
+    };
+    start?: StartMeasurement & { load: number[] };
+    page?: { measurements: PageMeasurement[]; load: number[] };
+    bundle?: BundleMeasurement;
+  };
+}
+
+const loadText = (load: readonly number[] | undefined) => (load ? load.join(' / ') : '—');
+
+export function renderReport(report: BenchReport): string {
+  const out: string[] = [
+    '# Benchmark results',
+    '',
+    `Run ${report.startedAt} to ${report.finishedAt ?? '?'} on ${report.machine.cpus} × ${report.machine.cpuModel}, ` +
+      `${report.machine.memoryGb} GB, Node ${report.machine.node}, commit ${report.machine.commit}; embedded Neo4j heap ` +
+      `${report.machine.neo4jHeap}, page cache ${report.machine.neo4jPageCache}. Load average (1/5/15 min) before ` +
+      `${loadText(report.loadBefore)}, after ${loadText(report.loadAfter)}: the machine is shared, so compare the ratios ` +
+      '(both sides measured back to back in this run) rather than absolute times.',
+    '',
+  ];
+  const { import: imports, queries, start, page, bundle } = report.parts;
+  if (imports?.length) {
+    out.push(
+      '## Import',
+      '',
+      'Our import (validation, comparison with the database, batch transactions with an undo log, audit entry) against a ' +
+        'hand-written `UNWIND $rows MERGE` loop on raw neo4j-driver with the same batch size, each into a fresh database ' +
+        'after a small warm-up import. Target: ours ≥ 0.8× raw, and ≥ 50,000 relationships/s at 1M.',
+      '',
+      markdownTable(
+        ['relationships', 'entities', 'batch', 'ours s', 'raw s', 'ours rel/s', 'raw rel/s', 'ours/raw', 'load'],
+        imports.map((m) => [
+          n(m.relationships, 0),
+          n(m.entities, 0),
+          n(m.batchSize, 0),
+          n(m.oursSeconds),
+          n(m.rawSeconds),
+          n(m.oursPerSecond, 0),
+          n(m.rawPerSecond, 0),
+          n(m.ratio, 2),
+          loadText(m.load),
+        ]),
+        ['r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l'],
+      ),
+      '',
+    );
+  }
+  if (queries) {
+    out.push(
+      `## Queries (${n(queries.relationships, 0)} relationships)`,
+      '',
+      'Milliseconds per request, closed loop, through the HTTP API against the same Cypher on raw neo4j-driver (ratio = ' +
+        'API p50 / raw p50). Conflicts are asked for one entity (the page asks for the selected entity). Targets: 2-hop p95 ' +
+        '≤ 30 ms and shortest paths p95 ≤ 50 ms with 8 clients (at 1M), search p95 ≤ 15 ms, API overhead ≤ 1.15×.',
+      '',
+      markdownTable(
+        ['query', 'clients', 'API p50', 'API p95', 'API p99', 'raw p50', 'raw p95', 'raw p99', 'API/raw', 'requests'],
+        queries.measurements.map((m) => [
+          m.query,
+          String(m.concurrency),
+          n(m.api.p50),
+          n(m.api.p95),
+          n(m.api.p99),
+          n(m.raw.p50),
+          n(m.raw.p95),
+          n(m.raw.p99),
+          n(m.ratio, 2),
+          `${m.api.count} / ${m.raw.count}`,
+        ]),
+        ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
+      ),
+      '',
+      'Whole graph, no entity (first page of 100 findings; the patterns still run over the whole graph):',
+      '',
+      markdownTable(
+        ['pattern', 'ms', 'findings'],
+        queries.wholeGraph.map((w) => [w.pattern, n(w.ms, 0), n(w.total, 0)]),
+        ['l', 'r', 'r'],
+      ),
+      '',
+      `Resident memory after the queries: server ${n(queries.serverRssMb, 0)} MB, Neo4j ${n(queries.neo4jRssMb, 0)} MB. ` +
+        `Load ${loadText(queries.load)}.`,
+      '',
+    );
+  }
+  if (start) {
+    out.push(
+      '## Cold start',
+      '',
+      '`npm start` on a fresh data folder: embedded Neo4j, schema, seed story, then the first 200 of `/api/health`. Target ≤ 20 s.',
+      '',
+      markdownTable(
+        ['to healthy ms', 'first request ms', 'second request ms', 'server MB', 'Neo4j MB', 'load'],
+        [
+          [
+            n(start.coldStartMs, 0),
+            n(start.firstRequestMs, 0),
+            n(start.secondRequestMs, 0),
+            n(start.serverRssMb, 0),
+            n(start.neo4jRssMb, 0),
+            loadText(start.load),
+          ],
+        ],
+        ['r', 'r', 'r', 'r', 'r', 'l'],
+      ),
+      '',
+    );
+  }
+  if (page) {
+    out.push(
+      '## The page',
+      '',
+      'Cytoscape with the explorer’s stylesheet, preset positions, in headless Chromium (software WebGL through ' +
+        'SwiftShader: no GPU here, so WebGL numbers are a floor). Time to the first frame, then frames per second while ' +
+        'panning and zooming for 4 s. Target: 20k elements ≥ 30 fps with WebGL.',
+      '',
+      markdownTable(
+        ['elements', 'renderer', 'WebGL active', 'first frame ms', 'fps'],
+        page.measurements.map((m) => [
+          n(m.elements, 0),
+          m.renderer,
+          m.webglActive ? 'yes' : 'no',
+          n(m.firstRenderMs, 0),
+          n(m.fps),
+        ]),
+        ['r', 'l', 'l', 'r', 'r'],
+      ),
+      '',
+      `Load ${loadText(page.load)}.`,
+      '',
+    );
+  }
+  if (bundle) {
+    out.push(
+      '## Bundle',
+      '',
+      'JavaScript `web/dist/index.html` loads before the first render. Target ≤ 400 KB gzipped.',
+      '',
+      markdownTable(
+        ['', 'bytes', 'gzipped'],
+        [
+          [`initial (${bundle.initialFiles.length} files)`, n(bundle.initialBytes, 0), n(bundle.initialGzipBytes, 0)],
+          ['all JavaScript', n(bundle.allJsBytes, 0), n(bundle.allJsGzipBytes, 0)],
+        ],
+        ['l', 'r', 'r'],
+      ),
+      '',
+    );
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,79 @@
+/**
+ * Findings about one entity are computed from that entity's surroundings (each pattern starts from the
+ * people or payers a finding about it can involve), and pages of findings are cut from one stable order.
+ * Both must give exactly what the whole-graph answer gives: checked on the seed story, for every entity
+ * that appears in a finding.
+ */
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ConflictsResponse, Finding } from '../../schemas/index.js';
+import { buildTestApp } from '../setup/app.js';
+
+let app: FastifyInstance;
+let all: ConflictsResponse;
+
+const get = async (url: string) => {
+  const response = await app.inject(url);
+  expect(response.statusCode, response.body).toBe(200);
+  return response.json<ConflictsResponse>();
+};
+const ids = (findings: Finding[]) => findings.map((f) => f.id);
+
+beforeAll(async () => {
+  app = await buildTestApp();
+  all = await get('/api/conflicts');
+});
+afterAll(async () => {
+  await app.close();
+});
+
+describe('findings about one entity', () => {
+  it('are exactly the whole-graph findings whose evidence includes it, for every entity involved', async () => {
+    const involved = [...new Set(all.findings.flatMap((f) => f.nodeIds))].sort();
+    expect(involved.length).toBeGreaterThan(10);
+    const patterns = new Set(all.findings.map((f) => f.pattern));
+    expect(patterns.size).toBeGreaterThanOrEqual(4);
+    for (const entity of involved) {
+      const scoped = await get(`/api/conflicts?entity=${encodeURIComponent(entity)}`);
+      const expected = all.findings.filter((f) => f.nodeIds.includes(entity));
+      expect(ids(scoped.findings), entity).toEqual(ids(expected));
+      expect(scoped.findings, entity).toEqual(expected);
+    }
+  });
+
+  it('give the same money flows as the whole graph, totals included', async () => {
+    const flows = (await app.inject('/api/money-flows')).json<{ rows: { payer: { id: string }; payee: { id: string } }[] }>();
+    for (const entity of new Set(flows.rows.flatMap((r) => [r.payer.id, r.payee.id]))) {
+      const scoped = (await app.inject(`/api/money-flows?entity=${encodeURIComponent(entity)}`)).json<{ rows: unknown[] }>();
+      expect(scoped.rows, entity).toEqual(flows.rows.filter((r) => r.payer.id === entity || r.payee.id === entity));
+    }
+  });
+});
+
+describe('pages of findings', () => {
+  it('cover every finding once, in order, each page with the evidence of its own findings', async () => {
+    expect(all.total).toBe(all.findings.length);
+    expect(all.nextCursor).toBeNull();
+    const seen: Finding[] = [];
+    let cursor: string | null | undefined = undefined;
+    let pages = 0;
+    do {
+      const page: ConflictsResponse = await get(`/api/conflicts?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(page.total).toBe(all.findings.length);
+      expect(page.findings.length).toBeLessThanOrEqual(2);
+      const nodeIds = new Set(page.nodes.map((n) => n.id));
+      expect(nodeIds).toEqual(new Set(page.findings.flatMap((f) => f.nodeIds)));
+      seen.push(...page.findings);
+      cursor = page.nextCursor;
+      pages++;
+    } while (cursor);
+    expect(pages).toBe(Math.ceil(all.findings.length / 2));
+    expect(ids(seen)).toEqual(ids(all.findings));
+  });
+
+  it('refuses a cursor that is not one', async () => {
+    const response = await app.inject('/api/conflicts?limit=2&cursor=abc');
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ error: { field: expect.stringContaining('cursor') } });
+  });
+});
