@@ -35,61 +35,73 @@ const MIX = [
 ];
 
 type Tally = { requests: number; non2xx: number; statuses: Record<string, number> };
-const tallies = new Map<string, Tally>();
-for (const { endpoint } of MIX) tallies.set(endpoint, { requests: 0, non2xx: 0, statuses: {} });
 
 const headers: Record<string, string> = { accept: 'application/json' };
 if (options.token) headers.authorization = `Bearer ${options.token}`;
 
-const requests = MIX.map(({ endpoint, path }) => ({
-  method: 'GET' as const,
-  path,
-  headers,
-  onResponse: (status: number) => {
-    const tally = tallies.get(endpoint);
-    if (!tally) return;
-    tally.requests++;
-    tally.statuses[status] = (tally.statuses[status] ?? 0) + 1;
-    if (status < 200 || status >= 300) tally.non2xx++;
-  },
-}));
+/**
+ * One autocannon instance per endpoint, run at the same time and sharing the connections, so each
+ * endpoint gets its own latency figures (one instance would send every connection through the list in
+ * order, and the slowest request would set the pace of all).
+ */
+const ENDPOINTS = [...new Set(MIX.map((m) => m.endpoint))];
+async function loadEndpoint(endpoint: string, connections: number) {
+  const tally: Tally = { requests: 0, non2xx: 0, statuses: {} };
+  const requests = MIX.filter((m) => m.endpoint === endpoint).map(({ path }) => ({
+    method: 'GET' as const,
+    path,
+    headers,
+    onResponse: (status: number) => {
+      tally.requests++;
+      tally.statuses[status] = (tally.statuses[status] ?? 0) + 1;
+      if (status < 200 || status >= 300) tally.non2xx++;
+    },
+  }));
+  const result = await autocannon({ url: options.url, connections, duration: options.duration, requests, timeout: 30 });
+  return {
+    endpoint,
+    connections,
+    requests: result.requests.total,
+    requestsPerSecond: Math.round(result.requests.average),
+    latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
+    errors: result.errors,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+    statuses: tally.statuses,
+  };
+}
 
 console.error(
-  `[load] ${options.connections} connections for ${options.duration} s on ${options.url} (search, neighbourhood, paths)...`,
+  `[load] ${options.connections} connections for ${options.duration} s on ${options.url} (${ENDPOINTS.join(', ')})...`,
 );
-const result = await autocannon({
-  url: options.url,
-  connections: options.connections,
-  duration: options.duration,
-  requests,
-  timeout: 30,
-});
-
+const share = (i: number) =>
+  Math.floor(options.connections / ENDPOINTS.length) + (i < options.connections % ENDPOINTS.length ? 1 : 0);
+const byEndpoint = await Promise.all(ENDPOINTS.map((endpoint, i) => loadEndpoint(endpoint, share(i))));
+const sum = (pick: (r: (typeof byEndpoint)[number]) => number) => byEndpoint.reduce((n, r) => n + pick(r), 0);
 const figures = {
   url: options.url,
   connections: options.connections,
   durationSeconds: options.duration,
-  requests: result.requests.total,
-  requestsPerSecond: Math.round(result.requests.average),
-  latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
-  errors: result.errors,
-  timeouts: result.timeouts,
-  non2xx: result.non2xx,
-  byEndpoint: Object.fromEntries(tallies),
+  requests: sum((r) => r.requests),
+  requestsPerSecond: sum((r) => r.requestsPerSecond),
+  errors: sum((r) => r.errors),
+  timeouts: sum((r) => r.timeouts),
+  non2xx: sum((r) => r.non2xx),
+  byEndpoint,
 };
 
 if (options.json) {
   console.log(JSON.stringify(figures, null, 2));
 } else {
-  console.log(`requests         ${figures.requests} in ${figures.durationSeconds} s (${figures.requestsPerSecond}/s)`);
-  console.log(
-    `latency (ms)     p50 ${figures.latencyMs.p50}  p90 ${figures.latencyMs.p90}  p99 ${figures.latencyMs.p99}  max ${figures.latencyMs.max}`,
-  );
+  console.log(`total            ${figures.requests} requests in ${figures.durationSeconds} s (${figures.requestsPerSecond}/s)`);
   console.log(`errors           ${figures.errors} (timeouts ${figures.timeouts}); non-2xx ${figures.non2xx}`);
-  for (const [endpoint, t] of tallies) {
-    console.log(`  ${endpoint.padEnd(14)} ${t.requests} answers, non-2xx ${t.non2xx} ${JSON.stringify(t.statuses)}`);
+  for (const r of byEndpoint) {
+    console.log(
+      `  ${r.endpoint.padEnd(14)} ${r.connections} conn  ${r.requestsPerSecond}/s  p50 ${r.latencyMs.p50} ms  p99 ${r.latencyMs.p99} ms  ` +
+        `errors ${r.errors}  statuses ${JSON.stringify(r.statuses)}`,
+    );
   }
-  if (Object.values(figures.byEndpoint).some((t) => t.statuses['429'])) {
+  if (byEndpoint.some((r) => r.statuses['429'])) {
     console.log('Some answers were 429: start the server with INTERLOCK_RATE_LIMIT_READS=0 to measure it rather than its limit.');
   }
 }
