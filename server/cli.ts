@@ -101,6 +101,8 @@ program
   .requiredOption('--format <format>', 'png, svg, html, graphml, gexf, cyjs, json, csv, ftm or cypher')
   .option('--out <file>', 'write to this file instead of stdout')
   .action((id: string, options: { format: string; out?: string }) => withDatabase((db) => exportCommand(db, id, options, log)));
+
+program
   .command('import-rollback')
   .description('undo imports that stopped half-way (the process died between their batches), from their undo log')
   .action(() =>
