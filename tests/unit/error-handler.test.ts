@@ -48,6 +48,18 @@ describe('toApiError', () => {
     expect(toApiError(new Neo4jError('Service unavailable', 'Neo.ClientError.Statement.SyntaxError', '', '')).status).toBe(500);
   });
 
+  it('answers 503 when every database connection is busy (the app is full, not broken)', () => {
+    const busy = new Neo4jError(
+      'Connection acquisition timed out in 60000 ms. Pool status: Active conn count = 100',
+      'N/A',
+      '',
+      '',
+    );
+    const answer = toApiError(busy);
+    expect(answer.status).toBe(503);
+    expect(answer.body.error.code).toBe('database_busy');
+  });
+
   it('hides the detail of unexpected errors', () => {
     const { status, body } = toApiError(new Error('secret stack detail'));
     expect(status).toBe(500);

@@ -33,6 +33,14 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   );
 }
 
+/**
+ * Every pooled connection is busy for longer than the driver waits: the app is at capacity, not broken.
+ * The driver gives this error no code of its own, only its message.
+ */
+export function isPoolExhausted(error: unknown): boolean {
+  return error instanceof Neo4jError && error.message.startsWith('Connection acquisition timed out');
+}
+
 export function toApiError(error: unknown): { status: number; body: ApiError | ImportErrorResponse } {
   if (hasZodFastifySchemaValidationErrors(error)) {
     const first = error.validation[0];
@@ -69,6 +77,17 @@ export function toApiError(error: unknown): { status: number; body: ApiError | I
     return {
       status: 413,
       body: { error: { code: 'body_too_large', message: 'The request body is larger than this server accepts.' } },
+    };
+  }
+  if (isPoolExhausted(error)) {
+    return {
+      status: 503,
+      body: {
+        error: {
+          code: 'database_busy',
+          message: 'The server is answering too many requests at once; nothing was changed. Try again shortly.',
+        },
+      },
     };
   }
   if (isDatabaseUnavailable(error)) {
