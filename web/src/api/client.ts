@@ -36,25 +36,48 @@ type Query = Record<string, string | number | undefined>;
 async function getJson<S extends z.ZodType>(path: string, query: Query, schema: S, signal?: AbortSignal): Promise<z.output<S>> {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(key, String(value));
-  const url = params.size > 0 ? `/api${path}?${params}` : `/api${path}`;
+  return sendJson('GET', params.size > 0 ? `${path}?${params}` : path, schema, undefined, signal);
+}
 
+/**
+ * One call to the API with the signed-in token: JSON in, the answer checked against `schema` (null for
+ * an empty answer), and any failure as an `ApiRequestError` carrying the server's message. Every client
+ * of the page (reads, editing, snapshots) goes through here.
+ */
+export async function sendJson<S extends z.ZodType>(
+  method: string,
+  path: string,
+  schema: S | null,
+  body?: unknown,
+  signal?: AbortSignal,
+): Promise<z.output<S>> {
   let response: Response;
   try {
-    response = await fetch(url, { signal: signal ?? null, headers: { accept: 'application/json', ...authorizationHeader() } });
+    response = await fetch(`/api${path}`, {
+      method,
+      signal: signal ?? null,
+      headers: {
+        accept: 'application/json',
+        ...authorizationHeader(),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
   } catch (error) {
     if (isAbort(error)) throw error;
     throw new ApiRequestError('Cannot reach the Interlock server. Is it running?', 0, 'NETWORK');
   }
 
-  const body: unknown = await response.json().catch(() => undefined);
+  const answer: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
-    const problem = ApiError.safeParse(body);
+    const problem = ApiError.safeParse(answer);
     const message = problem.success
       ? problem.data.error.message
       : `The server answered ${response.status} ${response.statusText}.`;
     throw new ApiRequestError(message, response.status, problem.success ? problem.data.error.code : 'HTTP_ERROR');
   }
-  const parsed = schema.safeParse(body);
+  if (schema === null) return undefined as z.output<S>;
+  const parsed = schema.safeParse(answer);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue ? `${issue.path.join('.') || 'answer'}: ${issue.message}` : 'unknown shape';

@@ -4,7 +4,6 @@
  */
 import type { z } from 'zod';
 import {
-  ApiError,
   AuditResponse,
   DeleteResult,
   DuplicatesResponse,
@@ -20,35 +19,10 @@ import type {
   UpdateEntityRequestInput,
   UpdateRelationshipRequestInput,
 } from '../../../schemas/index.js';
-import { authorizationHeader } from './auth-token.js';
-import { ApiRequestError } from './client.js';
+import { sendJson } from './client.js';
 
-async function send<S extends z.ZodType>(method: string, path: string, schema: S, body?: unknown): Promise<z.output<S>> {
-  let response: Response;
-  try {
-    response = await fetch(`/api${path}`, {
-      method,
-      headers: {
-        accept: 'application/json',
-        ...authorizationHeader(),
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-  } catch {
-    throw new ApiRequestError('Cannot reach the Interlock server. Is it running?', 0, 'NETWORK');
-  }
-  const answer: unknown = await response.json().catch(() => undefined);
-  if (!response.ok) {
-    const problem = ApiError.safeParse(answer);
-    throw problem.success
-      ? new ApiRequestError(problem.data.error.message, response.status, problem.data.error.code)
-      : new ApiRequestError(`The server answered ${response.status}.`, response.status, 'HTTP_ERROR');
-  }
-  const parsed = schema.safeParse(answer);
-  if (!parsed.success)
-    throw new ApiRequestError(`The answer to ${path} did not match the schema.`, response.status, 'BAD_RESPONSE');
-  return parsed.data;
+function send<S extends z.ZodType>(method: string, path: string, schema: S, body?: unknown): Promise<z.output<S>> {
+  return sendJson(method, path, schema, body);
 }
 
 const at = (id: string) => encodeURIComponent(id);

@@ -13,29 +13,10 @@ import {
 } from '../../../../schemas/index.js';
 import type { CreateSnapshot, ExportFormat } from '../../../../schemas/index.js';
 import { authorizationHeader } from '../../api/auth-token.js';
-import { ApiRequestError } from '../../api/client.js';
+import { ApiRequestError, sendJson } from '../../api/client.js';
 
-async function call<S extends z.ZodType>(method: string, path: string, schema: S | null, body?: unknown): Promise<z.output<S>> {
-  let response: Response;
-  try {
-    response = await fetch(`/api${path}`, {
-      method,
-      headers: {
-        accept: 'application/json',
-        ...authorizationHeader(),
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-  } catch {
-    throw new ApiRequestError('Cannot reach the Interlock server. Is it running?', 0, 'NETWORK');
-  }
-  if (!response.ok) await fail(response);
-  if (schema === null) return undefined as z.output<S>;
-  const parsed = schema.safeParse(await response.json());
-  if (!parsed.success)
-    throw new ApiRequestError(`The server's answer to ${path} did not match the schema.`, response.status, 'BAD_RESPONSE');
-  return parsed.data;
+function call<S extends z.ZodType>(method: string, path: string, schema: S | null, body?: unknown): Promise<z.output<S>> {
+  return sendJson(method, path, schema, body);
 }
 
 async function fail(response: Response): Promise<never> {
