@@ -19,6 +19,7 @@ import {
 import { cypher } from '../db/cypher-files.js';
 import { toGraphEdge, toGraphNode } from '../db/mapping.js';
 import { buildFulltextQuery } from './search-query.js';
+import { readTransaction } from '../db/transactions.js';
 
 type Row = Record<string, unknown>;
 
@@ -50,18 +51,8 @@ export class GraphRepository {
     private readonly database: string,
   ) {}
 
-  private async read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    // The driver's bookmark manager chains this read after the writes this process made (docs/scaling.md).
-    const session = this.driver.session({
-      database: this.database,
-      defaultAccessMode: 'READ',
-      bookmarkManager: this.driver.executeQueryBookmarkManager,
-    });
-    try {
-      return await session.executeRead(work);
-    } finally {
-      await session.close();
-    }
+  private read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    return readTransaction(this.driver, this.database, work);
   }
 
   async search(text: string, options: { kind?: EntityKind | undefined; limit: number }): Promise<SearchResult[]> {

@@ -9,6 +9,7 @@ import type { Citation, DocumentFactsResponse, EntityBatchResponse, GraphEdge, G
 import { cypher } from '../db/cypher-files.js';
 import { toGraphEdge, toGraphNode } from '../db/mapping.js';
 import { NotFoundError } from './graph-repository.js';
+import { readTransaction } from '../db/transactions.js';
 
 type Row = Record<string, unknown>;
 
@@ -18,13 +19,8 @@ export class SourceReads {
     private readonly database: string,
   ) {}
 
-  private async read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: 'READ' });
-    try {
-      return await session.executeRead(work);
-    } finally {
-      await session.close();
-    }
+  private read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    return readTransaction(this.driver, this.database, work);
   }
 
   /** The relationships citing a document, each with the quotes from that document, and their ends. */

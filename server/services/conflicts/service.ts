@@ -7,6 +7,7 @@ import type { ConflictsResponse, MoneyFlowRow, PatternInfo } from '../../../sche
 import { NotFoundError } from '../graph-repository.js';
 import { buildFindings, bySeverityThenTitle, type PatternRow } from './findings.js';
 import { loadPatterns, type PatternDefinition } from './pattern-files.js';
+import { readTransaction } from '../../db/transactions.js';
 
 export class ConflictService {
   private readonly patterns: PatternDefinition[];
@@ -30,20 +31,10 @@ export class ConflictService {
   }
 
   private async rows(pattern: PatternDefinition, parameters: Record<string, unknown>): Promise<PatternRow[]> {
-    // Causally after this process's own writes, on a cluster too (docs/scaling.md).
-    const session = this.driver.session({
-      database: this.database,
-      defaultAccessMode: 'READ',
-      bookmarkManager: this.driver.executeQueryBookmarkManager,
+    return readTransaction(this.driver, this.database, async (tx) => {
+      const result = await tx.run(pattern.query, { rollup: false, ...parameters });
+      return result.records.map((r) => r.toObject() as unknown as PatternRow);
     });
-    try {
-      return await session.executeRead(async (tx) => {
-        const result = await tx.run(pattern.query, { rollup: false, ...parameters });
-        return result.records.map((r) => r.toObject() as unknown as PatternRow);
-      });
-    } finally {
-      await session.close();
-    }
   }
 
   async findings(query: {

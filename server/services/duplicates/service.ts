@@ -11,6 +11,7 @@ import { NotFoundError } from '../graph-repository.js';
 import { readEntity } from '../editing/graph-state.js';
 import { inWriteTransaction, type Actor } from '../editing/transaction.js';
 import { pairKey, proposeDuplicates, type Candidate, type Proposals } from './proposals.js';
+import { openSession } from '../../db/transactions.js';
 
 /**
  * The last proposals, per kind filter, with the graph version they were computed for: paging through
@@ -21,7 +22,7 @@ import { pairKey, proposeDuplicates, type Candidate, type Proposals } from './pr
 const memo = new Map<string, { version: string; proposals: Proposals }>();
 
 export async function findDuplicates(driver: Driver, database: string, query: DuplicatesQuery): Promise<DuplicatesResponse> {
-  const session = driver.session({ database, defaultAccessMode: 'READ' });
+  const session = openSession(driver, database, 'READ');
   try {
     const { pairs, capped } = await session.executeRead(async (tx) => {
       const versionRow = (await tx.run(cypher('queries/graph-version'))).records[0];

@@ -5,6 +5,7 @@
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import type { AuditChange, EntityKind, RelationshipType } from '../../../schemas/index.js';
 import type { Props, RelationshipState } from './graph-state.js';
+import { writeTransaction } from '../../db/transactions.js';
 
 export interface Actor {
   /** Who: the name of the token that made the change (see the auth plugin). */
@@ -13,17 +14,12 @@ export interface Actor {
   route: string;
 }
 
-export async function inWriteTransaction<T>(
+export function inWriteTransaction<T>(
   driver: Driver,
   database: string,
   work: (tx: ManagedTransaction) => Promise<T>,
 ): Promise<T> {
-  const session = driver.session({ database });
-  try {
-    return await session.executeWrite(work);
-  } finally {
-    await session.close();
-  }
+  return writeTransaction(driver, database, work);
 }
 
 /** Audit changes, with the kind or type kept so that a deletion can be undone. */

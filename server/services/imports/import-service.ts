@@ -26,6 +26,7 @@ import { BATCH, runStep, storedEntities, storedRelationships, writeSteps } from 
 import { locateProblem, type MappedImport } from './mapped-import.js';
 import { readImport } from './readers.js';
 import { forgetUndo, rollbackImport, writeUndo } from './undo-log.js';
+import { openSession } from '../../db/transactions.js';
 
 export interface Actor {
   /** Who: the token's name, `cli:<os user>` or `system:seed`. */
@@ -128,7 +129,7 @@ export async function applyImport(
   const writeProgress = new WriteProgress(progress);
 
   // Shares the bookmarks of every other query of this process: reads that follow see the import.
-  const session = driver.session({ database, bookmarkManager: driver.executeQueryBookmarkManager });
+  const session = openSession(driver, database, 'WRITE');
   try {
     if (options.dryRun) {
       const { result } = await session.executeRead(planIn);

@@ -8,6 +8,7 @@
 import { int, type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { cypher } from '../../db/cypher-files.js';
 import { runStep, type WriteStep } from './graph-writes.js';
+import { openSession } from '../../db/transactions.js';
 
 export interface UndoRecord {
   importId: string;
@@ -40,7 +41,7 @@ export async function forgetUndo(tx: ManagedTransaction, importId: string): Prom
  */
 export async function rollbackImport(driver: Driver, database: string, importId: string): Promise<number> {
   const { records } = await driver.executeQuery(cypher('queries/import-undo-records'), { importId }, { database });
-  const session = driver.session({ database });
+  const session = openSession(driver, database, 'WRITE');
   try {
     for (const record of records) {
       const seq = record.get('seq') as number;

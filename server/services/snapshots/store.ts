@@ -21,6 +21,7 @@ import { recordAudit } from '../audit-log.js';
 import { contentHash, newDraftId, newSeriesId, publishedId } from './canonical.js';
 import { SnapshotRequestError } from './errors.js';
 import { freezeContent } from './freeze.js';
+import { readTransaction, writeTransaction } from '../../db/transactions.js';
 
 type Row = Record<string, unknown>;
 
@@ -35,22 +36,12 @@ export class SnapshotStore {
     private readonly database: string,
   ) {}
 
-  private async read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: 'READ' });
-    try {
-      return await session.executeRead(work);
-    } finally {
-      await session.close();
-    }
+  private read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    return readTransaction(this.driver, this.database, work);
   }
 
-  private async write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: 'WRITE' });
-    try {
-      return await session.executeWrite(work);
-    } finally {
-      await session.close();
-    }
+  private write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    return writeTransaction(this.driver, this.database, work);
   }
 
   /** Freezes what the request names and saves it as a draft: a new series, or the next version of `basedOn`'s. */
