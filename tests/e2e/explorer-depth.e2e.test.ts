@@ -2,8 +2,6 @@
  * The explorer in depth: the as-of date, deep links, Arabic right to left, keyboard-only use and an
  * accessibility scan, driven through the page as a reader would.
  */
-import { createRequire } from 'node:module';
-import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Core } from 'cytoscape';
@@ -22,6 +20,7 @@ import {
   waitForCanvasIdle,
   waitForOnCanvas,
 } from './helpers/ui.js';
+import { seriousAxeViolations } from './helpers/axe.js';
 
 const MATT = 'person:matt-lewis';
 const MESA = 'public-body:mesa-county-sheriffs-office';
@@ -133,20 +132,7 @@ describe('explorer in depth', () => {
   });
 
   it('has no serious or critical accessibility violations in the main views', async () => {
-    const require = createRequire(import.meta.url);
-    const axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
-    const scan = async (view: string) => {
-      // Evaluated through the browser's debugging protocol: the page's CSP forbids inline <script> tags.
-      await session.page.evaluate(axeSource);
-      const violations = await session.page.evaluate(async () => {
-        const axe = (globalThis as unknown as { axe: { run: () => Promise<{ violations: AxeViolation[] }> } }).axe;
-        const result = await axe.run();
-        return result.violations
-          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-      });
-      expect(violations, view).toEqual([]);
-    };
+    const scan = async (view: string) => expect(await seriousAxeViolations(session.page), view).toEqual([]);
     await scan('empty page');
     await searchAndPick(session.page, 'Vincent', 'Vincent Line');
     await expand(session.page, { button: true });
@@ -160,12 +146,6 @@ describe('explorer in depth', () => {
     await scan('arabic');
   });
 });
-
-interface AxeViolation {
-  id: string;
-  impact?: string | null;
-  nodes: { target: string[] }[];
-}
 
 async function edgesTouching(page: Page, id: string): Promise<string[]> {
   return page.evaluate((nodeId) => {

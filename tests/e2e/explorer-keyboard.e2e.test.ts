@@ -3,8 +3,6 @@
  * Arabic: arrow keys walk the selection between neighbours, N selects neighbours, the table sorts,
  * a document lists what it sources, and nothing in the panels is left in English.
  */
-import { createRequire } from 'node:module';
-import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Core } from 'cytoscape';
@@ -23,6 +21,7 @@ import {
   waitForCanvasIdle,
   waitForOnCanvas,
 } from './helpers/ui.js';
+import { seriousAxeViolations } from './helpers/axe.js';
 
 const VINCENT = 'person:vincent-line';
 const PRESS_RELEASE = 'document:press-release-sanctuary-sabotage';
@@ -266,19 +265,7 @@ describe('explorer by keyboard, table and source', () => {
 
   it('has no serious or critical accessibility violations in the table view and a document panel', async () => {
     const { page } = session;
-    const require = createRequire(import.meta.url);
-    const axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
-    const scan = async (view: string) => {
-      await page.addScriptTag({ content: axeSource });
-      const violations = await page.evaluate(async () => {
-        const axe = (globalThis as unknown as { axe: { run: () => Promise<{ violations: AxeViolation[] }> } }).axe;
-        const result = await axe.run();
-        return result.violations
-          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-      });
-      expect(violations, view).toEqual([]);
-    };
+    const scan = async (view: string) => expect(await seriousAxeViolations(page), view).toEqual([]);
     await searchAndPick(page, 'Press release', PRESS_RELEASE_NAME);
     await sidePanel(page).getByTestId('document-fact').first().waitFor();
     await scan('document panel');
@@ -287,12 +274,6 @@ describe('explorer by keyboard, table and source', () => {
     await scan('table view, sorted');
   });
 });
-
-interface AxeViolation {
-  id: string;
-  impact?: string | null;
-  nodes: { target: string[] }[];
-}
 
 /** Tabs from the last toolbar button onto the canvas, as a keyboard user would arrive there. */
 async function focusCanvasByTab(page: Page): Promise<void> {
