@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditResponse, ConflictsResponse, GraphResponse, ImportResult, SearchResponse } from '../../schemas/index.js';
 import { buildApp } from '../../server/app.js';
 import { testConnection, testDriver } from '../setup/connection.js';
+import { signInAs, type TestSignIn } from '../setup/tokens.js';
 import { uniquePrefix } from './helpers/synthetic-graph.js';
 
 const { database } = testConnection();
@@ -18,6 +19,8 @@ const actor = `test:${prefix}`;
 let first: FastifyInstance;
 let second: FastifyInstance;
 let cleanup: Driver;
+/** Tokens live in the database, so one token works on every instance. */
+let signedIn: TestSignIn;
 
 async function instance(): Promise<FastifyInstance> {
   const app = await buildApp({ driver: testDriver(), database, closeDriver: true, webRoot: null });
@@ -28,6 +31,7 @@ async function instance(): Promise<FastifyInstance> {
 beforeAll(async () => {
   [first, second] = await Promise.all([instance(), instance()]);
   cleanup = testDriver();
+  signedIn = await signInAs(actor);
 });
 afterAll(async () => {
   await cleanup.executeQuery(
@@ -36,6 +40,7 @@ afterAll(async () => {
     { database },
   );
   await cleanup.executeQuery('MATCH (a:AuditEntry {actor: $actor}) DELETE a', { actor }, { database });
+  await signedIn.remove();
   await Promise.all([first.close(), second.close(), cleanup.close()]);
 });
 
@@ -78,7 +83,7 @@ describe('two app instances on one database', () => {
       method: 'POST',
       url: '/api/import?format=json',
       payload: JSON.stringify(file),
-      headers: { 'content-type': 'application/json', 'x-interlock-user': actor },
+      headers: { 'content-type': 'application/json', ...signedIn.headers },
     });
     expect(written.statusCode, written.body).toBe(200);
     expect(written.json<ImportResult>().created).toEqual({ entities: 4, relationships: 2 });
