@@ -29,7 +29,7 @@ export function renderSvg(input: ExportInput): string {
   const { content } = snapshot;
   const nodes = new Map<string, GraphNode>(content.entities.map((e) => [e.id, e]));
   const notes = footnotes(snapshot);
-  const positions = spreadOut(content.positions);
+  const positions = spreadOut(content.positions, content.relationships, nodes);
 
   const xs = content.entities.map((e) => positions[e.id]?.x ?? 0);
   const ys = content.entities.map((e) => positions[e.id]?.y ?? 0);
@@ -274,16 +274,32 @@ export function wrap(value: string, max: number): string[] {
 
 /** Room between nodes for the labels: the canvas packs nodes closer than a still picture can bear. */
 const MIN_GAP = 230;
+/** Beside an edge's own label, room for the labels of the two nodes it joins. */
+const NODE_LABEL_ROOM = 220;
 
-function spreadOut(positions: Readonly<Record<string, { x: number; y: number }>>): Record<string, { x: number; y: number }> {
+/**
+ * Scales the saved positions up (never down, at most 3x) until nodes are MIN_GAP apart and every edge is
+ * long enough for its label to sit between the labels of its two ends.
+ */
+function spreadOut(
+  positions: Readonly<Record<string, { x: number; y: number }>>,
+  relationships: readonly Relationship[],
+  nodes: ReadonlyMap<string, GraphNode>,
+): Record<string, { x: number; y: number }> {
   const points = Object.values(positions);
-  let closest = Infinity;
+  let scale = 1;
   for (let i = 0; i < points.length; i++)
     for (let j = i + 1; j < points.length; j++) {
       const [a, b] = [points[i], points[j]];
-      if (a && b) closest = Math.min(closest, Math.hypot(a.x - b.x, a.y - b.y));
+      if (a && b) scale = Math.max(scale, MIN_GAP / Math.max(1, Math.hypot(a.x - b.x, a.y - b.y)));
     }
-  const scale = Number.isFinite(closest) && closest > 0 ? Math.min(3, Math.max(1, MIN_GAP / closest)) : 1;
+  for (const rel of relationships) {
+    const [a, b] = [positions[rel.source], positions[rel.target]];
+    if (!a || !b) continue;
+    const needed = edgeLabel(rel, nodes, { amount: false }).length * 6.4 + 40 + NODE_LABEL_ROOM;
+    scale = Math.max(scale, needed / Math.max(1, Math.hypot(a.x - b.x, a.y - b.y)));
+  }
+  scale = Math.min(3, scale);
   return Object.fromEntries(Object.entries(positions).map(([id, p]) => [id, { x: p.x * scale, y: p.y * scale }]));
 }
 
