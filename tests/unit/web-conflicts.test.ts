@@ -4,16 +4,15 @@ import { FindingQualifier } from '../../schemas/index.js';
 import type { ConflictsResponse, Finding, GraphEdge, GraphNode, PatternInfo } from '../../schemas/index.js';
 import {
   INITIAL_STATE,
-  QUALIFIER_TEXT,
   countByPattern,
   explorerReducer,
   findingPatch,
   findingPeriod,
   findingSpotlight,
   groupFindings,
-  qualifierLabel,
   toElements,
 } from '../../web/src/model/index.js';
+import { en } from '../../web/src/i18n/en.js';
 
 const cite = [{ documentId: 'document:press-release', locator: 'line 24', quote: 'مجلس إدارة مستودع بيانات LexisNexis' }];
 const node = (id: string, kind: 'Person' | 'Organization' | 'PublicBody', name: string): GraphNode => ({
@@ -72,13 +71,14 @@ const response: ConflictsResponse = {
 
 describe('finding wording', () => {
   it('names every qualifier in plain words, with an explanation for the tooltip', () => {
-    expect(qualifierLabel('relies-on-inferred-link')).toBe('relies on an inferred link');
-    expect(qualifierLabel('relies-on-alleged-link')).toBe('relies on an alleged link');
-    expect(qualifierLabel('single-source')).toBe('single source');
-    expect(qualifierLabel('dates-unknown')).toBe('dates unknown');
+    const text = en.qualifiers;
+    expect(text['relies-on-inferred-link'].label).toBe('relies on an inferred link');
+    expect(text['relies-on-alleged-link'].label).toBe('relies on an alleged link');
+    expect(text['single-source'].label).toBe('single source');
+    expect(text['dates-unknown'].label).toBe('dates unknown');
     for (const q of FindingQualifier.options) {
-      expect(QUALIFIER_TEXT[q].label).not.toMatch(/-/);
-      expect(QUALIFIER_TEXT[q].explanation.length).toBeGreaterThan(40);
+      expect(text[q].label).not.toMatch(/-/);
+      expect(text[q].explanation.length).toBeGreaterThan(40);
     }
   });
 

@@ -1,50 +1,12 @@
 /**
- * Conflict-of-interest findings as the page shows them: plain-language qualifiers, severity, periods,
+ * Conflict-of-interest findings as the page shows them: severity order, periods,
  * grouping by pattern, and the part of an answer's evidence subgraph that belongs to one finding.
  */
-import type { Finding, FindingQualifier, Graph, PatternInfo, Period, Severity } from '../../../schemas/index.js';
+import type { Finding, Graph, PatternInfo, Period, Severity } from '../../../schemas/index.js';
 import type { GraphPatch, Spotlight } from './types.js';
 import { formatPeriod } from './labels.js';
 import { ENGLISH } from './wording.js';
 import type { Wording } from './wording.js';
-
-export interface QualifierText {
-  /** Short enough for a chip: "relies on an inferred link". */
-  readonly label: string;
-  /** What it means for the reporter, for the tooltip and the side panel. */
-  readonly explanation: string;
-}
-
-export const QUALIFIER_TEXT: Readonly<Record<FindingQualifier, QualifierText>> = {
-  'dates-unknown': {
-    label: 'dates unknown',
-    explanation: 'Some fact in the evidence has no dates, so it cannot be checked that everything held at the same time.',
-  },
-  'relies-on-inferred-link': {
-    label: 'relies on an inferred link',
-    explanation:
-      'At least one link was inferred by the researchers, not stated by a source. Check the reasoning before publishing.',
-  },
-  'relies-on-alleged-link': {
-    label: 'relies on an alleged link',
-    explanation: 'At least one link is an allegation reported by a source, not an established fact.',
-  },
-  'single-source': {
-    label: 'single source',
-    explanation: 'Every fact in the evidence rests on the same document. A second, independent source would make it stronger.',
-  },
-};
-
-export function qualifierLabel(qualifier: FindingQualifier): string {
-  return QUALIFIER_TEXT[qualifier].label;
-}
-
-export const SEVERITY_LABEL: Readonly<Record<Severity, string>> = {
-  high: 'High',
-  medium: 'Medium',
-  low: 'Low',
-  info: 'Info',
-};
 
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = { high: 0, medium: 1, low: 2, info: 3 };
 
