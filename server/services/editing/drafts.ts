@@ -121,3 +121,31 @@ export function relationshipCandidate(state: {
 }): Props {
   return { ...state.properties, id: state.id, type: state.type, source: state.source, target: state.target };
 }
+
+/** The fields a request names with a value (validation reports unknown ones by name). */
+export function givenFields(fields: Record<string, unknown>): string[] {
+  return Object.entries(fields)
+    .filter(([, v]) => v !== undefined && v !== null)
+    .map(([k]) => k);
+}
+
+/**
+ * A PATCH laid over a stored fact: `null` removes a field, a value sets it, and a citation list (with
+ * documents described inline resolved) replaces the old one. Returns the candidate to validate, the
+ * fields the patch gave, and the new documents to create with it.
+ */
+export async function patchedCandidate(
+  tx: ManagedTransaction,
+  current: Props,
+  patch: { citations?: readonly CitationInput[] | undefined } & Record<string, unknown>,
+): Promise<{ candidate: Props; given: string[]; newDocuments: ResolvedCitations['newDocuments'] }> {
+  const candidate: Props = { ...current };
+  const { citations: citationInputs, ...fields } = patch;
+  for (const [key, value] of Object.entries(fields)) {
+    if (value === null) delete candidate[key];
+    else if (value !== undefined) candidate[key] = value;
+  }
+  const resolved = citationInputs ? await resolveCitations(tx, citationInputs) : { citations: null, newDocuments: [] };
+  if (resolved.citations) candidate.citations = resolved.citations;
+  return { candidate, given: givenFields(fields), newDocuments: resolved.newDocuments };
+}

@@ -18,7 +18,7 @@ import { entityToStored, toGraphNode } from '../../db/mapping.js';
 import { recordAudit } from '../audit-log.js';
 import { NotFoundError } from '../graph-repository.js';
 import { sameProperties } from '../imports/change-plan.js';
-import { checkEditReferences, resolveCitations, validEntity } from './drafts.js';
+import { checkEditReferences, givenFields, patchedCandidate, resolveCitations, validEntity } from './drafts.js';
 import {
   createEntity as writeEntity,
   deleteEntity as removeEntity,
@@ -78,22 +78,15 @@ export async function updateEntity(
   return inWriteTransaction(driver, database, async (tx) => {
     const state = await readEntity(tx, id);
     if (!state) throw new NotFoundError('entity', id);
-    const candidate: Props = { ...nodeOf(state.kind, state.properties) };
-    const { citations: citationInputs, ...fields } = patch;
-    for (const [key, value] of Object.entries(fields)) {
-      if (value === null) delete candidate[key];
-      else if (value !== undefined) candidate[key] = value;
-    }
-    const resolved = citationInputs ? await resolveCitations(tx, citationInputs) : { citations: null, newDocuments: [] };
-    if (resolved.citations) candidate.citations = resolved.citations;
-    const entity = validEntity(candidate, givenFields(fields));
-    await checkEditReferences(tx, { entities: [...resolved.newDocuments, entity], relationships: [] });
+    const { candidate, given, newDocuments } = await patchedCandidate(tx, nodeOf(state.kind, state.properties), patch);
+    const entity = validEntity(candidate, given);
+    await checkEditReferences(tx, { entities: [...newDocuments, entity], relationships: [] });
 
     const after = { ...unknownStoredProperties(state.kind, state.properties), ...entityToStored(entity).properties };
-    if (sameProperties(state.properties, after) && resolved.newDocuments.length === 0)
+    if (sameProperties(state.properties, after) && newDocuments.length === 0)
       return { auditId: null, entity: nodeOf(state.kind, state.properties), createdDocuments: [] };
     const changes: AuditChange[] = [];
-    for (const doc of resolved.newDocuments) changes.push(await create(tx, doc));
+    for (const doc of newDocuments) changes.push(await create(tx, doc));
     await replaceEntity(tx, id, after);
     changes.push(change.entity('updated', id, state.kind, state.properties, after));
     const auditId = await recordAudit(tx, {
@@ -103,7 +96,7 @@ export async function updateEntity(
       changes,
       keepDetail: true,
     });
-    return { auditId, entity: nodeOf(state.kind, after), createdDocuments: resolved.newDocuments };
+    return { auditId, entity: nodeOf(state.kind, after), createdDocuments: newDocuments };
   });
 }
 
@@ -148,12 +141,6 @@ async function freeEntityId(tx: ManagedTransaction, kind: EntityKind, name: stri
   const free = candidates.find((c) => !taken.has(c));
   if (!free) throw new EditConflictError(`no free id for "${name}"; give one`);
   return free;
-}
-
-function givenFields(fields: Record<string, unknown>): string[] {
-  return Object.entries(fields)
-    .filter(([, v]) => v !== undefined && v !== null)
-    .map(([k]) => k);
 }
 
 /**

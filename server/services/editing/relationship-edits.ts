@@ -17,7 +17,14 @@ import { entityToStored, relationshipToStored, toGraphEdge } from '../../db/mapp
 import { recordAudit } from '../audit-log.js';
 import { NotFoundError } from '../graph-repository.js';
 import { sameProperties } from '../imports/change-plan.js';
-import { checkEditReferences, relationshipCandidate, resolveCitations, validRelationship } from './drafts.js';
+import {
+  checkEditReferences,
+  givenFields,
+  patchedCandidate,
+  relationshipCandidate,
+  resolveCitations,
+  validRelationship,
+} from './drafts.js';
 import {
   createEntity,
   createRelationship as writeRelationship,
@@ -25,7 +32,6 @@ import {
   EditConflictError,
   readRelationship,
   replaceRelationship,
-  type Props,
 } from './graph-state.js';
 import { relationshipIdCandidates } from './ids.js';
 import { change, inWriteTransaction, type Actor } from './transaction.js';
@@ -74,23 +80,16 @@ export async function updateRelationship(
   return inWriteTransaction(driver, database, async (tx) => {
     const state = await readRelationship(tx, id);
     if (!state) throw new NotFoundError('relationship', id);
-    const candidate: Props = { ...toGraphEdge(relationshipCandidate(state)) };
-    const { citations: citationInputs, ...fields } = patch;
-    for (const [key, value] of Object.entries(fields)) {
-      if (value === null) delete candidate[key];
-      else if (value !== undefined) candidate[key] = value;
-    }
-    const resolved = citationInputs ? await resolveCitations(tx, citationInputs) : { citations: null, newDocuments: [] };
-    if (resolved.citations) candidate.citations = resolved.citations;
-    const relationship = validRelationship(candidate, givenFields(fields));
-    await checkEditReferences(tx, { entities: resolved.newDocuments, relationships: [relationship] });
+    const { candidate, given, newDocuments } = await patchedCandidate(tx, toGraphEdge(relationshipCandidate(state)), patch);
+    const relationship = validRelationship(candidate, given);
+    await checkEditReferences(tx, { entities: newDocuments, relationships: [relationship] });
 
     const after = relationshipToStored(relationship).properties;
     const ends = { id, type: state.type, source: state.source, target: state.target };
-    if (sameProperties(state.properties, after) && resolved.newDocuments.length === 0)
+    if (sameProperties(state.properties, after) && newDocuments.length === 0)
       return { auditId: null, relationship: toGraphEdge(relationshipCandidate(state)), createdDocuments: [] };
     const changes: AuditChange[] = [];
-    for (const doc of resolved.newDocuments) changes.push(await createDocument(tx, doc));
+    for (const doc of newDocuments) changes.push(await createDocument(tx, doc));
     await replaceRelationship(tx, state.elementId, after);
     changes.push(change.relationship('updated', ends, state.properties, after));
     const auditId = await recordAudit(tx, {
@@ -103,7 +102,7 @@ export async function updateRelationship(
     return {
       auditId,
       relationship: toGraphEdge(relationshipCandidate({ ...state, properties: after })),
-      createdDocuments: resolved.newDocuments,
+      createdDocuments: newDocuments,
     };
   });
 }
@@ -140,10 +139,4 @@ async function freeRelationshipId(
     if (!(await readRelationship(tx, candidate))) return candidate;
   }
   throw new EditConflictError('no free relationship id; give one');
-}
-
-function givenFields(fields: Record<string, unknown>): string[] {
-  return Object.entries(fields)
-    .filter(([key, v]) => v !== undefined && v !== null && !['type', 'source', 'target', 'status'].includes(key))
-    .map(([k]) => k);
 }
