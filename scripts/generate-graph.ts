@@ -10,11 +10,13 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { Command } from 'commander';
+import { nameMaker } from './generated-names.js';
 import { seededRandom as random } from './random.js';
 import type { InterlockFile } from '../schemas/index.js';
 
 export function generateGraph(relationships: number, seed: number): InterlockFile {
   const rand = random(seed);
+  const names = nameMaker(seed);
   const pick = (n: number) => Math.floor(rand() * n);
   /** Heavy-tailed: low indexes (the hubs) are picked far more often. */
   const skewed = (n: number) => Math.min(n - 1, Math.floor(n * rand() ** 3));
@@ -33,21 +35,23 @@ export function generateGraph(relationships: number, seed: number): InterlockFil
     { documentId: `document:gen-${n % docs}`, locator: `line ${1 + (n % 400)}`, quote: `generated fact ${n}` },
   ];
 
-  for (let i = 0; i < docs; i++)
+  for (let i = 0; i < docs; i++) {
+    const title = names.document(i);
     entities.push({
       id: `document:gen-${i}`,
       kind: 'Document',
-      name: `Report ${i}`,
-      title: `Report ${i}`,
+      name: title,
+      title,
       aliases: [],
       status: 'reported',
       citations: [],
     });
+  }
   for (let i = 0; i < people; i++)
     entities.push({
       id: `person:gen-${i}`,
       kind: 'Person',
-      name: `Person ${i}`,
+      name: names.person(i),
       aliases: [],
       status: 'reported',
       citations: cite(i),
@@ -56,7 +60,7 @@ export function generateGraph(relationships: number, seed: number): InterlockFil
     entities.push({
       id: `org:gen-${i}`,
       kind: 'Organization',
-      name: i < 5 ? `Broker ${i}` : `Company ${i}`,
+      name: names.organization(i),
       aliases: [],
       status: 'reported',
       citations: cite(i),
@@ -65,7 +69,7 @@ export function generateGraph(relationships: number, seed: number): InterlockFil
     entities.push({
       id: `public-body:gen-${i}`,
       kind: 'PublicBody',
-      name: `Agency ${i}`,
+      name: names.publicBody(i),
       aliases: [],
       status: 'reported',
       citations: cite(i),
@@ -74,21 +78,23 @@ export function generateGraph(relationships: number, seed: number): InterlockFil
     entities.push({
       id: `system:gen-${i}`,
       kind: 'DataSystem',
-      name: `System ${i}`,
+      name: names.system(i),
       aliases: [],
       status: 'reported',
       citations: cite(i),
     });
-  for (let i = 0; i < laws; i++)
+  for (let i = 0; i < laws; i++) {
+    const enacted = year();
     entities.push({
       id: `law:gen-${i}`,
       kind: 'Law',
-      name: `Act ${i}`,
+      name: names.law(i, enacted),
       aliases: [],
       status: 'reported',
       citations: cite(i),
-      enactedOn: String(year()),
+      enactedOn: String(enacted),
     });
+  }
 
   let n = 0;
   type Rel = InterlockFile['relationships'][number];
@@ -142,7 +148,7 @@ export function generateGraph(relationships: number, seed: number): InterlockFil
       entities.push({
         id,
         kind: 'Contract',
-        name: `Contract ${contract}`,
+        name: names.contract(contract, signed),
         aliases: [],
         status: 'reported',
         citations: cite(contract),
