@@ -4,7 +4,7 @@
  * then routes under `/api`, and the built page last.
  */
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Driver } from 'neo4j-driver';
 import { fileURLToPath } from 'node:url';
 import conflictService from './plugins/app/conflict-service.js';
@@ -29,6 +29,7 @@ import schema from './routes/schema.js';
 import search from './routes/search.js';
 import snapshots from './routes/snapshots.js';
 import tokens from './routes/tokens.js';
+import { responseSerializer, type ResponseMode } from './response-serializer.js';
 import { DEFAULT_SECURITY, type SecurityOptions } from './security/options.js';
 
 export const WEB_ROOT = fileURLToPath(new URL('../web/dist', import.meta.url));
@@ -43,6 +44,8 @@ export interface AppOptions {
   webRoot?: string | null;
   /** Access, limits and headers (server/security/options.ts); secure defaults when absent. */
   security?: SecurityOptions;
+  /** `checked` (the default, for tests) proves every response matches its schema; `direct` only stringifies. */
+  responses?: ResponseMode;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -57,7 +60,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializer(options.responses ?? 'checked'));
 
   await app.register(errorHandler);
   await app.register(neo4jPlugin, {

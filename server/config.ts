@@ -42,6 +42,8 @@ const Env = z.object({
   INTERLOCK_RATE_LIMIT_IMPORTS: Count.default(10),
   INTERLOCK_IMPORT_MAX_MB: z.coerce.number().positive().max(4096).default(256),
   INTERLOCK_TRUST_PROXY: BooleanFlag.default(false),
+  /** Check every response against its schema (as the tests do) instead of only stringifying it. */
+  INTERLOCK_CHECK_RESPONSES: BooleanFlag.default(false),
   INTERLOCK_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(20_000),
 });
 export type Config = z.infer<typeof Env>;

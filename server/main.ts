@@ -56,7 +56,13 @@ async function main(): Promise<void> {
       say(`Warning: listening on ${config.HOST} without INTERLOCK_HOSTNAMES; the Host header is not checked.`);
     }
     oneTimeToken = await firstAdminToken(db.driver, db.database, { adminTokenSet: security.adminToken !== undefined });
-    app = await buildApp({ driver: db.driver, database: db.database, logger: { level: config.LOG_LEVEL }, security });
+    app = await buildApp({
+      driver: db.driver,
+      database: db.database,
+      logger: { level: config.LOG_LEVEL },
+      security,
+      responses: config.INTERLOCK_CHECK_RESPONSES ? 'checked' : 'direct',
+    });
     await app.listen({ port: config.PORT, host: config.HOST });
   } catch (error) {
     await app?.close().catch(() => undefined);
