@@ -24,24 +24,9 @@ export function rawQueries(driver: Driver, database: string) {
           limit: int(10),
         }),
       ),
-    /** Breadth-first by level, as the repository does: the start, each level's neighbours, then the edges among them. */
+    /** The repository's one neighbourhood query: breadth-first levels and the edges among them. */
     neighborhood: (id: string, depth: number, limit: number) =>
-      read(async (tx) => {
-        await tx.run(cypher('queries/entity-node'), { id });
-        const seen = new Set([id]);
-        let frontier = [id];
-        for (let level = 1; level <= depth && frontier.length > 0 && seen.size < limit; level++) {
-          const result = await tx.run(cypher('queries/neighbors'), {
-            frontier,
-            seen: [...seen],
-            types: [],
-            limit: int(limit - seen.size + 1),
-          });
-          frontier = result.records.slice(0, limit - seen.size).map((r) => (r.get('node') as { id: string }).id);
-          for (const n of frontier) seen.add(n);
-        }
-        return tx.run(cypher('queries/induced-edges'), { ids: [...seen], types: [] });
-      }),
+      read((tx) => tx.run(cypher('queries/neighborhood'), { id, depth: int(depth), limit: int(limit), types: [] })),
     paths: (from: string, to: string, maxHops: number) =>
       read(async (tx) => {
         await tx.run(cypher('queries/entity-kinds'), { ids: [from, to] });

@@ -94,33 +94,24 @@ export class GraphRepository {
   }
 
   /**
-   * Breadth-first, one query per level, so `limit` keeps the nearest entities and depth 3 on a hub never
-   * enumerates every path. Edges are those among the entities returned.
+   * Breadth-first in one query (cypher/queries/neighborhood.cypher), so `limit` keeps the nearest
+   * entities and depth 3 on a hub never enumerates every path. Edges are those among the entities returned.
    */
   async neighborhood(id: string, options: NeighborhoodOptions): Promise<GraphResponse> {
-    const types = options.types ?? [];
     return this.read(async (tx) => {
-      const start = await tx.run(cypher('queries/entity-node'), { id });
-      const startRecord = start.records[0];
-      if (!startRecord) throw new NotFoundError('entity', id);
-      const nodes: GraphNode[] = [toGraphNode(startRecord.get('node') as Row)];
-      const seen = new Set([id]);
-      let frontier = [id];
-      let truncated = false;
-      for (let level = 1; level <= options.depth && frontier.length > 0; level++) {
-        const room = options.limit - nodes.length;
-        if (room <= 0) break;
-        // Ask for one more than there is room for, to know whether the limit cut the answer.
-        const result = await tx.run(cypher('queries/neighbors'), { frontier, seen: [...seen], types, limit: int(room + 1) });
-        const found = result.records.map((r) => toGraphNode(r.get('node') as Row));
-        if (found.length > room) truncated = true;
-        const added = found.slice(0, room);
-        for (const node of added) seen.add(node.id);
-        nodes.push(...added);
-        frontier = added.map((n) => n.id);
-      }
-      const edges = await this.inducedEdges(tx, [...seen], types);
-      return { nodes, edges, truncated };
+      const result = await tx.run(cypher('queries/neighborhood'), {
+        id,
+        depth: int(options.depth),
+        limit: int(options.limit),
+        types: options.types ?? [],
+      });
+      const record = result.records[0];
+      if (!record) throw new NotFoundError('entity', id);
+      return {
+        nodes: (record.get('nodes') as Row[]).map(toGraphNode),
+        edges: (record.get('edges') as Row[]).map(toGraphEdge),
+        truncated: record.get('truncated') as boolean,
+      };
     });
   }
 
@@ -145,11 +136,6 @@ export class GraphRepository {
       });
       return { paths, nodes: [...nodes.values()], edges: [...edges.values()] };
     });
-  }
-
-  private async inducedEdges(tx: ManagedTransaction, ids: string[], types: readonly string[]): Promise<GraphEdge[]> {
-    const result = await tx.run(cypher('queries/induced-edges'), { ids, types });
-    return result.records.map((r) => toGraphEdge(r.get('edge') as Row));
   }
 
   private async requireEntities(tx: ManagedTransaction, ids: string[]): Promise<void> {
