@@ -99,6 +99,11 @@ export async function benchQueries(options: {
   ];
   const results: QueryMeasurement[] = [];
   for (const c of cases) {
+    // Unmeasured warm-up of both sides: query plans compiled, the JIT and the page cache warm.
+    const warmUp = (work: (i: number) => Promise<unknown>) =>
+      closedLoop(2, { seconds: 1, maxRequests: 40 }, async (i) => void (await work(i)));
+    await warmUp(c.raw);
+    await warmUp(c.api);
     for (const concurrency of options.concurrency) {
       const load = (work: (i: number) => Promise<unknown>) =>
         closedLoop(

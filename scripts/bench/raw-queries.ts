@@ -28,10 +28,7 @@ export function rawQueries(driver: Driver, database: string) {
     neighborhood: (id: string, depth: number, limit: number) =>
       read((tx) => tx.run(cypher('queries/neighborhood'), { id, depth: int(depth), limit: int(limit), types: [] })),
     paths: (from: string, to: string, maxHops: number) =>
-      read(async (tx) => {
-        await tx.run(cypher('queries/entity-kinds'), { ids: [from, to] });
-        return tx.run(cypher('queries/shortest-paths'), { from, to, types: SUBSTANTIVE_TYPES, maxHops: int(maxHops) });
-      }),
+      read((tx) => tx.run(cypher('queries/shortest-paths'), { from, to, types: SUBSTANTIVE_TYPES, maxHops: int(maxHops) })),
     pattern: (pattern: PatternDefinition, entity: string | null) =>
       read((tx) => tx.run(pattern.query, { rollup: false, entity })),
   };

@@ -118,30 +118,25 @@ export class GraphRepository {
   async paths(options: PathOptions): Promise<PathsResponse> {
     const types = options.types?.length ? options.types : SUBSTANTIVE_TYPES;
     return this.read(async (tx) => {
-      await this.requireEntities(tx, [options.from, options.to]);
       const result = await tx.run(cypher('queries/shortest-paths'), {
         from: options.from,
         to: options.to,
         types,
         maxHops: int(options.maxHops),
       });
+      const record = result.records[0]!;
+      if (!record.get('fromFound')) throw new NotFoundError('entity', options.from);
+      if (!record.get('toFound')) throw new NotFoundError('entity', options.to);
       const nodes = new Map<string, GraphNode>();
       const edges = new Map<string, GraphEdge>();
-      const paths = result.records.map((record) => {
-        const pathNodes = (record.get('nodes') as Row[]).map(toGraphNode);
-        const pathEdges = (record.get('edges') as Row[]).map(toGraphEdge);
+      const paths = (record.get('paths') as { nodes: Row[]; edges: Row[] }[]).map((path) => {
+        const pathNodes = path.nodes.map(toGraphNode);
+        const pathEdges = path.edges.map(toGraphEdge);
         for (const n of pathNodes) nodes.set(n.id, n);
         for (const e of pathEdges) edges.set(e.id, e);
         return { nodeIds: pathNodes.map((n) => n.id), edgeIds: pathEdges.map((e) => e.id) };
       });
       return { paths, nodes: [...nodes.values()], edges: [...edges.values()] };
     });
-  }
-
-  private async requireEntities(tx: ManagedTransaction, ids: string[]): Promise<void> {
-    const result = await tx.run(cypher('queries/entity-kinds'), { ids });
-    const found = new Set(result.records.map((r) => r.get('id') as string));
-    const missing = ids.find((id) => !found.has(id));
-    if (missing) throw new NotFoundError('entity', missing);
   }
 }
