@@ -77,3 +77,42 @@ describe('pages of findings', () => {
     expect(response.json()).toMatchObject({ error: { field: expect.stringContaining('cursor') } });
   });
 });
+
+describe('the whole-graph answer', () => {
+  // Kept per graph version between requests (it is a scan of the whole graph): it must still follow
+  // every change made through Interlock.
+  const send = async <T>(method: 'POST' | 'DELETE', url: string, payload?: object) => {
+    const response = await app.inject({ method, url, ...(payload ? { payload } : {}) });
+    expect(response.statusCode, response.body).toBeLessThan(300);
+    return response.json<T>();
+  };
+  const citations = [{ documentId: 'document:press-release-sanctuary-sabotage', locator: 'line 1', quote: 'board' }];
+  const boardInterlocks = () => get('/api/conflicts?pattern=board-interlock');
+
+  it('shows a finding made by an edit at once, and drops it when the edit is taken back', async () => {
+    const before = await boardInterlocks();
+    const { entity } = await send<{ entity: { id: string } }>('POST', '/api/entities', {
+      kind: 'Person',
+      name: `Whole Graph Test ${Date.now()}`,
+      citations,
+    });
+    const seats: string[] = [];
+    for (const target of ['org:mijente', 'org:aclu-of-colorado']) {
+      const { relationship } = await send<{ relationship: { id: string } }>('POST', '/api/relationships', {
+        type: 'SITS_ON_BOARD',
+        source: entity.id,
+        target,
+        citations,
+      });
+      seats.push(relationship.id);
+    }
+    const after = await boardInterlocks();
+    expect(after.total).toBe(before.findings.length + 1);
+    const added = after.findings.filter((f) => f.nodeIds.includes(entity.id));
+    expect(added.map((f) => [...f.nodeIds].sort())).toEqual([[entity.id, 'org:aclu-of-colorado', 'org:mijente'].sort()]);
+
+    for (const seat of seats) await send('DELETE', `/api/relationships/${encodeURIComponent(seat)}`);
+    await send('DELETE', `/api/entities/${encodeURIComponent(entity.id)}`);
+    expect(ids((await boardInterlocks()).findings)).toEqual(ids(before.findings));
+  });
+});

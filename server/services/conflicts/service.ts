@@ -1,6 +1,8 @@
 /**
  * Runs conflict patterns against the graph: each pattern in its own read transaction, rows turned into
  * findings by `buildFindings`. Patterns are loaded once per service; the files are the source of truth.
+ * Whole-graph answers (no entity) are kept per graph version, the last four selections of patterns and
+ * dates: one of them is a scan of the whole graph.
  */
 import type { Driver } from 'neo4j-driver';
 import type { ConflictsResponse, MoneyFlowRow, PatternInfo } from '../../../schemas/index.js';
@@ -8,9 +10,17 @@ import { NotFoundError } from '../graph-repository.js';
 import { buildFindings, bySeverityThenTitle, type PatternRow } from './findings.js';
 import { loadPatterns, type PatternDefinition } from './pattern-files.js';
 import { readTransaction } from '../../db/transactions.js';
+import { graphVersion, VersionedMemo } from '../graph-version.js';
+
+interface Evaluation {
+  findings: ConflictsResponse['findings'];
+  nodes: Map<string, ConflictsResponse['nodes'][number]>;
+  edges: Map<string, ConflictsResponse['edges'][number]>;
+}
 
 export class ConflictService {
   private readonly patterns: PatternDefinition[];
+  private readonly wholeGraphMemo = new VersionedMemo<Evaluation>(4);
 
   constructor(
     private readonly driver: Driver,
@@ -45,9 +55,46 @@ export class ConflictService {
     cursor?: string | undefined;
   }): Promise<ConflictsResponse> {
     const selected = query.pattern ? [this.pattern(query.pattern)] : this.patterns;
+    const all = query.entity
+      ? await this.evaluate(selected, { entity: query.entity, asOf: query.asOf })
+      : await this.wholeGraph(selected, query.asOf);
+    // A page of findings, in a stable order; the cursor is the offset of the next page.
+    const offset = query.cursor ? Number(query.cursor) : 0;
+    const end = query.limit === undefined ? all.findings.length : offset + query.limit;
+    const page = all.findings.slice(offset, end);
+    const nodes = new Map<string, ConflictsResponse['nodes'][number]>();
+    const edges = new Map<string, ConflictsResponse['edges'][number]>();
+    for (const finding of page) {
+      for (const id of finding.nodeIds) nodes.set(id, all.nodes.get(id)!);
+      for (const id of finding.edgeIds) edges.set(id, all.edges.get(id)!);
+    }
+    return {
+      findings: page,
+      nodes: [...nodes.values()],
+      edges: [...edges.values()],
+      total: all.findings.length,
+      nextCursor: end < all.findings.length ? String(end) : null,
+    };
+  }
+
+  /**
+   * Every finding of the whole graph is a scan of it (seconds on 100k relationships): kept until the
+   * graph changes, so the next page, another visitor or the Conflicts tab opened again costs nothing.
+   */
+  private async wholeGraph(selected: PatternDefinition[], asOf: string | undefined): Promise<Evaluation> {
+    const version = await readTransaction(this.driver, this.database, graphVersion);
+    const key = `${selected.map((p) => p.id).join(',')}|${asOf ?? ''}`;
+    return this.wholeGraphMemo.get(key, version, () => this.evaluate(selected, { asOf }));
+  }
+
+  /** The findings of the selected patterns, sorted, with the evidence they name. */
+  private async evaluate(
+    selected: PatternDefinition[],
+    query: { entity?: string; asOf?: string | undefined },
+  ): Promise<Evaluation> {
     const findings: ConflictsResponse['findings'] = [];
-    const evidenceNodes = new Map<string, ConflictsResponse['nodes'][number]>();
-    const evidenceEdges = new Map<string, ConflictsResponse['edges'][number]>();
+    const nodes = new Map<string, ConflictsResponse['nodes'][number]>();
+    const edges = new Map<string, ConflictsResponse['edges'][number]>();
     // Patterns run side by side (each in its own read transaction); the database has more than one core.
     const rows = await Promise.all(selected.map((pattern) => this.rows(pattern, { entity: query.entity ?? null })));
     for (const [i, pattern] of selected.entries()) {
@@ -57,28 +104,12 @@ export class ConflictService {
       for (const finding of result.findings) {
         if (query.entity && !finding.nodeIds.includes(query.entity)) continue;
         findings.push(finding);
-        for (const id of finding.nodeIds) evidenceNodes.set(id, patternNodes.get(id)!);
-        for (const id of finding.edgeIds) evidenceEdges.set(id, patternEdges.get(id)!);
+        for (const id of finding.nodeIds) nodes.set(id, patternNodes.get(id)!);
+        for (const id of finding.edgeIds) edges.set(id, patternEdges.get(id)!);
       }
     }
     findings.sort(bySeverityThenTitle);
-    // A page of findings, in a stable order; the cursor is the offset of the next page.
-    const offset = query.cursor ? Number(query.cursor) : 0;
-    const end = query.limit === undefined ? findings.length : offset + query.limit;
-    const page = findings.slice(offset, end);
-    const nodes = new Map<string, ConflictsResponse['nodes'][number]>();
-    const edges = new Map<string, ConflictsResponse['edges'][number]>();
-    for (const finding of page) {
-      for (const id of finding.nodeIds) nodes.set(id, evidenceNodes.get(id)!);
-      for (const id of finding.edgeIds) edges.set(id, evidenceEdges.get(id)!);
-    }
-    return {
-      findings: page,
-      nodes: [...nodes.values()],
-      edges: [...edges.values()],
-      total: findings.length,
-      nextCursor: end < findings.length ? String(end) : null,
-    };
+    return { findings, nodes, edges };
   }
 
   /** Who pays whom, from the `money-flow` pattern's facts. */

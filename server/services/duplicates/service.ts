@@ -12,33 +12,24 @@ import { readEntity } from '../editing/graph-state.js';
 import { inWriteTransaction, type Actor } from '../editing/transaction.js';
 import { pairKey, proposeDuplicates, type Candidate, type Proposals } from './proposals.js';
 import { openSession } from '../../db/transactions.js';
+import { graphVersion, VersionedMemo } from '../graph-version.js';
 
-/**
- * The last proposals, per kind filter, with the graph version they were computed for: paging through
- * them, or asking again before anything changed, does not read and group every entity again. Every
- * write made through Interlock records an audit entry, which changes the version; a change made
- * outside it (in Neo4j Browser) that keeps the entity count shows after the next write.
- */
-const memo = new Map<string, { version: string; proposals: Proposals }>();
+/** The last proposals per kind filter: paging through them, or asking again before anything changed, does not read and group every entity again. */
+const memo = new VersionedMemo<Proposals>();
 
 export async function findDuplicates(driver: Driver, database: string, query: DuplicatesQuery): Promise<DuplicatesResponse> {
   const session = openSession(driver, database, 'READ');
   try {
-    const { pairs, capped } = await session.executeRead(async (tx) => {
-      const versionRow = (await tx.run(cypher('queries/graph-version'))).records[0];
-      const version = `${String(versionRow?.get('entities'))}|${String(versionRow?.get('lastChange'))}`;
-      const key = `${database}|${query.kind ?? '*'}`;
-      const known = memo.get(key);
-      if (known?.version === version) return known.proposals;
-      const rows = await tx.run(cypher('queries/duplicate-candidates'), { kind: query.kind ?? null });
-      const rejections = await tx.run(cypher('queries/duplicate-rejections'));
-      const proposals = proposeDuplicates(
-        rows.records.map((r) => toCandidate(r.toObject())),
-        new Set(rejections.records.map((r) => r.get('pair') as string)),
-      );
-      memo.set(key, { version, proposals });
-      return proposals;
-    });
+    const { pairs, capped } = await session.executeRead(async (tx) =>
+      memo.get(`${database}|${query.kind ?? '*'}`, await graphVersion(tx), async () => {
+        const rows = await tx.run(cypher('queries/duplicate-candidates'), { kind: query.kind ?? null });
+        const rejections = await tx.run(cypher('queries/duplicate-rejections'));
+        return proposeDuplicates(
+          rows.records.map((r) => toCandidate(r.toObject())),
+          new Set(rejections.records.map((r) => r.get('pair') as string)),
+        );
+      }),
+    );
     const wanted = query.entity ? pairs.filter((p) => p.a.id === query.entity || p.b.id === query.entity) : pairs;
     return { pairs: wanted.slice(query.offset, query.offset + query.limit), total: wanted.length, capped };
   } finally {

@@ -1,0 +1,42 @@
+/**
+ * Work derived from the whole graph (duplicate proposals, whole-graph conflict findings) is kept until
+ * the graph changes. The version is a cheap fingerprint (cypher/queries/graph-version.cypher): the entity
+ * count and the newest audit entry. Every write made through Interlock records an audit entry, which
+ * changes it; a change made outside Interlock (in Neo4j Browser) that keeps the entity count shows after
+ * the next write.
+ */
+import type { ManagedTransaction } from 'neo4j-driver';
+import { cypher } from '../db/cypher-files.js';
+
+export async function graphVersion(tx: ManagedTransaction): Promise<string> {
+  const row = (await tx.run(cypher('queries/graph-version'))).records[0];
+  return `${String(row?.get('entities'))}|${String(row?.get('lastChange'))}`;
+}
+
+/**
+ * Results per key, each kept with the graph version it was computed for, the most recently used
+ * `maxKeys` of them. Asks for the same key and version while it is being computed share the computation;
+ * a failed computation is forgotten, so the next ask tries again.
+ */
+export class VersionedMemo<T> {
+  private readonly entries = new Map<string, { version: string; value: Promise<T> }>();
+
+  constructor(private readonly maxKeys = 32) {}
+
+  get(key: string, version: string, compute: () => Promise<T>): Promise<T> {
+    const known = this.entries.get(key);
+    if (known?.version === version) {
+      this.entries.delete(key);
+      this.entries.set(key, known);
+      return known.value;
+    }
+    const value = compute();
+    this.entries.delete(key);
+    this.entries.set(key, { version, value });
+    if (this.entries.size > this.maxKeys) this.entries.delete(this.entries.keys().next().value!);
+    value.catch(() => {
+      if (this.entries.get(key)?.value === value) this.entries.delete(key);
+    });
+    return value;
+  }
+}
