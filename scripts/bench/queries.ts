@@ -130,16 +130,44 @@ export async function benchQueries(options: {
   return results;
 }
 
-/** The whole-graph answer of each pattern, once (the page's Conflicts tab without an entity), first page only. */
-export async function benchWholeGraph(options: { apiUrl: string; token?: string | undefined; log: (m: string) => void }) {
+export interface WholeGraphMeasurement {
+  pattern: string;
+  /** The first ask: every pattern runs over the whole graph. */
+  ms: number;
+  /** The same ask again with the graph unchanged: the server keeps the answer per graph version. */
+  againMs: number;
+  total: number;
+  /** The error code when the server refused (e.g. `query_timeout` past INTERLOCK_QUERY_TIMEOUT_MS). */
+  error?: string;
+}
+
+/** The whole-graph answer of each pattern, twice (the page's Conflicts tab without an entity), first page only. */
+export async function benchWholeGraph(options: {
+  apiUrl: string;
+  token?: string | undefined;
+  log: (m: string) => void;
+}): Promise<WholeGraphMeasurement[]> {
   const headers: Record<string, string> = options.token ? { authorization: `Bearer ${options.token}` } : {};
-  const out: { pattern: string; ms: number; total: number }[] = [];
-  for (const pattern of loadPatterns()) {
+  const ask = async (pattern: string) => {
     const started = performance.now();
-    const response = await fetch(`${options.apiUrl}/api/conflicts?pattern=${pattern.id}&limit=100`, { headers });
-    const body = (await response.json()) as { total?: number };
-    out.push({ pattern: pattern.id, ms: performance.now() - started, total: body.total ?? NaN });
-    options.log(`  whole graph ${pattern.id}: ${out.at(-1)!.ms.toFixed(0)} ms, ${body.total} findings`);
+    const response = await fetch(`${options.apiUrl}/api/conflicts?pattern=${pattern}&limit=100`, { headers });
+    const body = (await response.json()) as { total?: number; error?: { code?: string } };
+    return { ms: performance.now() - started, total: body.total ?? NaN, error: response.ok ? undefined : body.error?.code };
+  };
+  const out: WholeGraphMeasurement[] = [];
+  for (const pattern of loadPatterns()) {
+    const first = await ask(pattern.id);
+    const again = await ask(pattern.id);
+    out.push({
+      pattern: pattern.id,
+      ms: first.ms,
+      againMs: again.ms,
+      total: first.total,
+      ...(first.error ? { error: first.error } : {}),
+    });
+    options.log(
+      `  whole graph ${pattern.id}: ${first.ms.toFixed(0)} ms, again ${again.ms.toFixed(0)} ms, ${first.error ?? `${first.total} findings`}`,
+    );
   }
   return out;
 }
