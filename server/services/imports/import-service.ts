@@ -19,7 +19,14 @@ import { cypher } from '../../db/cypher-files.js';
 import { entityToStored, relationshipToStored } from '../../db/mapping.js';
 import { recordAudit } from '../audit-log.js';
 import { checkReferences, externalReferences, ImportValidationError, parseInterlockFile } from '../import-validation.js';
-import { planChanges, type ChangePlan, type EntityRow, type RelationshipRow } from './change-plan.js';
+import {
+  planChanges,
+  type ChangePlan,
+  type EntityRow,
+  type RelationshipRow,
+  type StoredEntity,
+  type StoredRelationship,
+} from './change-plan.js';
 import { columnName } from './csv.js';
 import type { KnownEntity } from './ftm.js';
 import { BATCH, runStep, storedEntities, storedRelationships, writeSteps } from './graph-writes.js';
@@ -100,13 +107,17 @@ export async function applyImport(
     if (refProblems.length > 0) throw new ImportValidationError(sortProblems(locate(refProblems)));
     progress({ phase: 'validate', done: 1, total: 1 });
     progress({ phase: 'compare', done: 0, total: rowCount });
-    const stored = {
-      entities: await storedEntities(
-        tx,
-        entityRows.map((r) => r.id),
-      ),
-      relationships: await storedRelationships(tx, relationshipRows),
-    };
+    // An empty graph has no relationships either: nothing to compare against (the seed on a first start,
+    // a first large import), and a dozen lookups saved.
+    const stored = (await isEmpty(tx))
+      ? { entities: new Map<string, StoredEntity>(), relationships: new Map<string, StoredRelationship>() }
+      : {
+          entities: await storedEntities(
+            tx,
+            entityRows.map((r) => r.id),
+          ),
+          relationships: await storedRelationships(tx, relationshipRows),
+        };
     const plan = planChanges(entityRows, relationshipRows, stored.entities, stored.relationships);
     progress({ phase: 'compare', done: rowCount, total: rowCount });
     return { plan, stored, result: resultOf(plan, mapped, options), changes: auditChanges(plan) };
@@ -284,6 +295,11 @@ function auditChanges(plan: ChangePlan): AuditChange[] {
 
 function sortProblems(problems: ImportProblem[]): ImportProblem[] {
   return [...problems].sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0));
+}
+
+async function isEmpty(tx: ManagedTransaction): Promise<boolean> {
+  const result = await tx.run(cypher('queries/entity-count'));
+  return Number(result.records[0]?.get('entities') ?? 0) === 0;
 }
 
 async function existingKinds(tx: ManagedTransaction, ids: string[]): Promise<Map<string, EntityKind>> {
