@@ -3,7 +3,7 @@
  * hits, rows, and the three operators with the most hits. Database hits do not depend on the machine's
  * load, so they compare plans where timings on a shared machine cannot.
  *
- *   npx tsx scripts/bench/profile-patterns.ts [--relationships 20000] [--seed 1]
+ *   npx tsx scripts/bench/profile-patterns.ts [--relationships 20000] [--seed 1] [--heap 2g] [--pagecache 1g]
  */
 import { Command } from 'commander';
 import type { ProfiledPlan } from 'neo4j-driver';
@@ -17,14 +17,16 @@ import { markdownTable, formatNumber as n } from './stats.js';
 const options = new Command('profile-patterns')
   .option('--relationships <n>', 'size of the generated graph', (v) => Number.parseInt(v, 10), 20_000)
   .option('--seed <n>', 'seed', (v) => Number.parseInt(v, 10), 1)
+  .option('--heap <size>', 'heap of the embedded Neo4j', '2g')
+  .option('--pagecache <size>', 'page cache of the embedded Neo4j', '1g')
   .parse()
-  .opts<{ relationships: number; seed: number }>();
+  .opts<{ relationships: number; seed: number; heap: string; pagecache: string }>();
 
 const flatten = (plan: ProfiledPlan): ProfiledPlan[] => [plan, ...plan.children.flatMap(flatten)];
 
 const graph = generateGraph(options.relationships, options.seed);
 const sample = sampleOf(graph);
-const db = await benchDatabase({});
+const db = await benchDatabase({ heap: options.heap, pageCache: options.pagecache });
 try {
   await importInterlockFile(db.driver, db.database, graph, { actor: 'bench', route: 'bench' });
   const rows: string[][] = [];
