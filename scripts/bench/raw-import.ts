@@ -6,16 +6,7 @@
 import type { Driver } from 'neo4j-driver';
 import type { InterlockFile } from '../../schemas/index.js';
 import { entityToStored, relationshipToStored } from '../../server/db/mapping.js';
-
-function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const group = groups.get(key(row));
-    if (group) group.push(row);
-    else groups.set(key(row), [row]);
-  }
-  return groups;
-}
+import { groupBy } from '../../server/services/imports/graph-writes.js';
 
 export async function rawImport(driver: Driver, database: string, file: InterlockFile, batchSize: number): Promise<void> {
   const session = driver.session({ database });

@@ -32,7 +32,8 @@ export function withKindLabel(name: string, kind: EntityKind): string {
   return cypher(name).replaceAll(':KIND_LABEL', `:${kind}`);
 }
 
-function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
+/** Rows grouped by a key, each group in the rows' order (one write query per kind or type). */
+export function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
   const groups = new Map<K, T[]>();
   for (const row of rows) {
     const group = groups.get(key(row));
