@@ -3,7 +3,7 @@ import SwaggerParser from '@apidevtools/swagger-parser';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntityDetailResponse, GraphResponse, PathsResponse, SearchResponse } from '../../schemas/index.js';
-import { buildTestApp } from '../setup/app.js';
+import { buildTestApp, getJson } from '../setup/app.js';
 
 let app: FastifyInstance;
 beforeAll(async () => {
@@ -13,11 +13,7 @@ afterAll(async () => {
   await app.close();
 });
 
-async function get<T>(url: string, status = 200): Promise<T> {
-  const response = await app.inject(url);
-  expect(response.statusCode, `${url}: ${response.body}`).toBe(status);
-  return response.json<T>();
-}
+const get = <T>(url: string, status = 200) => getJson<T>(app, url, status);
 
 const searchIds = async (q: string) =>
   (await get<SearchResponse>(`/api/search?q=${encodeURIComponent(q)}`)).results.map((r) => r.id);

@@ -7,16 +7,12 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConflictsResponse, Finding } from '../../schemas/index.js';
-import { buildTestApp } from '../setup/app.js';
+import { buildTestApp, getJson } from '../setup/app.js';
 
 let app: FastifyInstance;
 let all: ConflictsResponse;
 
-const get = async (url: string) => {
-  const response = await app.inject(url);
-  expect(response.statusCode, response.body).toBe(200);
-  return response.json<ConflictsResponse>();
-};
+const get = (url: string) => getJson<ConflictsResponse>(app, url);
 const ids = (findings: Finding[]) => findings.map((f) => f.id);
 
 beforeAll(async () => {

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BATCH_IDS } from '../../schemas/index.js';
 import type { ApiError, DocumentFactsResponse, EntityBatchResponse } from '../../schemas/index.js';
-import { buildTestApp } from '../setup/app.js';
+import { buildTestApp, getJson } from '../setup/app.js';
 
 const PRESS_RELEASE = 'document:press-release-sanctuary-sabotage';
 
@@ -15,11 +15,7 @@ afterAll(async () => {
   await app.close();
 });
 
-async function get<T>(url: string, status = 200): Promise<T> {
-  const response = await app.inject(url);
-  expect(response.statusCode, `${url}: ${response.body}`).toBe(status);
-  return response.json<T>();
-}
+const get = <T>(url: string, status = 200) => getJson<T>(app, url, status);
 
 describe('GET /api/documents/:id/facts', () => {
   it('lists every relationship citing the press release with its line and quote, and the entities they touch', async () => {

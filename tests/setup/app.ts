@@ -7,6 +7,7 @@
  * Rate limits are off unless a test sets them.
  */
 import type { FastifyInstance, InjectOptions } from 'fastify';
+import { expect } from 'vitest';
 import { buildApp } from '../../server/app.js';
 import { DEFAULT_SECURITY, type SecurityOptions } from '../../server/security/options.js';
 import { testConnection, testDriver } from './connection.js';
@@ -45,4 +46,11 @@ function signInjectedRequests(app: FastifyInstance): void {
     return inject(hasAuth ? request : { ...request, headers: { ...headers, ...asAdmin } });
   };
   (app as unknown as { inject: typeof signed }).inject = signed;
+}
+
+/** GETs `url` from `app`, expects `status` (the body goes into the message when it differs) and parses the JSON. */
+export async function getJson<T>(app: FastifyInstance, url: string, status = 200): Promise<T> {
+  const response = await app.inject(url);
+  expect(response.statusCode, `${url}: ${response.body}`).toBe(status);
+  return response.json<T>();
 }
