@@ -46,6 +46,10 @@ export function SnapshotsPanel({ state, dispatch }: SnapshotsPanelProps) {
       setMessage({ tone: 'error', text: errorMessage(e) });
     }
   };
+  /** Publishing and deleting cannot be taken back: the person confirms first. */
+  const actIfConfirmed = (question: string, work: () => Promise<unknown>) => {
+    if (window.confirm(question)) void act(() => work().then(() => undefined));
+  };
 
   const reopen = (summary: SnapshotSummary) =>
     act(async () => {
@@ -141,28 +145,26 @@ export function SnapshotsPanel({ state, dispatch }: SnapshotsPanelProps) {
                 </button>
               )}
               {canWrite && !s.published && (
-                <button
-                  type="button"
-                  className="button"
-                  onClick={() => {
-                    if (window.confirm(t('snapshots.confirmPublish', { title: s.title })))
-                      void act(() => snapshotApi.publish(s.id).then(() => undefined));
-                  }}
-                >
-                  {t('snapshots.publish')}
-                </button>
-              )}
-              {canWrite && !s.published && (
-                <button
-                  type="button"
-                  className="button"
-                  onClick={() => {
-                    if (window.confirm(t('snapshots.confirmDelete', { title: s.title })))
-                      void act(() => snapshotApi.remove(s.id));
-                  }}
-                >
-                  {t('snapshots.delete')}
-                </button>
+                <>
+                  <button
+                    type="button"
+                    className="button"
+                    onClick={() =>
+                      actIfConfirmed(t('snapshots.confirmPublish', { title: s.title }), () => snapshotApi.publish(s.id))
+                    }
+                  >
+                    {t('snapshots.publish')}
+                  </button>
+                  <button
+                    type="button"
+                    className="button"
+                    onClick={() =>
+                      actIfConfirmed(t('snapshots.confirmDelete', { title: s.title }), () => snapshotApi.remove(s.id))
+                    }
+                  >
+                    {t('snapshots.delete')}
+                  </button>
+                </>
               )}
               {s.version > 1 && (
                 <button
