@@ -1,6 +1,7 @@
 /** Configuration from the environment, checked once at boot with a message naming the bad variable. */
 import { z } from 'zod';
 import { BooleanFlag } from '../schemas/common.js';
+import { MEMORY_SIZE } from './neo4j/embedded.js';
 
 const Port = z.coerce.number().int().min(0).max(65535);
 /** Requests per minute per client; 0 turns the limit off. */
@@ -11,7 +12,7 @@ const CommaList = z.string().transform((v) =>
     .map((s) => s.trim())
     .filter((s) => s !== ''),
 );
-const MemorySize = z.string().regex(/^\d+[kmg]$/i, 'must be a size such as 512m or 2g');
+const MemorySize = z.string().regex(MEMORY_SIZE, 'must be a size such as 512m or 2g');
 
 const Env = z.object({
   PORT: Port.default(8080),
