@@ -16,6 +16,7 @@ import { userInfo } from 'node:os';
 import { ImportFormat, type ImportResult } from '../schemas/index.js';
 import { formatFromFileName, progressBar } from './cli-import.js';
 import { exportCommand } from './cli-export.js';
+import { addCredentialsCommand } from './cli-credentials.js';
 import { addTokenCommands } from './cli-tokens.js';
 
 const log = (message: string) => console.error(`[interlock] ${message}`);
@@ -30,7 +31,7 @@ async function withDatabase(work: (db: Database) => Promise<void>): Promise<void
 }
 
 const program = new Command('interlock').description(
-  'Interlock command line: schema, seed, import, export, statistics and API tokens',
+  'Interlock command line: schema, seed, import, export, statistics, API tokens and database credentials',
 );
 
 program
@@ -134,6 +135,7 @@ program
   );
 
 addTokenCommands(program, withDatabase, log);
+addCredentialsCommand(program, log);
 
 program.parseAsync().catch((error: unknown) => {
   const problems = (error as { problems?: { file?: string; line?: number; field: string; message: string }[] }).problems;

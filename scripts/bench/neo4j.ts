@@ -46,7 +46,7 @@ export async function benchDatabase(options: BenchDatabaseOptions = {}): Promise
     ...(options.pageCache ? { pageCache: options.pageCache } : {}),
     log: () => undefined,
   });
-  const driver = createDriver({ uri: embedded.uri, user: 'neo4j', password: '' });
+  const driver = createDriver({ uri: embedded.uri, ...embedded.credentials });
   await waitForDatabase(driver, database);
   await applySchema(driver, database);
   return {

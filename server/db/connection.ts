@@ -6,6 +6,7 @@
 import { resolve } from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import type { Config } from '../config.js';
+import { existingEmbeddedCredentials } from '../neo4j/credentials.js';
 import { startEmbeddedNeo4j, type EmbeddedNeo4j } from '../neo4j/embedded.js';
 import { createDriver, waitForDatabase } from './driver.js';
 
@@ -27,18 +28,20 @@ export async function openDatabase(
     options.log(`Using Neo4j at ${config.NEO4J_URI} (NEO4J_URI is set; no embedded database started).`);
     return connect({ uri: config.NEO4J_URI, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD }, database);
   }
-  const local = { uri: `bolt://127.0.0.1:${config.NEO4J_EMBEDDED_BOLT_PORT}`, user: 'neo4j', password: '' };
-  if (options.reuseRunningEmbedded) {
-    const probe = createDriver(local);
+  const dataDir = embeddedDataDir(config);
+  const uri = `bolt://127.0.0.1:${config.NEO4J_EMBEDDED_BOLT_PORT}`;
+  // A running app's Neo4j has made its password already; without one, nothing of ours can be running.
+  const existing = options.reuseRunningEmbedded ? await existingEmbeddedCredentials(dataDir, options) : null;
+  if (existing) {
+    const probe = createDriver({ uri, ...existing });
     try {
       await probe.verifyConnectivity({ database });
-      options.log(`Using the running Interlock database at ${local.uri}.`);
-      return { driver: probe, database, uri: local.uri, close: () => probe.close() };
+      options.log(`Using the running Interlock database at ${uri}.`);
+      return { driver: probe, database, uri, close: () => probe.close() };
     } catch {
       await probe.close();
     }
   }
-  const dataDir = resolve(config.INTERLOCK_DATA_DIR, 'neo4j');
   options.log(`Starting embedded Neo4j (data in ${dataDir}, Bolt on 127.0.0.1:${config.NEO4J_EMBEDDED_BOLT_PORT})...`);
   const embedded = await startEmbeddedNeo4j({
     dataDir,
@@ -49,7 +52,7 @@ export async function openDatabase(
   });
   options.log(`Embedded Neo4j ${embedded.version} is up at ${embedded.uri}.`);
   try {
-    const connected = await connect({ ...local, uri: embedded.uri }, database);
+    const connected = await connect({ ...embedded.credentials, uri: embedded.uri }, database);
     return {
       ...connected,
       embedded,
@@ -62,6 +65,11 @@ export async function openDatabase(
     await embedded.stop();
     throw error;
   }
+}
+
+/** Where the embedded Neo4j keeps its store, logs and password. */
+export function embeddedDataDir(config: Pick<Config, 'INTERLOCK_DATA_DIR'>): string {
+  return resolve(config.INTERLOCK_DATA_DIR, 'neo4j');
 }
 
 async function connect(settings: { uri: string; user: string; password: string }, database: string): Promise<Database> {

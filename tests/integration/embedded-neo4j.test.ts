@@ -23,8 +23,7 @@ function isAlive(pid: number): boolean {
 }
 
 async function withDriver<T>(db: EmbeddedNeo4j, fn: (driver: Driver) => Promise<T>): Promise<T> {
-  // Auth is disabled in the embedded server; any credentials are accepted.
-  const driver = neo4j.driver(db.uri, neo4j.auth.basic('neo4j', 'neo4j'));
+  const driver = neo4j.driver(db.uri, neo4j.auth.basic(db.credentials.user, db.credentials.password));
   try {
     return await fn(driver);
   } finally {

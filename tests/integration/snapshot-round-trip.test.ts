@@ -42,7 +42,7 @@ beforeAll(async () => {
   sharedDriver = testDriver();
   const dir = await mkdtemp(join(tmpdir(), 'interlock-round-trip-'));
   const neo4j = await startEmbeddedNeo4j({ dataDir: dir, boltPort: await findFreePort(), startTimeoutMs: 200_000 });
-  const driver = createDriver({ uri: neo4j.uri, user: 'neo4j', password: '' });
+  const driver = createDriver({ uri: neo4j.uri, ...neo4j.credentials });
   second = { neo4j, driver, dir };
   await waitForDatabase(driver, 'neo4j');
   await applySchema(driver, 'neo4j');
