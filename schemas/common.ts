@@ -18,6 +18,14 @@ export const PartialDate = z
   .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'must be an ISO date: YYYY, YYYY-MM or YYYY-MM-DD');
 export type PartialDate = z.infer<typeof PartialDate>;
 
+/**
+ * How many times an entity or relationship has been written: 1 when created, one more for every change
+ * by any path (edits, imports, merges, undo). Reads return it; a write may name the version it was made
+ * against, and is refused (412) when the fact has moved on since.
+ */
+export const Version = z.number().int().min(1);
+export type Version = z.infer<typeof Version>;
+
 /** How firmly a fact stands. */
 export const FactStatus = z.enum(['reported', 'confirmed', 'alleged', 'inferred']);
 export type FactStatus = z.infer<typeof FactStatus>;

@@ -5,7 +5,7 @@
  * the server against the full `Entity`/`Relationship` schema once its id and inline documents are known.
  */
 import { z } from 'zod';
-import { Citation, EntityId, FactStatus, PartialDate } from './common.js';
+import { ApiError, Citation, EntityId, FactStatus, PartialDate, Version } from './common.js';
 import {
   ContractEntity,
   DataSystemEntity,
@@ -53,6 +53,32 @@ export const CitationInput = z
 export type CitationInput = z.infer<typeof CitationInput>;
 
 const NO_CITATION = 'a relationship needs at least one citation: a document, a locator (page, line) and the exact quote';
+
+// ---------------------------------------------------------------- versions
+
+/** The version a change was made against (or send it as `If-Match: "3"`): 412 when the fact moved on. */
+const VERSION_FIELD = Version.optional().describe(
+  'the version this change was made against (same as If-Match); refused with 412 version_conflict when the fact has changed since',
+);
+
+function changesSomething(patch: Record<string, unknown>): boolean {
+  return Object.keys(patch).some((key) => key !== 'version');
+}
+
+/** The optional body of a DELETE: the version the deletion was decided on. */
+export const DeleteRequest = z.object({ version: VERSION_FIELD }).strict().nullish();
+export type DeleteRequest = z.infer<typeof DeleteRequest>;
+
+/** Who changed a fact last, from the audit trail. */
+export const LastChange = z.object({
+  auditId: z.string(),
+  at: z.string().describe('ISO timestamp'),
+  actor: z.string(),
+  action: z.string(),
+  /** The fields that change touched (`citations` for the sources). */
+  fields: z.array(z.string()),
+});
+export type LastChange = z.infer<typeof LastChange>;
 
 // -------------------------------------------------------------- entities
 
@@ -116,9 +142,10 @@ export const UpdateEntityRequest = z
     ...clearableFields(entityFields),
     status: FactStatus.optional(),
     citations: z.array(CitationInput).max(50).optional().describe('when present, replaces the citations'),
+    version: VERSION_FIELD,
   })
   .strict()
-  .refine((patch) => Object.keys(patch).length > 0, { message: 'change at least one field' });
+  .refine(changesSomething, { message: 'change at least one field' });
 export type UpdateEntityRequest = z.infer<typeof UpdateEntityRequest>;
 /** What a client sends (defaults not yet applied). */
 export type UpdateEntityRequestInput = z.input<typeof UpdateEntityRequest>;
@@ -165,9 +192,10 @@ export const UpdateRelationshipRequest = z
     ...clearableFields(factFieldShapes),
     status: FactStatus.optional(),
     citations: z.array(CitationInput).min(1, NO_CITATION).max(50).optional(),
+    version: VERSION_FIELD,
   })
   .strict()
-  .refine((patch) => Object.keys(patch).length > 0, { message: 'change at least one field' });
+  .refine(changesSomething, { message: 'change at least one field' });
 export type UpdateRelationshipRequest = z.infer<typeof UpdateRelationshipRequest>;
 /** What a client sends (defaults not yet applied). */
 export type UpdateRelationshipRequestInput = z.input<typeof UpdateRelationshipRequest>;
@@ -198,6 +226,13 @@ export const DeleteResult = z.object({
 export type DeleteResult = z.infer<typeof DeleteResult>;
 
 export const AuditParams = z.object({ id: z.string().min(1).max(200) });
+
+/** 412: the fact changed since the version the write was made against; here is what it is now. */
+export const VersionConflictResponse = ApiError.extend({
+  current: z.union([GraphNode, GraphEdge]).describe('the entity or relationship as it is now, with its version'),
+  lastChange: LastChange.nullable().describe('the newest recorded change of it, when the audit trail has one'),
+});
+export type VersionConflictResponse = z.infer<typeof VersionConflictResponse>;
 
 /** An undone change: the new audit entry, and which entities and relationships it touched. */
 export const UndoResult = z.object({

@@ -3,7 +3,7 @@
  * server takes labels and relationship types from; nothing else ever reaches Cypher as a label or type.
  */
 import { z } from 'zod';
-import { Citation, EntityId, FactFields, PartialDate } from './common.js';
+import { Citation, EntityId, FactFields, PartialDate, Version } from './common.js';
 
 /** Kept on what a FollowTheMoney import wrote, so a second import of the same file updates it. */
 const FtmId = z.string().min(1).max(500).optional().describe('the FollowTheMoney id this was imported from');
@@ -169,13 +169,16 @@ function requireInferredFrom(value: { status?: string; inferredFrom?: string | u
 
 // ------------------------------------------------------------- graph JSON
 
-/** A node as the API returns it: `{id, kind, name, ...properties}`: exactly an Entity. */
-export const GraphNode = Entity;
-export type GraphNode = Entity;
+/** What a read adds to a stored fact: its version (absent only in frozen copies such as snapshots). */
+const Versioned = z.object({ version: Version.optional().describe('1 when created, +1 on every change (ETag of single reads)') });
 
-/** An edge as the API returns it: `{id, type, source, target, ...properties, citations}`: a Relationship. */
-export const GraphEdge = Relationship;
-export type GraphEdge = Relationship;
+/** A node as the API returns it: `{id, kind, name, ...properties, version}`: an Entity and its version. */
+export const GraphNode = z.intersection(Entity, Versioned);
+export type GraphNode = z.infer<typeof GraphNode>;
+
+/** An edge as the API returns it: `{id, type, source, target, ...properties, citations, version}`. */
+export const GraphEdge = z.intersection(Relationship, Versioned);
+export type GraphEdge = z.infer<typeof GraphEdge>;
 
 export const Graph = z.object({ nodes: z.array(GraphNode), edges: z.array(GraphEdge) });
 export type Graph = z.infer<typeof Graph>;

@@ -62,6 +62,8 @@ export const AuditChange = z.object({
   /** Stored properties before and after (null where it did not exist). */
   before: z.record(z.string(), z.unknown()).nullable(),
   after: z.record(z.string(), z.unknown()).nullable(),
+  /** The version the change left (for a deletion, the version the fact had), where it was recorded. */
+  version: z.number().int().optional(),
 });
 export type AuditChange = z.infer<typeof AuditChange>;
 

@@ -49,14 +49,34 @@ export function relationshipToStored(rel: Relationship): {
 
 const STORED_ONLY = new Set(['citationDocumentIds', 'citationLocators', 'citationQuotes']);
 
+/**
+ * The stored `version` of a node or relationship. Written by every write path; a fact stored before
+ * versions existed (or written by another tool) counts as version 1, as the write queries count it.
+ */
+export function versionOf(row: Row): number {
+  return typeof row.version === 'number' && Number.isInteger(row.version) && row.version >= 1 ? row.version : 1;
+}
+
+/** Stored properties without the version: what a fact says, as imports, edits and the audit compare it. */
+export function withoutVersion(row: Row): Row {
+  if (!('version' in row)) return row;
+  const { version: _version, ...rest } = row;
+  return rest;
+}
+
 /** A node map as projected by our queries (`n {.*, kind: ...}`) to API graph JSON. */
 export function toGraphNode(row: Row): GraphNode {
-  return { ...withoutStoredOnly(row), aliases: asStrings(row.aliases), citations: citationsFromStored(row) } as GraphNode;
+  return {
+    ...withoutStoredOnly(row),
+    aliases: asStrings(row.aliases),
+    citations: citationsFromStored(row),
+    version: versionOf(row),
+  } as GraphNode;
 }
 
 /** A relationship map as projected by our queries (`r {.*, type, source, target}`) to API graph JSON. */
 export function toGraphEdge(row: Row): GraphEdge {
-  return { ...withoutStoredOnly(row), citations: citationsFromStored(row) } as GraphEdge;
+  return { ...withoutStoredOnly(row), citations: citationsFromStored(row), version: versionOf(row) } as GraphEdge;
 }
 
 function withoutStoredOnly(row: Row): Row {

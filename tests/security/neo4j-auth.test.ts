@@ -69,10 +69,10 @@ describe.skipIf(process.env.NEO4J_URI !== undefined)('the embedded Neo4j', () =>
       try {
         const page = await browser.newPage();
         await page.goto(site.url);
-        await page.waitForFunction(() => (window as unknown as { __boltAttack?: unknown }).__boltAttack !== undefined, null, {
+        await page.waitForFunction(() => (globalThis as unknown as { __boltAttack?: unknown }).__boltAttack !== undefined, null, {
           timeout: 45_000,
         });
-        results = await page.evaluate(() => (window as unknown as { __boltAttack: BoltAttemptResult[] }).__boltAttack);
+        results = await page.evaluate(() => (globalThis as unknown as { __boltAttack: BoltAttemptResult[] }).__boltAttack);
       } finally {
         await site.close();
       }

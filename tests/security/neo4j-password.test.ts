@@ -83,7 +83,7 @@ describe('the password', () => {
   });
 
   it('is what `npm run cli -- neo4j-credentials` gives, and it opens the database', async () => {
-    const env = { ...process.env, INTERLOCK_DATA_DIR: root, NEO4J_EMBEDDED_BOLT_PORT: String(boltPort) };
+    const env: NodeJS.ProcessEnv = { ...process.env, INTERLOCK_DATA_DIR: root, NEO4J_EMBEDDED_BOLT_PORT: String(boltPort) };
     delete env.NEO4J_URI;
     const { stdout } = await run('node', ['--import', 'tsx', 'server/cli.ts', 'neo4j-credentials', '--json'], { cwd: REPO, env });
     const printed = JSON.parse(stdout) as { uri: string; user: string; password: string; database: string };

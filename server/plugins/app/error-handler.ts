@@ -9,10 +9,11 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { Neo4jError } from 'neo4j-driver';
-import type { ApiError, ImportErrorResponse } from '../../../schemas/index.js';
+import type { ApiError, ImportErrorResponse, VersionConflictResponse } from '../../../schemas/index.js';
 import { isQueryTimeout, writeOutcomeOf } from '../../db/guarded-driver.js';
 import { NotFoundError } from '../../services/graph-repository.js';
 import { ImportValidationError } from '../../services/import-validation.js';
+import { VersionConflictError } from '../../services/editing/versions.js';
 
 const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
 
@@ -41,7 +42,10 @@ export function isPoolExhausted(error: unknown): boolean {
   return error instanceof Neo4jError && error.message.startsWith('Connection acquisition timed out');
 }
 
-export function toApiError(error: unknown): { status: number; body: ApiError | ImportErrorResponse } {
+export function toApiError(error: unknown): {
+  status: number;
+  body: ApiError | ImportErrorResponse | VersionConflictResponse;
+} {
   if (hasZodFastifySchemaValidationErrors(error)) {
     const first = error.validation[0];
     const field = first?.instancePath.replace(/^\//, '').replaceAll('/', '.') || undefined;
@@ -58,6 +62,16 @@ export function toApiError(error: unknown): { status: number; body: ApiError | I
       body: {
         error: { code: 'invalid_import', message: error.message, ...(first ? { field: first.field } : {}) },
         problems: error.problems,
+      },
+    };
+  }
+  if (error instanceof VersionConflictError) {
+    return {
+      status: 412,
+      body: {
+        error: { code: error.code, message: error.message, field: error.field },
+        current: error.current,
+        lastChange: error.lastChange,
       },
     };
   }

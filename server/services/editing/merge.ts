@@ -19,6 +19,7 @@ import {
   deleteEntity,
   deleteRelationship,
   EditConflictError,
+  lockEntity,
   readEntity,
   readLinks,
   readReferences,
@@ -43,6 +44,8 @@ const MERGED_BY_RULE = new Set([
 export async function mergeEntities(driver: Driver, database: string, request: MergeRequest, who: Actor): Promise<MergeResult> {
   const { keepId, mergeId } = request;
   return inWriteTransaction(driver, database, async (tx) => {
+    // Both locked, in id order (two merges of the same pair in opposite directions cannot deadlock).
+    for (const id of [keepId, mergeId].sort()) await lockEntity(tx, id);
     const keep = await readEntity(tx, keepId);
     if (!keep) throw new NotFoundError('entity', keepId);
     const gone = await readEntity(tx, mergeId);
@@ -68,8 +71,8 @@ export async function mergeEntities(driver: Driver, database: string, request: M
         source: link.source === mergeId ? keepId : link.source,
         target: link.target === mergeId ? keepId : link.target,
       };
-      await createRelationship(tx, { ...moved, properties: link.properties });
-      changes.push(change.relationship('created', moved, null, link.properties));
+      const version = await createRelationship(tx, { ...moved, properties: link.properties }, link.version + 1);
+      changes.push(change.relationship('created', moved, null, link.properties, version));
     }
 
     // 2. Facts that cite or name the duplicate now name the kept entity (read after the move, so the
@@ -78,24 +81,24 @@ export async function mergeEntities(driver: Driver, database: string, request: M
     for (const ref of references) {
       const after = renamed(ref.properties, mergeId, keepId);
       if (ref.what === 'entity') {
-        await replaceEntity(tx, ref.id, after);
-        changes.push(change.entity('updated', ref.id, checkedKind(ref.kind), ref.properties, after));
+        const version = await replaceEntity(tx, ref.id, after);
+        changes.push(change.entity('updated', ref.id, checkedKind(ref.kind), ref.properties, after, version));
       } else {
-        await replaceRelationship(tx, ref.elementId ?? '', after);
+        const version = await replaceRelationship(tx, ref.elementId ?? '', after);
         const ends = { id: ref.id, type: checkedType(ref.kind), source: ref.source ?? '', target: ref.target ?? '' };
-        changes.push(change.relationship('updated', ends, ref.properties, after));
+        changes.push(change.relationship('updated', ends, ref.properties, after, version));
       }
     }
 
     // 3. The kept entity absorbs the duplicate's names, id, sources and missing fields.
     const keepNow = (await readEntity(tx, keepId)) ?? keep;
     const merged = renamed(absorb(keepNow.properties, gone.properties), mergeId, keepId);
-    await replaceEntity(tx, keepId, merged);
-    changes.push(change.entity('updated', keepId, keep.kind, keepNow.properties, merged));
+    const version = await replaceEntity(tx, keepId, merged);
+    changes.push(change.entity('updated', keepId, keep.kind, keepNow.properties, merged, version));
 
     // 4. The duplicate goes; it has no relationships left.
     await deleteEntity(tx, mergeId);
-    changes.push(change.entity('deleted', mergeId, gone.kind, gone.properties, null));
+    changes.push(change.entity('deleted', mergeId, gone.kind, gone.properties, null, gone.version));
 
     const auditId = await recordAudit(tx, {
       ...who,
@@ -114,7 +117,7 @@ export async function mergeEntities(driver: Driver, database: string, request: M
     });
     return {
       auditId,
-      entity: nodeOf(keep.kind, merged),
+      entity: nodeOf(keep.kind, merged, version),
       movedRelationships: links.length,
       rewrittenReferences: references.length,
     };
