@@ -4,6 +4,7 @@ import type { GraphEdge, GraphNode } from '../../schemas/index.js';
 import { CreateEntityRequest, CreateRelationshipRequest, UpdateEntityRequest } from '../../schemas/index.js';
 import {
   allowedTypes,
+  changedDraftFields,
   createEntityRequest,
   createRelationshipRequest,
   EMPTY_CITATION,
@@ -11,6 +12,7 @@ import {
   emptyRelationshipDraft,
   entityDraftOf,
   relationshipDraftOf,
+  rebaseDraft,
   relationshipProblem,
   updateEntityRequest,
   updateRelationshipRequest,
@@ -144,5 +146,30 @@ describe('the history tab', () => {
       { field: 'description', before: undefined, after: 'deputy' },
       { field: 'sources', before: '1', after: '2' },
     ]);
+  });
+});
+
+describe('a form saved by someone else after it was opened', () => {
+  const opened = {
+    id: 'person:ana',
+    kind: 'Person',
+    name: 'Ana',
+    aliases: [],
+    description: 'deputy',
+    status: 'reported',
+    citations: [{ documentId: 'document:d', locator: 'line 1', quote: 'Ana' }],
+    version: 3,
+  } as GraphNode;
+  const theirs = { ...opened, start: '2019', description: 'deputy director', version: 4 } as GraphNode;
+
+  it('names the fields they changed', () => {
+    expect(changedDraftFields(entityDraftOf(opened), entityDraftOf(theirs)).sort()).toEqual(['description', 'start']);
+  });
+
+  it('keeps my text where I wrote and theirs elsewhere, so the next save sends only my change', () => {
+    const mine = { ...entityDraftOf(opened), description: 'deputy chief', end: '2022' };
+    const rebased = rebaseDraft(entityDraftOf(opened), mine, entityDraftOf(theirs));
+    expect(rebased).toMatchObject({ description: 'deputy chief', end: '2022', start: '2019' });
+    expect(updateEntityRequest(theirs, rebased)).toEqual({ description: 'deputy chief', end: '2022' });
   });
 });

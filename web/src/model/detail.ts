@@ -1,5 +1,5 @@
 /** Adapters for the entity-detail answer, whose relationships come in a different shape from edges. */
-import { Relationship } from '../../../schemas/index.js';
+import { GraphEdge as GraphEdgeSchema } from '../../../schemas/index.js';
 import type { Citation, EntityDetailResponse, EntityRelationship, GraphEdge, RelationshipType } from '../../../schemas/index.js';
 
 /**
@@ -8,13 +8,14 @@ import type { Citation, EntityDetailResponse, EntityRelationship, GraphEdge, Rel
  * parse is left off the canvas rather than drawn half-known.
  */
 export function edgeFromDetail(rel: EntityRelationship): GraphEdge | undefined {
-  const parsed = Relationship.safeParse({
+  const parsed = GraphEdgeSchema.safeParse({
     ...rel.properties,
     id: rel.id,
     type: rel.type,
     source: rel.source,
     target: rel.target,
     citations: rel.citations,
+    version: rel.version,
   });
   return parsed.success ? parsed.data : undefined;
 }

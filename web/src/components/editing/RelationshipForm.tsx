@@ -1,22 +1,26 @@
 /**
  * Create or edit a connection: its two ends (found by name), the kind of connection (only those the
  * allowlist permits between the two kinds), its detail (role, seat...), dates, and at least one source.
- * Saving without a source is refused here with a message, and by the server.
+ * Saving without a source is refused here with a message, and by the server. An edit is sent with the
+ * version the form was opened on; if someone saved the connection since, the form shows what they changed.
  */
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FactStatus } from '../../../../schemas/index.js';
-import type { GraphEdge, RelationshipType } from '../../../../schemas/index.js';
+import type { GraphEdge, RelationshipType, VersionConflictResponse } from '../../../../schemas/index.js';
 import { errorMessage } from '../../api/client.js';
-import { editingApi } from '../../api/editing.js';
+import { editingApi, versionConflict } from '../../api/editing.js';
 import { typeLabel } from '../../model/index.js';
 import { CitationFields } from './CitationFields.js';
+import { ConflictNotice } from './ConflictNotice.js';
 import {
   allowedTypes,
+  changedDraftFields,
   createRelationshipRequest,
   emptyRelationshipDraft,
   QUALIFIER_FIELD,
+  rebaseDraft,
   relationshipDraftOf,
   relationshipProblem,
   updateRelationshipRequest,
@@ -38,9 +42,18 @@ export function RelationshipForm({ edge, source, target }: RelationshipFormProps
   const [draft, setDraft] = useState<RelationshipDraft>(() =>
     edge && source && target ? relationshipDraftOf(edge, source, target) : { ...emptyRelationshipDraft(source), target },
   );
+  // The connection as the form last read it: what the edit is made on, and its version.
+  const [base, setBase] = useState(edge);
+  const [conflict, setConflict] = useState<{ response: VersionConflictResponse; current: GraphEdge }>();
   const [problem, setProblem] = useState<string>();
   const [saving, setSaving] = useState(false);
   const set = (patch: Partial<RelationshipDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  const draftOf = (e: GraphEdge) => relationshipDraftOf(e, draft.source as Endpoint, draft.target as Endpoint);
+  const adopt = (current: GraphEdge, next: RelationshipDraft) => {
+    setBase(current);
+    setDraft(next);
+    setConflict(undefined);
+  };
   const types = allowedTypes(draft.source?.kind, draft.target?.kind);
   const qualifier = draft.type ? QUALIFIER_FIELD[draft.type] : undefined;
 
@@ -54,12 +67,14 @@ export function RelationshipForm({ edge, source, target }: RelationshipFormProps
     setProblem(undefined);
     setSaving(true);
     try {
-      const result = edge
-        ? await editingApi.updateRelationship(edge.id, updateRelationshipRequest(edge, draft))
+      const result = base
+        ? await editingApi.updateRelationship(base.id, updateRelationshipRequest(base, draft), base.version)
         : await editingApi.createRelationship(createRelationshipRequest(draft));
       await editing.relationshipSaved(result.auditId, result.relationship);
     } catch (error) {
-      setProblem(errorMessage(error));
+      const found = versionConflict(error);
+      if (found && 'type' in found.current) setConflict({ response: found, current: found.current });
+      else setProblem(errorMessage(error));
     } finally {
       setSaving(false);
     }
@@ -128,6 +143,34 @@ export function RelationshipForm({ edge, source, target }: RelationshipFormProps
         />
       </div>
       <CitationFields citations={draft.citations} onChange={(citations) => set({ citations })} required />
+      {conflict && base && (
+        <ConflictNotice
+          conflict={conflict.response}
+          fields={changedDraftFields(draftOf(base), draftOf(conflict.current)).map((key) => {
+            const now = draftOf(conflict.current)[key];
+            if (key === 'citations')
+              return {
+                label: t('editing.citations.legend'),
+                now: t('editing.conflict.sources', { count: draftOf(conflict.current).citations.length }),
+              };
+            const label = key === 'qualifier' && qualifier ? t(`editing.form.qualifier.${qualifier}`) : t(`editing.form.${key}`);
+            if (key === 'current')
+              return {
+                label,
+                now: t(
+                  now === 'true'
+                    ? 'editing.form.currentYes'
+                    : now === 'false'
+                      ? 'editing.form.currentNo'
+                      : 'editing.form.currentUnknown',
+                ),
+              };
+            return { label, now: typeof now === 'string' ? now : JSON.stringify(now) };
+          })}
+          onReload={() => adopt(conflict.current, draftOf(conflict.current))}
+          onKeep={() => adopt(conflict.current, rebaseDraft(draftOf(base), draft, draftOf(conflict.current)))}
+        />
+      )}
       <FormFooter problem={problem} saving={saving} />
     </form>
   );

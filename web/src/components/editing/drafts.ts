@@ -326,3 +326,21 @@ export function updateRelationshipRequest(edge: GraphEdge, draft: RelationshipDr
   if (JSON.stringify(citations) !== JSON.stringify(original.citations.map(toCitationInput))) patch.citations = citations;
   return patch as UpdateRelationshipRequestInput;
 }
+
+// ------------------------------------------------------------- conflicts
+
+/** The draft fields that differ between two drafts (two versions of one fact, as the form shows them). */
+export function changedDraftFields<T extends object>(a: T, b: T): (keyof T & string)[] {
+  return (Object.keys(a) as (keyof T & string)[]).filter((key) => JSON.stringify(a[key]) !== JSON.stringify(b[key]));
+}
+
+/**
+ * "Keep my text" after someone else saved first: the fields I changed (from the version I opened) laid
+ * over the version they saved, so their changes to other fields stay and mine win where we both wrote.
+ */
+export function rebaseDraft<T extends object>(opened: T, mine: T, theirs: T): T {
+  const mineChanged = new Set<string>(changedDraftFields(opened, mine));
+  return Object.fromEntries(
+    (Object.keys(theirs) as (keyof T & string)[]).map((key) => [key, mineChanged.has(key) ? mine[key] : theirs[key]]),
+  ) as T;
+}

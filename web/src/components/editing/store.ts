@@ -149,7 +149,7 @@ export const editing = {
   },
 
   async deleteEntity(node: GraphNode): Promise<void> {
-    const result = await run(() => editingApi.deleteEntity(node.id));
+    const result = await run(() => editingApi.deleteEntity(node.id, node.version));
     if (!result) return;
     update({ revision: snapshot.revision + 1, lastEdit: { auditId: result.auditId, what: 'deleted' } });
     forgetEntities([node.id]);
@@ -157,7 +157,7 @@ export const editing = {
   },
 
   async deleteRelationship(edge: GraphEdge): Promise<void> {
-    const result = await run(() => editingApi.deleteRelationship(edge.id));
+    const result = await run(() => editingApi.deleteRelationship(edge.id, edge.version));
     if (!result) return;
     update({ revision: snapshot.revision + 1, lastEdit: { auditId: result.auditId, what: 'deleted' } });
     await run(() => refresh([edge.source, edge.target], [edge.id]));
