@@ -9,7 +9,7 @@ import { cypher } from './db/cypher-files.js';
 import { runImport } from './services/imports/import-service.js';
 import { rollbackImport, unfinishedImports } from './services/imports/undo-log.js';
 import { applySchema } from './services/schema-migration.js';
-import { loadSeed } from './services/seed.js';
+import { describeSeed, loadSeed } from './services/seed.js';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { userInfo } from 'node:os';
@@ -41,12 +41,11 @@ program
 
 program
   .command('seed')
-  .description('load the Colorado seed story (idempotent)')
+  .description('add the Colorado seed story facts that are missing (never changes what people edited or removed)')
   .action(() =>
     withDatabase(async (db) => {
       await applySchema(db.driver, db.database);
-      const s = await loadSeed(db.driver, db.database);
-      log(`Seed story loaded: ${s.entities} entities, ${s.relationships} relationships.`);
+      log(describeSeed(await loadSeed(db.driver, db.database)));
     }),
   );
 

@@ -11,7 +11,7 @@ import { EmbeddedNeo4jError } from './neo4j/embedded.js';
 import { firstAdminToken, signInUrl } from './security/first-admin.js';
 import { securityFromConfig } from './security/options.js';
 import { applySchema } from './services/schema-migration.js';
-import { loadSeed } from './services/seed.js';
+import { describeSeed, loadSeed } from './services/seed.js';
 
 const SHUTDOWN_GRACE_MS = 30_000;
 const say = (message: string) => console.log(`[interlock] ${message}`);
@@ -48,8 +48,7 @@ async function main(): Promise<void> {
     db = await openDatabase(config, { log: say });
     say(`Schema applied (${await applySchema(db.driver, db.database)} statements).`);
     if (config.INTERLOCK_SEED) {
-      const seeded = await loadSeed(db.driver, db.database);
-      say(`Seed story loaded: ${seeded.entities} entities, ${seeded.relationships} relationships.`);
+      say(describeSeed(await loadSeed(db.driver, db.database)));
     }
     const security = securityFromConfig(config);
     if (security.hostNames === null && !config.INTERLOCK_HOSTNAMES?.includes('*')) {
