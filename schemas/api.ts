@@ -22,7 +22,11 @@ export const HealthResponse = z.object({
 
 export const HealthUnavailable = z.object({
   status: z.literal('unavailable'),
-  neo4j: z.object({ connected: z.literal(false) }),
+  neo4j: z.object({
+    connected: z.literal(false),
+    /** `restarting` while the app brings its embedded Neo4j back after the JVM died. */
+    state: z.enum(['restarting', 'unreachable']),
+  }),
   error: z.object({ code: z.string(), message: z.string() }),
 });
 

@@ -31,6 +31,7 @@ import snapshots from './routes/snapshots.js';
 import tokens from './routes/tokens.js';
 import { responseSerializer, type ResponseMode } from './response-serializer.js';
 import { DEFAULT_SECURITY, type SecurityOptions } from './security/options.js';
+import type { DatabaseState } from './neo4j/supervisor.js';
 
 export const WEB_ROOT = fileURLToPath(new URL('../web/dist', import.meta.url));
 
@@ -46,6 +47,8 @@ export interface AppOptions {
   security?: SecurityOptions;
   /** `checked` (the default, for tests) proves every response matches its schema; `direct` only stringifies. */
   responses?: ResponseMode;
+  /** Whether the embedded Neo4j is up or being restarted (db/connection.ts); always up when not given. */
+  databaseState?: () => DatabaseState;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -68,6 +71,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     database: options.database,
     closeDriver: options.closeDriver ?? false,
     queryTimeoutMs: securityOptions.queryTimeoutMs,
+    state: options.databaseState,
   });
   // Before any route, so that every route (the docs and the page too) gets the checks and headers.
   await app.register(security, { security: securityOptions });

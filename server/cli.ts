@@ -7,7 +7,7 @@ import { loadConfig } from './config.js';
 import { openDatabase, type Database } from './db/connection.js';
 import { cypher } from './db/cypher-files.js';
 import { runImport } from './services/imports/import-service.js';
-import { rollbackImport, unfinishedImports } from './services/imports/undo-log.js';
+import { recoverUnfinishedImports, STALE_AFTER_MS } from './services/imports/recovery.js';
 import { applySchema } from './services/schema-migration.js';
 import { describeSeed, loadSeed } from './services/seed.js';
 import { readFile } from 'node:fs/promises';
@@ -104,15 +104,16 @@ program
 
 program
   .command('import-rollback')
-  .description('undo imports that stopped half-way (the process died between their batches), from their undo log')
-  .action(() =>
+  .description(
+    'settle imports that stopped half-way (their process or the database died): undo them, or complete one whose every batch was written (the app does this by itself at start)',
+  )
+  .option('--force', `also imports that wrote a batch in the last ${STALE_AFTER_MS / 60_000} minutes (they may still be running)`)
+  .action((options: { force?: boolean }) =>
     withDatabase(async (db) => {
-      const unfinished = await unfinishedImports(db.driver, db.database);
-      if (unfinished.length === 0) log('No unfinished import.');
-      for (const u of unfinished) {
-        const undone = await rollbackImport(db.driver, db.database, u.importId);
-        log(`Undid ${undone} batches of ${u.importId} (${u.actor}, started ${u.startedAt}).`);
-      }
+      // A database this command started itself is fresh: nothing can still be writing to it.
+      const staleAfterMs = options.force || db.embedded ? 0 : STALE_AFTER_MS;
+      const settled = await recoverUnfinishedImports(db.driver, db.database, { log, staleAfterMs });
+      if (settled.length === 0) log('No unfinished import.');
     }),
   );
 

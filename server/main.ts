@@ -1,7 +1,7 @@
 /**
  * `npm start`: read the configuration, open the database (an embedded Neo4j unless NEO4J_URI points
- * elsewhere), apply the schema, load the seed story, serve the API and the page, and on SIGINT/SIGTERM
- * stop everything it started.
+ * elsewhere, kept running by a supervisor), apply the schema, settle imports a crash left unfinished,
+ * load the seed story, serve the API and the page, and on SIGINT/SIGTERM stop everything it started.
  */
 import open from 'open';
 import { buildApp } from './app.js';
@@ -12,6 +12,7 @@ import { firstAdminToken, signInUrl } from './security/first-admin.js';
 import { securityFromConfig } from './security/options.js';
 import { applySchema } from './services/schema-migration.js';
 import { describeSeed, loadSeed } from './services/seed.js';
+import { recoverUnfinishedImports, STALE_AFTER_MS } from './services/imports/recovery.js';
 
 const SHUTDOWN_GRACE_MS = 30_000;
 const say = (message: string) => console.log(`[interlock] ${message}`);
@@ -47,6 +48,9 @@ async function main(): Promise<void> {
   try {
     db = await openDatabase(config, { log: say });
     say(`Schema applied (${await applySchema(db.driver, db.database)} statements).`);
+    // Before serving: a half-written import must not be seen. An embedded Neo4j was just started by us,
+    // so nothing can still be writing to it; a shared one may be in the middle of another replica's import.
+    await recoverUnfinishedImports(db.driver, db.database, { log: say, staleAfterMs: db.embedded ? 0 : STALE_AFTER_MS });
     if (config.INTERLOCK_SEED) {
       say(describeSeed(await loadSeed(db.driver, db.database)));
     }
@@ -61,8 +65,17 @@ async function main(): Promise<void> {
       logger: { level: config.LOG_LEVEL },
       security,
       responses: config.INTERLOCK_CHECK_RESPONSES ? 'checked' : 'direct',
+      databaseState: () => db?.state() ?? 'restarting',
     });
     await app.listen({ port: config.PORT, host: config.HOST });
+    // Imports a process (another replica, or this one before the database went away) left half-written.
+    const open = db;
+    setInterval(() => {
+      if (open.state() !== 'running') return;
+      recoverUnfinishedImports(open.driver, open.database, { log: say, staleAfterMs: STALE_AFTER_MS, quiet: true }).catch(
+        () => undefined,
+      );
+    }, 60_000).unref();
   } catch (error) {
     await app?.close().catch(() => undefined);
     await db?.close().catch(() => undefined);

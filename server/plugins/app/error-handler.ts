@@ -14,6 +14,7 @@ import { isQueryTimeout, writeOutcomeOf } from '../../db/guarded-driver.js';
 import { NotFoundError } from '../../services/graph-repository.js';
 import { ImportValidationError } from '../../services/import-validation.js';
 import { VersionConflictError } from '../../services/editing/versions.js';
+import { ImportRollbackError } from '../../services/imports/import-service.js';
 
 const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
 
@@ -74,6 +75,9 @@ export function toApiError(error: unknown): {
         lastChange: error.lastChange,
       },
     };
+  }
+  if (error instanceof ImportRollbackError) {
+    return { status: 503, body: { error: { code: error.code, message: error.message } } };
   }
   if (isQueryTimeout(error)) {
     return {

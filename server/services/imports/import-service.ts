@@ -32,6 +32,7 @@ import type { KnownEntity } from './ftm.js';
 import { BATCH, runStep, storedEntities, storedRelationships, writeSteps } from './graph-writes.js';
 import { locateProblem, type MappedImport } from './mapped-import.js';
 import { readImport } from './readers.js';
+import { rollBackWhenPossible, startedWriting, stoppedWriting } from './recovery.js';
 import { forgetUndo, rollbackImport, writeUndo } from './undo-log.js';
 import { openSession } from '../../db/transactions.js';
 
@@ -122,19 +123,19 @@ export async function applyImport(
     progress({ phase: 'compare', done: rowCount, total: rowCount });
     return { plan, stored, result: resultOf(plan, mapped, options), changes: auditChanges(plan) };
   };
+  const summaryOf = (planned: Awaited<ReturnType<typeof planIn>>) => ({
+    format: options.format,
+    documentId: mapped.documentId,
+    created: planned.result.created,
+    updated: planned.result.updated,
+    unchanged: planned.result.unchanged,
+  });
   const audit = (tx: ManagedTransaction, planned: Awaited<ReturnType<typeof planIn>>, extra: Record<string, unknown> = {}) =>
     recordAudit(tx, {
       actor: options.actor,
       route: options.route,
       action: 'import',
-      summary: {
-        format: options.format,
-        documentId: mapped.documentId,
-        created: planned.result.created,
-        updated: planned.result.updated,
-        unchanged: planned.result.unchanged,
-        ...extra,
-      },
+      summary: { ...summaryOf(planned), ...extra },
       changes: planned.changes,
     });
   const writeProgress = new WriteProgress(progress);
@@ -176,12 +177,16 @@ export async function applyImport(
     const importId = `import:${randomUUID()}`;
     const steps = writeSteps(planned.plan, planned.stored, batchSize);
     const counter = writeProgress.start(planned.plan);
+    const undoOf = { importId, total: steps.length, actor: options.actor, route: options.route, summary: summaryOf(planned) };
+    let written = 0;
+    startedWriting(importId);
     try {
       for (const [seq, { step, undo, what, rows }] of steps.entries()) {
         await session.executeWrite(async (tx) => {
           await runStep(tx, step);
-          await writeUndo(tx, { importId, seq, actor: options.actor, undo });
+          await writeUndo(tx, { ...undoOf, seq, undo });
         });
+        written = seq + 1;
         counter.add(what, rows);
         await options.tuning?.afterBatch?.(seq + 1, steps.length);
       }
@@ -194,12 +199,17 @@ export async function applyImport(
       progress({ phase: 'audit', done: 1, total: 1 });
       return { ...planned.result, auditId };
     } catch (error) {
+      stoppedWriting(importId);
       try {
-        await rollbackImport(driver, database, importId);
+        await rollbackImport(driver, database, importId, 'the import failed');
       } catch (rollbackError) {
-        throw new ImportRollbackError(importId, error, rollbackError);
+        // The database went away: its batches are undone as soon as it is back (here, or at the next start).
+        rollBackWhenPossible(driver, database, importId);
+        throw new ImportRollbackError(importId, { written, total: steps.length }, error, rollbackError);
       }
       throw error;
+    } finally {
+      stoppedWriting(importId);
     }
   }
 }
@@ -223,18 +233,23 @@ class WriteProgress {
 }
 
 /**
- * A large import failed and undoing its committed batches failed too (e.g. the database went away): the
- * undo log stays in the database, and `npm run cli -- import-rollback` finishes the job.
+ * A large import failed and undoing its committed batches failed too (the database went away): the undo
+ * log stays in the database, and the batches are undone as soon as it is back, by this process or at the
+ * next start (`npm run cli -- import-rollback` does the same by hand). HTTP 503, saying so.
  */
 export class ImportRollbackError extends Error {
+  readonly statusCode = 503;
+  readonly code = 'import_interrupted';
   constructor(
     readonly importId: string,
+    readonly batches: { written: number; total: number },
     cause: unknown,
     readonly rollbackError: unknown,
   ) {
     super(
-      `Import ${importId} failed and could not be undone yet (${rollbackError instanceof Error ? rollbackError.message : String(rollbackError)}); ` +
-        'its undo log is kept: run `npm run cli -- import-rollback` once the database is back.',
+      `The database went away during the import, after ${batches.written} of its ${batches.total} batches were written. ` +
+        `Those batches are being undone automatically as soon as the database is back (import ${importId}; the audit trail ` +
+        'will record it): nothing of this import will remain. Send the file again once the server answers.',
       { cause },
     );
     this.name = 'ImportRollbackError';
