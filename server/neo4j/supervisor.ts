@@ -65,7 +65,9 @@ export function superviseEmbeddedNeo4j(
         try {
           await options.afterRestart?.();
         } catch (error) {
-          options.log(`After the restart, settling unfinished work failed: ${error instanceof Error ? error.message : String(error)}`);
+          options.log(
+            `After the restart, settling unfinished work failed: ${error instanceof Error ? error.message : String(error)}`,
+          );
         }
         state = 'running';
         options.log(`Embedded Neo4j is back (pid ${next.pid}, ${((Date.now() - began) / 1000).toFixed(1)} s to start).`);

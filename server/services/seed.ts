@@ -65,14 +65,18 @@ export async function loadSeed(driver: Driver, database: string): Promise<SeedSu
   }
   for (const row of relationshipRows) {
     const stored = relationships.get(row.id);
-    if (stored && (stored.source !== row.source || stored.target !== row.target || !sameProperties(stored.properties, row.properties)))
+    if (
+      stored &&
+      (stored.source !== row.source || stored.target !== row.target || !sameProperties(stored.properties, row.properties))
+    )
       editedKept += 1;
   }
 
   const missing = missingFacts(seed, new Set(entities.keys()), new Set(relationships.keys()), removed);
   const added = { entities: missing.entities.length, relationships: missing.relationships.length };
   if (added.entities + added.relationships > 0) await importInterlockFile(driver, database, { ...seed, ...missing }, SEED_ACTOR);
-  const removedKept = seed.entities.length + seed.relationships.length - added.entities - added.relationships - entities.size - relationships.size;
+  const removedKept =
+    seed.entities.length + seed.relationships.length - added.entities - added.relationships - entities.size - relationships.size;
   return { entities: seed.entities.length, relationships: seed.relationships.length, added, editedKept, removedKept };
 }
 
