@@ -11,6 +11,8 @@ import conflictService from './plugins/app/conflict-service.js';
 import auth from './plugins/app/auth.js';
 import errorHandler, { frameworkErrors } from './plugins/app/error-handler.js';
 import graphRepository from './plugins/app/graph-repository.js';
+import heavyReads from './plugins/app/heavy-reads.js';
+import pictures from './plugins/app/pictures.js';
 import snapshotStore from './plugins/app/snapshot-store.js';
 import neo4jPlugin from './plugins/external/neo4j.js';
 import openapi from './plugins/external/openapi.js';
@@ -78,8 +80,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(auth);
   await app.register(openapi);
   await app.register(graphRepository);
+  await app.register(heavyReads);
   await app.register(conflictService);
   await app.register(snapshotStore);
+  await app.register(pictures);
 
   await app.register(
     async (api) => {

@@ -76,6 +76,7 @@ program
             actor: `cli:${userInfo().username}`,
             route: 'cli import',
             onProgress: bar.update,
+            maxUnpackedBytes: Math.round(loadConfig().INTERLOCK_IMPORT_MAX_MB * 1024 * 1024),
           },
         );
       } finally {

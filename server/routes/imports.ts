@@ -89,7 +89,7 @@ const imports: FastifyPluginAsyncZod = async (app) => {
           400: z.union([ImportErrorResponse, ApiError]),
           401: ApiError,
           403: ApiError,
-          413: ApiError,
+          413: ApiError.describe('the body, or what a zip unpacks to, is past the import limit'),
           415: ApiError,
           503: ApiError,
         },
@@ -107,6 +107,7 @@ const imports: FastifyPluginAsyncZod = async (app) => {
         dryRun: request.query.dryRun,
         actor: request.access.actor,
         route: 'POST /api/import',
+        maxUnpackedBytes: IMPORT_BODY_LIMIT,
       };
       const { driver, database } = app.neo4j;
 

@@ -15,6 +15,7 @@ import { NotFoundError } from '../../services/graph-repository.js';
 import { ImportValidationError } from '../../services/import-validation.js';
 import { VersionConflictError } from '../../services/editing/versions.js';
 import { ImportRollbackError } from '../../services/imports/import-service.js';
+import { BusyError } from '../../services/heavy-reads.js';
 
 const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
 
@@ -75,6 +76,9 @@ export function toApiError(error: unknown): {
         lastChange: error.lastChange,
       },
     };
+  }
+  if (error instanceof BusyError) {
+    return { status: 503, body: { error: { code: error.code, message: error.message } } };
   }
   if (error instanceof ImportRollbackError) {
     return { status: 503, body: { error: { code: error.code, message: error.message } } };
@@ -154,7 +158,9 @@ export default fp(
       if (body.error.code === 'body_too_large' && limit) {
         body.error.message = `The request body is larger than this server accepts here (${formatBytes(limit)}).`;
       }
-      if (status >= 500) request.log.error({ err: error }, body.error.message);
+      const retryAfter = (error as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds;
+      if (typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
+      if (status >= 500 && !(error instanceof BusyError)) request.log.error({ err: error }, body.error.message);
       else request.log.info({ code: body.error.code, field: body.error.field }, body.error.message);
       return reply.status(status).send(body);
     });

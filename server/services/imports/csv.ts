@@ -5,7 +5,7 @@
  * to the one validator every format shares.
  */
 import { parse } from 'csv-parse/sync';
-import { unzipSync } from 'fflate';
+import { Unzip, UnzipInflate } from 'fflate';
 import type { ImportProblem } from '../../../schemas/index.js';
 import { clip } from './ids.js';
 import type { MappedImport, Origin } from './mapped-import.js';
@@ -67,20 +67,78 @@ export interface CsvRow {
   cells: Record<string, string>;
 }
 
-/** The two CSV files out of the zip (found by name in any folder of it). */
-export function unzipCsv(bytes: Uint8Array): { files: Map<string, string>; problems: ImportProblem[] } {
-  let entries: Record<string, Uint8Array>;
+/** A zip that unpacks to more than the import limit, or holds too many entries: HTTP 413, refused unread. */
+export class ImportTooLargeError extends Error {
+  readonly statusCode = 413;
+  readonly code = 'import_too_large';
+  readonly field = '(file)';
+}
+
+export interface ZipLimits {
+  /** Entries in the zip: two CSV files are expected; a zip bomb of many small files is refused. */
+  maxEntries: number;
+  /** Bytes the CSV files may unpack to, together: the import size limit applies to what is unpacked. */
+  maxUnpackedBytes: number;
+}
+
+export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxEntries: 100, maxUnpackedBytes: 256 * 1024 * 1024 };
+
+/** Compressed bytes fed to the inflater at a time: deflate expands at most ~1,000-fold, so ~16 MB a step. */
+const ZIP_STEP = 16 * 1024;
+
+/**
+ * The two CSV files out of the zip (found by name in any folder of it), unpacked as a stream: the bytes
+ * are counted as they come out, and past the limits the unpacking stops and the import is refused (413)
+ * before memory grows. Other entries are counted but never unpacked.
+ */
+export function unzipCsv(
+  bytes: Uint8Array,
+  limits: ZipLimits = DEFAULT_ZIP_LIMITS,
+): { files: Map<string, string>; problems: ImportProblem[] } {
+  const chunks = new Map<string, Uint8Array[]>();
+  let entries = 0;
+  let unpacked = 0;
+  let refusal: ImportTooLargeError | undefined;
+  const megabytes = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
+  const unzip = new Unzip();
+  unzip.register(UnzipInflate);
+  unzip.onfile = (file) => {
+    entries += 1;
+    if (entries > limits.maxEntries) {
+      refusal ??= new ImportTooLargeError(
+        `the zip holds more than ${limits.maxEntries} entries; send a zip of ${ENTITIES_CSV} and ${RELATIONSHIPS_CSV}`,
+      );
+      return;
+    }
+    const name = file.name.split('/').pop() ?? file.name;
+    if (name !== ENTITIES_CSV && name !== RELATIONSHIPS_CSV) return;
+    const parts: Uint8Array[] = [];
+    chunks.set(name, parts);
+    file.ondata = (error, chunk) => {
+      if (error) throw error;
+      unpacked += chunk.length;
+      if (unpacked > limits.maxUnpackedBytes) {
+        refusal ??= new ImportTooLargeError(
+          `the zip unpacks to more than ${megabytes(limits.maxUnpackedBytes)}, the import limit (INTERLOCK_IMPORT_MAX_MB applies to what is unpacked)`,
+        );
+        file.terminate();
+        return;
+      }
+      parts.push(chunk);
+    };
+    file.start();
+  };
   try {
-    entries = unzipSync(bytes);
+    for (let at = 0; at < bytes.length && !refusal; at += ZIP_STEP)
+      unzip.push(bytes.subarray(at, at + ZIP_STEP), at + ZIP_STEP >= bytes.length);
   } catch (error) {
     return { files: new Map(), problems: [{ field: '(file)', message: `not a zip file: ${(error as Error).message}` }] };
   }
+  if (refusal) throw refusal;
+  if (entries === 0) return { files: new Map(), problems: [{ field: '(file)', message: 'not a zip file: no entries found' }] };
   const files = new Map<string, string>();
   const decoder = new TextDecoder('utf-8');
-  for (const [path, data] of Object.entries(entries)) {
-    const name = path.split('/').pop() ?? path;
-    if (name === ENTITIES_CSV || name === RELATIONSHIPS_CSV) files.set(name, decoder.decode(data).replace(/^\uFEFF/, ''));
-  }
+  for (const [name, parts] of chunks) files.set(name, decoder.decode(Buffer.concat(parts)).replace(/^\uFEFF/, ''));
   const problems: ImportProblem[] =
     files.size === 0 ? [{ field: '(file)', message: `the zip holds neither ${ENTITIES_CSV} nor ${RELATIONSHIPS_CSV}` }] : [];
   return { files, problems };

@@ -49,6 +49,8 @@ export interface ImportOptions extends Actor {
   format: ImportFormat;
   dryRun: boolean;
   onProgress?: ProgressListener;
+  /** What a CSV zip may unpack to: the import size limit applies to what is unpacked. */
+  maxUnpackedBytes?: number;
 }
 
 export async function runImport(
@@ -63,6 +65,7 @@ export async function runImport(
     bytes: file.bytes,
     fileName: file.fileName,
     lookupFtm: (ids) => entitiesByFtmId(driver, database, ids),
+    maxUnpackedBytes: options.maxUnpackedBytes,
   });
   options.onProgress?.({ phase: 'parse', done: 1, total: 1 });
   return applyImport(driver, database, mapped, options);

@@ -3,7 +3,7 @@
  * needs the database (ids the file refers to that an earlier import wrote), through `lookupFtm`.
  */
 import type { ImportFormat } from '../../../schemas/index.js';
-import { mapCsv, unzipCsv } from './csv.js';
+import { DEFAULT_ZIP_LIMITS, mapCsv, unzipCsv } from './csv.js';
 import { ftmReferences, mapFtm, parseFtmLines, type KnownEntity } from './ftm.js';
 import { importDocumentId } from './ids.js';
 import { locateJsonProblems, parseJsonText } from './json-lines.js';
@@ -30,9 +30,11 @@ export interface ReadOptions {
   bytes: Uint8Array;
   fileName: string;
   lookupFtm: (ftmIds: string[]) => Promise<Map<string, KnownEntity>>;
+  /** What a CSV zip may unpack to (the import size limit); 256 MB when not given. */
+  maxUnpackedBytes?: number | undefined;
 }
 
-export async function readImport({ format, bytes, fileName, lookupFtm }: ReadOptions): Promise<MappedImport> {
+export async function readImport({ format, bytes, fileName, lookupFtm, maxUnpackedBytes }: ReadOptions): Promise<MappedImport> {
   if (format === 'json') {
     const text = new TextDecoder('utf-8').decode(bytes);
     const parsed = parseJsonText(text);
@@ -47,7 +49,10 @@ export async function readImport({ format, bytes, fileName, lookupFtm }: ReadOpt
     description: `Imported ${format === 'csv' ? 'CSV' : 'FollowTheMoney'} file; each fact cites its line.`,
   });
   if (format === 'csv') {
-    const { files, problems } = unzipCsv(bytes);
+    const { files, problems } = unzipCsv(bytes, {
+      ...DEFAULT_ZIP_LIMITS,
+      maxUnpackedBytes: maxUnpackedBytes ?? DEFAULT_ZIP_LIMITS.maxUnpackedBytes,
+    });
     // The CSV texts, not the zip's bytes (which carry file times), decide the Document: zipping the
     // same two files again must not make a new source.
     const documentId = importDocumentId(format, new TextEncoder().encode([...files].sort().flat().join('\u0000')));
