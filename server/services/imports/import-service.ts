@@ -97,6 +97,9 @@ export async function applyImport(
   const singleTransactionRows = options.tuning?.singleTransactionRows ?? batchSize;
 
   progress({ phase: 'validate', done: 0, total: 1 });
+  // A file that could not be read at all (not JSON, not a zip): say that, not what an empty file lacks.
+  const unreadable = mapped.problems.filter((p) => p.field === '(file)');
+  if (unreadable.length > 0) throw new ImportValidationError(sortProblems(unreadable));
   const parsed = parseInterlockFile(mapped.file);
   const problems = [...mapped.problems, ...(parsed.ok ? [] : locate(parsed.problems))];
   if (!parsed.ok || problems.length > 0) throw new ImportValidationError(sortProblems(problems));
