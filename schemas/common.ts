@@ -12,11 +12,27 @@ export const EntityId = z
   .regex(/^[a-z][a-z0-9-]*:[a-z0-9][a-z0-9._~-]*$/, 'must look like kind:slug, lower-case, URL-safe');
 export type EntityId = z.infer<typeof EntityId>;
 
-/** ISO date, partial allowed: `2020`, `2020-04`, `2020-04-20`. */
+/** ISO date, partial allowed: `2020`, `2020-04`, `2020-04-20`; a day the calendar has (no 2020-02-31). */
 export const PartialDate = z
   .string()
-  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'must be an ISO date: YYYY, YYYY-MM or YYYY-MM-DD');
+  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'must be an ISO date: YYYY, YYYY-MM or YYYY-MM-DD')
+  .refine(isCalendarDate, 'is not a day of the calendar (that month has fewer days)');
 export type PartialDate = z.infer<typeof PartialDate>;
+
+/** False for a full date whose day the month does not have (`2021-02-29`, `2020-04-31`). Pure. */
+export function isCalendarDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return true;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  // Day 0 of the next month is the last day of this one (UTC: no time zone moves it).
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * A web address a document can be found at: http or https only. A `javascript:`, `data:` or `vbscript:`
+ * "address" would run or show whatever it holds when someone clicks the source of a fact.
+ */
+export const WebAddress = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' });
 
 /**
  * How many times an entity or relationship has been written: 1 when created, one more for every change

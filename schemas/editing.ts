@@ -5,7 +5,7 @@
  * the server against the full `Entity`/`Relationship` schema once its id and inline documents are known.
  */
 import { z } from 'zod';
-import { ApiError, Citation, EntityId, FactStatus, PartialDate, Version } from './common.js';
+import { ApiError, Citation, EntityId, FactStatus, PartialDate, Version, WebAddress } from './common.js';
 import {
   ContractEntity,
   DataSystemEntity,
@@ -28,7 +28,7 @@ export const NewDocument = z
     title: z.string().trim().min(1, 'a new document needs a title').max(500),
     publisher: z.string().trim().min(1).max(300).optional(),
     publishedOn: PartialDate.optional(),
-    url: z.url().optional(),
+    url: WebAddress.optional(),
     language: DocumentEntity.shape.language,
   })
   .strict();

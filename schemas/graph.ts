@@ -3,7 +3,7 @@
  * server takes labels and relationship types from; nothing else ever reaches Cypher as a label or type.
  */
 import { z } from 'zod';
-import { Citation, EntityId, FactFields, PartialDate, Version } from './common.js';
+import { Citation, EntityId, FactFields, PartialDate, Version, WebAddress } from './common.js';
 
 /** Kept on what a FollowTheMoney import wrote, so a second import of the same file updates it. */
 const FtmId = z.string().min(1).max(500).optional().describe('the FollowTheMoney id this was imported from');
@@ -102,7 +102,7 @@ export const DocumentEntity = EntityBase.extend({
   title: z.string().min(1).max(500),
   publisher: z.string().max(300).optional(),
   publishedOn: PartialDate.optional(),
-  url: z.url().optional(),
+  url: WebAddress.optional(),
   language: z
     .string()
     .regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'must be a BCP 47 language tag such as "ar"')

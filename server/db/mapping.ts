@@ -5,7 +5,7 @@
  * (ADR 0002). Queries return nodes and relationships projected to plain maps (see `cypher/queries`);
  * these functions turn such maps into API shapes and back.
  */
-import type { Citation, Entity, GraphEdge, GraphNode, Relationship } from '../../schemas/index.js';
+import { WebAddress, type Citation, type Entity, type GraphEdge, type GraphNode, type Relationship } from '../../schemas/index.js';
 
 type Row = Record<string, unknown>;
 
@@ -79,8 +79,14 @@ export function toGraphEdge(row: Row): GraphEdge {
   return { ...withoutStoredOnly(row), citations: citationsFromStored(row), version: versionOf(row) } as GraphEdge;
 }
 
+/**
+ * Stored properties the API shows. A document address that is not http(s) (stored before addresses were
+ * checked) is left out: it would run or show whatever it holds when clicked.
+ */
 function withoutStoredOnly(row: Row): Row {
-  return Object.fromEntries(Object.entries(row).filter(([k, v]) => !STORED_ONLY.has(k) && v !== null));
+  return Object.fromEntries(
+    Object.entries(row).filter(([k, v]) => !STORED_ONLY.has(k) && v !== null && !(k === 'url' && !WebAddress.safeParse(v).success)),
+  );
 }
 
 function withoutUndefined(row: Row): Row {

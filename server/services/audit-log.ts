@@ -76,11 +76,11 @@ export async function readAuditEntry(tx: ManagedTransaction, id: string): Promis
 export async function listAudit(
   driver: Driver,
   database: string,
-  options: { entity?: string | undefined; limit: number },
+  options: { entity?: string | undefined; limit: number; withDrafts: boolean },
 ): Promise<AuditEntry[]> {
   const { records } = await driver.executeQuery(
     cypher('queries/audit-entries'),
-    { entity: options.entity ?? null, limit: int(options.limit) },
+    { entity: options.entity ?? null, limit: int(options.limit), withDrafts: options.withDrafts },
     { database, routing: 'READ' },
   );
   return records.map((r) => toAuditEntry(r.get('entry') as Record<string, unknown>, options.entity));

@@ -1,21 +1,30 @@
 /**
  * Who this browser is signed in as, shared by every component through one small store (no provider to
  * mount): the answer of GET /api/access for the stored token. Signing in or out stores the token and
- * reloads the page, so every panel asks again with the new token.
+ * reloads the page, so every panel asks again with the new token. A sign-in address (`#token=`) that
+ * would replace the stored token asks first; if the server then refuses it, the old one comes back.
  */
 import { useSyncExternalStore } from 'react';
 import type { AccessResponse } from '../../../../schemas/index.js';
 import { ApiRequestError, api } from '../../api/client.js';
-import { adoptTokenFromAddress, storeToken, storedToken } from '../../api/auth-token.js';
+import { adoptTokenFromAddress, restoreReplacedToken, storeToken, storedToken, tokenAccepted } from '../../api/auth-token.js';
+import * as accessText from '../../i18n/access.js';
+import { isLanguage } from '../../i18n/index.js';
 
 export type AccessState =
   { status: 'loading' } | { status: 'ready'; access: AccessResponse } | { status: 'rejected' } | { status: 'unreachable' };
 
+/** Asks before a sign-in address replaces the stored token, in the page's language (set before this runs). */
+function confirmReplace(): boolean {
+  const language = document.documentElement.lang;
+  return window.confirm(accessText[isLanguage(language) ? language : 'en'].access.replaceToken);
+}
+
 // Before anything renders or rewrites the address: take a sign-in token out of it.
-adoptTokenFromAddress();
+adoptTokenFromAddress(confirmReplace);
 // A sign-in address opened in a tab already showing the page changes only the fragment.
 window.addEventListener('hashchange', () => {
-  if (adoptTokenFromAddress()) window.location.reload();
+  if (adoptTokenFromAddress(confirmReplace)) window.location.reload();
 });
 
 let state: AccessState = { status: 'loading' };
@@ -30,8 +39,11 @@ function set(next: AccessState): void {
 async function load(): Promise<void> {
   try {
     set({ status: 'ready', access: await api.access() });
+    tokenAccepted();
   } catch (error) {
     if (error instanceof ApiRequestError && error.status === 401 && storedToken()) {
+      // A token a sign-in address brought is refused: the one it replaced comes back.
+      if (restoreReplacedToken()) return load();
       // The stored token no longer works (revoked): forget it, and show the page as a visitor sees it.
       storeToken(null);
       set({ status: 'rejected' });
