@@ -5,7 +5,14 @@
  * (ADR 0002). Queries return nodes and relationships projected to plain maps (see `cypher/queries`);
  * these functions turn such maps into API shapes and back.
  */
-import { WebAddress, type Citation, type Entity, type GraphEdge, type GraphNode, type Relationship } from '../../schemas/index.js';
+import {
+  WebAddress,
+  type Citation,
+  type Entity,
+  type GraphEdge,
+  type GraphNode,
+  type Relationship,
+} from '../../schemas/index.js';
 
 type Row = Record<string, unknown>;
 
@@ -85,7 +92,9 @@ export function toGraphEdge(row: Row): GraphEdge {
  */
 function withoutStoredOnly(row: Row): Row {
   return Object.fromEntries(
-    Object.entries(row).filter(([k, v]) => !STORED_ONLY.has(k) && v !== null && !(k === 'url' && !WebAddress.safeParse(v).success)),
+    Object.entries(row).filter(
+      ([k, v]) => !STORED_ONLY.has(k) && v !== null && !(k === 'url' && !WebAddress.safeParse(v).success),
+    ),
   );
 }
 
