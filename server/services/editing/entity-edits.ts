@@ -14,7 +14,7 @@ import {
   type GraphNode,
   type UpdateEntityRequest,
 } from '../../../schemas/index.js';
-import { entityToStored, toGraphNode } from '../../db/mapping.js';
+import { entityToStored, STORED_ONLY, toGraphNode } from '../../db/mapping.js';
 import { recordAudit } from '../audit-log.js';
 import { NotFoundError } from '../graph-repository.js';
 import { sameProperties } from '../imports/change-plan.js';
@@ -33,8 +33,6 @@ import {
 } from './graph-state.js';
 import { entityIdCandidates } from './ids.js';
 import { change, inWriteTransaction, type Actor } from './transaction.js';
-
-const CITATION_LISTS = ['citationDocumentIds', 'citationLocators', 'citationQuotes'];
 
 export function nodeOf(kind: EntityKind, properties: Props): GraphNode {
   return toGraphNode({ ...properties, kind });
@@ -149,6 +147,6 @@ async function freeEntityId(tx: ManagedTransaction, kind: EntityKind, name: stri
  */
 function unknownStoredProperties(kind: EntityKind, stored: Props): Props {
   const member = Entity.options.find((o) => o.shape.kind.value === kind);
-  const known = new Set([...Object.keys(member?.shape ?? {}), ...CITATION_LISTS]);
+  const known = new Set([...Object.keys(member?.shape ?? {}), ...STORED_ONLY]);
   return Object.fromEntries(Object.entries(stored).filter(([key]) => !known.has(key)));
 }
