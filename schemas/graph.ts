@@ -65,6 +65,10 @@ export type RelationshipType = keyof typeof RELATIONSHIP_RULES;
 export const RELATIONSHIP_TYPES = Object.keys(RELATIONSHIP_RULES) as [RelationshipType, ...RelationshipType[]];
 export const RelationshipType = z.enum(RELATIONSHIP_TYPES);
 export type RelationshipCategory = (typeof RELATIONSHIP_RULES)[RelationshipType]['category'];
+export const RELATIONSHIP_CATEGORIES = [...new Set(RELATIONSHIP_TYPES.map((t) => RELATIONSHIP_RULES[t].category))] as [
+  RelationshipCategory,
+  ...RelationshipCategory[],
+];
 
 /** Types that carry substance (who sits where, who pays whom); the default for path finding. */
 export const SUBSTANTIVE_TYPES = RELATIONSHIP_TYPES.filter((t) => RELATIONSHIP_RULES[t].category !== 'provenance');

@@ -16,9 +16,9 @@ import {
   allowedTypes,
   createRelationshipRequest,
   emptyRelationshipDraft,
-  QUALIFIER_FIELD,
   relationshipDraftOf,
   relationshipProblem,
+  TYPE_FIELDS,
   updateRelationshipRequest,
 } from './drafts.js';
 import type { Endpoint, RelationshipDraft } from './drafts.js';
@@ -42,7 +42,7 @@ export function RelationshipForm({ edge, source, target }: RelationshipFormProps
   const [saving, setSaving] = useState(false);
   const set = (patch: Partial<RelationshipDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const types = allowedTypes(draft.source?.kind, draft.target?.kind);
-  const qualifier = draft.type ? QUALIFIER_FIELD[draft.type] : undefined;
+  const fields = draft.type ? (TYPE_FIELDS[draft.type] ?? []) : [];
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -88,7 +88,7 @@ export function RelationshipForm({ edge, source, target }: RelationshipFormProps
           <Field
             label={t('editing.form.type')}
             value={draft.type}
-            onChange={(type) => set({ type: type as RelationshipType | '', qualifier: '' })}
+            onChange={(type) => set({ type: type as RelationshipType | '', fields: {} })}
             options={[
               { value: '', label: t('editing.form.chooseType') },
               ...types.map((type) => ({ value: type, label: typeLabel(type) })),
@@ -97,16 +97,30 @@ export function RelationshipForm({ edge, source, target }: RelationshipFormProps
           />
         </>
       )}
-      {qualifier && (
+      {fields.map((field) => (
         <Field
-          label={t(`editing.form.qualifier.${qualifier}`)}
-          value={draft.qualifier}
-          onChange={(value) => set({ qualifier: value })}
-          type={qualifier === 'percentage' ? 'number' : 'text'}
-          multiline={qualifier === 'summary'}
+          key={field.name}
+          label={t(`editing.form.qualifier.${field.name}`)}
+          value={draft.fields[field.name] ?? ''}
+          onChange={(value) => set({ fields: { ...draft.fields, [field.name]: value } })}
+          type={field.input === 'number' ? 'number' : 'text'}
+          multiline={field.input === 'multiline'}
+          {...(field.options
+            ? {
+                options: [
+                  { value: '', label: '—' },
+                  ...field.options.map((o) => ({ value: o, label: t(`facts.paymentKinds.${o}`) })),
+                ],
+              }
+            : {})}
+          {...(field.input === 'date'
+            ? { placeholder: '2019' }
+            : field.input === 'ids'
+              ? { placeholder: 'org:acme, person:jane-doe' }
+              : {})}
           dir="auto"
         />
-      )}
+      ))}
       <div className="edit-field-row">
         <Field label={t('editing.form.start')} value={draft.start} onChange={(start) => set({ start })} placeholder="2019" />
         <Field label={t('editing.form.end')} value={draft.end} onChange={(end) => set({ end })} />
