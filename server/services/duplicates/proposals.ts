@@ -32,7 +32,7 @@ export interface Candidate {
 export function ruledOut(a: Candidate, b: Candidate): string | undefined {
   const codes = (c: Candidate) => {
     const by = new Map<string, Set<string>>();
-    for (const [scheme, value] of c.codes ?? []) by.set(scheme, (by.get(scheme) ?? new Set()).add(value));
+    for (const [scheme, value] of c.codes ?? []) if (isIdentifying(scheme)) by.set(scheme, (by.get(scheme) ?? new Set()).add(value));
     return by;
   };
   const [x, y] = [codes(a), codes(b)];
@@ -47,6 +47,21 @@ export function ruledOut(a: Candidate, b: Candidate): string | undefined {
 
 /** Schemes a holder may have several codes of (a person's passports): a different one proves nothing. */
 const SEVERAL_PER_HOLDER = new Set(['passport', 'personal-number', 'identification']);
+
+/**
+ * Schemes whose codes name one entity each. Others only classify (a Russian KPP is shared by every
+ * company registered at one tax office; an OKVED code is an industry): they neither make nor rule out
+ * a pair. A source's own ids (`littlesis`, `ocds:<scheme>`) name one entity in that source.
+ */
+const IDENTIFYING = new Set([
+  ...['registration', 'tax', 'vat', 'lei', 'inn', 'ogrn', 'okpo', 'duns', 'uei', 'bic', 'wikidata', 'national-id'],
+  ...['passport', 'personal-number', 'ssn', 'permid', 'imo', 'isin', 'cik', 'irs', 'bvd', 'npi', 'cage', 'gii'],
+  ...['littlesis', 'opencorporates', 'url', 'identification'],
+]);
+
+export function isIdentifying(scheme: string): boolean {
+  return IDENTIFYING.has(scheme) || scheme.startsWith('ocds:');
+}
 
 export const LIMITS = {
   /** Entities sharing one exact key (a name, an identifier) compared with each other at most. */
@@ -103,7 +118,7 @@ export function proposeDuplicates(candidates: readonly Candidate[], rejected: Re
     for (const identifier of candidate.identifiers)
       add(`${candidate.kind}|id|${identifier}`, { candidate, what: 'identifier', text: identifier });
     for (const [scheme, value] of candidate.codes ?? [])
-      add(`${candidate.kind}|code|${scheme}|${value}`, { candidate, what: 'identifier', text: `${scheme} ${value}` });
+      if (isIdentifying(scheme)) add(`${candidate.kind}|code|${scheme}|${value}`, { candidate, what: 'identifier', text: `${scheme} ${value}` });
     const nameK = nameKeys.get(candidate.id) ?? '';
     if (nameK) add(`${candidate.kind}|name|${nameK}`, { candidate, what: 'name', text: candidate.name });
     for (const alias of candidate.aliases) {
