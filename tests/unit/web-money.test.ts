@@ -17,6 +17,7 @@ import {
   moneyRowKey,
   moneyRowText,
   moneySpotlight,
+  moneyTotals,
   ownershipChain,
   toElements,
 } from '../../web/src/model/index.js';
@@ -162,6 +163,42 @@ describe('money edge width', () => {
     expect(width.get(edges[2]?.id ?? '')).toBe(MONEY_MAX_WIDTH);
     expect(width.get(edges[0]?.id ?? '')).toBeCloseTo(moneyEdgeWidth(750_000, 22_100_000));
     expect(width.get(edges[4]?.id ?? '')).toBe(MONEY_MIN_WIDTH);
+  });
+});
+
+describe('payments in the money table', () => {
+  it('light up the payer, the payment and the payee, and the chain up to a rolled-up parent', () => {
+    const paid = {
+      id: 'rel:donation',
+      type: 'PAID',
+      source: denver.id,
+      target: appriss.id,
+      amount: 5000,
+      currency: 'EUR',
+      paymentKind: 'donation',
+      status: 'reported',
+      citations: cite('line 9'),
+    } as GraphEdge;
+    const pool: Graph = { nodes: evidence.nodes, edges: [...evidence.edges, paid, subsidiary] };
+    const rolled = row({ contractIds: [denverDeal.id], paymentIds: [paid.id], count: 2 });
+    const flow = flowElements(rolled, pool);
+    expect(flow.edgeIds).toEqual(expect.arrayContaining([paid.id, subsidiary.id]));
+    expect(flow.nodeIds).toEqual(expect.arrayContaining([denver.id, appriss.id, lexis.id, denverDeal.id]));
+    expect(missingChains([rolled], { nodes: pool.nodes, edges: [...evidence.edges, paid] })).toContainEqual({
+      vendor: appriss.id,
+      parent: lexis.id,
+    });
+    // A payment's own amount weighs its line, against the largest amount on the canvas.
+    expect(largestAmount(pool.nodes, pool.edges)).toBe(22_100_000);
+  });
+
+  it('sums every currency apart, the largest first as the server sends them', () => {
+    expect(
+      moneyTotals([
+        { currency: 'EUR', amount: 40_589_689.15 },
+        { currency: 'USD', amount: 750_000 },
+      ]),
+    ).toBe('€40,589,689 + $750,000');
   });
 });
 
