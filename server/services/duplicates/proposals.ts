@@ -32,7 +32,8 @@ export interface Candidate {
 export function ruledOut(a: Candidate, b: Candidate): string | undefined {
   const codes = (c: Candidate) => {
     const by = new Map<string, Set<string>>();
-    for (const [scheme, value] of c.codes ?? []) if (isIdentifying(scheme)) by.set(scheme, (by.get(scheme) ?? new Set()).add(value));
+    for (const [scheme, value] of c.codes ?? [])
+      if (isIdentifying(scheme)) by.set(scheme, (by.get(scheme) ?? new Set()).add(value));
     return by;
   };
   const [x, y] = [codes(a), codes(b)];
@@ -118,7 +119,8 @@ export function proposeDuplicates(candidates: readonly Candidate[], rejected: Re
     for (const identifier of candidate.identifiers)
       add(`${candidate.kind}|id|${identifier}`, { candidate, what: 'identifier', text: identifier });
     for (const [scheme, value] of candidate.codes ?? [])
-      if (isIdentifying(scheme)) add(`${candidate.kind}|code|${scheme}|${value}`, { candidate, what: 'identifier', text: `${scheme} ${value}` });
+      if (isIdentifying(scheme))
+        add(`${candidate.kind}|code|${scheme}|${value}`, { candidate, what: 'identifier', text: `${scheme} ${value}` });
     const nameK = nameKeys.get(candidate.id) ?? '';
     if (nameK) add(`${candidate.kind}|name|${nameK}`, { candidate, what: 'name', text: candidate.name });
     for (const alias of candidate.aliases) {
