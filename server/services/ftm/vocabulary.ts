@@ -29,7 +29,8 @@ export function kindOfSchema(schema: string): EntityKind | 'office' | undefined 
   if (isA(schema, 'PublicBody')) return 'PublicBody';
   if (isA(schema, 'LegalEntity')) return 'Organization';
   if (isA(schema, 'Position')) return 'office';
-  if (isA(schema, 'Contract')) return 'Contract';
+  // A licence is granted, not bought: its fee runs the other way, so it is not one of our contracts.
+  if (isA(schema, 'Contract') && !isA(schema, 'License')) return 'Contract';
   if (isA(schema, 'Document')) return 'Document';
   return undefined;
 }
