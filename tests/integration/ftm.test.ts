@@ -22,6 +22,7 @@ import { ftmEntityId } from '../../server/services/imports/ids.js';
 import { buildTestApp } from '../setup/app.js';
 import { testConnection, testDriver } from '../setup/connection.js';
 import { readWithFollowTheMoney } from './helpers/ftm-python.js';
+import { removeFtmSamples } from './helpers/import-fixtures.js';
 import { uniquePrefix } from './helpers/synthetic-graph.js';
 
 interface RawLine {
@@ -56,13 +57,7 @@ const documentIds: string[] = [];
 const snapshotIds: string[] = [];
 
 async function cleanUp(): Promise<void> {
-  await driver.executeQuery(
-    `MATCH (n:Entity) WHERE n.ftmId IN $ftmIds OR n.id IN $documentIds OR n.id STARTS WITH 'document:ftm-source-'
-       OR n.id STARTS WITH 'public-body:ftm-authority-'
-     DETACH DELETE n`,
-    { ftmIds: [...schemaOf.keys()], documentIds },
-    { database },
-  );
+  await removeFtmSamples(driver, database, [...schemaOf.keys()], documentIds);
   await driver.executeQuery(
     'MATCH (s:Snapshot) WHERE s.id IN $ids OR s.draftId IN $ids DELETE s',
     { ids: snapshotIds },
