@@ -64,15 +64,22 @@ export function moneyFlowsOf(facts: readonly Record<string, unknown>[], entity?:
     if (flow.amount === null || flow.amount === undefined) unknownCount += 1;
     else sums.set(flow.currency ?? null, (sums.get(flow.currency ?? null) ?? 0) + flow.amount);
   }
-  const totals = [...sums.entries()]
-    .map(([currency, amount]) => ({ currency, amount: rounded(amount) }))
-    .sort((a, b) => b.amount - a.amount);
+  const totals = [...sums.entries()].map(([currency, amount]) => ({ currency, amount: rounded(amount) })).sort(largestFirst);
   return { rows, totals, unknownCount };
 }
 
 /** Sums of decimal amounts carry binary noise (0.1 + 0.2); no source gives amounts finer than this. */
 function rounded(amount: number): number {
   return Math.round(amount * 1e6) / 1e6;
+}
+
+/** Totals in a stable order: the largest first, an amount without a currency last. */
+function largestFirst(a: MoneyTotal, b: MoneyTotal): number {
+  return (
+    Number(a.currency === null) - Number(b.currency === null) ||
+    b.amount - a.amount ||
+    String(a.currency).localeCompare(String(b.currency))
+  );
 }
 
 function largest(row: MoneyFlowRow): number {

@@ -87,6 +87,8 @@ export function neutralise(cell: string): string {
 
 function cellOf(value: unknown): string {
   if (value === undefined || value === null) return '';
+  // 12.345 would read as twelve thousand in some locales: a fourth decimal makes the dot a decimal point.
+  if (typeof value === 'number') return /^-?\d{1,3}\.\d{3}$/.test(String(value)) ? `${value}0` : String(value);
   if (Array.isArray(value))
     return value
       .map((v) =>
