@@ -153,7 +153,7 @@ export function mapFtm(records: readonly FtmRecord[], context: FtmContext): FtmM
     }
     citesFile = true;
     const r = reader.record;
-    const quote = clip(r.caption ?? r.properties.name?.[0] ?? r.properties.title?.[0] ?? `${r.schema} ${r.id}`, 1000);
+    const quote = clip(r.caption ?? r.properties.name?.[0] ?? r.properties.title?.[0] ?? lineInWords(r), 1000);
     const citations: Value[] = [{ documentId: context.documentId, locator: `line ${r.line}`, quote }];
     // FtM's `proof`: the Document lines that prove it.
     for (const proof of proofs) {
@@ -657,6 +657,13 @@ export function mapFtm(records: readonly FtmRecord[], context: FtmContext): FtmM
     ),
     citesFile,
   };
+}
+
+/** A line with no caption or name, in its own values: "Payment (amountEur: 100000; date: 2011-12-29)". */
+function lineInWords(r: FtmRecord): string {
+  const props = [...new Set([...(schemaOf(r.schema)?.edge?.caption ?? []), 'amountEur', 'amountUsd', 'role', 'relationship'])];
+  const parts = props.flatMap((p) => (r.properties[p]?.length ? [`${p}: ${r.properties[p].join(', ')}`] : []));
+  return parts.length ? `${r.schema} (${parts.join('; ')})` : `${r.schema} ${r.id}`;
 }
 
 /** Text cut to the length our field holds, with a warning: a long text is not a reason to refuse a file. */
