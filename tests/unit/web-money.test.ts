@@ -7,6 +7,7 @@ import {
   MONEY_MIN_WIDTH,
   citationsOf,
   combineGraphs,
+  edgeLabel,
   explorerReducer,
   flowElements,
   largestAmount,
@@ -188,8 +189,9 @@ describe('payments in the money table', () => {
       vendor: appriss.id,
       parent: lexis.id,
     });
-    // A payment's own amount weighs its line, against the largest amount on the canvas.
+    // A payment's own amount weighs its line, against the largest amount on the canvas, and labels it there.
     expect(largestAmount(pool.nodes, pool.edges)).toBe(22_100_000);
+    expect(edgeLabel(paid, new Map(), { amount: false })).toBe('PAID · €5,000');
   });
 
   it('sums every currency apart, the largest first as the server sends them', () => {

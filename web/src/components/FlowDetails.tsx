@@ -56,7 +56,8 @@ export function FlowDetails({ row, edgeIds, view, headingId, onSelectNode }: Flo
                 <span className="endpoint endpoint--block" dir="auto">
                   {[
                     edgeAmount(e, view.nodes, words.locale) ?? words.undisclosed,
-                    formatPeriod(e, words),
+                    // A payment is made on a day: its date, not "since" that day.
+                    e.end ? formatPeriod(e, words) : e.start,
                     e.type === 'PAID' && e.paymentKind !== 'payment' ? t(`facts.paymentKinds.${e.paymentKind}`) : '',
                     e.type === 'PAID' ? e.purpose : '',
                   ]

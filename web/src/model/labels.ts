@@ -118,8 +118,9 @@ export function shortQualifier(text: string): string {
 
 /**
  * "HOLDS POSITION · Chief of operations", "HOLDS POSITION · Sheriff · former", "BUYER OF · $750,000".
- * `amount: false` leaves the amount off money edges, for the canvas: a money edge always ends at its
- * contract, whose caption already shows the amount, and the shorter label fits between the ranks.
+ * `amount: false` leaves a contract's amount off its money edges, for the canvas: such an edge ends at
+ * the contract, whose caption already shows it, and the shorter label fits between the ranks. A
+ * payment's own amount stays: nothing else on the canvas shows it.
  */
 export function edgeLabel(
   edge: GraphEdge,
@@ -128,7 +129,9 @@ export function edgeLabel(
 ): string {
   const words = options.words ?? ENGLISH;
   const qualifier = edgeQualifier(edge);
-  const amount = options.amount === false ? undefined : edgeAmount(edge, nodes, words.locale);
+  // On the canvas a contract's amount is in its node's caption; a payment has no node, so its line says it.
+  const own = moneyOf(edge as Priced) !== undefined;
+  const amount = options.amount === false && !own ? undefined : edgeAmount(edge, nodes, words.locale);
   const parts = [words.type(edge.type), qualifier === undefined ? amount : shortQualifier(qualifier)];
   if (edge.current === false) parts.push(words.former);
   if (edge.status === 'inferred' || edge.status === 'alleged') parts.push(words.status(edge.status));
