@@ -214,7 +214,7 @@ export const RELATIONSHIP_FIELD_SHAPES = {
   issue: z.string().max(2000),
   program: z.string().max(500),
   reason: z.string().max(4000),
-  provisions: z.string().max(1000),
+  provisions: z.string().max(4000),
   listingDate: PartialDate,
 };
 const F = RELATIONSHIP_FIELD_SHAPES;
