@@ -344,6 +344,31 @@ describe('our export read back', () => {
     expect(canon([...parsed.file.entities, ...parsed.file.relationships])).toEqual(before);
   });
 
+  it('keeps a value longer than FtM takes in the annotation, and gives it back whole', () => {
+    const measures = Array.from({ length: 60 }, (_, i) => `measure ${i + 1}: asset freeze`).join('; ');
+    expect(measures.length).toBeGreaterThan(1024); // FtM's string limit
+    const mapped = mapLines([
+      { id: 'p1', schema: 'Person', properties: { name: ['Ana Ruiz'] } },
+      { id: 's1', schema: 'Sanction', properties: { entity: ['p1'], authority: ['OFAC'], provisions: [measures] } },
+    ]);
+    const parsed = parseInterlockFile({ ...mapped.file, entities: [doc, ...mapped.file.entities] });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    const snapshot = {
+      ...seedSnapshot(),
+      content: {
+        ...seedSnapshot().content,
+        entities: parsed.file.entities.filter((e) => e.kind !== 'Document'),
+        documents: parsed.file.entities.filter((e) => e.kind === 'Document'),
+        relationships: parsed.file.relationships,
+      },
+    };
+    const lines = ftmLines({ snapshot, exportedAt: new Date('2026-01-01T00:00:00Z') });
+    const sanction = lines.find((l) => l.schema === 'Sanction');
+    expect(sanction?.properties.provisions).toBeUndefined();
+    const back = mapFtm(parseFtmLines(lines.map((l) => JSON.stringify(l)).join('\n')).records, context);
+    expect(back.file.relationships.find((r) => (r as Row).type === 'SANCTIONED_BY')).toMatchObject({ provisions: measures });
+  });
+
   it('writes only properties each schema has, and ids FtM accepts', () => {
     const lines = ftmLines({ snapshot: seedSnapshot(), exportedAt: new Date('2026-01-01T00:00:00Z') });
     for (const line of lines) expect(line.id).toMatch(/^[0-9a-zA-Z]([0-9a-zA-Z.-]*[0-9a-zA-Z])?$/);

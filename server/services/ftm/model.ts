@@ -20,6 +20,8 @@ export interface FtmProperty {
   readonly type: string;
   /** For entity-typed properties, the schema the value must be. */
   readonly range: string | undefined;
+  /** The longest value FtM accepts (the property's own limit, else its type's). */
+  readonly maxLength: number;
 }
 
 const schemaCache = new Map<string, Schema | null>();
@@ -44,7 +46,12 @@ export function propertiesOf(schemaName: string): ReadonlyMap<string, FtmPropert
     props = new Map(
       [...(schema?.getProperties().values() ?? [])].map((p: Property) => [
         p.name,
-        { name: p.name, type: p.type.name, range: p.hasRange ? p.getRange().name : undefined },
+        {
+          name: p.name,
+          type: p.type.name,
+          range: p.hasRange ? p.getRange().name : undefined,
+          maxLength: p.maxLength || p.type.maxLength || Number.POSITIVE_INFINITY,
+        },
       ]),
     );
     propertyCache.set(schemaName, props);
@@ -54,6 +61,12 @@ export function propertiesOf(schemaName: string): ReadonlyMap<string, FtmPropert
 
 export function hasProperty(schemaName: string, property: string): boolean {
   return propertiesOf(schemaName).has(property);
+}
+
+/** Whether FtM takes this value for the property: it has the property, and the value is not too long. */
+export function fitsProperty(schemaName: string, property: string, value: string): boolean {
+  const prop = propertiesOf(schemaName).get(property);
+  return prop !== undefined && value.length <= prop.maxLength;
 }
 
 /** Whether `schemaName` is `ancestor` or inherits from it (Company is an Organization and an Asset). */

@@ -477,6 +477,7 @@ export function mapFtm(records: readonly FtmRecord[], context: FtmContext): FtmM
         ...definedOnly({ start, end }),
         ...extra,
         ...factFields(notes),
+        ...annotated(reader, notes),
         citations: citationsOf(reader, notes),
       });
     }

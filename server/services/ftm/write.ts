@@ -13,7 +13,17 @@ import type { Citation, Entity, Relationship } from '../../../schemas/index.js';
 import { relationshipToStored } from '../../db/mapping.js';
 import { allEntities, provenanceLine, type ExportInput } from '../exports/context.js';
 import { shortHash } from '../imports/ids.js';
-import { hasProperty, isA, isConcrete, isFtmCountry, isFtmLanguage, isFtmTopic, propertiesOf, requiredOf } from './model.js';
+import {
+  fitsProperty,
+  hasProperty,
+  isA,
+  isConcrete,
+  isFtmCountry,
+  isFtmLanguage,
+  isFtmTopic,
+  propertiesOf,
+  requiredOf,
+} from './model.js';
 import { FTM_ID, toFtmId } from './ids.js';
 import { annotationNote, citationNote } from './notes.js';
 import {
@@ -142,8 +152,12 @@ function entityLine(
   if (entity.description) props.put('description', [entity.description]);
 
   const identifications: FtmLine[] = [];
+  // A code longer than FtM's identifiers are is kept exactly in the annotation, with the others.
+  if ((entity.identifiers ?? []).some((i) => !fitsProperty('Identification', 'number', i.value)))
+    annotation.identifiers = entity.identifiers;
   for (const identifier of entity.identifiers ?? []) {
     const property = propertyOfScheme(schema, identifier.scheme);
+    if (!fitsProperty('Identification', 'number', identifier.value)) continue;
     if (property) props.add(property, identifier.value);
     else
       identifications.push({
@@ -159,9 +173,8 @@ function entityLine(
     if (!field.kinds.includes(entity.kind) || value === undefined || written.has(field.field)) continue;
     const property = field.ftm.find((p) => hasProperty(schema, p));
     const values = (Array.isArray(value) ? value : [value]).map(String);
-    const valid = values.every((v) =>
-      validFor(field.kind === 'text' && field.field === 'jurisdiction' ? 'countries' : field.kind, v),
-    );
+    const kind = field.kind === 'text' && field.field === 'jurisdiction' ? 'countries' : field.kind;
+    const valid = values.every((v) => validFor(kind, v) && fitsProperty(schema, property ?? '', v));
     if (property && valid) {
       props.put(property, values);
       written.add(field.field);
@@ -277,11 +290,15 @@ function linkLine(rels: readonly Relationship[], context: LinkContext): Omit<Ftm
     );
     const countries = unique(authorities.flatMap((a) => (a && 'country' in a ? (a.country ?? []) : [])).filter(isFtmCountry));
     if (countries.length) p.put('country', countries);
-    for (const field of ['program', 'reason', 'provisions', 'listingDate'] as const)
-      if (rel[field] !== undefined) {
-        p.put(field, [String(rel[field])]);
+    for (const field of ['program', 'reason', 'provisions', 'listingDate'] as const) {
+      const value = rel[field];
+      if (value === undefined) continue;
+      // Longer than FtM takes (a listing's measures run to pages): kept exactly in the annotation.
+      if (fitsProperty(schema, field, String(value))) {
+        p.put(field, [String(value)]);
         written.add(field);
-      }
+      } else annotation[field] = value;
+    }
     annotation.authority = targetIds;
     p.put('startDate', rel.start ? [rel.start] : []);
     p.put('endDate', rel.end ? [rel.end] : []);
@@ -293,7 +310,7 @@ function linkLine(rels: readonly Relationship[], context: LinkContext): Omit<Ftm
     p.put(spec.target, targetIds);
     for (const [field, { ftm }] of Object.entries(spec.fields ?? {})) {
       const value = record[field];
-      if (value === undefined || !hasProperty(schema, ftm)) continue;
+      if (value === undefined || !fitsProperty(schema, ftm, String(value))) continue;
       p.put(ftm, [String(value)]);
       written.add(field);
     }
