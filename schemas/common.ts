@@ -41,6 +41,28 @@ export const WebAddress = z.url({ protocol: /^https?$/, error: 'must be an http:
  */
 export const Version = z.number().int().min(1);
 export type Version = z.infer<typeof Version>;
+/**
+ * A code an authority assigned to identify an entity: a registration or tax number, an LEI, a Wikidata
+ * QID, a source's own id. `scheme` says whose code it is, lower-case (`lei`, `uei`, `duns`, `inn`, `ogrn`,
+ * `vat`, `registration`, `tax`, `wikidata`, `passport`, `littlesis`, `ocds:<scheme>`...): two identifiers
+ * are the same only when scheme and value both are.
+ */
+export const Identifier = z.object({
+  scheme: z
+    .string()
+    .min(1)
+    .max(60)
+    .regex(/^[a-z][a-z0-9._-]*(:[a-z0-9._-]+)*$/, 'must be a lower-case scheme such as "lei" or "ocds:gb-coh"'),
+  value: z.string().trim().min(1).max(300),
+});
+export type Identifier = z.infer<typeof Identifier>;
+
+/**
+ * A country or territory as FollowTheMoney writes it: an ISO 3166-1 alpha-2 code in lower case (`de`,
+ * `ru`), or one of FtM's codes for historic and disputed places (`suhh`, `ua-cri`, `x-so`).
+ */
+export const CountryCode = z.string().regex(/^[a-z]{1,4}(-[a-z]{1,4})?$/, 'must be a lower-case ISO 3166 code such as "de"');
+export type CountryCode = z.infer<typeof CountryCode>;
 
 /** How firmly a fact stands. */
 export const FactStatus = z.enum(['reported', 'confirmed', 'alleged', 'inferred']);

@@ -17,6 +17,7 @@ import {
   OrganizationEntity,
   PersonEntity,
   PublicBodyEntity,
+  RELATIONSHIP_FIELD_SHAPES,
   RelationshipType,
 } from './graph.js';
 
@@ -94,7 +95,7 @@ const ENTITY_FIELD_SHAPES = {
 };
 const entityFields = z
   .object(ENTITY_FIELD_SHAPES)
-  .omit({ id: true, kind: true, citations: true, ftmId: true, mergedIds: true, status: true }).shape;
+  .omit({ id: true, kind: true, citations: true, ftmId: true, ftmSchema: true, mergedIds: true, status: true }).shape;
 type FieldShapes = typeof entityFields;
 
 /** The field names a person may set on an entity (which apply depends on its kind). */
@@ -153,14 +154,7 @@ export type UpdateEntityRequestInput = z.input<typeof UpdateEntityRequest>;
 // --------------------------------------------------------- relationships
 
 /** Properties particular to some relationship types (see `Relationship` in graph.ts). */
-const relationshipExtras = {
-  role: z.string().max(300),
-  seat: z.string().max(300),
-  percentage: z.number().min(0).max(100),
-  data: z.string().max(500),
-  summary: z.string().max(2000),
-  counterpartyIds: z.array(EntityId),
-};
+const relationshipExtras = RELATIONSHIP_FIELD_SHAPES;
 export const RELATIONSHIP_FIELDS = ['start', 'end', 'current', 'inferredFrom', ...Object.keys(relationshipExtras)] as const;
 
 const factFieldShapes = {

@@ -55,7 +55,8 @@ program
   .argument('<file>', 'path to the file')
   .option('--format <format>', 'json, csv or ftm (default: from the extension: .json, .zip, .ftm.json/.jsonl/.ndjson)')
   .option('--dry-run', 'report what would be created, updated and merged without writing')
-  .action((file: string, options: { format?: string; dryRun?: boolean }) =>
+  .option('--locale <locale>', 'how the file writes numbers, e.g. de (1.234,5) or en (1,234.5)')
+  .action((file: string, options: { format?: string; dryRun?: boolean; locale?: string }) =>
     withDatabase(async (db) => {
       const format = ImportFormat.parse(options.format ?? formatFromFileName(file));
       const bytes = new Uint8Array(await readFile(file));
@@ -73,6 +74,7 @@ program
           {
             format,
             dryRun: options.dryRun ?? false,
+            locale: options.locale,
             actor: `cli:${userInfo().username}`,
             route: 'cli import',
             onProgress: bar.update,
@@ -90,6 +92,10 @@ program
           `merged ${c.merged.entities} FtM fragments; skipped ${c.skipped}. ${seconds.toFixed(1)} s.`,
       );
       for (const w of c.warnings) log(`  ${w.line ? `line ${w.line}: ` : ''}${w.message}`);
+      for (const u of c.unmapped)
+        log(
+          `  not imported: ${u.schema}${u.property ? `.${u.property}` : ''} (${u.lines} line(s), first ${u.firstLine}): ${u.reason}`,
+        );
       if (c.documentId) log(`Every fact cites ${c.documentId}.`);
       console.log(JSON.stringify(c, null, 2));
     }),

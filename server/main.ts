@@ -94,6 +94,8 @@ async function main(): Promise<void> {
     say('More tokens: npm run cli -- token create --name <who> --role reader|editor|admin');
   }
   say('Press Ctrl-C to stop.');
+  // Plan the conflict patterns in the background, so the first Conflicts tab answers in time.
+  app?.conflicts.warmUp().catch((error: unknown) => app?.log.warn({ err: error }, 'planning the conflict patterns ahead failed'));
   if (config.INTERLOCK_OPEN_BROWSER && process.stdout.isTTY && !process.env.CI) {
     open(oneTimeToken ? signInUrl(url, oneTimeToken) : url).catch(() => undefined);
   }

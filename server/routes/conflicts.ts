@@ -50,7 +50,7 @@ const conflicts: FastifyPluginAsyncZod = async (app) => {
         response: { 200: MoneyFlowsResponse, 400: ApiError, 503: ApiError },
       },
     },
-    async (request) => ({ rows: await app.conflicts.moneyFlows(request.query) }),
+    async (request) => app.conflicts.moneyFlows(request.query),
   );
 };
 

@@ -105,6 +105,7 @@ const imports: FastifyPluginAsyncZod = async (app) => {
       const options = {
         format,
         dryRun: request.query.dryRun,
+        locale: request.query.locale,
         actor: request.access.actor,
         route: 'POST /api/import',
         maxUnpackedBytes: IMPORT_BODY_LIMIT,

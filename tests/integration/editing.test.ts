@@ -186,7 +186,7 @@ describe('editing entities', () => {
 
     it('refuses a type the allowlist does not have, and ends of the wrong kind', async () => {
       const citations = [newSource('board')];
-      const unknown = await call('POST', '/api/relationships', { type: 'OWNS', source: personId, target: BOARD, citations });
+      const unknown = await call('POST', '/api/relationships', { type: 'CONTROLS', source: personId, target: BOARD, citations });
       expect(unknown.status).toBe(400);
       const before = await graphCounts(driver, database);
       const wrongEnds = await call<RelationshipWriteResult>('POST', '/api/relationships', {

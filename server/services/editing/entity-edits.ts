@@ -15,7 +15,7 @@ import {
   type GraphNode,
   type UpdateEntityRequest,
 } from '../../../schemas/index.js';
-import { entityToStored, toGraphNode } from '../../db/mapping.js';
+import { entityToStored, STORED_ONLY, toGraphNode } from '../../db/mapping.js';
 import { recordAudit } from '../audit-log.js';
 import { NotFoundError } from '../graph-repository.js';
 import { changedProperties } from '../imports/change-plan.js';
@@ -37,8 +37,6 @@ import {
 import { entityIdCandidates } from './ids.js';
 import { change, inWriteTransaction, type Actor } from './transaction.js';
 import { requireVersion } from './versions.js';
-
-const CITATION_LISTS = ['citationDocumentIds', 'citationLocators', 'citationQuotes'];
 
 export function nodeOf(kind: EntityKind, properties: Props, version: number): GraphNode {
   return toGraphNode({ ...properties, kind, version });
@@ -170,6 +168,6 @@ async function freeEntityId(tx: ManagedTransaction, kind: EntityKind, name: stri
  */
 function unknownStoredProperties(kind: EntityKind, stored: Props): Props {
   const member = Entity.options.find((o) => o.shape.kind.value === kind);
-  const known = new Set([...Object.keys(member?.shape ?? {}), ...CITATION_LISTS]);
+  const known = new Set([...Object.keys(member?.shape ?? {}), ...STORED_ONLY]);
   return Object.fromEntries(Object.entries(stored).filter(([key]) => !known.has(key)));
 }

@@ -39,7 +39,11 @@ const MERGED_BY_RULE = new Set([
   'citationDocumentIds',
   'citationLocators',
   'citationQuotes',
+  'identifierSchemes',
+  'identifierValues',
 ]);
+/** Lists of codes both entities' values belong to (countries, topics): the kept one takes the other's too. */
+const UNITED_LISTS = ['country', 'nationality', 'topics'];
 
 export async function mergeEntities(driver: Driver, database: string, request: MergeRequest, who: Actor): Promise<MergeResult> {
   const { keepId, mergeId } = request;
@@ -134,6 +138,20 @@ export function absorb(keep: Props, gone: Props): Props {
   const aliases = unique([...strings(keep.aliases), String(gone.name ?? ''), ...strings(gone.aliases)]);
   result.aliases = aliases.filter((a) => a !== '' && a !== keepName);
   result.mergedIds = unique([...strings(keep.mergedIds), String(gone.id), ...strings(gone.mergedIds)]);
+  for (const key of UNITED_LISTS)
+    if (Array.isArray(keep[key]) && Array.isArray(gone[key]))
+      result[key] = unique([...strings(keep[key]), ...strings(gone[key])]);
+  // Identifiers are two parallel lists too (scheme, value): the duplicate's are added, each pair once.
+  const pairs = new Map<string, [string, string]>();
+  for (const source of [keep, gone])
+    strings(source.identifierSchemes).forEach((scheme, i) => {
+      const value = strings(source.identifierValues)[i] ?? '';
+      pairs.set(JSON.stringify([scheme, value]), [scheme, value]);
+    });
+  if (pairs.size > 0) {
+    result.identifierSchemes = [...pairs.values()].map(([scheme]) => scheme);
+    result.identifierValues = [...pairs.values()].map(([, value]) => value);
+  }
   // Citations are three parallel lists (ADR 0002): append the duplicate's, skipping exact repeats.
   const seen = new Set<string>();
   const ids: string[] = [];
@@ -158,10 +176,10 @@ export function absorb(keep: Props, gone: Props): Props {
   return result;
 }
 
-/** Properties with every citation and counterparty naming `from` naming `to` instead. Pure. */
+/** Properties with every citation, counterparty and client naming `from` naming `to` instead. Pure. */
 export function renamed(properties: Props, from: string, to: string): Props {
   const result = { ...properties };
-  for (const key of ['citationDocumentIds', 'counterpartyIds']) {
+  for (const key of ['citationDocumentIds', 'counterpartyIds', 'onBehalfOf']) {
     if (Array.isArray(result[key])) result[key] = strings(result[key]).map((id) => (id === from ? to : id));
   }
   return result;

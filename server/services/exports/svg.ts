@@ -73,7 +73,7 @@ export function renderSvg(input: ExportInput): string {
   };
   const graphBottom = maxY + offsetY + PAD;
 
-  const largest = largestAmount(content.entities);
+  const largest = largestAmount(content.entities, content.relationships);
   const pairCount = new Map<string, number>();
   const edges = content.relationships.map((rel) => {
     const key = [rel.source, rel.target].sort().join('\u0000');

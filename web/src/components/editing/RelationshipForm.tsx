@@ -19,10 +19,10 @@ import {
   changedDraftFields,
   createRelationshipRequest,
   emptyRelationshipDraft,
-  QUALIFIER_FIELD,
   rebaseDraft,
   relationshipDraftOf,
   relationshipProblem,
+  TYPE_FIELDS,
   updateRelationshipRequest,
 } from './drafts.js';
 import type { Endpoint, RelationshipDraft } from './drafts.js';
@@ -55,7 +55,7 @@ export function RelationshipForm({ edge, source, target }: RelationshipFormProps
     setConflict(undefined);
   };
   const types = allowedTypes(draft.source?.kind, draft.target?.kind);
-  const qualifier = draft.type ? QUALIFIER_FIELD[draft.type] : undefined;
+  const fields = draft.type ? (TYPE_FIELDS[draft.type] ?? []) : [];
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -103,7 +103,7 @@ export function RelationshipForm({ edge, source, target }: RelationshipFormProps
           <Field
             label={t('editing.form.type')}
             value={draft.type}
-            onChange={(type) => set({ type: type as RelationshipType | '', qualifier: '' })}
+            onChange={(type) => set({ type: type as RelationshipType | '', fields: {} })}
             options={[
               { value: '', label: t('editing.form.chooseType') },
               ...types.map((type) => ({ value: type, label: typeLabel(type) })),
@@ -112,16 +112,30 @@ export function RelationshipForm({ edge, source, target }: RelationshipFormProps
           />
         </>
       )}
-      {qualifier && (
+      {fields.map((field) => (
         <Field
-          label={t(`editing.form.qualifier.${qualifier}`)}
-          value={draft.qualifier}
-          onChange={(value) => set({ qualifier: value })}
-          type={qualifier === 'percentage' ? 'number' : 'text'}
-          multiline={qualifier === 'summary'}
+          key={field.name}
+          label={t(`editing.form.qualifier.${field.name}`)}
+          value={draft.fields[field.name] ?? ''}
+          onChange={(value) => set({ fields: { ...draft.fields, [field.name]: value } })}
+          type={field.input === 'number' ? 'number' : 'text'}
+          multiline={field.input === 'multiline'}
+          {...(field.options
+            ? {
+                options: [
+                  { value: '', label: '—' },
+                  ...field.options.map((o) => ({ value: o, label: t(`facts.paymentKinds.${o}`) })),
+                ],
+              }
+            : {})}
+          {...(field.input === 'date'
+            ? { placeholder: '2019' }
+            : field.input === 'ids'
+              ? { placeholder: 'org:acme, person:jane-doe' }
+              : {})}
           dir="auto"
         />
-      )}
+      ))}
       <div className="edit-field-row">
         <Field label={t('editing.form.start')} value={draft.start} onChange={(start) => set({ start })} placeholder="2019" />
         <Field label={t('editing.form.end')} value={draft.end} onChange={(end) => set({ end })} />
@@ -146,14 +160,21 @@ export function RelationshipForm({ edge, source, target }: RelationshipFormProps
       {conflict && base && (
         <ConflictNotice
           conflict={conflict.response}
-          fields={changedDraftFields(draftOf(base), draftOf(conflict.current)).map((key) => {
+          fields={changedDraftFields(draftOf(base), draftOf(conflict.current)).flatMap((key) => {
             const now = draftOf(conflict.current)[key];
+            if (key === 'fields') {
+              const [opened, theirs] = alignFields(draftOf(base).fields, draftOf(conflict.current).fields);
+              return changedDraftFields(opened, theirs).map((name) => ({
+                label: t(`editing.form.qualifier.${name}`),
+                now: theirs[name] ?? '',
+              }));
+            }
             if (key === 'citations')
               return {
                 label: t('editing.citations.legend'),
                 now: t('editing.conflict.sources', { count: draftOf(conflict.current).citations.length }),
               };
-            const label = key === 'qualifier' && qualifier ? t(`editing.form.qualifier.${qualifier}`) : t(`editing.form.${key}`);
+            const label = t(`editing.form.${key}`);
             if (key === 'current')
               return {
                 label,
@@ -168,10 +189,21 @@ export function RelationshipForm({ edge, source, target }: RelationshipFormProps
             return { label, now: typeof now === 'string' ? now : JSON.stringify(now) };
           })}
           onReload={() => adopt(conflict.current, draftOf(conflict.current))}
-          onKeep={() => adopt(conflict.current, rebaseDraft(draftOf(base), draft, draftOf(conflict.current)))}
+          onKeep={() => {
+            const [opened, theirs] = [draftOf(base), draftOf(conflict.current)];
+            // Type fields rebase one by one: my change to one field keeps their change to another.
+            const fields = rebaseDraft(...alignFields(opened.fields, draft.fields, theirs.fields));
+            adopt(conflict.current, { ...rebaseDraft(opened, draft, theirs), fields });
+          }}
         />
       )}
       <FormFooter problem={problem} saving={saving} />
     </form>
   );
+}
+
+/** The same field names in every map ('' where one has none), so drafts compare and rebase field by field. */
+function alignFields<T extends Readonly<Record<string, string>>[]>(...maps: T): { [K in keyof T]: Record<string, string> } {
+  const names = [...new Set(maps.flatMap((m) => Object.keys(m)))];
+  return maps.map((m) => Object.fromEntries(names.map((n) => [n, m[n] ?? '']))) as { [K in keyof T]: Record<string, string> };
 }
