@@ -39,7 +39,14 @@ export interface ReadOptions {
   convention?: NumberConvention | undefined;
 }
 
-export async function readImport({ format, bytes, fileName, lookupFtm, maxUnpackedBytes, convention }: ReadOptions): Promise<MappedImport> {
+export async function readImport({
+  format,
+  bytes,
+  fileName,
+  lookupFtm,
+  maxUnpackedBytes,
+  convention,
+}: ReadOptions): Promise<MappedImport> {
   if (format === 'json') {
     const text = new TextDecoder('utf-8').decode(bytes);
     const parsed = parseJsonText(text);
