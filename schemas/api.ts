@@ -18,6 +18,13 @@ const RelationshipTypeList = z
 export const HealthResponse = z.object({
   status: z.literal('ok'),
   neo4j: z.object({ connected: z.literal(true), version: z.string() }),
+  /** The stored conflict findings: current or updating, and a full recomputation's progress (patterns done of all). */
+  findings: z
+    .object({
+      status: z.enum(['current', 'updating']),
+      progress: z.object({ done: z.number().int(), total: z.number().int() }).nullable(),
+    })
+    .optional(),
 });
 
 export const HealthUnavailable = z.object({

@@ -59,6 +59,28 @@ export const ConflictsQuery = z.object({
 });
 export type ConflictsQuery = z.infer<typeof ConflictsQuery>;
 
+/** A full recomputation of the stored findings under way: patterns done of all, findings written so far. */
+export const FindingsProgress = z.object({
+  startedAt: z.string(),
+  done: z.number().int(),
+  total: z.number().int(),
+  findings: z.number().int(),
+});
+export type FindingsProgress = z.infer<typeof FindingsProgress>;
+
+/** Where the stored findings stand (docs/adr/0021). */
+export const FindingsStatus = z.object({
+  /** `current`: they reflect the graph as it is; `updating`: a change is being taken in (the answer is the one before it). */
+  status: z.enum(['current', 'updating']),
+  /** The graph version (entity count and newest audit entry) the findings reflect; null before the first computation. */
+  graphVersion: z.string().nullable(),
+  /** When they were last brought up to date. */
+  computedAt: z.string().nullable(),
+  /** While every pattern is being run over the whole graph (after an import): how far it is. */
+  progress: FindingsProgress.nullable(),
+});
+export type FindingsStatus = z.infer<typeof FindingsStatus>;
+
 export const ConflictsResponse = z.object({
   findings: z.array(Finding),
   nodes: z.array(GraphNode),
@@ -66,6 +88,7 @@ export const ConflictsResponse = z.object({
   /** Findings in all pages; `nextCursor` asks for the next page (null on the last). */
   total: z.number().int().optional(),
   nextCursor: z.string().nullable().optional(),
+  ...FindingsStatus.shape,
 });
 export type ConflictsResponse = z.infer<typeof ConflictsResponse>;
 

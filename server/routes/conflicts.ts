@@ -4,6 +4,7 @@ import {
   ApiError,
   ConflictsQuery,
   ConflictsResponse,
+  FindingsStatus,
   MoneyFlowsQuery,
   MoneyFlowsResponse,
   PatternsResponse,
@@ -29,15 +30,24 @@ const conflicts: FastifyPluginAsyncZod = async (app) => {
         tags: ['conflicts'],
         summary: 'Conflict-of-interest findings, each explained, dated and cited, with its evidence subgraph',
         description:
-          'Without `entity` this asks about the whole graph: at most INTERLOCK_HEAVY_READS such questions run at once, one more answers 503 `busy` with Retry-After.',
+          'Answered from the stored findings, which the server keeps current in the background: `status` says whether they reflect the graph as it is (`current`) or a change is being taken in (`updating`, with `progress` while every pattern runs over the whole graph after an import), `graphVersion` which state of the graph they reflect.',
         querystring: ConflictsQuery,
         response: { 200: ConflictsResponse, 400: ApiError, 404: ApiError, 503: ApiError },
       },
     },
-    async (request) =>
-      request.query.entity === undefined
-        ? app.heavyReads.run(() => app.conflicts.findings(request.query))
-        : app.conflicts.findings(request.query),
+    async (request) => app.findings.answer(request.query),
+  );
+
+  app.get(
+    '/conflicts/status',
+    {
+      schema: {
+        tags: ['conflicts'],
+        summary: 'Whether the stored findings are current, the graph version they reflect, and a recomputation’s progress',
+        response: { 200: FindingsStatus, 503: ApiError },
+      },
+    },
+    async () => app.findings.status(),
   );
 
   app.get(

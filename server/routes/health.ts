@@ -29,7 +29,18 @@ const health: FastifyPluginAsyncZod = async (app) => {
       try {
         const info = await driver.getServerInfo({ database });
         const version = info.agent?.replace(/^Neo4j\//, '') ?? 'unknown';
-        return { status: 'ok' as const, neo4j: { connected: true as const, version } };
+        // The stored findings' state is a courtesy: health does not fail because it could not be read.
+        const findings = await app.findings.status().catch(() => null);
+        return {
+          status: 'ok' as const,
+          neo4j: { connected: true as const, version },
+          ...(findings && {
+            findings: {
+              status: findings.status,
+              progress: findings.progress && { done: findings.progress.done, total: findings.progress.total },
+            },
+          }),
+        };
       } catch (error) {
         request.log.warn({ err: error }, 'health check: Neo4j unreachable');
         return reply.status(503).send({

@@ -15,6 +15,7 @@ import { loadPatterns } from '../../server/services/conflicts/pattern-files.js';
 import { ConflictService } from '../../server/services/conflicts/service.js';
 import { buildTestApp } from '../setup/app.js';
 import { testConnection, testDriver } from '../setup/connection.js';
+import { currentFindings } from './helpers/findings.js';
 import { SyntheticGraph, uniquePrefix } from './helpers/synthetic-graph.js';
 
 const { database } = testConnection();
@@ -519,7 +520,7 @@ describe('self-dealing', () => {
 });
 
 describe('on the seed story', () => {
-  let all: ConflictsResponse;
+  let all: Awaited<ReturnType<ConflictService['findings']>>;
   beforeAll(async () => {
     all = await service.findings({});
   });
@@ -605,9 +606,7 @@ describe('the conflicts API', () => {
   });
 
   it('filters findings by pattern and entity, and returns their evidence subgraph', async () => {
-    const response = await app.inject('/api/conflicts?pattern=vendor-board-seat&entity=person:vincent-line');
-    expect(response.statusCode).toBe(200);
-    const body = response.json<ConflictsResponse>();
+    const body = await currentFindings(app, '/api/conflicts?pattern=vendor-board-seat&entity=person:vincent-line');
     expect(body.findings.length).toBeGreaterThan(0);
     for (const f of body.findings) {
       expect(f.pattern).toBe('vendor-board-seat');
@@ -617,11 +616,11 @@ describe('the conflicts API', () => {
   });
 
   it('keeps only findings that held on the as-of date', async () => {
-    const before = (await app.inject('/api/conflicts?pattern=vendor-board-seat&asOf=2019')).json<ConflictsResponse>();
+    const before = await currentFindings(app, '/api/conflicts?pattern=vendor-board-seat&asOf=2019');
     expect(before.findings.map((f) => f.nodeIds)).not.toContainEqual(
       expect.arrayContaining(['contract:denver-lexisnexis-data-services-2020']),
     );
-    const after = (await app.inject('/api/conflicts?pattern=vendor-board-seat&asOf=2021-01-01')).json<ConflictsResponse>();
+    const after = await currentFindings(app, '/api/conflicts?pattern=vendor-board-seat&asOf=2021-01-01');
     expect(after.findings.length).toBeGreaterThan(0);
   });
 

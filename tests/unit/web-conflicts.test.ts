@@ -67,6 +67,10 @@ const response: ConflictsResponse = {
   findings: [seatFinding, interlock],
   nodes: [vincent, sheriff, board, lexis, mesa],
   edges: [holds, seat, partOf, other],
+  status: 'current',
+  graphVersion: '5|audit:1',
+  computedAt: null,
+  progress: null,
 };
 
 describe('finding wording', () => {

@@ -144,44 +144,85 @@ export function bySeverityThenTitle(a: Finding, b: Finding): number {
   return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || collator.compare(a.title, b.title);
 }
 
-export function buildFindings(
-  pattern: PatternDefinition,
-  rows: readonly PatternRow[],
-  options: { asOf?: string | undefined } = {},
-): FindingsResult {
-  const groups = new Map<string, { key: string[]; rows: PatternRow[]; overlaps: ReturnType<typeof overlap>[] }>();
+/**
+ * What a finding rests on, before any `asOf`: every row of it (its dated facts, its overlap, the ids of
+ * its evidence and its facts) and the evidence subgraph. This is what is stored (services/findings/), so
+ * a stored finding answers `asOf` exactly as a freshly computed one.
+ */
+export interface FindingRecord {
+  id: string;
+  pattern: string;
+  /** The ids the pattern made the finding from (its rows' `key`). */
+  key: string[];
+  rows: {
+    timed: Dated[];
+    overlap: ReturnType<typeof overlap>;
+    nodeIds: string[];
+    edgeIds: string[];
+    facts: Record<string, unknown>;
+  }[];
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
+
+const datedFields = (d: Dated): Dated => ({ start: d.start, end: d.end, current: d.current, signedOn: d.signedOn });
+
+/** Rows of one pattern grouped into finding records; rows whose facts never held at the same time are dropped. */
+export function findingRecords(pattern: PatternDefinition, rows: readonly PatternRow[]): FindingRecord[] {
+  const records = new Map<string, FindingRecord>();
   for (const row of rows) {
     const timed = row.timed.map(datedOf);
     // An organisation's own period bounds the facts about it: nothing held before it existed or after it was dissolved.
     const o = overlap(timed.length > 0 ? [...timed, ...lifetimes(row.evidence)] : timed);
     if (!o.possible) continue; // these facts never held at the same time: not a conflict
-    if (options.asOf && !heldOn(timed, options.asOf)) continue;
     const id = findingId(pattern.id, row.key);
-    const group = groups.get(id) ?? { key: row.key, rows: [], overlaps: [] };
-    group.rows.push(row);
-    group.overlaps.push(o);
-    groups.set(id, group);
+    const record = records.get(id) ?? { id, pattern: pattern.id, key: row.key, rows: [], nodes: [], edges: [] };
+    const { nodes, edges } = evidenceGraph(row.evidence);
+    record.rows.push({
+      timed: timed.map(datedFields),
+      overlap: o,
+      nodeIds: nodes.map((n) => n.id),
+      edgeIds: edges.map((e) => e.id),
+      facts: row.facts,
+    });
+    const knownNodes = new Set(record.nodes.map((n) => n.id));
+    const knownEdges = new Set(record.edges.map((e) => e.id));
+    record.nodes.push(...nodes.filter((n) => !knownNodes.has(n.id)));
+    record.edges.push(...edges.filter((e) => !knownEdges.has(e.id)));
+    records.set(id, record);
   }
+  return [...records.values()];
+}
 
-  const allNodes = new Map<string, GraphNode>();
-  const allEdges = new Map<string, GraphEdge>();
-  const findings: Finding[] = [];
-  for (const [id, group] of groups) {
-    const { nodes, edges } = evidenceGraph(group.rows.flatMap((r) => r.evidence));
-    for (const n of nodes) allNodes.set(n.id, n);
-    for (const e of edges) allEdges.set(e.id, e);
-    const known = group.overlaps.filter((o) => !o.datesUnknown);
-    const datesUnknown = known.length === 0;
-    const periods = (known.length ? known : group.overlaps).map((o) => o.period);
-    // Several rows are alternative evidence for one finding: its period spans theirs; an open end stays open.
-    const froms = periods.map((p) => p.from);
-    const tos = periods.map((p) => p.to);
-    const from = froms.includes(null) ? null : ([...froms].sort()[0] ?? null);
-    const to = tos.includes(null) ? null : ([...tos].sort().at(-1) ?? null);
-    const facts = mergeFacts(group.rows.map((r) => r.facts));
-    const names = new Map(nodes.map((n) => [n.id, n.name]));
-    findings.push({
-      id,
+/**
+ * The finding a record makes, or null when none of its rows held on `asOf`. Its evidence, period, title
+ * and citations come from the rows kept.
+ */
+export function findingOf(
+  pattern: PatternDefinition,
+  record: FindingRecord,
+  asOf?: string,
+): { finding: Finding; nodes: GraphNode[]; edges: GraphEdge[] } | null {
+  const rows = asOf ? record.rows.filter((r) => heldOn(r.timed, asOf)) : record.rows;
+  if (rows.length === 0) return null;
+  const nodeIds = new Set(rows.flatMap((r) => r.nodeIds));
+  const edgeIds = new Set(rows.flatMap((r) => r.edgeIds));
+  const nodes = record.nodes.filter((n) => nodeIds.has(n.id));
+  const edges = record.edges.filter((e) => edgeIds.has(e.id));
+  const overlaps = rows.map((r) => r.overlap);
+  const known = overlaps.filter((o) => !o.datesUnknown);
+  const datesUnknown = known.length === 0;
+  const periods = (known.length ? known : overlaps).map((o) => o.period);
+  // Several rows are alternative evidence for one finding: its period spans theirs; an open end stays open.
+  const froms = periods.map((p) => p.from);
+  const tos = periods.map((p) => p.to);
+  const from = froms.includes(null) ? null : ([...froms].sort()[0] ?? null);
+  const to = tos.includes(null) ? null : ([...tos].sort().at(-1) ?? null);
+  const facts = mergeFacts(rows.map((r) => r.facts));
+  const names = new Map(nodes.map((n) => [n.id, n.name]));
+  return {
+    finding: {
+      id: record.id,
       pattern: pattern.id,
       severity: pattern.severity,
       title: renderTemplate(pattern.title, facts),
@@ -191,7 +232,26 @@ export function buildFindings(
       nodeIds: nodes.map((n) => n.id),
       edgeIds: edges.map((e) => e.id),
       citations: citationsOf(edges),
-    });
+    },
+    nodes,
+    edges,
+  };
+}
+
+export function buildFindings(
+  pattern: PatternDefinition,
+  rows: readonly PatternRow[],
+  options: { asOf?: string | undefined } = {},
+): FindingsResult {
+  const allNodes = new Map<string, GraphNode>();
+  const allEdges = new Map<string, GraphEdge>();
+  const findings: Finding[] = [];
+  for (const record of findingRecords(pattern, rows)) {
+    const built = findingOf(pattern, record, options.asOf);
+    if (!built) continue;
+    for (const n of built.nodes) allNodes.set(n.id, n);
+    for (const e of built.edges) allEdges.set(e.id, e);
+    findings.push(built.finding);
   }
   findings.sort(bySeverityThenTitle);
   return { findings, nodes: [...allNodes.values()], edges: [...allEdges.values()] };

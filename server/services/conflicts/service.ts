@@ -1,17 +1,16 @@
 /**
  * Runs conflict patterns against the graph: each pattern in its own read transaction, rows turned into
  * findings by `buildFindings`. Patterns are loaded once per service; the files are the source of truth.
- * Whole-graph answers (no entity) are kept per graph version, the last four selections of patterns and
- * dates: one of them is a scan of the whole graph.
+ * Requests never run a pattern over the whole graph: `GET /api/conflicts` answers from the stored
+ * findings (services/findings/), which call `records` here, off the request path.
  */
 import type { Driver } from 'neo4j-driver';
 import type { ConflictsResponse, MoneyFlowsResponse, PatternInfo } from '../../../schemas/index.js';
 import { NotFoundError } from '../graph-repository.js';
-import { buildFindings, bySeverityThenTitle, type PatternRow } from './findings.js';
+import { buildFindings, bySeverityThenTitle, findingRecords, type FindingRecord, type PatternRow } from './findings.js';
 import { moneyFlowsOf } from './money.js';
 import { loadPatterns, type PatternDefinition } from './pattern-files.js';
-import { readTransaction } from '../../db/transactions.js';
-import { graphVersion, VersionedMemo } from '../graph-version.js';
+import { openSession, readTransaction } from '../../db/transactions.js';
 
 interface Evaluation {
   findings: ConflictsResponse['findings'];
@@ -21,7 +20,6 @@ interface Evaluation {
 
 export class ConflictService {
   private readonly patterns: PatternDefinition[];
-  private readonly wholeGraphMemo = new VersionedMemo<Evaluation>(4);
 
   constructor(
     private readonly driver: Driver,
@@ -50,7 +48,12 @@ export class ConflictService {
     return this.patterns.map(({ id, name, description, severity }) => ({ id, name, description, severity }));
   }
 
-  private pattern(id: string): PatternDefinition {
+  /** Every pattern, as loaded from its file. */
+  all(): readonly PatternDefinition[] {
+    return this.patterns;
+  }
+
+  pattern(id: string): PatternDefinition {
     const pattern = this.patterns.find((p) => p.id === id);
     if (!pattern) throw new NotFoundError('pattern', id);
     return pattern;
@@ -63,17 +66,41 @@ export class ConflictService {
     });
   }
 
+  /**
+   * The records of one pattern's findings (findings.ts), over the whole graph (`entity` null) or those a
+   * finding about `entity` can start from, which then only keeps the records whose evidence includes it.
+   * Runs with `timeoutMs` as its cap: the whole-graph form runs in the background, past a request's cap.
+   */
+  async records(pattern: PatternDefinition, entity: string | null, timeoutMs?: number): Promise<FindingRecord[]> {
+    const session = openSession(this.driver, this.database, 'READ');
+    try {
+      const rows = await session.executeRead(
+        async (tx) => {
+          const result = await tx.run(pattern.query, { rollup: false, ...pattern.parameters, entity });
+          return result.records.map((r) => r.toObject() as unknown as PatternRow);
+        },
+        timeoutMs === undefined ? undefined : { timeout: timeoutMs },
+      );
+      const records = findingRecords(pattern, rows);
+      return entity === null ? records : records.filter((r) => r.nodes.some((n) => n.id === entity));
+    } finally {
+      await session.close();
+    }
+  }
+
+  /**
+   * Findings computed now from the graph, for one entity or (`entity` absent) the whole graph. The API
+   * answers from stored findings instead; this is the same computation, for checking a pattern.
+   */
   async findings(query: {
     pattern?: string | undefined;
     entity?: string | undefined;
     asOf?: string | undefined;
     limit?: number | undefined;
     cursor?: string | undefined;
-  }): Promise<ConflictsResponse> {
+  }): Promise<Pick<ConflictsResponse, 'findings' | 'nodes' | 'edges' | 'total' | 'nextCursor'>> {
     const selected = query.pattern ? [this.pattern(query.pattern)] : this.patterns;
-    const all = query.entity
-      ? await this.evaluate(selected, { entity: query.entity, asOf: query.asOf })
-      : await this.wholeGraph(selected, query.asOf);
+    const all = await this.evaluate(selected, { ...(query.entity ? { entity: query.entity } : {}), asOf: query.asOf });
     // A page of findings, in a stable order; the cursor is the offset of the next page.
     const offset = query.cursor ? Number(query.cursor) : 0;
     const end = query.limit === undefined ? all.findings.length : offset + query.limit;
@@ -91,16 +118,6 @@ export class ConflictService {
       total: all.findings.length,
       nextCursor: end < all.findings.length ? String(end) : null,
     };
-  }
-
-  /**
-   * Every finding of the whole graph is a scan of it (seconds on 100k relationships): kept until the
-   * graph changes, so the next page, another visitor or the Conflicts tab opened again costs nothing.
-   */
-  private async wholeGraph(selected: PatternDefinition[], asOf: string | undefined): Promise<Evaluation> {
-    const version = await readTransaction(this.driver, this.database, graphVersion);
-    const key = `${selected.map((p) => p.id).join(',')}|${asOf ?? ''}`;
-    return this.wholeGraphMemo.get(key, version, () => this.evaluate(selected, { asOf }));
   }
 
   /** The findings of the selected patterns, sorted, with the evidence they name. */

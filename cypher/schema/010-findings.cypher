@@ -1,0 +1,18 @@
+// Stored conflict findings (services/findings/, docs/adr/0021): one :Finding per finding of a generation,
+// read in the order of `order` (generation, severity, title), and one :FindingMember per entity in its
+// evidence, so an entity's findings are found by index. Neither is an :Entity: they never show in the graph.
+CREATE INDEX finding_order IF NOT EXISTS
+FOR (f:Finding) ON (f.order);
+CREATE INDEX finding_id IF NOT EXISTS
+FOR (f:Finding) ON (f.id);
+CREATE INDEX finding_generation IF NOT EXISTS
+FOR (f:Finding) ON (f.generation);
+CREATE INDEX finding_member_entity IF NOT EXISTS
+FOR (m:FindingMember) ON (m.entityId);
+CREATE INDEX finding_member_finding IF NOT EXISTS
+FOR (m:FindingMember) ON (m.findingId);
+CREATE INDEX finding_member_generation IF NOT EXISTS
+FOR (m:FindingMember) ON (m.generation);
+// The one state node: which generation is served, the graph version it reflects, leases and progress.
+CREATE CONSTRAINT findings_state_id IF NOT EXISTS
+FOR (s:FindingsState) REQUIRE s.id IS UNIQUE;

@@ -1,0 +1,383 @@
+/**
+ * Keeps the stored findings current, off the request path (docs/adr/0021). It follows the audit trail
+ * (every write made through Interlock records an entry naming the entities it touched):
+ *
+ * - Incremental: for the entities an entry names, and the key entities of the stored findings that
+ *   include them, each pattern runs in its per-entity form; the stored findings that include a changed
+ *   entity are replaced by the ones computed now. An edit shows in the findings within a second or so.
+ * - Full: an entry too large to follow entity by entity (an import), a change made outside Interlock
+ *   (the entity count moved without an entry), or no findings yet: every pattern runs over the whole
+ *   graph into a new generation, which is served once complete; the entries written meanwhile are then
+ *   replayed on it. Progress is stored for /api/health and the Conflicts panel.
+ *
+ * Any number of processes may run a maintainer on one database: two leases on the state node (one per
+ * kind of work) make one process at a time do each; a process that dies leaves a lease that expires.
+ */
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import type { Driver, ManagedTransaction } from 'neo4j-driver';
+import { int } from 'neo4j-driver';
+import { cypher } from '../../db/cypher-files.js';
+import { openSession } from '../../db/transactions.js';
+import type { ConflictService } from '../conflicts/service.js';
+import { findingOf, type FindingRecord } from '../conflicts/findings.js';
+import type { PatternDefinition } from '../conflicts/pattern-files.js';
+import {
+  auditSince,
+  createFindings,
+  deleteFindings,
+  readState,
+  storedFinding,
+  type AuditMark,
+  type FindingsState,
+  type FullProgress,
+  type StoredFinding,
+} from './store.js';
+
+/** More changed entities than this in one catch-up: a full recomputation is cheaper than entity by entity. */
+export const INCREMENTAL_LIMIT = 200;
+/** Entries may commit out of `at` order (clocks, long transactions): this much before the cursor is read again. */
+const REREAD_MS = 30_000;
+const LEASE_MS = 30_000;
+/** Cap of one pattern over the whole graph, in the background (a request's cap is far lower). */
+const FULL_QUERY_TIMEOUT_MS = 30 * 60_000;
+const WRITE_BATCH = 1_000;
+/** Per-entity pattern runs at once during an incremental update. */
+const PARALLEL = 3;
+const ENTRIES_PER_READ = 500;
+
+type Log = (message: string, error?: unknown) => void;
+
+export class FindingsMaintainer {
+  readonly owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  private active = false;
+  private stopped = false;
+  private incremental: Promise<void> | null = null;
+  private incrementalAgain = false;
+  private full: Promise<void> | null = null;
+  private retry: NodeJS.Timeout | null = null;
+  private poll: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly driver: Driver,
+    private readonly database: string,
+    private readonly conflicts: ConflictService,
+    private readonly log: Log = () => undefined,
+  ) {}
+
+  /**
+   * Brings the findings up to date soon, and from now on after every write this process makes. Called
+   * at start (main.ts) and whenever findings are asked for, so a process nobody asks does no work.
+   */
+  request(): void {
+    if (this.stopped) return;
+    this.active = true;
+    if (this.incremental) {
+      this.incrementalAgain = true;
+      return;
+    }
+    this.incremental = this.catchUp()
+      .catch((error: unknown) => this.log('updating the stored findings failed; trying again shortly', error))
+      .finally(() => {
+        this.incremental = null;
+        if (this.incrementalAgain) {
+          this.incrementalAgain = false;
+          this.request();
+        }
+      });
+  }
+
+  /** A write was made through this process: its findings are updated if anyone has asked for findings. */
+  noteWrite(): void {
+    if (this.active) this.request();
+  }
+
+  /** Checks every `everyMs` for changes other processes made (main.ts; a single process needs none). */
+  watch(everyMs: number): void {
+    this.active = true;
+    this.poll = setInterval(() => this.request(), everyMs);
+    this.poll.unref();
+    this.request();
+  }
+
+  /** Stops starting work; work already running finishes its current step and stops. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.retry) clearTimeout(this.retry);
+    if (this.poll) clearInterval(this.poll);
+    await Promise.allSettled([this.incremental, this.full]);
+  }
+
+  /** The state and whether a full recomputation is due (none yet, or one was asked for since the last). */
+  static fullDue(state: FindingsState | null): boolean {
+    if (!state || !state.generation) return true;
+    return Boolean(state.fullRequestedAt && (!state.fullComputedFrom || state.fullRequestedAt > state.fullComputedFrom));
+  }
+
+  private later(): void {
+    if (this.stopped || this.retry) return;
+    this.retry = setTimeout(() => {
+      this.retry = null;
+      this.request();
+    }, 1_000);
+    this.retry.unref();
+  }
+
+  private async read<T>(work: (tx: ManagedTransaction) => Promise<T>, timeout?: number): Promise<T> {
+    const session = openSession(this.driver, this.database, 'READ');
+    try {
+      return await session.executeRead(work, timeout === undefined ? undefined : { timeout });
+    } finally {
+      await session.close();
+    }
+  }
+
+  private async write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    const session = openSession(this.driver, this.database, 'WRITE');
+    try {
+      return await session.executeWrite(work, { timeout: FULL_QUERY_TIMEOUT_MS });
+    } finally {
+      await session.close();
+    }
+  }
+
+  private async lease(kind: 'full' | 'incremental'): Promise<{ held: boolean; state: FindingsState }> {
+    const now = new Date();
+    return this.write(async (tx) => {
+      const row = (
+        await tx.run(cypher('queries/findings-lease'), {
+          lease: kind,
+          owner: this.owner,
+          now: now.toISOString(),
+          until: new Date(now.getTime() + LEASE_MS).toISOString(),
+        })
+      ).records[0];
+      return { held: Boolean(row?.get('held')), state: row?.get('state') as FindingsState };
+    });
+  }
+
+  /** Renews a lease while long work runs (one pattern over a large graph takes longer than the lease). */
+  private keepLease(kind: 'full' | 'incremental'): () => void {
+    const timer = setInterval(() => {
+      this.lease(kind).catch(() => undefined);
+    }, LEASE_MS / 3);
+    timer.unref();
+    return () => clearInterval(timer);
+  }
+
+  private async release(kind: 'full' | 'incremental'): Promise<void> {
+    await this.write((tx) => tx.run(cypher('queries/findings-release'), { lease: kind, owner: this.owner }));
+  }
+
+  // ------------------------------------------------------------------------------------- incremental
+
+  private async catchUp(): Promise<void> {
+    const { held, state } = await this.lease('incremental');
+    if (!held) return this.later(); // another process is at it; look again in a second
+    const stopRenewing = this.keepLease('incremental');
+    try {
+      if (!state.generation) return this.startFull(); // nothing served yet: nothing to update
+      // A full recomputation may be due (an import): it runs beside, and edits keep updating what is served.
+      if (FindingsMaintainer.fullDue(state)) this.startFull();
+      let current = state;
+      for (;;) {
+        const step = await this.step(current);
+        if (step === 'done' || this.stopped) return;
+        if (step === 'full') this.startFull();
+        current = (await this.read(readState)) ?? current;
+      }
+    } finally {
+      stopRenewing();
+      await this.release('incremental').catch(() => undefined);
+    }
+  }
+
+  /** One batch of audit entries past the cursor of the served generation. */
+  private async step(state: FindingsState): Promise<'done' | 'more' | 'full'> {
+    const since = state.cursorAt ? new Date(Date.parse(state.cursorAt) - REREAD_MS).toISOString() : '';
+    const { entities, entries } = await this.read((tx) => auditSince(tx, since, ENTRIES_PER_READ));
+    const seen = new Set(state.seenIds ?? []);
+    const fresh = entries.filter((e) => !seen.has(e.id) && e.at >= since);
+    const last = entries.at(-1);
+    const version = last ? `${entities}|${last.id}` : `${entities}|null`;
+    if (fresh.length === 0) {
+      if (version === state.graphVersion || (!last && state.graphVersion?.startsWith(`${entities}|`))) return 'done';
+      // The graph changed without an audit entry (an edit in Neo4j Browser): only a full run sees it.
+      await this.advance(state, entries, version, true);
+      return 'full';
+    }
+    const changed = new Set<string>();
+    let needsFull = false;
+    for (const entry of fresh) {
+      const summary = entry.summary ? (JSON.parse(entry.summary) as { idsTruncated?: boolean }) : {};
+      if (summary.idsTruncated) needsFull = true;
+      for (const id of entry.entityIds ?? []) changed.add(id);
+    }
+    if (needsFull || changed.size > INCREMENTAL_LIMIT) {
+      await this.advance(state, entries, version, true);
+      return 'full';
+    }
+    await this.update(state.generation, [...changed]);
+    const advanced = await this.advance(state, entries, version, false);
+    return advanced && entries.length < ENTRIES_PER_READ ? 'done' : 'more';
+  }
+
+  /** Moves the cursor past `entries` (when the served generation is still the one updated). */
+  private async advance(state: FindingsState, entries: AuditMark[], version: string, requestFull: boolean): Promise<boolean> {
+    const cursorAt = entries.at(-1)?.at ?? state.cursorAt;
+    const window = new Date(Date.parse(cursorAt || '1970-01-01') - REREAD_MS).toISOString();
+    const seenIds = [...new Set([...(state.seenIds ?? []), ...entries.map((e) => e.id)])].filter((id) => {
+      const entry = entries.find((e) => e.id === id);
+      return entry ? entry.at >= window : false;
+    });
+    const row = await this.write(async (tx) =>
+      (
+        await tx.run(cypher('queries/findings-advance'), {
+          owner: this.owner,
+          generation: int(state.generation),
+          graphVersion: version,
+          cursorAt,
+          seenIds,
+          now: new Date().toISOString(),
+          fullRequestedAt: requestFull ? new Date().toISOString() : null,
+        })
+      ).records[0],
+    );
+    return Number(row?.get('advanced') ?? 0) > 0;
+  }
+
+  /** Replaces the stored findings that include `changed` entities with those computed now. */
+  private async update(generation: number, changed: string[]): Promise<void> {
+    if (changed.length === 0) return;
+    const stored = await this.read(async (tx) => {
+      const result = await tx.run(cypher('queries/findings-keys'), { entities: changed, generation: int(generation) });
+      return result.records.map((r) => ({ id: String(r.get('id')), key: (r.get('key') as string[] | null) ?? [] }));
+    });
+    // A finding that loses the changed entity from its evidence is found again from its own key.
+    const anchors = [...new Set([...changed, ...stored.flatMap((s) => s.key)])];
+    const jobs = this.conflicts.all().flatMap((pattern) => anchors.map((anchor) => ({ pattern, anchor })));
+    const computed = new Map<string, StoredFinding>();
+    for (let i = 0; i < jobs.length; i += PARALLEL) {
+      const results = await Promise.all(
+        jobs.slice(i, i + PARALLEL).map(async ({ pattern, anchor }) => ({
+          pattern,
+          records: await this.conflicts.records(pattern, anchor),
+        })),
+      );
+      for (const { pattern, records } of results)
+        for (const record of records) {
+          const stored = toStored(generation, pattern, record);
+          if (stored) computed.set(stored.id, stored);
+        }
+    }
+    await this.write(async (tx) => {
+      await deleteFindings(tx, generation, [...new Set([...stored.map((s) => s.id), ...computed.keys()])]);
+      await createFindings(tx, [...computed.values()]);
+    });
+  }
+
+  // -------------------------------------------------------------------------------------------- full
+
+  private startFull(): void {
+    if (this.full || this.stopped) return;
+    this.full = this.recompute()
+      .catch((error: unknown) => this.log('recomputing the stored findings failed; trying again on the next change', error))
+      .finally(() => {
+        this.full = null;
+      });
+  }
+
+  private async recompute(): Promise<void> {
+    const { held } = await this.lease('full');
+    if (!held) return; // another process is recomputing; its progress is in the state
+    const stopRenewing = this.keepLease('full');
+    try {
+      for (;;) {
+        await this.recomputeOnce();
+        const state = await this.read(readState);
+        if (this.stopped || !FindingsMaintainer.fullDue(state)) break;
+      }
+    } finally {
+      stopRenewing();
+      await this.release('full').catch(() => undefined);
+    }
+    // The entries written while it ran are replayed on the new generation.
+    this.request();
+  }
+
+  private async recomputeOnce(): Promise<void> {
+    const startedAt = new Date().toISOString();
+    const state = (await this.read(readState))!;
+    const generation = state.generation + 1;
+    await this.removeGenerationsBut(state.generation);
+    // Where the graph is now: the new generation reflects at least this much of the audit trail.
+    const { entities, entries } = await this.read((tx) =>
+      auditSince(tx, new Date(Date.now() - REREAD_MS).toISOString(), 100_000),
+    );
+    const newest = entries.at(-1) ?? (await this.read((tx) => auditSince(tx, '', 1_000_000))).entries.at(-1);
+    const patterns = this.conflicts.all();
+    const progress: FullProgress = { startedAt, patternsDone: 0, patternsTotal: patterns.length, findings: 0 };
+    await this.report(progress);
+    for (const pattern of patterns) {
+      if (this.stopped) return;
+      const records = await this.conflicts.records(pattern, null, FULL_QUERY_TIMEOUT_MS);
+      const stored = records.flatMap((r) => toStored(generation, pattern, r) ?? []);
+      for (let i = 0; i < stored.length; i += WRITE_BATCH) {
+        await this.write((tx) => createFindings(tx, stored.slice(i, i + WRITE_BATCH)));
+        progress.findings += Math.min(WRITE_BATCH, stored.length - i);
+        await this.report(progress);
+      }
+      progress.patternsDone += 1;
+      await this.report(progress);
+    }
+    const flipped = await this.write(async (tx) =>
+      (
+        await tx.run(cypher('queries/findings-flip'), {
+          owner: this.owner,
+          generation: int(generation),
+          graphVersion: `${entities}|${newest?.id ?? null}`,
+          cursorAt: newest?.at ?? '',
+          seenIds: entries.map((e) => e.id),
+          fullComputedFrom: startedAt,
+          now: new Date().toISOString(),
+        })
+      ).records[0]?.get('flipped'),
+    );
+    if (Number(flipped) === 0) throw new Error('lost the lease of the full recomputation');
+    this.log(`stored findings recomputed: ${progress.findings} findings (generation ${generation})`);
+    await this.removeGenerationsBut(generation);
+  }
+
+  private async report(progress: FullProgress): Promise<void> {
+    const held = await this.write(async (tx) =>
+      (
+        await tx.run(cypher('queries/findings-progress'), {
+          owner: this.owner,
+          until: new Date(Date.now() + LEASE_MS).toISOString(),
+          progress: JSON.stringify(progress),
+        })
+      ).records[0]?.get('held'),
+    );
+    if (Number(held) === 0) throw new Error('lost the lease of the full recomputation');
+  }
+
+  private async removeGenerationsBut(keep: number): Promise<void> {
+    for (;;) {
+      const removed = await this.write(async (tx) =>
+        Number(
+          (await tx.run(cypher('queries/findings-delete-generations'), { keep: int(keep), limit: int(10_000) })).records[0]?.get(
+            'removed',
+          ) ?? 0,
+        ),
+      );
+      if (removed === 0) return;
+    }
+  }
+}
+
+/** A record as stored, or null when no row of it stands (every row's facts never held together). */
+function toStored(generation: number, pattern: PatternDefinition, record: FindingRecord): StoredFinding | null {
+  const built = findingOf(pattern, record);
+  if (!built) return null;
+  return storedFinding(generation, record, record.key, built.finding);
+}

@@ -1,0 +1,144 @@
+/**
+ * Stored findings in Neo4j (docs/adr/0021): how a finding record becomes a `:Finding` node and back, and
+ * the reads and writes of the findings state. Every process reads and writes the same nodes, so any
+ * number of app processes serve the same findings.
+ */
+import { int, type ManagedTransaction } from 'neo4j-driver';
+import type { Severity } from '../../../schemas/index.js';
+import { cypher } from '../../db/cypher-files.js';
+import type { FindingRecord } from '../conflicts/findings.js';
+import { earliest, factSpan, latest } from '../conflicts/period.js';
+
+/** The one `:FindingsState` node, as stored. */
+export interface FindingsState {
+  /** The generation served: findings of other generations are being built or removed. 0: none yet. */
+  generation: number;
+  /** The graph version (services/graph-version.ts) the served findings reflect. */
+  graphVersion?: string | null;
+  /** Where in the audit trail the served findings are: every entry before `cursorAt`, and `seenIds`. */
+  cursorAt: string;
+  seenIds: string[];
+  fullOwner?: string | null;
+  fullUntil?: string | null;
+  incrementalOwner?: string | null;
+  incrementalUntil?: string | null;
+  /** A full recomputation's progress (JSON of FullProgress) while one runs. */
+  progress?: string | null;
+  /** An update that only a full recomputation can make (an import) was seen at this time... */
+  fullRequestedAt?: string | null;
+  /** ...and the served generation was computed from the graph as it was at this time. */
+  fullComputedFrom?: string | null;
+  computedAt?: string | null;
+}
+
+export interface FullProgress {
+  startedAt: string;
+  patternsDone: number;
+  patternsTotal: number;
+  findings: number;
+}
+
+const RANK: Record<Severity, number> = { high: 0, medium: 1, low: 2, info: 3 };
+
+/** Titles in the order of a person reading them: accents and case matter after the letters. */
+export function titleSortKey(title: string): string {
+  return title.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** `order` of a stored finding: its generation, then severity, then title, then id (see findings-page.cypher). */
+export function orderKey(generation: number, severity: Severity, title: string, id: string): string {
+  return `${generationPrefix(generation)}${RANK[severity]}\u0001${titleSortKey(title)}\u0001${id}`;
+}
+
+export function generationPrefix(generation: number): string {
+  return `${String(generation).padStart(9, '0')}|`;
+}
+
+const OPEN_END = '9999-99-99';
+
+/**
+ * Per row of a record, the latest day any of its facts starts and the earliest it ends: the row held on
+ * a date when no fact started after it and none ended before it (period.ts `heldOn`), which a query can test.
+ */
+export function rowBounds(record: FindingRecord): { rowFrom: string[]; rowTo: string[] } {
+  const rowFrom: string[] = [];
+  const rowTo: string[] = [];
+  for (const row of record.rows) {
+    let from = '';
+    let to = OPEN_END;
+    for (const fact of row.timed) {
+      const { start, end } = factSpan(fact);
+      if (start !== null && earliest(start) > from) from = earliest(start);
+      if (end !== null && latest(end) < to) to = latest(end);
+    }
+    rowFrom.push(from);
+    rowTo.push(to);
+  }
+  return { rowFrom, rowTo };
+}
+
+/** The bounds of `asOf` findings-page compares rows with; nulls when no date is asked for. */
+export function asOfBounds(asOf: string | undefined): { asOfFrom: string | null; asOfTo: string | null } {
+  return asOf ? { asOfFrom: earliest(asOf), asOfTo: latest(asOf) } : { asOfFrom: null, asOfTo: null };
+}
+
+export interface StoredFinding {
+  id: string;
+  pattern: string;
+  generation: number;
+  order: string;
+  key: string[];
+  members: string[];
+  rowFrom: string[];
+  rowTo: string[];
+  record: string;
+}
+
+/** A record as a node: `title` and `severity` come from the finding built from it (without asOf). */
+export function storedFinding(
+  generation: number,
+  record: FindingRecord,
+  key: string[],
+  finding: { severity: Severity; title: string },
+): StoredFinding {
+  return {
+    id: record.id,
+    pattern: record.pattern,
+    generation,
+    order: orderKey(generation, finding.severity, finding.title, record.id),
+    key,
+    members: record.nodes.map((n) => n.id),
+    ...rowBounds(record),
+    record: JSON.stringify(record),
+  };
+}
+
+export async function readState(tx: ManagedTransaction): Promise<FindingsState | null> {
+  const row = (await tx.run(cypher('queries/findings-state'))).records[0];
+  return row ? (row.get('state') as FindingsState) : null;
+}
+
+export async function createFindings(tx: ManagedTransaction, findings: StoredFinding[]): Promise<void> {
+  if (findings.length) await tx.run(cypher('queries/findings-create'), { findings });
+}
+
+export async function deleteFindings(tx: ManagedTransaction, generation: number, ids: string[]): Promise<void> {
+  if (ids.length) await tx.run(cypher('queries/findings-delete'), { ids, generation: int(generation) });
+}
+
+export interface AuditMark {
+  id: string;
+  at: string;
+  entityIds: string[] | null;
+  summary: string | null;
+}
+
+/** Audit entries from `since` on, oldest first, and the entity count read with them. */
+export async function auditSince(
+  tx: ManagedTransaction,
+  since: string,
+  limit: number,
+): Promise<{ entities: number; entries: AuditMark[] }> {
+  const row = (await tx.run(cypher('queries/findings-audit-since'), { since, limit: int(limit) })).records[0];
+  return { entities: Number(row?.get('entities') ?? 0), entries: (row?.get('entries') as AuditMark[] | undefined) ?? [] };
+}
