@@ -94,7 +94,9 @@ async function main(): Promise<void> {
     say('More tokens: npm run cli -- token create --name <who> --role reader|editor|admin');
   }
   say('Press Ctrl-C to stop.');
-  // Plan the conflict patterns in the background, so the first Conflicts tab answers in time.
+  // Keep the stored conflict findings current (services/findings/): now, after every write, and every
+  // 10 s for changes other processes made. Then plan the per-entity forms of the patterns, which edits use.
+  app?.findings.maintainer.watch(10_000);
   app?.conflicts.warmUp().catch((error: unknown) => app?.log.warn({ err: error }, 'planning the conflict patterns ahead failed'));
   if (config.INTERLOCK_OPEN_BROWSER && process.stdout.isTTY && !process.env.CI) {
     open(oneTimeToken ? signInUrl(url, oneTimeToken) : url).catch(() => undefined);

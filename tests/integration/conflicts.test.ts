@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ConflictsResponse, Finding, MoneyFlowsResponse } from '../../schemas/index.js';
+import type { Finding, MoneyFlowsResponse } from '../../schemas/index.js';
 import { CYPHER_DIR } from '../../server/db/cypher-files.js';
 import { loadPatterns } from '../../server/services/conflicts/pattern-files.js';
 import { ConflictService } from '../../server/services/conflicts/service.js';

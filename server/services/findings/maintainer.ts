@@ -18,6 +18,7 @@ import { randomUUID } from 'node:crypto';
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import { int } from 'neo4j-driver';
 import { cypher } from '../../db/cypher-files.js';
+import { graphVersion } from '../graph-version.js';
 import { openSession } from '../../db/transactions.js';
 import type { ConflictService } from '../conflicts/service.js';
 import { findingOf, type FindingRecord } from '../conflicts/findings.js';
@@ -172,6 +173,9 @@ export class FindingsMaintainer {
   // ------------------------------------------------------------------------------------- incremental
 
   private async catchUp(): Promise<void> {
+    // Most checks find nothing to do: one read, no lease taken.
+    const seen = await this.read(async (tx) => ({ state: await readState(tx), version: await graphVersion(tx) }));
+    if (seen.state?.generation && seen.state.graphVersion === seen.version && !FindingsMaintainer.fullDue(seen.state)) return;
     const { held, state } = await this.lease('incremental');
     if (!held) return this.later(); // another process is at it; look again in a second
     const stopRenewing = this.keepLease('incremental');
@@ -230,18 +234,19 @@ export class FindingsMaintainer {
       const entry = entries.find((e) => e.id === id);
       return entry ? entry.at >= window : false;
     });
-    const row = await this.write(async (tx) =>
-      (
-        await tx.run(cypher('queries/findings-advance'), {
-          owner: this.owner,
-          generation: int(state.generation),
-          graphVersion: version,
-          cursorAt,
-          seenIds,
-          now: new Date().toISOString(),
-          fullRequestedAt: requestFull ? new Date().toISOString() : null,
-        })
-      ).records[0],
+    const row = await this.write(
+      async (tx) =>
+        (
+          await tx.run(cypher('queries/findings-advance'), {
+            owner: this.owner,
+            generation: int(state.generation),
+            graphVersion: version,
+            cursorAt,
+            seenIds,
+            now: new Date().toISOString(),
+            fullRequestedAt: requestFull ? new Date().toISOString() : null,
+          })
+        ).records[0],
     );
     return Number(row?.get('advanced') ?? 0) > 0;
   }

@@ -122,7 +122,8 @@ export class FindingsService {
 export function statusOf(state: FindingsState | null, version: string): FindingsStatus {
   const now = new Date().toISOString();
   const fullRunning = Boolean(state?.fullOwner && state.fullUntil && state.fullUntil > now);
-  const current = Boolean(state?.generation) && state?.graphVersion === version && !FindingsMaintainer.fullDue(state) && !fullRunning;
+  const current =
+    Boolean(state?.generation) && state?.graphVersion === version && !FindingsMaintainer.fullDue(state) && !fullRunning;
   const progress = fullRunning && state?.progress ? (JSON.parse(state.progress) as FullProgress) : null;
   return {
     status: current ? 'current' : 'updating',

@@ -1,13 +1,13 @@
 /**
  * The Conflicts tab: findings from /api/conflicts, narrowed by pattern and, on request, to the
- * selected entity. The list is asked for once per entity filter; the pattern filter works on the
- * loaded answer, so every pattern keeps its count whichever one is picked.
+ * selected entity. The list is asked for once per entity filter (and again while the server is
+ * updating its stored findings); the pattern filter works on the loaded answer, so every pattern keeps
+ * its count whichever one is picked.
  */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConflictsResponse, Finding, GraphNode, PatternInfo } from '../../../schemas/index.js';
-import { api } from '../api/client.js';
-import { useQuery } from '../hooks/useQuery.js';
+import { useFindings } from '../hooks/useFindings.js';
 import { countByPattern, findingPatch, groupFindings } from '../model/index.js';
 import type { GraphPatch } from '../model/index.js';
 import { FindingList } from './FindingList.js';
@@ -35,8 +35,8 @@ export function ConflictsPanel({ patterns, selectedNode, shownId, onShow, onClea
   if (onlyEntity && selectedNode && selectedNode.id !== entity?.id) setEntity({ id: selectedNode.id, name: selectedNode.name });
   const entityId = onlyEntity ? entity?.id : undefined;
 
-  const answer = useQuery(`conflicts?entity=${entityId ?? ''}`, (signal) => api.conflicts({ entity: entityId, signal }));
-  const response: ConflictsResponse | undefined = answer.status === 'ready' ? answer.value : undefined;
+  const answer = useFindings(entityId);
+  const response: ConflictsResponse | undefined = answer.value;
   const all = response?.findings ?? [];
   const counts = countByPattern(all);
   const shown = pattern === ALL ? all : all.filter((f) => f.pattern === pattern);
@@ -90,6 +90,7 @@ export function ConflictsPanel({ patterns, selectedNode, shownId, onShow, onClea
         <p aria-live="polite" data-testid="conflicts-count">
           {answer.status === 'loading' ? t('conflicts.loading') : t('conflicts.count', { count: shown.length })}
         </p>
+        {response?.status === 'updating' && <UpdatingNote response={response} />}
         {shownId && (
           <button type="button" className="button button--quiet button--small" onClick={onClear}>
             {t('conflicts.clearHighlight')}
@@ -107,6 +108,18 @@ export function ConflictsPanel({ patterns, selectedNode, shownId, onShow, onClea
         <FindingList groups={groups} shownId={shownId} onShow={(finding) => onShow(finding, findingPatch(response, finding))} />
       )}
     </section>
+  );
+}
+
+/** The stored findings are taking in a change: the list shown is the one before it. */
+function UpdatingNote({ response }: { readonly response: ConflictsResponse }) {
+  const { t } = useTranslation();
+  const progress = response.progress;
+  return (
+    <p className="conflicts__updating" role="status" data-testid="conflicts-updating">
+      {progress ? t('conflicts.updatingProgress', { done: progress.done, total: progress.total }) : t('conflicts.updating')}
+      {progress && <progress max={progress.total} value={progress.done} aria-hidden="true" />}
+    </p>
   );
 }
 

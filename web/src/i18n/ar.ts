@@ -319,6 +319,8 @@ export const ar: Resources = {
     noneForEntityOfKind: 'لا نمط من هذا النوع يخص',
     noneOfPattern: 'لا نتيجة لهذا النمط في البيانات.',
     noneAtAll: 'لا يطابق أي نمط البيانات المحملة.',
+    updating: 'جارٍ تحديث النتائج…',
+    updatingProgress: 'جارٍ تحديث النتائج: {{done}} من {{total}} أنماط على الرسم البياني كله',
   },
   money: {
     region: 'التدفقات المالية',

@@ -282,6 +282,8 @@ export const en = {
     noneForEntityOfKind: 'No pattern of this kind involves',
     noneOfPattern: 'No finding of this pattern in the data.',
     noneAtAll: 'None of the patterns matches the data loaded.',
+    updating: 'Updating the findings…',
+    updatingProgress: 'Updating the findings: {{done}} of {{total}} patterns run over the whole graph',
   },
   money: {
     region: 'Money flows',

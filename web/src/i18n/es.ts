@@ -290,6 +290,8 @@ export const es: Resources = {
     noneForEntityOfKind: 'Ningún patrón de este tipo implica a',
     noneOfPattern: 'Ningún hallazgo de este patrón en los datos.',
     noneAtAll: 'Ninguno de los patrones coincide con los datos cargados.',
+    updating: 'Actualizando los hallazgos…',
+    updatingProgress: 'Actualizando los hallazgos: {{done}} de {{total}} patrones recorridos en todo el grafo',
   },
   money: {
     region: 'Flujos de dinero',
