@@ -36,5 +36,5 @@ export function useFindings(entity: string | undefined): FindingsAnswer {
       clearTimeout(timer);
     };
   }, [entity]);
-  return answer?.entity === entity ? answer.loaded : { status: 'loading' };
+  return answer && answer.entity === entity ? answer.loaded : { status: 'loading' };
 }
