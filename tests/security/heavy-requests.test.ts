@@ -6,7 +6,8 @@
  * - a picture too large to read is refused with 413 before any drawing; a large one that is allowed is
  *   drawn off the event loop, so a health probe keeps answering meanwhile; a second one at the same
  *   time is answered 503 busy;
- * - whole-graph questions beyond INTERLOCK_HEAVY_READS are answered 503 busy with Retry-After at once.
+ * - whole-graph questions (all duplicate pairs) beyond INTERLOCK_HEAVY_READS are answered 503 busy with
+ *   Retry-After at once; the conflict findings are stored, so asking for all of them is not one.
  */
 import type { FastifyInstance } from 'fastify';
 import type { Driver } from 'neo4j-driver';
@@ -153,15 +154,17 @@ describe('pictures', () => {
 
 describe('whole-graph questions', () => {
   it('beyond INTERLOCK_HEAVY_READS (1 here) are answered 503 busy with Retry-After at once', async () => {
-    const answers = await Promise.all([1, 2, 3, 4].map((i) => app.inject(`/api/conflicts?pattern=money-flow&limit=${i}`)));
+    const answers = await Promise.all([1, 2, 3, 4].map((i) => app.inject(`/api/duplicates?limit=${i}`)));
     const statuses = answers.map((a) => a.statusCode);
     expect(statuses).toContain(200);
     expect(statuses).toContain(503);
     const busy = answers.find((a) => a.statusCode === 503);
     expect(busy?.json().error.code).toBe('busy');
     expect(busy?.headers['retry-after']).toBe('5');
-    // A question about one entity is not a whole-graph one.
-    const scoped = await Promise.all([1, 2, 3].map(() => app.inject('/api/conflicts?entity=person:vincent-line')));
+    // A question about one entity is not a whole-graph one; nor are the conflict findings, which are stored.
+    const scoped = await Promise.all([1, 2, 3].map(() => app.inject('/api/duplicates?entity=person:vincent-line')));
     expect(scoped.map((a) => a.statusCode)).toEqual([200, 200, 200]);
+    const findings = await Promise.all([1, 2, 3].map((i) => app.inject(`/api/conflicts?limit=${i}`)));
+    expect(findings.map((a) => a.statusCode)).toEqual([200, 200, 200]);
   });
 });

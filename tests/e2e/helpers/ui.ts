@@ -240,11 +240,19 @@ export async function showFinding(
 }
 
 async function findingFromApi(page: Page, title: string): Promise<{ title: string; nodeIds: string[]; edgeIds: string[] }> {
-  const response = await page.request.get(new URL('/api/conflicts', page.url()).toString());
-  const body = (await response.json()) as { findings: { title: string; nodeIds: string[]; edgeIds: string[] }[] };
-  const finding = body.findings.find((f) => f.title === title);
-  if (!finding) throw new Error(`No finding titled ${JSON.stringify(title)} in /api/conflicts`);
-  return finding;
+  // The stored findings may still be taking in the last change: ask until they are current.
+  for (let i = 0; i < 600; i++) {
+    const response = await page.request.get(new URL('/api/conflicts', page.url()).toString());
+    const body = (await response.json()) as {
+      status: string;
+      findings: { title: string; nodeIds: string[]; edgeIds: string[] }[];
+    };
+    const finding = body.findings.find((f) => f.title === title);
+    if (finding) return finding;
+    if (body.status === 'current') break;
+    await page.waitForTimeout(200);
+  }
+  throw new Error(`No finding titled ${JSON.stringify(title)} in /api/conflicts`);
 }
 
 /** Ids of the nodes and edges lit up on the canvas (a path, a finding or a money flow). */

@@ -103,7 +103,10 @@ export function ConflictsPanel({ patterns, selectedNode, shownId, onShow, onClea
           {answer.message}
         </p>
       )}
-      {response && shown.length === 0 && <EmptyState entity={onlyEntity ? entity?.name : undefined} filtered={pattern !== ALL} />}
+      {/* Before the first computation there is no list yet, only the note that it is being made. */}
+      {response && response.graphVersion !== null && shown.length === 0 && (
+        <EmptyState entity={onlyEntity ? entity?.name : undefined} filtered={pattern !== ALL} />
+      )}
       {response && (
         <FindingList groups={groups} shownId={shownId} onShow={(finding) => onShow(finding, findingPatch(response, finding))} />
       )}
