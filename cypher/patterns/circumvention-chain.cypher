@@ -4,7 +4,33 @@
 // @title {body} data reaches {agency} through {intermediary}, around {law}
 // @explanation {law} restricts {body} ({summary|list}), yet {body} {route} {intermediary}, which {onward|list} {agency}.
 
-MATCH lawPath = (law:Law)-[restriction:RESTRICTS]->(restricted:PublicBody)
+// The laws to look at: every law, or with $entity only those a finding about it can start from, found by
+// walking this pattern backwards from the entity (to the law) along the roles it can play.
+CALL () {
+  // (without $entity: an empty list, so the scan below never runs for one entity)
+  UNWIND CASE WHEN $entity IS NULL THEN [true] ELSE [] END AS everyone
+  MATCH (law:Law)
+  RETURN law
+  UNION
+  MATCH (law:Entity:Law {id: $entity})
+  RETURN law
+  UNION
+  // the restricted body, or a body under it (the source of the data)
+  MATCH (:Entity {id: $entity})-[:PART_OF*0..3]->(:PublicBody)<-[:RESTRICTS]-(law:Law)
+  RETURN law
+  UNION
+  // the intermediary or the data system it is fed through, or a contract awarded to the intermediary
+  MATCH (:Entity {id: $entity})-[:AWARDED_TO*0..1]->(:Entity)<-[:SUPPLIES_DATA_TO|OPERATES*1..2]-(:PublicBody)
+    -[:PART_OF*0..3]->(:PublicBody)<-[:RESTRICTS]-(law:Law)
+  RETURN law
+  UNION
+  // the agency, or a part of it (the party that gets the data or pays for it): the laws naming it
+  MATCH (:Entity {id: $entity})-[:PART_OF*0..2]->(agency:Entity)
+  MATCH (law:Law)-[restriction:RESTRICTS]->()
+  WHERE agency.id IN coalesce(restriction.counterpartyIds, [])
+  RETURN law
+}
+MATCH lawPath = (law)-[restriction:RESTRICTS]->(restricted:PublicBody)
 MATCH bodyUp = (body:PublicBody)-[:PART_OF*0..3]->(restricted)
 MATCH (agency:Entity)
 WHERE agency.id IN coalesce(restriction.counterpartyIds, [])

@@ -573,6 +573,17 @@ describe('on the seed story', () => {
     }
   });
 
+  // Stored findings are updated by asking each pattern about the entities an edit touched (ADR 0021):
+  // that only works if asking about any entity of a finding's evidence finds it.
+  it('finds every finding again when asked about any entity in its evidence', async () => {
+    for (const finding of all.findings) {
+      for (const id of finding.nodeIds) {
+        const scoped = await findingsFor(finding.pattern, id);
+        expect(scoped.map((f) => f.id), `${finding.pattern} asked about ${id}`).toContain(finding.id);
+      }
+    }
+  });
+
   it('gives the same ids on every run', async () => {
     const again = await service.findings({});
     expect(again.findings.map((f) => f.id)).toEqual(all.findings.map((f) => f.id));
