@@ -2,7 +2,7 @@
  * The benchmark suite: `npm run bench` (see docs/benchmarks/README.md). Runs the chosen parts on this
  * machine, side by side with their baselines, and writes the results as markdown and JSON.
  *
- *   npm run bench -- [--only import,queries,start,page,bundle] [--relationships 100000]
+ *   npm run bench -- [--only import,queries,findings,start,page,bundle] [--relationships 100000]
  *                    [--import-sizes 100000,1000000] [--concurrency 1,8,32] [--seconds 3] [--out docs/benchmarks/latest]
  */
 import { execFileSync } from 'node:child_process';
@@ -15,6 +15,7 @@ import { findFreePort } from '../../server/neo4j/embedded.js';
 import { importInterlockFile } from '../../server/services/importer.js';
 import { benchBundle } from './bundle.js';
 import { benchImport } from './import.js';
+import { benchFindings, untilFindingsCurrent } from './findings.js';
 import { benchDatabase, type BenchDatabase } from './neo4j.js';
 import { benchPage } from './page.js';
 import { benchQueries, benchWholeGraph } from './queries.js';
@@ -23,7 +24,7 @@ import { residentMb, startServer } from './server-process.js';
 import { benchStart } from './start.js';
 import { parseList } from './stats.js';
 
-const PARTS = ['import', 'queries', 'start', 'page', 'bundle'] as const;
+const PARTS = ['import', 'queries', 'findings', 'start', 'page', 'bundle'] as const;
 const numbers = (text: string) => text.split(',').map((s) => Number.parseInt(s.trim(), 10));
 
 const options = new Command('bench')
@@ -123,6 +124,8 @@ if (parts.includes('queries')) {
     INTERLOCK_RATE_LIMIT_READS: process.env.INTERLOCK_RATE_LIMIT_READS ?? '100000000',
   });
   try {
+    // The server computes the stored findings at start: measured in the findings part, not beside these queries.
+    await untilFindingsCurrent(server.url, log);
     log(`Queries on ${options.relationships} relationships (load ${load().join(' ')}):`);
     const measurements = await benchQueries({
       apiUrl: server.url,
@@ -144,6 +147,51 @@ if (parts.includes('queries')) {
       neo4jRssMb: queryDatabase.embedded ? residentMb(queryDatabase.embedded.pid) : NaN,
       load: load(),
     };
+  } finally {
+    await server.stop();
+    if (!parts.includes('findings')) await queryDatabase.close();
+  }
+}
+
+if (parts.includes('findings')) {
+  const graph = graphOf(options.relationships);
+  if (!queryDatabase) {
+    log(`Importing ${options.relationships} relationships for the findings benchmark...`);
+    queryDatabase = await benchDatabase(dbOptions);
+    await importInterlockFile(queryDatabase.driver, queryDatabase.database, graph, { actor: 'bench', route: 'bench' });
+  }
+  // Findings computed by an earlier server on this database are removed: the full recomputation is measured.
+  await queryDatabase.driver.executeQuery(
+    'MATCH (n) WHERE n:Finding OR n:FindingMember OR n:FindingsState DETACH DELETE n',
+    {},
+    {
+      database: queryDatabase.database,
+    },
+  );
+  const adminToken = `ilk_bench-${Date.now()}-admin-token-for-this-run`;
+  const server = await startServer({
+    NEO4J_URI: queryDatabase.uri,
+    NEO4J_USER: queryDatabase.credentials.user,
+    NEO4J_PASSWORD: queryDatabase.credentials.password,
+    INTERLOCK_SEED: '0',
+    PORT: String(await findFreePort()),
+    INTERLOCK_ADMIN_TOKEN: adminToken,
+    INTERLOCK_RATE_LIMIT_READS: process.env.INTERLOCK_RATE_LIMIT_READS ?? '100000000',
+    INTERLOCK_RATE_LIMIT_WRITES: '100000',
+  });
+  try {
+    log(`Stored findings on ${options.relationships} relationships (load ${load().join(' ')}):`);
+    const measurement = await benchFindings({
+      apiUrl: server.url,
+      adminToken,
+      graph,
+      relationships: options.relationships,
+      concurrency: numbers(options.concurrency).filter((c) => c <= 8),
+      seconds: options.seconds,
+      maxRequests: options.maxRequests,
+      log,
+    });
+    report.parts.findings = { ...measurement, serverRssMb: residentMb(server.pid), load: load() };
   } finally {
     await server.stop();
     await queryDatabase.close();

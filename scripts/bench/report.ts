@@ -1,5 +1,6 @@
 /** The benchmark results as markdown: one table per part, with the targets of the issue beside them. Pure. */
 import type { BundleMeasurement } from './bundle.js';
+import type { FindingsMeasurement } from './findings.js';
 import type { ImportMeasurement } from './import.js';
 import type { PageMeasurement } from './page.js';
 import type { QueryMeasurement, WholeGraphMeasurement } from './queries.js';
@@ -23,6 +24,7 @@ export interface BenchReport {
       neo4jRssMb: number;
       load: number[];
     };
+    findings?: FindingsMeasurement & { serverRssMb: number; load: number[] };
     start?: StartMeasurement & { load: number[] };
     page?: { measurements: PageMeasurement[]; load: number[] };
     bundle?: BundleMeasurement;
@@ -105,6 +107,51 @@ export function renderReport(report: BenchReport): string {
       '',
       `Resident memory after the queries: server ${n(queries.serverRssMb, 0)} MB, Neo4j ${n(queries.neo4jRssMb, 0)} MB. ` +
         `Load ${loadText(queries.load)}.`,
+      '',
+    );
+  }
+  const findings = report.parts.findings;
+  if (findings) {
+    out.push(
+      `## Stored findings (${n(findings.relationships, 0)} relationships)`,
+      '',
+      'A server process on the freshly imported graph computes every pattern over the whole graph in the background (ADR 0021); ' +
+        'then the first page of all findings through `/api/conflicts?limit=100`, a new board seat for a person who already sits on a board ' +
+        '(a board interlock with a new organisation) until the finding shows, and search alone and while six clients ask for the whole-graph list.',
+      '',
+      markdownTable(
+        ['figure', 'measured', 'target'],
+        [
+          [
+            'full recomputation (server ready → `status: current`)',
+            `${n(findings.fullMs / 1000, 1)} s, ${n(findings.findings, 0)} findings`,
+            '≤ 120 s',
+          ],
+          ...findings.firstPage.map((p) => [
+            `whole-graph first page p50 / p95 / p99, ${p.clients} client(s)`,
+            `${n(p.latency.p50)} / ${n(p.latency.p95)} / ${n(p.latency.p99)} ms (${p.requests} requests)`,
+            p.clients === 1 ? 'p95 ≤ 300 ms' : 'p95 ≤ 1 s',
+          ]),
+          [
+            'edit → new finding shown (median of trials)',
+            `${n(findings.editToFindingMedianMs, 0)} ms (${findings.editToFindingMs.map((ms) => n(ms, 0)).join(', ')})`,
+            '≤ 2 s',
+          ],
+          [
+            'search p50 / p95 / p99, 1 client, alone',
+            `${n(findings.search.alone.p50)} / ${n(findings.search.alone.p95)} / ${n(findings.search.alone.p99)} ms`,
+            '',
+          ],
+          [
+            `search p50 / p95 / p99, 1 client, while ${findings.search.wholeGraphClients} clients ask for all findings`,
+            `${n(findings.search.busy.p50)} / ${n(findings.search.busy.p95)} / ${n(findings.search.busy.p99)} ms`,
+            'p99 ≤ 50 ms',
+          ],
+        ],
+        ['l', 'r', 'l'],
+      ),
+      '',
+      `Server resident memory ${n(findings.serverRssMb, 0)} MB. Load ${loadText(findings.load)}.`,
       '',
     );
   }

@@ -579,7 +579,10 @@ describe('on the seed story', () => {
     for (const finding of all.findings) {
       for (const id of finding.nodeIds) {
         const scoped = await findingsFor(finding.pattern, id);
-        expect(scoped.map((f) => f.id), `${finding.pattern} asked about ${id}`).toContain(finding.id);
+        expect(
+          scoped.map((f) => f.id),
+          `${finding.pattern} asked about ${id}`,
+        ).toContain(finding.id);
       }
     }
   });

@@ -23,6 +23,7 @@ const { database } = testConnection();
 const prefix = uniquePrefix('findings');
 const PERSON = 'person:vincent-line';
 const patternQueries = new Set(loadPatterns().map((p) => p.query));
+const wholeGraphQueries = new Set(loadPatterns().flatMap((p) => p.wholeGraphQuery ?? []));
 
 /** Every pattern query the app runs, with the entity it was asked about (null: the whole graph). */
 const patternRuns: { entity: unknown }[] = [];
@@ -30,7 +31,8 @@ const patternRuns: { entity: unknown }[] = [];
 /** The test driver, recording each pattern query run through any session or transaction. */
 function recordingDriver(driver: Driver): Driver {
   const record = (query: unknown, parameters: unknown) => {
-    if (typeof query === 'string' && patternQueries.has(query))
+    if (typeof query === 'string' && wholeGraphQueries.has(query)) patternRuns.push({ entity: null });
+    else if (typeof query === 'string' && patternQueries.has(query))
       patternRuns.push({ entity: (parameters as { entity?: unknown } | undefined)?.entity });
   };
   const watchTx = (tx: ManagedTransaction): ManagedTransaction =>

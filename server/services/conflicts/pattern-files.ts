@@ -2,7 +2,7 @@
  * Conflict patterns are `.cypher` files in `cypher/patterns/`, each with a header of `// @tag value`
  * lines (see cypher/patterns/README.md). Adding a file adds a pattern; no TypeScript changes.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Severity, type PatternInfo } from '../../../schemas/index.js';
 import { CYPHER_DIR } from '../../db/cypher-files.js';
@@ -11,6 +11,11 @@ export interface PatternDefinition extends PatternInfo {
   title: string;
   explanation: string;
   query: string;
+  /**
+   * The form run over the whole graph, when `whole-graph/<id>.cypher` exists: same question and columns,
+   * planned for the whole graph (a hash join where the per-entity form walks out from one entity).
+   */
+  wholeGraphQuery?: string;
   /** Values of the pattern's own parameters (`// @param window 2`), passed with every run. */
   parameters: Record<string, unknown>;
 }
@@ -52,10 +57,14 @@ export function parsePattern(id: string, text: string): PatternDefinition {
   };
 }
 
-/** Every `.cypher` file of a folder (by default `cypher/patterns/`), in file-name order. */
+/** Every `.cypher` file of a folder (by default `cypher/patterns/`), in file-name order, with its whole-graph form. */
 export function loadPatterns(folder = join(CYPHER_DIR, 'patterns')): PatternDefinition[] {
   return readdirSync(folder)
     .filter((file) => file.endsWith('.cypher'))
     .sort()
-    .map((file) => parsePattern(file.slice(0, -'.cypher'.length), readFileSync(join(folder, file), 'utf8')));
+    .map((file) => {
+      const pattern = parsePattern(file.slice(0, -'.cypher'.length), readFileSync(join(folder, file), 'utf8'));
+      const whole = join(folder, 'whole-graph', file);
+      return existsSync(whole) ? { ...pattern, wholeGraphQuery: readFileSync(whole, 'utf8').trim().replace(/;$/, '') } : pattern;
+    });
 }

@@ -61,7 +61,9 @@ export class ConflictService {
 
   private async rows(pattern: PatternDefinition, parameters: Record<string, unknown>): Promise<PatternRow[]> {
     return readTransaction(this.driver, this.database, async (tx) => {
-      const result = await tx.run(pattern.query, { rollup: false, ...pattern.parameters, ...parameters });
+      const whole = parameters.entity === null || parameters.entity === undefined;
+      const query = whole ? (pattern.wholeGraphQuery ?? pattern.query) : pattern.query;
+      const result = await tx.run(query, { rollup: false, ...pattern.parameters, entity: null, ...parameters });
       return result.records.map((r) => r.toObject() as unknown as PatternRow);
     });
   }
@@ -76,7 +78,8 @@ export class ConflictService {
     try {
       const rows = await session.executeRead(
         async (tx) => {
-          const result = await tx.run(pattern.query, { rollup: false, ...pattern.parameters, entity });
+          const query = entity === null ? (pattern.wholeGraphQuery ?? pattern.query) : pattern.query;
+          const result = await tx.run(query, { rollup: false, ...pattern.parameters, entity });
           return result.records.map((r) => r.toObject() as unknown as PatternRow);
         },
         timeoutMs === undefined ? undefined : { timeout: timeoutMs },

@@ -210,19 +210,20 @@ export class FindingsMaintainer {
       await this.advance(state, entries, version, true);
       return 'full';
     }
+    // An entry too large to follow entity by entity (an import) asks for a full recomputation; the edits
+    // beside it are still taken in now, so they show while the full one runs.
     const changed = new Set<string>();
     let needsFull = false;
     for (const entry of fresh) {
       const summary = entry.summary ? (JSON.parse(entry.summary) as { idsTruncated?: boolean }) : {};
-      if (summary.idsTruncated) needsFull = true;
-      for (const id of entry.entityIds ?? []) changed.add(id);
+      const ids = entry.entityIds ?? [];
+      if (summary.idsTruncated || ids.length > INCREMENTAL_LIMIT) needsFull = true;
+      else for (const id of ids) changed.add(id);
     }
-    if (needsFull || changed.size > INCREMENTAL_LIMIT) {
-      await this.advance(state, entries, version, true);
-      return 'full';
-    }
-    await this.update(state.generation, [...changed]);
-    const advanced = await this.advance(state, entries, version, false);
+    if (changed.size > INCREMENTAL_LIMIT) needsFull = true;
+    else await this.update(state.generation, [...changed]);
+    const advanced = await this.advance(state, entries, version, needsFull);
+    if (needsFull) return 'full';
     return advanced && entries.length < ENTRIES_PER_READ ? 'done' : 'more';
   }
 
@@ -315,11 +316,14 @@ export class FindingsMaintainer {
     const state = (await this.read(readState))!;
     const generation = state.generation + 1;
     await this.removeGenerationsBut(state.generation);
-    // Where the graph is now: the new generation reflects at least this much of the audit trail.
-    const { entities, entries } = await this.read((tx) =>
-      auditSince(tx, new Date(Date.now() - REREAD_MS).toISOString(), 100_000),
-    );
-    const newest = entries.at(-1) ?? (await this.read((tx) => auditSince(tx, '', 1_000_000))).entries.at(-1);
+    // Where the graph is now: the new generation reflects at least this much of the audit trail (the
+    // newest entry, and those just before it that are read again from the cursor).
+    const { entities, newest, entries } = await this.read(async (tx) => {
+      const head = await tx.run(cypher('queries/findings-newest-entry'));
+      const newest = head.records[0]?.get('entry') as { id: string; at: string } | undefined;
+      const since = newest ? new Date(Date.parse(newest.at) - REREAD_MS).toISOString() : '';
+      return { newest, ...(await auditSince(tx, since, 100_000)) };
+    });
     const patterns = this.conflicts.all();
     const progress: FullProgress = { startedAt, patternsDone: 0, patternsTotal: patterns.length, findings: 0 };
     await this.report(progress);

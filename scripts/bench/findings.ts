@@ -1,0 +1,137 @@
+/**
+ * Stored conflict findings (ADR 0021) through a server process on the benchmark graph: how long the
+ * full recomputation takes in the background after the server starts on a freshly imported graph, the
+ * latency of the whole-graph first page, how long a new finding takes to show after the edit that
+ * creates it, and search latency while clients keep asking for the whole-graph list.
+ */
+import type { InterlockFile } from '../../schemas/index.js';
+import { closedLoop } from './load.js';
+import { median, summarize, type LatencySummary } from './stats.js';
+
+export interface FindingsMeasurement {
+  relationships: number;
+  /** From the server's first 200 of /api/health to `status: current` (the full recomputation at start). */
+  fullMs: number;
+  findings: number;
+  firstPage: { clients: number; latency: LatencySummary; requests: number }[];
+  /** Milliseconds from the edit's answer to the finding showing in /api/conflicts, each trial. */
+  editToFindingMs: number[];
+  editToFindingMedianMs: number;
+  /** Search alone, then while `wholeGraphClients` clients keep asking for the first page of all findings. */
+  search: { alone: LatencySummary; busy: LatencySummary; wholeGraphClients: number };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function untilFindingsCurrent(apiUrl: string, log: (m: string) => void, timeoutMs = 60 * 60_000): Promise<number> {
+  const started = performance.now();
+  let lastReport = 0;
+  for (;;) {
+    const status = (await (await fetch(`${apiUrl}/api/conflicts/status`)).json()) as {
+      status: string;
+      progress: { done: number; total: number; findings: number } | null;
+    };
+    if (status.status === 'current') return performance.now() - started;
+    if (performance.now() - lastReport > 10_000) {
+      lastReport = performance.now();
+      const p = status.progress;
+      log(`  findings updating${p ? `: ${p.done}/${p.total} patterns, ${p.findings} findings written` : ''}`);
+    }
+    if (performance.now() - started > timeoutMs) throw new Error('the stored findings did not become current');
+    await sleep(100);
+  }
+}
+
+export async function benchFindings(options: {
+  apiUrl: string;
+  adminToken: string;
+  graph: InterlockFile;
+  relationships: number;
+  concurrency: number[];
+  seconds: number;
+  maxRequests: number;
+  trials?: number;
+  log: (m: string) => void;
+}): Promise<FindingsMeasurement> {
+  const { apiUrl, log } = options;
+  log('  waiting for the full recomputation of the stored findings...');
+  const fullMs = await untilFindingsCurrent(apiUrl, log);
+  const total = ((await (await fetch(`${apiUrl}/api/conflicts?limit=1`)).json()) as { total: number }).total;
+  log(`  findings current after ${(fullMs / 1000).toFixed(1)} s: ${total} findings`);
+
+  const get = async (path: string) => {
+    const response = await fetch(`${apiUrl}${path}`);
+    await response.arrayBuffer();
+    if (!response.ok) throw new Error(`${path}: ${response.status}`);
+  };
+  const firstPage: FindingsMeasurement['firstPage'] = [];
+  for (const clients of options.concurrency) {
+    const latencies = await closedLoop(clients, options, () => get('/api/conflicts?limit=100'));
+    firstPage.push({ clients, latency: summarize(latencies), requests: latencies.length });
+    log(`  first page, ${clients} client(s): p95 ${summarize(latencies).p95.toFixed(1)} ms`);
+  }
+
+  // Search alone, then with six clients asking for the whole-graph list at the same time.
+  const names = options.graph.entities.slice(0, 200).map((e) => e.name.split(' ')[0] ?? e.name);
+  const search = (i: number) => get(`/api/search?q=${encodeURIComponent(names[i % names.length]!)}`);
+  const alone = summarize(await closedLoop(1, options, search));
+  let busy = true;
+  const wholeGraphClients = 6;
+  const background = Array.from({ length: wholeGraphClients }, async () => {
+    while (busy) await get('/api/conflicts?limit=100');
+  });
+  const busyLatencies = await closedLoop(1, options, search);
+  busy = false;
+  await Promise.all(background);
+  log(
+    `  search p99 alone ${alone.p99.toFixed(1)} ms, with ${wholeGraphClients} whole-graph clients ${summarize(busyLatencies).p99.toFixed(1)} ms`,
+  );
+
+  // A new board seat for a person who already sits on a board: a board interlock with a new organisation.
+  const seated = options.graph.relationships.filter((r) => r.type === 'SITS_ON_BOARD').map((r) => r.source);
+  const headers = { authorization: `Bearer ${options.adminToken}`, 'content-type': 'application/json' };
+  const citations = [
+    {
+      newDocument: { title: 'Benchmark board minutes', url: 'https://example.org/bench/minutes' },
+      locator: 'p. 1',
+      quote: 'joined',
+    },
+  ];
+  const editToFindingMs: number[] = [];
+  for (let trial = 0; trial < (options.trials ?? 5); trial++) {
+    const person = seated[(trial * 7919) % seated.length]!;
+    const org = await fetch(`${apiUrl}/api/entities`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ kind: 'Organization', name: `Benchmark Holdings ${Date.now()}-${trial}`, citations }),
+    });
+    const orgId = ((await org.json()) as { entity: { id: string } }).entity.id;
+    await untilFindingsCurrent(apiUrl, log);
+    const seat = await fetch(`${apiUrl}/api/relationships`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ type: 'SITS_ON_BOARD', source: person, target: orgId, current: true, citations }),
+    });
+    if (!seat.ok) throw new Error(`the benchmark edit failed: ${seat.status} ${await seat.text()}`);
+    const written = performance.now();
+    for (;;) {
+      const body = (await (
+        await fetch(`${apiUrl}/api/conflicts?pattern=board-interlock&entity=${encodeURIComponent(orgId)}`)
+      ).json()) as { findings: unknown[] };
+      if (body.findings.length > 0) break;
+      if (performance.now() - written > 120_000) throw new Error('the new finding did not show');
+      await sleep(20);
+    }
+    editToFindingMs.push(performance.now() - written);
+    log(`  edit -> finding shown: ${(performance.now() - written).toFixed(0)} ms`);
+  }
+  return {
+    relationships: options.relationships,
+    fullMs,
+    findings: total,
+    firstPage,
+    editToFindingMs,
+    editToFindingMedianMs: median(editToFindingMs),
+    search: { alone, busy: summarize(busyLatencies), wholeGraphClients },
+  };
+}
