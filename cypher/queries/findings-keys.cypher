@@ -5,4 +5,4 @@ WHERE m.entityId IN $entities AND m.generation = $generation
 WITH DISTINCT m.findingId AS id
 MATCH (f:Finding {id: id})
 WHERE f.generation = $generation
-RETURN f.id AS id, f.key AS key;
+RETURN f.id AS id, f.pattern AS pattern, f.key AS key;

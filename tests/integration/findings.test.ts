@@ -139,7 +139,7 @@ describe('stored findings', () => {
     // Patterns ran for the entities the edits touched, never over the whole graph.
     expect(patternRuns.length).toBeGreaterThan(0);
     expect(patternRuns.filter((r) => r.entity === null)).toEqual([]);
-  });
+  }, 240_000);
 
   it('report their state in /api/conflicts/status and /api/health', async () => {
     const status = await app.inject('/api/conflicts/status');
@@ -222,7 +222,8 @@ describe('two app processes on one database', () => {
     expect(pages[1]?.graphVersion).toBe(pages[0]?.graphVersion);
     expect(pages[1]?.findings).toEqual(pages[0]?.findings);
     expect(pages[1]?.total).toBe(pages[0]?.total);
-  });
+    // (Patience for a full recomputation the test database's earlier files may have made due.)
+  }, 240_000);
 
   async function untilUp(url: string): Promise<void> {
     for (let i = 0; i < 900; i++) {

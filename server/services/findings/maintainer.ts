@@ -257,15 +257,27 @@ export class FindingsMaintainer {
     if (changed.length === 0) return;
     const stored = await this.read(async (tx) => {
       const result = await tx.run(cypher('queries/findings-keys'), { entities: changed, generation: int(generation) });
-      return result.records.map((r) => ({ id: String(r.get('id')), key: (r.get('key') as string[] | null) ?? [] }));
+      return result.records.map((r) => ({
+        id: String(r.get('id')),
+        pattern: String(r.get('pattern')),
+        key: (r.get('key') as string[] | null) ?? [],
+      }));
     });
-    // A finding that loses the changed entity from its evidence is found again from its own key.
-    const anchors = [...new Set([...changed, ...stored.flatMap((s) => s.key)])];
-    const jobs = this.conflicts.all().flatMap((pattern) => anchors.map((anchor) => ({ pattern, anchor })));
+    // Every pattern about each changed entity; and a stored finding that may lose the changed entity from
+    // its evidence is found again by its own pattern from the first id of its key (which is in it).
+    const patterns = this.conflicts.all();
+    const jobs = new Map<string, { pattern: PatternDefinition; anchor: string }>();
+    for (const pattern of patterns) for (const anchor of changed) jobs.set(`${pattern.id}\n${anchor}`, { pattern, anchor });
+    for (const finding of stored) {
+      const pattern = patterns.find((p) => p.id === finding.pattern);
+      const anchor = finding.key[0];
+      if (pattern && anchor) jobs.set(`${pattern.id}\n${anchor}`, { pattern, anchor });
+    }
+    const work = [...jobs.values()];
     const computed = new Map<string, StoredFinding>();
-    for (let i = 0; i < jobs.length; i += PARALLEL) {
+    for (let i = 0; i < work.length; i += PARALLEL) {
       const results = await Promise.all(
-        jobs.slice(i, i + PARALLEL).map(async ({ pattern, anchor }) => ({
+        work.slice(i, i + PARALLEL).map(async ({ pattern, anchor }) => ({
           pattern,
           records: await this.conflicts.records(pattern, anchor),
         })),
