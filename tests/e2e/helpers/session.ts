@@ -65,7 +65,9 @@ export function useExplorerSession(options: { signedIn?: boolean } = {}): Explor
  */
 async function storedFindingsCurrent(url: string): Promise<void> {
   for (let i = 0; i < 2_000; i++) {
-    const response = await fetch(new URL('/api/conflicts/status', url), { headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` } });
+    const response = await fetch(new URL('/api/conflicts/status', url), {
+      headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` },
+    });
     if (response.ok && ((await response.json()) as { status: string }).status === 'current') return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
