@@ -2,8 +2,8 @@ import './csp.js';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
-import { ShareView } from './components/snapshots/ShareView.js';
-import { shareIdFromPath } from './components/snapshots/snapshotApi.js';
+import { ShareView } from './features/snapshots/ShareView.js';
+import { shareIdFromPath } from './api/snapshots.js';
 import './styles/base.css';
 import './i18n/index.js';
 

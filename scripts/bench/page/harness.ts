@@ -8,8 +8,8 @@
  */
 import cytoscape, { type ElementDefinition } from 'cytoscape';
 import { RELATIONSHIP_RULES, type RelationshipType } from '../../../schemas/index.js';
-import { rendererOptions, tuningFor } from '../../../web/src/graph/renderer.js';
-import { buildStylesheet } from '../../../web/src/graph/style.js';
+import { rendererOptions, tuningFor } from '../../../web/src/canvas/renderer.js';
+import { buildStylesheet } from '../../../web/src/canvas/style.js';
 import { seededRandom } from '../../random.js';
 
 declare global {

@@ -3,17 +3,10 @@
  * become `ApiRequestError`s with the server's message, like every other call of the page.
  */
 import type { z } from 'zod';
-import {
-  ApiError,
-  CreateSnapshotResult,
-  PublishResult,
-  Snapshot,
-  SnapshotDiff,
-  SnapshotList,
-} from '../../../../schemas/index.js';
-import type { CreateSnapshot, ExportFormat } from '../../../../schemas/index.js';
-import { authorizationHeader } from '../../api/auth-token.js';
-import { ApiRequestError, sendJson } from '../../api/client.js';
+import { ApiError, CreateSnapshotResult, PublishResult, Snapshot, SnapshotDiff, SnapshotList } from '../../../schemas/index.js';
+import type { CreateSnapshot, ExportFormat } from '../../../schemas/index.js';
+import { authorizationHeader } from './auth-token.js';
+import { ApiRequestError, sendJson } from './client.js';
 
 function call<S extends z.ZodType>(method: string, path: string, schema: S | null, body?: unknown): Promise<z.output<S>> {
   return sendJson(method, path, schema, body);

@@ -1,8 +1,8 @@
 /** Entity details and document metadata for the side panel, loaded through the shared cache. */
 import { useEffect, useState } from 'react';
 import type { Entity, EntityDetailResponse } from '../../../schemas/index.js';
-import { loadEntity } from '../api/entityCache.js';
-import { errorMessage } from '../api/client.js';
+import { loadEntity } from './entityCache.js';
+import { errorMessage } from './client.js';
 
 export type Loaded<T> =
   | { readonly status: 'loading' }

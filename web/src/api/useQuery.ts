@@ -1,6 +1,6 @@
 /** One GET answer for a key, reloaded when the key changes and abandoned when it changes again. */
 import { useEffect, useRef, useState } from 'react';
-import { errorMessage, isAbort } from '../api/client.js';
+import { errorMessage, isAbort } from './client.js';
 import type { Loaded } from './useEntity.js';
 
 /**

@@ -4,9 +4,9 @@
  * up or selected and the area in view. Positions and the viewport come from the canvas's Cytoscape
  * instance, which the explorer's canvas exposes on `window`; the rest is pure state.
  */
-import type { CreateSnapshot, Position, SnapshotFilters, SnapshotStep, Viewport } from '../../../../schemas/index.js';
-import { pathHighlight, toElements } from '../../model/index.js';
-import type { ExplorerState, Filter } from '../../model/index.js';
+import type { CreateSnapshot, Position, SnapshotFilters, SnapshotStep, Viewport } from '../../../schemas/index.js';
+import { pathHighlight, toElements } from './index.js';
+import type { ExplorerState, Filter } from './index.js';
 
 export function visibleElements(state: ExplorerState): { nodeIds: string[]; edgeIds: string[] } {
   const shown = toElements(state.view, { filter: state.filter }).filter((e) => !e.classes.split(' ').includes('hidden'));

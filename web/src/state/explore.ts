@@ -16,7 +16,7 @@ import { api, errorMessage, isAbort } from '../api/client.js';
 import { loadEntity } from '../api/entityCache.js';
 import { edgeFromDetail, otherEnd, pathTypes, visibleTypes } from '../model/index.js';
 import type { ExplorerAction, ExplorerState } from '../model/index.js';
-import type { GraphCanvasHandle } from '../graph/GraphCanvas.js';
+import type { GraphCanvasHandle } from '../canvas/GraphCanvas.js';
 
 /** Neighbourhoods larger than this are cut by the server; the reader is told. */
 const EXPAND_LIMIT = 100;

@@ -5,11 +5,11 @@
  */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ConflictsResponse, Finding, GraphNode, PatternInfo } from '../../../schemas/index.js';
-import { api } from '../api/client.js';
-import { useQuery } from '../hooks/useQuery.js';
-import { countByPattern, findingPatch, groupFindings } from '../model/index.js';
-import type { GraphPatch } from '../model/index.js';
+import type { ConflictsResponse, Finding, GraphNode, PatternInfo } from '../../../../schemas/index.js';
+import { api } from '../../api/client.js';
+import { useQuery } from '../../api/useQuery.js';
+import { countByPattern, findingPatch, groupFindings } from '../../model/index.js';
+import type { GraphPatch } from '../../model/index.js';
 import { FindingList } from './FindingList.js';
 import './ConflictsPanel.css';
 

@@ -3,13 +3,13 @@
  * check before printing it (the caveats), and every quote its evidence rests on.
  */
 import { useTranslation } from 'react-i18next';
-import type { Finding, PatternInfo } from '../../../schemas/index.js';
-import { findingPeriod, nodeName } from '../model/index.js';
-import { useWording } from '../i18n/wording.js';
-import type { ViewGraph } from '../model/index.js';
-import { Citations } from './Citations.js';
-import { Facts } from './Facts.js';
-import { KindIcon } from './KindIcon.js';
+import type { Finding, PatternInfo } from '../../../../schemas/index.js';
+import { findingPeriod, nodeName } from '../../model/index.js';
+import { useWording } from '../../i18n/wording.js';
+import type { ViewGraph } from '../../model/index.js';
+import { Citations } from '../details/Citations.js';
+import { Facts } from '../details/Facts.js';
+import { KindIcon } from '../../components/KindIcon.js';
 import { QualifierList } from './Qualifiers.js';
 import { SeverityBadge } from './SeverityBadge.js';
 

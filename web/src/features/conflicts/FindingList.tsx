@@ -1,9 +1,9 @@
 /** Findings grouped under their pattern; each one a button that shows its evidence on the canvas. */
 import { useId } from 'react';
-import { useWording } from '../i18n/wording.js';
-import type { Finding } from '../../../schemas/index.js';
-import type { FindingGroup } from '../model/index.js';
-import { findingPeriod } from '../model/index.js';
+import { useWording } from '../../i18n/wording.js';
+import type { Finding } from '../../../../schemas/index.js';
+import type { FindingGroup } from '../../model/index.js';
+import { findingPeriod } from '../../model/index.js';
 import { QualifierChips } from './Qualifiers.js';
 import { SeverityBadge } from './SeverityBadge.js';
 

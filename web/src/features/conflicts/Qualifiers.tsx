@@ -3,7 +3,7 @@
  * side panel has room to spell each one out, since that is where a reporter decides what to check.
  */
 import { useTranslation } from 'react-i18next';
-import type { FindingQualifier } from '../../../schemas/index.js';
+import type { FindingQualifier } from '../../../../schemas/index.js';
 import './Finding.css';
 
 export function QualifierChips({ qualifiers }: { readonly qualifiers: readonly FindingQualifier[] }) {

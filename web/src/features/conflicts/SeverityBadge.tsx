@@ -1,6 +1,6 @@
 /** How serious a pattern is, in words first: the colour only repeats what the label says. */
 import { useTranslation } from 'react-i18next';
-import type { Severity } from '../../../schemas/index.js';
+import type { Severity } from '../../../../schemas/index.js';
 import './Finding.css';
 
 export function SeverityBadge({ severity }: { readonly severity: Severity }) {

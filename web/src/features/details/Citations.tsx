@@ -3,9 +3,9 @@
  * sources are Arabic, so each quote gets dir="auto" and, when the document says so, its language.
  */
 import { useTranslation } from 'react-i18next';
-import type { Citation } from '../../../schemas/index.js';
-import { useDocuments } from '../hooks/useEntity.js';
-import { textDirection } from '../model/index.js';
+import type { Citation } from '../../../../schemas/index.js';
+import { useDocuments } from '../../api/useEntity.js';
+import { textDirection } from '../../model/index.js';
 import './Citations.css';
 
 export function Citations({ citations, title: given }: { readonly citations: readonly Citation[]; readonly title?: string }) {

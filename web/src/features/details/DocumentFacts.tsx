@@ -3,12 +3,12 @@
  * quote, and a button to put those facts on the canvas. Shown in the panel of a selected Document.
  */
 import { useTranslation } from 'react-i18next';
-import type { DocumentFactsResponse, GraphNode } from '../../../schemas/index.js';
-import { api } from '../api/client.js';
-import { useQuery } from '../hooks/useQuery.js';
-import { edgeLabel } from '../model/index.js';
-import type { GraphPatch } from '../model/index.js';
-import { useWording } from '../i18n/wording.js';
+import type { DocumentFactsResponse, GraphNode } from '../../../../schemas/index.js';
+import { api } from '../../api/client.js';
+import { useQuery } from '../../api/useQuery.js';
+import { edgeLabel } from '../../model/index.js';
+import type { GraphPatch } from '../../model/index.js';
+import { useWording } from '../../i18n/wording.js';
 import './DocumentFacts.css';
 
 interface DocumentFactsProps {

@@ -1,13 +1,13 @@
 /** Side panel content for a selected connection: the sentence it states and the quotes behind it. */
 import { useTranslation } from 'react-i18next';
-import type { GraphEdge } from '../../../schemas/index.js';
-import { CATEGORY_ENCODING, categoryOf, edgeAmount, edgeQualifier, formatPeriod, nodeName } from '../model/index.js';
-import { useWording } from '../i18n/wording.js';
-import type { ViewGraph } from '../model/index.js';
+import type { GraphEdge } from '../../../../schemas/index.js';
+import { CATEGORY_ENCODING, categoryOf, edgeAmount, edgeQualifier, formatPeriod, nodeName } from '../../model/index.js';
+import { useWording } from '../../i18n/wording.js';
+import type { ViewGraph } from '../../model/index.js';
 import { Citations } from './Citations.js';
 import { Facts } from './Facts.js';
 import type { FactRow } from './Facts.js';
-import { KindIcon } from './KindIcon.js';
+import { KindIcon } from '../../components/KindIcon.js';
 
 interface EdgeDetailsProps {
   readonly edge: GraphEdge;

@@ -1,17 +1,17 @@
 /** Side panel content for a selected entity: who or what it is, what it is connected to, and why. */
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { RELATIONSHIP_TYPES } from '../../../schemas/index.js';
-import type { EntityDetailResponse, EntityRelationship, GraphNode, RelationshipType } from '../../../schemas/index.js';
-import { formatAmount, formatPeriod, groupRelationships, sourceCount, neighborName, propertyText } from '../model/index.js';
-import type { GraphPatch, Wording } from '../model/index.js';
-import { useEntityDetail } from '../hooks/useEntity.js';
-import { useWording } from '../i18n/wording.js';
+import { RELATIONSHIP_TYPES } from '../../../../schemas/index.js';
+import type { EntityDetailResponse, EntityRelationship, GraphNode, RelationshipType } from '../../../../schemas/index.js';
+import { formatAmount, formatPeriod, groupRelationships, sourceCount, neighborName, propertyText } from '../../model/index.js';
+import type { GraphPatch, Wording } from '../../model/index.js';
+import { useEntityDetail } from '../../api/useEntity.js';
+import { useWording } from '../../i18n/wording.js';
 import { DocumentFacts } from './DocumentFacts.js';
 import { Citations } from './Citations.js';
 import { Facts } from './Facts.js';
 import type { FactRow } from './Facts.js';
-import { KindIcon } from './KindIcon.js';
+import { KindIcon } from '../../components/KindIcon.js';
 
 export interface NodeActions {
   /** Brings in neighbours: of these types only when given; `count` is how many the panel expects. */

@@ -1,14 +1,14 @@
 /** The right-hand region: details and evidence for whatever is selected, or how to get started. */
 import { Trans, useTranslation } from 'react-i18next';
 import { useEffect, useId, useRef } from 'react';
-import type { GraphNode, PatternInfo } from '../../../schemas/index.js';
-import type { Selection, ViewGraph } from '../model/index.js';
+import type { GraphNode, PatternInfo } from '../../../../schemas/index.js';
+import type { Selection, ViewGraph } from '../../model/index.js';
 import { EdgeDetails } from './EdgeDetails.js';
-import { FindingDetails } from './FindingDetails.js';
-import { FlowDetails } from './FlowDetails.js';
+import { FindingDetails } from '../conflicts/FindingDetails.js';
+import { FlowDetails } from '../money/FlowDetails.js';
 import { NodeDetails } from './NodeDetails.js';
-import { EdgeTools, EntityPanel } from './editing/index.js';
-import { WhenAllowed } from './access/WhenAllowed.js';
+import { EdgeTools, EntityPanel } from '../editing/index.js';
+import { WhenAllowed } from '../access/WhenAllowed.js';
 import type { NodeActions } from './NodeDetails.js';
 import './SidePanel.css';
 

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { DuplicateCandidate, DuplicatesResponse } from '../../../../schemas/index.js';
 import { errorMessage } from '../../api/client.js';
 import { editingApi } from '../../api/editing.js';
-import { KindIcon } from '../KindIcon.js';
+import { KindIcon } from '../../components/KindIcon.js';
 import { editing, useEditing } from './store.js';
 import './editing.css';
 

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { EntityKind, SearchResult } from '../../../../schemas/index.js';
 import { api, isAbort } from '../../api/client.js';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue.js';
-import { KindIcon } from '../KindIcon.js';
+import { KindIcon } from '../../components/KindIcon.js';
 import type { Endpoint } from './drafts.js';
 
 interface EntityPickerProps {

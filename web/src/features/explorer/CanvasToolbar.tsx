@@ -1,7 +1,7 @@
 /** The buttons over the canvas: fit, layout, undo and redo, table view, clear. */
 import { useTranslation } from 'react-i18next';
-import { LAYOUT_MODES } from '../model/index.js';
-import type { LayoutMode } from '../model/index.js';
+import { LAYOUT_MODES } from '../../model/index.js';
+import type { LayoutMode } from '../../model/index.js';
 
 interface CanvasToolbarProps {
   readonly empty: boolean;

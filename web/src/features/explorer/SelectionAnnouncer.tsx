@@ -3,9 +3,9 @@
  * arrow keys hears where they landed ("Selected: Vincent Line (Person), 3 neighbours on the canvas").
  */
 import { useTranslation } from 'react-i18next';
-import type { GraphNode } from '../../../schemas/index.js';
-import { neighbourIds } from '../model/index.js';
-import type { Selection, ViewGraph } from '../model/index.js';
+import type { GraphNode } from '../../../../schemas/index.js';
+import { neighbourIds } from '../../model/index.js';
+import type { Selection, ViewGraph } from '../../model/index.js';
 
 interface SelectionAnnouncerProps {
   readonly view: ViewGraph;

@@ -5,12 +5,12 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { GraphNode } from '../../../schemas/index.js';
-import { ariaSort, connectionRows, edgeLabel, entityRows, formatPeriod, nextSort, sortRows } from '../model/index.js';
-import type { ConnectionRow, EntityRow, SortState, SortValue, ViewGraph } from '../model/index.js';
-import { useWording } from '../i18n/wording.js';
-import { useDocuments } from '../hooks/useEntity.js';
-import { KindIcon } from './KindIcon.js';
+import type { GraphNode } from '../../../../schemas/index.js';
+import { ariaSort, connectionRows, edgeLabel, entityRows, formatPeriod, nextSort, sortRows } from '../../model/index.js';
+import type { ConnectionRow, EntityRow, SortState, SortValue, ViewGraph } from '../../model/index.js';
+import { useWording } from '../../i18n/wording.js';
+import { useDocuments } from '../../api/useEntity.js';
+import { KindIcon } from '../../components/KindIcon.js';
 import './TableView.css';
 
 interface TableViewProps {

@@ -3,9 +3,9 @@
  * stand (status), how many distinct documents back them, and individual types.
  */
 import { useTranslation } from 'react-i18next';
-import { FactStatus, RELATIONSHIP_TYPES } from '../../../schemas/index.js';
-import type { RelationshipType } from '../../../schemas/index.js';
-import type { Filter } from '../model/index.js';
+import { FactStatus, RELATIONSHIP_TYPES } from '../../../../schemas/index.js';
+import type { RelationshipType } from '../../../../schemas/index.js';
+import type { Filter } from '../../model/index.js';
 
 export interface FactFiltersProps {
   readonly filter: Filter;

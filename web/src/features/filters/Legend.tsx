@@ -1,12 +1,12 @@
 /** The legend, which doubles as the filter: each kind and connection category can be switched off. */
 import { useTranslation } from 'react-i18next';
-import { ENTITY_KINDS } from '../../../schemas/index.js';
-import type { EntityKind, RelationshipCategory } from '../../../schemas/index.js';
+import { ENTITY_KINDS } from '../../../../schemas/index.js';
+import type { EntityKind, RelationshipCategory } from '../../../../schemas/index.js';
 import { FactFilters } from './FactFilters.js';
 import type { FactFiltersProps } from './FactFilters.js';
-import { CATEGORY_ENCODING, CATEGORY_ORDER, HIGHLIGHT_COLOR } from '../model/index.js';
-import type { Filter } from '../model/index.js';
-import { KindIcon } from './KindIcon.js';
+import { CATEGORY_ENCODING, CATEGORY_ORDER, HIGHLIGHT_COLOR } from '../../model/index.js';
+import type { Filter } from '../../model/index.js';
+import { KindIcon } from '../../components/KindIcon.js';
 import './Legend.css';
 
 interface LegendProps extends Omit<FactFiltersProps, 'filter'> {

@@ -3,13 +3,13 @@
  * rolled up, which subsidiary was paid), and the quotes of every link in the flow.
  */
 import { useTranslation } from 'react-i18next';
-import type { GraphEdge, MoneyFlowRow } from '../../../schemas/index.js';
-import { useWording } from '../i18n/wording.js';
-import { CATEGORY_ENCODING, citationsOf, moneyRowText, nodeLabel, nodeName } from '../model/index.js';
-import type { ViewGraph } from '../model/index.js';
-import { Citations } from './Citations.js';
-import { Facts } from './Facts.js';
-import { KindIcon } from './KindIcon.js';
+import type { GraphEdge, MoneyFlowRow } from '../../../../schemas/index.js';
+import { useWording } from '../../i18n/wording.js';
+import { CATEGORY_ENCODING, citationsOf, moneyRowText, nodeLabel, nodeName } from '../../model/index.js';
+import type { ViewGraph } from '../../model/index.js';
+import { Citations } from '../details/Citations.js';
+import { Facts } from '../details/Facts.js';
+import { KindIcon } from '../../components/KindIcon.js';
 
 interface FlowDetailsProps {
   readonly row: MoneyFlowRow;

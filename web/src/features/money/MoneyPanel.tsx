@@ -4,9 +4,9 @@
  */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MoneyFlowRow } from '../../../schemas/index.js';
-import { api } from '../api/client.js';
-import { useQuery } from '../hooks/useQuery.js';
+import type { MoneyFlowRow } from '../../../../schemas/index.js';
+import { api } from '../../api/client.js';
+import { useQuery } from '../../api/useQuery.js';
 import { MoneyTable } from './MoneyTable.js';
 import './MoneyPanel.css';
 

@@ -3,9 +3,9 @@
  * light the row up); the whole row answers a click too, because the total is what a mouse aims at.
  */
 import { useTranslation } from 'react-i18next';
-import type { MoneyFlowRow } from '../../../schemas/index.js';
-import { useWording } from '../i18n/wording.js';
-import { moneyRowKey, moneyRowText } from '../model/index.js';
+import type { MoneyFlowRow } from '../../../../schemas/index.js';
+import { useWording } from '../../i18n/wording.js';
+import { moneyRowKey, moneyRowText } from '../../model/index.js';
 
 interface MoneyTableProps {
   readonly rows: readonly MoneyFlowRow[];

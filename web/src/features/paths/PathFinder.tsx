@@ -3,12 +3,12 @@
  * find the shortest chains between them, and read them one at a time, each hop with its evidence.
  */
 import { useTranslation } from 'react-i18next';
-import { RELATIONSHIP_TYPES } from '../../../schemas/index.js';
-import type { GraphNode, RelationshipCategory, RelationshipType } from '../../../schemas/index.js';
-import type { PathPreset, PathState, ViewGraph } from '../model/index.js';
-import { edgeLabel, pathHops, pathTypes } from '../model/index.js';
-import { useWording } from '../i18n/wording.js';
-import { KindIcon } from './KindIcon.js';
+import { RELATIONSHIP_TYPES } from '../../../../schemas/index.js';
+import type { GraphNode, RelationshipCategory, RelationshipType } from '../../../../schemas/index.js';
+import type { PathPreset, PathState, ViewGraph } from '../../model/index.js';
+import { edgeLabel, pathHops, pathTypes } from '../../model/index.js';
+import { useWording } from '../../i18n/wording.js';
+import { KindIcon } from '../../components/KindIcon.js';
 import './PathFinder.css';
 
 interface PathFinderProps {

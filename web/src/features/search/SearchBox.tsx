@@ -5,10 +5,10 @@
 import { useTranslation } from 'react-i18next';
 import { useEffect, useId, useState } from 'react';
 import type { KeyboardEvent } from 'react';
-import type { SearchResult } from '../../../schemas/index.js';
-import { api, errorMessage, isAbort } from '../api/client.js';
-import { useDebouncedValue } from '../hooks/useDebouncedValue.js';
-import { KindIcon } from './KindIcon.js';
+import type { SearchResult } from '../../../../schemas/index.js';
+import { api, errorMessage, isAbort } from '../../api/client.js';
+import { useDebouncedValue } from '../../hooks/useDebouncedValue.js';
+import { KindIcon } from '../../components/KindIcon.js';
 import './SearchBox.css';
 
 interface Answer {

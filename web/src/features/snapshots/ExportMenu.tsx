@@ -5,7 +5,7 @@ import { EXPORT_FORMATS } from '../../../../schemas/index.js';
 import type { ExportFormat } from '../../../../schemas/index.js';
 import { storedToken } from '../../api/auth-token.js';
 import { errorMessage } from '../../api/client.js';
-import { snapshotApi } from './snapshotApi.js';
+import { snapshotApi } from '../../api/snapshots.js';
 
 type ExportMenuProps =
   | { readonly snapshotId: string; readonly label?: string; readonly onExport?: undefined }

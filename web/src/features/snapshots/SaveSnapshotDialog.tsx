@@ -8,8 +8,8 @@ import { useTranslation } from 'react-i18next';
 import type { SnapshotStep, SnapshotSummary } from '../../../../schemas/index.js';
 import type { ExplorerState } from '../../model/index.js';
 import { errorMessage } from '../../api/client.js';
-import { captureStep, snapshotInput, visibleElements } from './capture.js';
-import { snapshotApi } from './snapshotApi.js';
+import { captureStep, snapshotInput, visibleElements } from '../../model/capture.js';
+import { snapshotApi } from '../../api/snapshots.js';
 
 interface SaveSnapshotDialogProps {
   readonly state: ExplorerState;

@@ -3,9 +3,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Snapshot } from '../../../../schemas/index.js';
 import { errorMessage } from '../../api/client.js';
-import { LanguageSwitch } from '../LanguageSwitch.js';
+import { LanguageSwitch } from '../../components/LanguageSwitch.js';
 import { ExportMenu } from './ExportMenu.js';
-import { snapshotApi } from './snapshotApi.js';
+import { snapshotApi } from '../../api/snapshots.js';
 import { SnapshotViewer } from './SnapshotViewer.js';
 
 type Load = { status: 'loading' } | { status: 'ready'; snapshot: Snapshot } | { status: 'error'; message: string };

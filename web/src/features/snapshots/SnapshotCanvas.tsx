@@ -9,7 +9,7 @@ import type { Core, EventObject } from 'cytoscape';
 import type { Position, Viewport } from '../../../../schemas/index.js';
 import { toElements } from '../../model/index.js';
 import type { Highlight, Selection, ViewGraph } from '../../model/index.js';
-import { buildStylesheet } from '../../graph/style.js';
+import { buildStylesheet } from '../../canvas/style.js';
 
 interface SnapshotCanvasProps {
   readonly view: ViewGraph;

@@ -9,12 +9,12 @@ import { useTranslation } from 'react-i18next';
 import type { ExportFormat, SnapshotDiff, SnapshotSummary } from '../../../../schemas/index.js';
 import type { ExplorerAction, ExplorerState } from '../../model/index.js';
 import { errorMessage } from '../../api/client.js';
-import { useQuery } from '../../hooks/useQuery.js';
-import { filterFrom, placeWhenSettled, snapshotInput } from './capture.js';
+import { useQuery } from '../../api/useQuery.js';
+import { filterFrom, placeWhenSettled, snapshotInput } from '../../model/capture.js';
 import { DiffDialog } from './DiffDialog.js';
 import { ExportMenu } from './ExportMenu.js';
 import { SaveSnapshotDialog } from './SaveSnapshotDialog.js';
-import { shareUrl, snapshotApi } from './snapshotApi.js';
+import { shareUrl, snapshotApi } from '../../api/snapshots.js';
 import './snapshots.css';
 import { useCanWrite } from '../access/useAccess.js';
 
