@@ -12,6 +12,7 @@ import auth from './plugins/app/auth.js';
 import errorHandler, { frameworkErrors } from './plugins/app/error-handler.js';
 import graphRepository from './plugins/app/graph-repository.js';
 import snapshotStore from './plugins/app/snapshot-store.js';
+import viewStore from './plugins/app/view-store.js';
 import neo4jPlugin from './plugins/external/neo4j.js';
 import openapi from './plugins/external/openapi.js';
 import security from './plugins/external/security.js';
@@ -29,6 +30,7 @@ import schema from './routes/schema.js';
 import search from './routes/search.js';
 import snapshots from './routes/snapshots.js';
 import tokens from './routes/tokens.js';
+import views from './routes/views.js';
 import { responseSerializer, type ResponseMode } from './response-serializer.js';
 import { DEFAULT_SECURITY, type SecurityOptions } from './security/options.js';
 
@@ -76,6 +78,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(graphRepository);
   await app.register(conflictService);
   await app.register(snapshotStore);
+  await app.register(viewStore);
 
   await app.register(
     async (api) => {
@@ -92,6 +95,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(duplicates);
       await api.register(snapshots);
       await api.register(tokens);
+      await api.register(views);
     },
     { prefix: '/api' },
   );

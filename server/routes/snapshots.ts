@@ -21,14 +21,14 @@ import {
 import { exportSnapshot } from '../services/exports/index.js';
 import { NotFoundError } from '../services/graph-repository.js';
 import { diffSnapshots } from '../services/snapshots/diff.js';
-import { SnapshotRequestError } from '../services/snapshots/errors.js';
+import { SnapshotRequestError, UnpublishedDraftError } from '../services/snapshots/errors.js';
 
 const FILE = z.any().describe('the exported file');
 
 const snapshots: FastifyPluginAsyncZod = async (app) => {
-  // Drafts are unpublished findings: only token holders see them; to anyone else they do not exist.
+  // Drafts are unpublished findings: only token holders see them; anyone else learns only that it is a draft.
   const visibleTo = (request: FastifyRequest, snapshot: Snapshot): Snapshot => {
-    if (!snapshot.published && !request.access.isTokenHolder) throw new NotFoundError('snapshot', snapshot.id);
+    if (!snapshot.published && !request.access.isTokenHolder) throw new UnpublishedDraftError();
     return snapshot;
   };
   const readVisible = async (request: FastifyRequest, id: string): Promise<Snapshot> =>
@@ -72,7 +72,7 @@ const snapshots: FastifyPluginAsyncZod = async (app) => {
         tags: ['snapshots'],
         summary: 'One snapshot with its frozen content (a published one is found by its draft id too)',
         params: SnapshotParams,
-        response: { 200: Snapshot, 400: ApiError, 404: ApiError, 503: ApiError },
+        response: { 200: Snapshot, 400: ApiError, 403: ApiError, 404: ApiError, 503: ApiError },
       },
     },
     async (request) => readVisible(request, request.params.id),
@@ -116,7 +116,7 @@ const snapshots: FastifyPluginAsyncZod = async (app) => {
         summary: 'What changed between two versions of the series :id belongs to',
         params: SnapshotParams,
         querystring: DiffQuery,
-        response: { 200: SnapshotDiff, 400: ApiError, 404: ApiError, 503: ApiError },
+        response: { 200: SnapshotDiff, 400: ApiError, 403: ApiError, 404: ApiError, 503: ApiError },
       },
     },
     async (request) => {
@@ -148,7 +148,7 @@ const snapshots: FastifyPluginAsyncZod = async (app) => {
         summary: 'Export a snapshot: png, svg, html (standalone), graphml, gexf, cyjs, json, csv (zip), ftm, cypher',
         params: SnapshotParams,
         querystring: ExportQuery,
-        response: { 200: FILE, 400: ApiError, 404: ApiError, 503: ApiError },
+        response: { 200: FILE, 400: ApiError, 403: ApiError, 404: ApiError, 503: ApiError },
       },
     },
     async (request, reply) => {
