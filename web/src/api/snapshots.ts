@@ -64,6 +64,12 @@ export function shareUrl(id: string): string {
   return `${window.location.origin}/s/${encodeURIComponent(id)}`;
 }
 
+/** The HTML that puts a published snapshot in another page: the share view without its chrome, sized to its box. */
+export function embedCode(id: string, title: string): string {
+  const escaped = title.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  return `<iframe src="${shareUrl(id)}?embed=1" title="${escaped}" width="100%" height="560" style="border:0" loading="lazy"></iframe>`;
+}
+
 /** `/s/<id>` -> the id; anything else -> undefined. */
 export function shareIdFromPath(pathname: string): string | undefined {
   const match = /^\/s\/([a-z0-9-]+)\/?$/.exec(pathname);

@@ -1,30 +1,29 @@
 /**
- * The one component that owns Cytoscape. It is created once on mount and destroyed on unmount; the
- * element list from the model is synced into it, and user gestures come back out as typed events.
- * Styling, layout and element syncing live in their own modules so this file stays about lifecycle.
+ * The one component that owns Cytoscape. It is created once on mount (again when the renderer must
+ * change) and destroyed on unmount. The model's elements, pins, positions and viewport flow in as
+ * props; gestures and what the canvas settles on (positions after a layout or a drag, the viewport)
+ * flow out as typed events. Entities the model has a position for are put there; the others are set
+ * down near their neighbours and laid out. Styling, layout, element syncing and the viewport live in
+ * their own modules so this file stays about lifecycle.
  */
-import { useEffect, useImperativeHandle, useRef, useState } from 'react';
-import type { KeyboardEvent, Ref, RefObject } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import type { KeyboardEvent } from 'react';
 import cytoscape from 'cytoscape';
-import type { Core, EventObject, Layouts, NodeCollection, Position } from 'cytoscape';
-import type { CanvasElement, FrameRequest, LayoutRequest } from '../model/index.js';
+import type { Core, EventObject, NodeCollection, NodeSingular } from 'cytoscape';
+import type { CanvasElement, CanvasViewport, FrameRequest, LayoutRequest, Position, Positions } from '../model/index.js';
 import type { CanvasHandlers } from './events.js';
 import { registerExtensions } from './extensions.js';
 import { buildStylesheet } from './style.js';
-import { fitNicely, frameIds, runFull, runIncremental, seedPositions } from './layout.js';
+import { fitNicely, runFull, runIncremental, seedPositions } from './layout.js';
+import { LayoutRunner } from './layout-runner.js';
 import { syncElements } from './sync.js';
 import { handleCanvasKey } from './keyboard.js';
 import { rendererChoice, rendererOptions, tuningFor } from './renderer.js';
-import { webglSupport } from './webgl.js';
 import type { RenderTuning } from './renderer.js';
-
-export interface GraphCanvasHandle {
-  fit(): void;
-  /** Pans to an element without changing the zoom, e.g. after picking a search result already shown. */
-  reveal(id: string): void;
-  /** Marks the selected node with its neighbours shown on the canvas (the toolbar's button; N does the same). */
-  selectNeighbours(): void;
-}
+import { webglSupport } from './webgl.js';
+import { applyViewport, changedPositions, showsViewport, viewportOf } from './viewport.js';
+import type { CanvasPort } from './port.js';
+import { exposeToTests } from './test-hook.js';
 
 interface GraphCanvasProps {
   readonly elements: readonly CanvasElement[];
@@ -34,24 +33,32 @@ interface GraphCanvasProps {
   readonly frame: FrameRequest;
   /** Locked in place: layouts (full and incremental) leave these nodes where they are. */
   readonly pinned: ReadonlySet<string>;
+  /** Where the model says each entity stands; a change made to it (undo, a link, a story step) moves them. */
+  readonly positions: Positions;
+  /** The viewport the model holds; a change made to it (a link, a story step) moves the view. */
+  readonly viewport: CanvasViewport | undefined;
   readonly on: CanvasHandlers;
-  readonly ref?: Ref<GraphCanvasHandle>;
+  /** Receives the canvas's port when it is ready, and null when it goes. */
+  readonly port: (port: CanvasPort | null) => void;
   readonly label: string;
   /** Id of the element that says how to use the canvas by keyboard. */
   readonly describedBy?: string;
 }
 
-/** What survives rebuilding Cytoscape with another renderer: where everything was and the viewport. */
-interface Snapshot {
-  readonly positions: ReadonlyMap<string, Position>;
-  readonly zoom: number;
-  readonly pan: Position;
-  readonly wasLayingOut: boolean;
-}
-
 registerExtensions();
 
-export function GraphCanvas({ elements, layout, frame, pinned, on, ref, label, describedBy }: GraphCanvasProps) {
+export function GraphCanvas({
+  elements,
+  layout,
+  frame,
+  pinned,
+  positions,
+  viewport,
+  on,
+  port,
+  label,
+  describedBy,
+}: GraphCanvasProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   // The renderer is picked by size (or forced by ?renderer=); crossing a threshold rebuilds Cytoscape.
   const [environment] = useState(() => {
@@ -65,26 +72,21 @@ export function GraphCanvas({ elements, layout, frame, pinned, on, ref, label, d
   // below then runs once, in the same commit as the elements that crossed the threshold.
   const wanted = tuningFor(environment.choice, elements.length, environment.webgl, tuning);
   if (wanted.large !== tuning.large || wanted.webgl !== tuning.webgl) setTuning(wanted);
-  const snapshotRef = useRef<Snapshot | undefined>(undefined);
-  // The mount effect reads the latest elements and pins when it rebuilds, without depending on them.
-  const elementsRef = useRef(elements);
-  const pinnedRef = useRef(pinned);
+
+  // The mount effect reads the latest props when it (re)builds, without depending on them.
+  const latest = useRef({ elements, pinned, positions, viewport, on, port });
   useEffect(() => {
-    elementsRef.current = elements;
-    pinnedRef.current = pinned;
+    latest.current = { elements, pinned, positions, viewport, on, port };
   });
   const cyRef = useRef<Core | null>(null);
-  const layoutRef = useRef<Layouts | undefined>(undefined);
+  const [layouts] = useState(() => new LayoutRunner());
   const layoutSeqRef = useRef(layout.seq);
   const frameSeqRef = useRef(frame.seq);
-  // Framing waits for the layout: positions before it has run are only seeds.
-  const pendingFrameRef = useRef<readonly string[] | undefined>(undefined);
-  // Handlers change identity on every render; reading them through a ref keeps the cy listeners
-  // bound once, which is what lets every cy.on below be paired with one cy.off.
-  const onRef = useRef(on);
-  useEffect(() => {
-    onRef.current = on;
-  });
+  // What the model said last, to tell its own changes from the canvas's reports coming back.
+  const seenPositionsRef = useRef(positions);
+  const seenViewportRef = useRef(viewport);
+  // Reports wait for the next frame, so panning or dragging sends one a frame rather than one a move.
+  const pendingReportRef = useRef<{ frame: number; moved: Map<string, Position>; viewport: boolean } | undefined>(undefined);
 
   useEffect(() => {
     const container = containerRef.current;
@@ -100,75 +102,155 @@ export function GraphCanvas({ elements, layout, frame, pinned, on, ref, label, d
       ...(rendererOptions(tuning) as cytoscape.CytoscapeOptions),
     });
     cyRef.current = cy;
-    window.__interlockCy = cy;
+    if (import.meta.env.MODE === 'e2e') exposeToTests(cy, true);
     container.dataset.renderer = tuning.webgl ? 'webgl' : 'canvas';
-    const snapshot = snapshotRef.current;
-    snapshotRef.current = undefined;
-    if (snapshot) {
-      // Nodes that arrived in the very commit that crossed the threshold have no old position yet.
-      const fresh = restore(cy, snapshot, elementsRef.current, pinnedRef.current);
-      if (fresh.nonempty()) seedPositions(cy, fresh);
-      if (fresh.nonempty() || snapshot.wasLayingOut)
-        startLayout(container, layoutRef, cy, (c, done) => runIncremental(c, fresh, done), pendingFrameRef);
-    }
+    const { elements: now, viewport: view } = latest.current;
+    seenPositionsRef.current = latest.current.positions;
+    seenViewportRef.current = view;
+    const fresh = place(cy, syncElements(cy, now), latest.current.positions);
+    lockPinned(cy, latest.current.pinned);
+    if (view && view.zoom > 0) applyViewport(cy, view);
+    const settled = (positions: Positions) => latest.current.on.settled({ positions });
+    if (fresh.nonempty()) {
+      seedPositions(cy, fresh);
+      layouts.start(cy, container, (c, done) => runIncremental(c, fresh, done), settled);
+    } else if (!view && cy.nodes().nonempty()) fitNicely(cy);
+
+    const report = () => {
+      const pending = pendingReportRef.current;
+      if (!pending) return;
+      pendingReportRef.current = undefined;
+      cancelAnimationFrame(pending.frame);
+      if (pending.moved.size > 0) latest.current.on.moved({ positions: pending.moved });
+      if (pending.viewport) latest.current.on.viewport(viewportOf(cy));
+    };
+    const schedule = (change: { moved?: NodeSingular; viewport?: boolean }) => {
+      const pending = pendingReportRef.current ?? { frame: requestAnimationFrame(report), moved: new Map(), viewport: false };
+      if (change.moved) pending.moved.set(change.moved.id(), { ...change.moved.position() });
+      if (change.viewport) pending.viewport = true;
+      pendingReportRef.current = pending;
+    };
 
     const onTap = (event: EventObject) => {
       const target = event.target as Core | cytoscape.SingularElementArgument;
-      if (target === cy) return onRef.current.select(null);
+      if (target === cy) return latest.current.on.select(null);
       const element = target as cytoscape.SingularElementArgument;
       const shift = event.originalEvent instanceof MouseEvent && event.originalEvent.shiftKey;
-      if (shift && element.isNode()) return onRef.current.pathPick({ id: element.id() });
-      onRef.current.select({ kind: element.isNode() ? 'node' : 'edge', id: element.id() });
+      if (shift && element.isNode()) return latest.current.on.pathPick({ id: element.id() });
+      latest.current.on.select({ kind: element.isNode() ? 'node' : 'edge', id: element.id() });
     };
-    const onDoubleTap = (event: EventObject) => onRef.current.expand({ id: (event.target as cytoscape.NodeSingular).id() });
+    const onDoubleTap = (event: EventObject) => latest.current.on.expand({ id: (event.target as NodeSingular).id() });
     const onOver = () => container.classList.add('is-pointing');
     const onOut = () => container.classList.remove('is-pointing');
+    const onDragFree = (event: EventObject) => schedule({ moved: event.target as NodeSingular });
+    const onViewport = () => schedule({ viewport: true });
 
+    // The canvas changes size (a window, a phone's sheet opening below it): keep what was in the middle there.
+    const resize = new ResizeObserver(() => {
+      const before = viewportOf(cy);
+      cy.resize();
+      if (before.width > 0 && before.height > 0) applyViewport(cy, before);
+    });
+    resize.observe(container);
     cy.on('tap', onTap);
     cy.on('dbltap', 'node', onDoubleTap);
     cy.on('mouseover', 'node, edge', onOver);
     cy.on('mouseout', 'node, edge', onOut);
+    cy.on('dragfree', 'node', onDragFree);
+    cy.on('viewport resize', onViewport);
+    // The model learns the canvas's size (and so the area in view) from the start.
+    schedule({ viewport: true });
+    latest.current.port({
+      fit: () => fitNicely(cy),
+      reveal: (id) => {
+        const element = cy.getElementById(id);
+        if (element.nonempty()) cy.animate({ center: { eles: element }, duration: 300 });
+      },
+      flush: report,
+    });
     return () => {
+      resize.disconnect();
+      latest.current.port(null);
       cy.off('tap', onTap);
       cy.off('dbltap', 'node', onDoubleTap);
       cy.off('mouseover', 'node, edge', onOver);
       cy.off('mouseout', 'node, edge', onOut);
-      snapshotRef.current = {
-        positions: new Map(cy.nodes().map((n) => [n.id(), { ...n.position() }] as const)),
-        zoom: cy.zoom(),
-        pan: { ...cy.pan() },
-        wasLayingOut: container.dataset.layout === 'running',
-      };
-      // The layout running at unmount is the one to stop, not the one (if any) running at mount.
-      // eslint-disable-next-line react-hooks/exhaustive-deps
-      layoutRef.current?.stop();
-      if (window.__interlockCy === cy) delete window.__interlockCy;
+      cy.off('dragfree', 'node', onDragFree);
+      cy.off('viewport resize', onViewport);
+      report();
+      layouts.cancel(container);
+      if (import.meta.env.MODE === 'e2e') exposeToTests(cy, false);
       cy.destroy();
       cyRef.current = null;
     };
+    // Everything else the build reads comes through `latest`; only a new renderer rebuilds.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [tuning]);
+
+  const settled = (positions: Positions) => latest.current.on.settled({ positions });
 
   useEffect(() => {
     const cy = cyRef.current;
-    if (!cy) return;
-    const added = syncElements(cy, elements);
-    if (added.empty()) return;
-    seedPositions(cy, added);
-    startLayout(containerRef.current, layoutRef, cy, (c, done) => runIncremental(c, added, done), pendingFrameRef);
+    const container = containerRef.current;
+    if (!cy || !container) return;
+    const fresh = place(cy, syncElements(cy, elements), positions);
+    if (fresh.empty()) return;
+    seedPositions(cy, fresh);
+    layouts.start(cy, container, (c, done) => runIncremental(c, fresh, done), settled);
+    // Positions are read for the nodes just added; their own changes are the effect below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [elements]);
 
   // After the sync, so a node pinned in the same commit it arrives in is already there to lock.
   useEffect(() => {
-    cyRef.current?.nodes().forEach((node) => void (pinned.has(node.id()) ? node.lock() : node.unlock()));
+    if (cyRef.current) lockPinned(cyRef.current, pinned);
   }, [pinned, elements]);
+
+  // The model moved entities itself (undo, a link, a story step): put them there.
+  useEffect(() => {
+    const cy = cyRef.current;
+    const changed = changedPositions(seenPositionsRef.current, positions);
+    seenPositionsRef.current = positions;
+    if (!cy || changed.size === 0) return;
+    const moves = [...changed].filter(([id, at]) => {
+      const node = cy.getElementById(id);
+      return node.nonempty() && (Math.abs(node.position('x') - at.x) > 0.01 || Math.abs(node.position('y') - at.y) > 0.01);
+    });
+    if (moves.length === 0) return;
+    layouts.cancel(containerRef.current);
+    cy.batch(() => {
+      for (const [id, at] of moves) {
+        const node = cy.getElementById(id);
+        // A pinned node is moved by the model too (undo of a drag); it stays pinned where it lands.
+        const locked = node.locked();
+        if (locked) node.unlock();
+        node.position({ x: at.x, y: at.y });
+        if (locked) node.lock();
+      }
+    });
+  }, [positions, layouts]);
+
+  // The model moved the view itself (a link, a story step): show it.
+  useEffect(() => {
+    const cy = cyRef.current;
+    const before = seenViewportRef.current;
+    seenViewportRef.current = viewport;
+    if (!cy || !viewport || viewport === before || viewport.zoom <= 0 || showsViewport(cy, viewport)) return;
+    if (before && before.zoom === viewport.zoom && before.center.x === viewport.center.x && before.center.y === viewport.center.y)
+      return;
+    cy.stop();
+    applyViewport(cy, viewport);
+  }, [viewport]);
 
   // Declared after the sync effect so, when both fire in one commit, the full layout wins.
   useEffect(() => {
     const cy = cyRef.current;
-    if (!cy || layout.seq === layoutSeqRef.current) return;
+    const container = containerRef.current;
+    if (!cy || !container || layout.seq === layoutSeqRef.current) return;
     layoutSeqRef.current = layout.seq;
-    if (cy.nodes().nonempty())
-      startLayout(containerRef.current, layoutRef, cy, (c, done) => runFull(c, layout, done), pendingFrameRef);
+    if (cy.nodes().nonempty()) layouts.start(cy, container, (c, done) => runFull(c, layout, done), settled);
+    // Only a new request (seq) runs a layout; the mode alone is what the toolbar shows.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [layout]);
 
   // Declared after both layout effects, so a layout started in the same commit is seen as running.
@@ -176,31 +258,13 @@ export function GraphCanvas({ elements, layout, frame, pinned, on, ref, label, d
     const cy = cyRef.current;
     if (!cy || frame.seq === frameSeqRef.current) return;
     frameSeqRef.current = frame.seq;
-    pendingFrameRef.current = frame.ids;
-    if (containerRef.current?.dataset.layout !== 'running') applyPendingFrame(cy, pendingFrameRef);
-  }, [frame]);
-
-  useImperativeHandle(
-    ref,
-    () => ({
-      fit() {
-        if (cyRef.current) fitNicely(cyRef.current);
-      },
-      reveal(id) {
-        const element = cyRef.current?.getElementById(id);
-        if (element?.nonempty()) cyRef.current?.animate({ center: { eles: element }, duration: 300 });
-      },
-      selectNeighbours() {
-        if (cyRef.current) handleCanvasKey(cyRef.current, 'n', onRef.current);
-      },
-    }),
-    [],
-  );
+    layouts.frame(cy, frame.ids);
+  }, [frame, layouts]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.altKey || event.ctrlKey || event.metaKey || event.target !== event.currentTarget) return;
     const cy = cyRef.current;
-    if (cy && handleCanvasKey(cy, event.key, onRef.current)) event.preventDefault();
+    if (cy && handleCanvasKey(cy, event.key, on)) event.preventDefault();
   };
 
   // An application region: it takes focus (Tab) and its own keys; the description says which.
@@ -220,47 +284,19 @@ export function GraphCanvas({ elements, layout, frame, pinned, on, ref, label, d
   );
 }
 
-/**
- * Puts a rebuilt Cytoscape where the previous one was: every element, each node at its old position,
- * the same zoom and pan, the same pins. Returns the nodes that had no position before.
- */
-function restore(cy: Core, snapshot: Snapshot, elements: readonly CanvasElement[], pinned: ReadonlySet<string>): NodeCollection {
-  const added: NodeCollection = syncElements(cy, elements);
+/** Puts newly added nodes where the model has them; returns those it has no position for (to lay out). */
+function place(cy: Core, added: NodeCollection, positions: Positions): NodeCollection {
   let fresh = cy.collection().nodes();
   cy.batch(() => {
     added.forEach((node) => {
-      const at = snapshot.positions.get(node.id());
-      if (at) node.position(at);
+      const at = positions.get(node.id());
+      if (at) node.position({ x: at.x, y: at.y });
       else fresh = fresh.union(node);
-      if (pinned.has(node.id())) node.lock();
     });
   });
-  cy.viewport({ zoom: snapshot.zoom, pan: snapshot.pan });
   return fresh;
 }
 
-/**
- * Runs a layout and marks the container busy meanwhile: tests and the cursor wait on the DOM flag.
- * When it settles, a frame request that arrived during it is carried out.
- */
-function startLayout(
-  container: HTMLElement | null,
-  layoutRef: RefObject<Layouts | undefined>,
-  cy: Core,
-  run: (cy: Core, done: () => void) => Layouts | undefined,
-  pendingFrameRef: RefObject<readonly string[] | undefined>,
-): void {
-  if (!container) return;
-  layoutRef.current?.stop();
-  container.dataset.layout = 'running';
-  layoutRef.current = run(cy, () => {
-    applyPendingFrame(cy, pendingFrameRef);
-    container.dataset.layout = 'idle';
-  });
-}
-
-function applyPendingFrame(cy: Core, pendingFrameRef: RefObject<readonly string[] | undefined>): void {
-  const ids = pendingFrameRef.current;
-  pendingFrameRef.current = undefined;
-  if (ids) frameIds(cy, ids);
+function lockPinned(cy: Core, pinned: ReadonlySet<string>): void {
+  cy.nodes().forEach((node) => void (pinned.has(node.id()) ? node.lock() : node.unlock()));
 }

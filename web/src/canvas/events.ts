@@ -1,4 +1,6 @@
 /** What the canvas tells the page, as a typed map rather than loose event-name strings. */
+import type { CanvasViewport, Positions } from '../model/index.js';
+
 export interface CanvasEvents {
   /** A tap on a node or edge, or on the background (null); also the arrow keys moving the selection. */
   select: { readonly kind: 'node' | 'edge'; readonly id: string } | null;
@@ -12,6 +14,12 @@ export interface CanvasEvents {
   open: Record<string, never>;
   /** Escape: let go of the selection and the marks. */
   clear: Record<string, never>;
+  /** A layout ended: where every entity now stands. */
+  settled: { readonly positions: Positions };
+  /** The reader dragged entities to new places. */
+  moved: { readonly positions: Positions };
+  /** The reader panned or zoomed, or the canvas changed size. */
+  viewport: CanvasViewport;
 }
 
 export type CanvasHandlers = { readonly [K in keyof CanvasEvents]: (payload: CanvasEvents[K]) => void };

@@ -59,7 +59,6 @@ function fixed(nodes: NodeCollection): { nodeId: string; position: Position }[] 
 export function runIncremental(cy: Core, added: NodeCollection, onDone: () => void): Layouts | undefined {
   const visible = cy.nodes(':visible');
   if (visible.length < 2) {
-    fitNicely(cy);
     onDone();
     return undefined;
   }
@@ -132,12 +131,10 @@ function concentricAround(cy: Core, centerId: string | undefined): LayoutOptions
   } as LayoutOptions;
 }
 
+/** Runs a layout over what is visible; `onDone` when it stops (the caller fits the view and reports). */
 function run(cy: Core, options: LayoutOptions | FcoseLayoutOptions | DagreLayoutOptions, onDone: () => void): Layouts {
   const layout = cy.elements(':visible').layout(options as LayoutOptions);
-  layout.one('layoutstop', () => {
-    fitNicely(cy);
-    onDone();
-  });
+  layout.one('layoutstop', onDone);
   layout.run();
   return layout;
 }

@@ -21,6 +21,8 @@ export interface StyleOptions {
    * edge with colour, so nothing a reader relies on disappears.
    */
   readonly webgl?: boolean;
+  /** A published map for readers: no name or label drawn smaller than 11 px (zoom in to see them). */
+  readonly readable?: boolean;
 }
 
 export function buildStylesheet(options: StyleOptions = {}): StylesheetJson {
@@ -145,8 +147,11 @@ export function buildStylesheet(options: StyleOptions = {}): StylesheetJson {
     { selector: 'node:active, edge:active', style: { 'overlay-opacity': 0.08, 'overlay-color': SELECT, 'overlay-padding': 6 } },
     ...(options.large ? LARGE_RULES : []),
     ...(options.webgl ? WEBGL_RULES : []),
+    ...(options.readable ? READABLE_RULES : []),
   ];
 }
+
+const READABLE_RULES: StylesheetJson = [{ selector: 'node, edge', style: { 'min-zoomed-font-size': 11 } }];
 
 const LARGE_RULES: StylesheetJson = [
   // Text smaller than this on screen is not read anyway, and drawing thousands of it is what is slow.

@@ -1,14 +1,24 @@
 /**
- * What "Save snapshot" takes from the explorer: the entities and links shown (not those the filters
- * hide), where the canvas has put them, the filters and as-of date, and for a story step what is lit
- * up or selected and the area in view. Positions and the viewport come from the canvas's Cytoscape
- * instance, which the explorer's canvas exposes on `window`; the rest is pure state.
+ * Snapshots and the explorer, both ways, as pure functions of the explorer's state: what "Save" sends
+ * (the entities and links shown, not those the filters hide; where each stands; pins, filters and the
+ * as-of date; the story), what a story step captures (caption, what is lit, positions, the area in
+ * view), and the actions that put a snapshot or a step back on the canvas.
  */
-import type { CreateSnapshot, Position, SnapshotFilters, SnapshotStep, Viewport } from '../../../schemas/index.js';
-import { pathHighlight, toElements } from './index.js';
-import type { ExplorerState, Filter } from './index.js';
+import type { CreateSnapshot, Position, SnapshotContent, SnapshotStep, Viewport } from '../../../schemas/index.js';
+import type { CanvasRecord, ExplorerAction, ExplorerState } from './explorer.js';
+import { INITIAL_STATE } from './explorer.js';
+import { toElements } from './elements.js';
+import { pathHighlight } from './paths.js';
+import type { CanvasViewport, Highlight, Positions, Spotlight, ViewGraph } from './types.js';
+import { filterFrom, filtersOf, round1 } from './view-state.js';
 
-export function visibleElements(state: ExplorerState): { nodeIds: string[]; edgeIds: string[] } {
+export interface Shown {
+  readonly nodeIds: string[];
+  readonly edgeIds: string[];
+}
+
+/** The entities and links on the canvas that the filters let through. */
+export function visibleElements(state: Pick<ExplorerState, 'view' | 'filter'>): Shown {
   const shown = toElements(state.view, { filter: state.filter }).filter((e) => !e.classes.split(' ').includes('hidden'));
   return {
     nodeIds: shown.filter((e) => e.group === 'nodes').map((e) => e.data.id),
@@ -16,68 +26,39 @@ export function visibleElements(state: ExplorerState): { nodeIds: string[]; edge
   };
 }
 
-export function filtersOf(filter: Filter): SnapshotFilters {
+/** What is lit now: a path (or the one picked of several), else a finding, money flow or previewed step. */
+export function currentHighlight(state: Pick<ExplorerState, 'path' | 'spotlight'>): Highlight | undefined {
+  return state.path.result ? pathHighlight(state.path.result.paths, state.path.focus) : state.spotlight;
+}
+
+/** The area in view, in graph coordinates (what a step frames on any screen). */
+export function viewportRect(viewport: CanvasViewport | undefined): Viewport | undefined {
+  if (!viewport || viewport.width <= 0 || viewport.height <= 0 || viewport.zoom <= 0) return undefined;
+  const width = viewport.width / viewport.zoom;
+  const height = viewport.height / viewport.zoom;
   return {
-    hiddenKinds: [...filter.hiddenKinds],
-    hiddenCategories: [...filter.hiddenCategories],
-    hiddenTypes: [...(filter.hiddenTypes ?? [])],
-    hiddenStatuses: [...(filter.hiddenStatuses ?? [])],
-    ...(filter.minSources !== undefined ? { minSources: filter.minSources } : {}),
-    ...(filter.hideUndated !== undefined ? { hideUndated: filter.hideUndated } : {}),
+    x: round1(viewport.center.x - width / 2),
+    y: round1(viewport.center.y - height / 2),
+    width: round1(width) || 0.1,
+    height: round1(height) || 0.1,
   };
 }
 
-/** The snapshot's filters back as the explorer's. */
-export function filterFrom(filters: SnapshotFilters | undefined, asOf: string | undefined): Partial<Filter> {
-  return {
-    ...(filters
-      ? {
-          hiddenKinds: new Set(filters.hiddenKinds),
-          hiddenCategories: new Set(filters.hiddenCategories),
-          hiddenTypes: new Set(filters.hiddenTypes),
-          hiddenStatuses: new Set(filters.hiddenStatuses),
-          minSources: filters.minSources,
-          hideUndated: filters.hideUndated,
-        }
-      : {}),
-    asOf,
-  };
-}
-
-function round(n: number): number {
-  return Math.round(n * 10) / 10;
-}
-
-export function canvasPositions(ids: readonly string[]): Record<string, Position> {
-  const cy = window.__interlockCy;
-  const positions: Record<string, Position> = {};
-  if (!cy) return positions;
+function positionsOf(ids: readonly string[], positions: Positions): Record<string, Position> {
+  const out: Record<string, Position> = {};
   for (const id of ids) {
-    const node = cy.getElementById(id);
-    if (node.nonempty()) {
-      const p = node.position();
-      positions[id] = { x: round(p.x), y: round(p.y) };
-    }
+    const at = positions.get(id);
+    if (at) out[id] = { x: round1(at.x), y: round1(at.y) };
   }
-  return positions;
+  return out;
 }
 
-export function canvasViewport(): Viewport | undefined {
-  const cy = window.__interlockCy;
-  if (!cy) return undefined;
-  const e = cy.extent();
-  return e.w > 0 && e.h > 0 ? { x: round(e.x1), y: round(e.y1), width: round(e.w), height: round(e.h) } : undefined;
-}
-
-/** A step from what is lit up now (a path, a finding, a money flow), else the selection. */
-export function captureStep(
-  state: ExplorerState,
-  caption: string,
-  visible: { nodeIds: string[]; edgeIds: string[] },
-): SnapshotStep {
-  const highlight = state.path.result ? pathHighlight(state.path.result.paths, state.path.focus) : state.spotlight;
+/** A story step from the canvas as it is: what is lit (else what is selected), where things stand, the area in view. */
+export function captureStep(state: ExplorerState, caption: string): SnapshotStep {
+  const visible = visibleElements(state);
   const nodes = new Set(visible.nodeIds);
   const edges = new Set(visible.edgeIds);
+  const highlight = currentHighlight(state);
   let nodeIds: string[] = [];
   let edgeIds: string[] = [];
   if (highlight && (highlight.nodeIds.size > 0 || highlight.edgeIds.size > 0)) {
@@ -85,49 +66,127 @@ export function captureStep(
     edgeIds = [...highlight.edgeIds];
   } else if (state.selection?.kind === 'node') nodeIds = [state.selection.id];
   else if (state.selection?.kind === 'edge') edgeIds = [state.selection.id];
-  const viewport = canvasViewport();
+  const viewport = viewportRect(state.viewport);
+  const positions = positionsOf(visible.nodeIds, state.positions);
   return {
     caption,
     nodeIds: nodeIds.filter((id) => nodes.has(id)),
     edgeIds: edgeIds.filter((id) => edges.has(id)),
     ...(viewport ? { viewport } : {}),
+    ...(Object.keys(positions).length > 0 ? { positions } : {}),
   };
 }
 
-export function snapshotInput(
-  state: ExplorerState,
-  fields: { title: string; description: string; steps: SnapshotStep[]; basedOn?: string | undefined },
-): CreateSnapshot {
+/**
+ * The steps as the snapshot keeps them: only what is on its map, and of each step's positions only
+ * those that differ from the map's own (a step that moved nothing keeps none).
+ */
+export function stepsForMap(
+  steps: readonly SnapshotStep[],
+  map: Shown,
+  positions: Readonly<Record<string, Position>>,
+): SnapshotStep[] {
+  const nodes = new Set(map.nodeIds);
+  const edges = new Set(map.edgeIds);
+  return steps.map((step) => {
+    const moved = Object.entries(step.positions ?? {}).filter(([id, at]) => {
+      const base = positions[id];
+      return nodes.has(id) && (!base || Math.abs(base.x - at.x) >= 0.5 || Math.abs(base.y - at.y) >= 0.5);
+    });
+    return {
+      caption: step.caption,
+      nodeIds: step.nodeIds.filter((id) => nodes.has(id)),
+      edgeIds: step.edgeIds.filter((id) => edges.has(id)),
+      ...(step.viewport ? { viewport: step.viewport } : {}),
+      ...(moved.length > 0 ? { positions: Object.fromEntries(moved) } : {}),
+    };
+  });
+}
+
+/** How much of a step the current canvas no longer shows (the builder warns before saving). */
+export function stepLeftovers(step: SnapshotStep, map: Shown): number {
+  const nodes = new Set(map.nodeIds);
+  const edges = new Set(map.edgeIds);
+  return step.nodeIds.filter((id) => !nodes.has(id)).length + step.edgeIds.filter((id) => !edges.has(id)).length;
+}
+
+export interface StoryFields {
+  readonly title: string;
+  readonly description: string;
+  readonly steps: readonly SnapshotStep[];
+  /** Saves the next version of this snapshot's series. */
+  readonly basedOn?: string | undefined;
+}
+
+/** What "Save" sends: the map as the canvas shows it, with the story. */
+export function snapshotInput(state: ExplorerState, fields: StoryFields): CreateSnapshot {
   const visible = visibleElements(state);
+  const positions = positionsOf(visible.nodeIds, state.positions);
+  const pinned = visible.nodeIds.filter((id) => state.pinned.has(id));
   return {
     title: fields.title,
     description: fields.description,
     nodeIds: visible.nodeIds,
     edgeIds: visible.edgeIds,
-    positions: canvasPositions(visible.nodeIds),
+    positions,
     filters: filtersOf(state.filter),
     ...(state.filter.asOf ? { asOf: state.filter.asOf } : {}),
-    steps: fields.steps,
+    steps: stepsForMap(fields.steps, visible, positions),
+    ...(pinned.length > 0 ? { pinned } : {}),
     ...(fields.basedOn ? { basedOn: fields.basedOn } : {}),
   };
 }
 
-/** Puts nodes where a snapshot had them, once the canvas has finished laying out what arrived. */
-export function placeWhenSettled(positions: Readonly<Record<string, Position>>, timeoutMs = 8000): void {
-  const started = Date.now();
-  const tick = () => {
-    const cy = window.__interlockCy;
-    const canvas = document.querySelector<HTMLElement>('[data-testid="graph-canvas"]');
-    const ready =
-      cy && canvas?.dataset.layout !== 'running' && Object.keys(positions).every((id) => cy.getElementById(id).nonempty());
-    if (ready) {
-      cy.batch(() => {
-        for (const [id, p] of Object.entries(positions)) cy.getElementById(id).position({ x: p.x, y: p.y });
-      });
-      cy.fit(undefined, 40);
-      return;
-    }
-    if (Date.now() - started < timeoutMs) window.setTimeout(tick, 120);
+/** "Put on canvas": the snapshot's map, entities where it had them, its pins and filters; Undo goes back. */
+export function openSnapshotAction(content: SnapshotContent): Extract<ExplorerAction, { type: 'openView' }> {
+  const canvas: CanvasRecord = {
+    view: {
+      nodes: new Map(content.entities.map((e) => [e.id, e])),
+      edges: new Map(content.relationships.map((r) => [r.id, r])),
+    },
+    pinned: new Set(content.pinned ?? []),
+    positions: new Map(Object.entries(content.positions)),
   };
-  window.setTimeout(tick, 120);
+  return {
+    type: 'openView',
+    canvas,
+    selection: null,
+    filter: filterFrom(content.filters, content.asOf),
+    layout: 'force',
+    path: { maxHops: INITIAL_STATE.path.maxHops },
+    spotlight: undefined,
+    history: 'record',
+  };
+}
+
+/** A story step shown on the canvas: its highlight, its positions, its area (fitted to the canvas's size). */
+export function showStepAction(
+  step: SnapshotStep,
+  index: number,
+  view: ViewGraph,
+  canvas: CanvasViewport | undefined,
+): Extract<ExplorerAction, { type: 'showStep' }> {
+  const nodeIds = new Set(step.nodeIds.filter((id) => view.nodes.has(id)));
+  const edgeIds = new Set<string>();
+  for (const id of step.edgeIds) {
+    const edge = view.edges.get(id);
+    if (!edge) continue;
+    edgeIds.add(id);
+    nodeIds.add(edge.source).add(edge.target);
+  }
+  const spotlight: Spotlight = { source: 'step', id: String(index), nodeIds, edgeIds };
+  const positions = new Map(Object.entries(step.positions ?? {}).filter(([id]) => view.nodes.has(id)));
+  return { type: 'showStep', spotlight, positions, viewport: fitArea(step.viewport, canvas) };
+}
+
+/** The viewport that shows an area whole on a canvas of this size (the smaller zoom of the two sides). */
+export function fitArea(area: Viewport | undefined, canvas: CanvasViewport | undefined): CanvasViewport | undefined {
+  if (!area || !canvas || canvas.width <= 0 || canvas.height <= 0) return undefined;
+  const zoom = Math.min(canvas.width / area.width, canvas.height / area.height);
+  return {
+    zoom,
+    center: { x: area.x + area.width / 2, y: area.y + area.height / 2 },
+    width: canvas.width,
+    height: canvas.height,
+  };
 }

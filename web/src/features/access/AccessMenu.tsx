@@ -6,12 +6,13 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { allowances } from './allowances.js';
-import { signIn, signOut, useAccess } from './useAccess.js';
+import { useAccess, useAccessActions } from './useAccess.js';
 import './access.css';
 
 export function AccessMenu() {
   const { t } = useTranslation();
   const state = useAccess();
+  const { signIn, signOut } = useAccessActions();
   // Null until the person opens or closes it: until then it is open exactly when they must sign in.
   const [chosenOpen, setOpen] = useState<boolean | null>(null);
   const [token, setToken] = useState('');

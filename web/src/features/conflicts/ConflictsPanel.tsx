@@ -6,8 +6,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConflictsResponse, Finding, GraphNode, PatternInfo } from '../../../../schemas/index.js';
-import { api } from '../../api/client.js';
-import { useQuery } from '../../api/useQuery.js';
+import { queries, useLoaded } from '../../api/queries.js';
 import { countByPattern, findingPatch, groupFindings } from '../../model/index.js';
 import type { GraphPatch } from '../../model/index.js';
 import { FindingList } from './FindingList.js';
@@ -35,7 +34,7 @@ export function ConflictsPanel({ patterns, selectedNode, shownId, onShow, onClea
   if (onlyEntity && selectedNode && selectedNode.id !== entity?.id) setEntity({ id: selectedNode.id, name: selectedNode.name });
   const entityId = onlyEntity ? entity?.id : undefined;
 
-  const answer = useQuery(`conflicts?entity=${entityId ?? ''}`, (signal) => api.conflicts({ entity: entityId, signal }));
+  const answer = useLoaded(queries.conflicts(entityId));
   const response: ConflictsResponse | undefined = answer.status === 'ready' ? answer.value : undefined;
   const all = response?.findings ?? [];
   const counts = countByPattern(all);

@@ -4,7 +4,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { Citation } from '../../../../schemas/index.js';
-import { useDocuments } from '../../api/useEntity.js';
+import { useDocuments } from '../../api/queries.js';
 import { textDirection } from '../../model/index.js';
 import './Citations.css';
 

@@ -4,8 +4,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { DocumentFactsResponse, GraphNode } from '../../../../schemas/index.js';
-import { api } from '../../api/client.js';
-import { useQuery } from '../../api/useQuery.js';
+import { queries, useLoaded } from '../../api/queries.js';
 import { edgeLabel } from '../../model/index.js';
 import type { GraphPatch } from '../../model/index.js';
 import { useWording } from '../../i18n/wording.js';
@@ -21,7 +20,7 @@ interface DocumentFactsProps {
 export function DocumentFacts({ documentId, nameOf, onShowGraph, onSelectEdge }: DocumentFactsProps) {
   const { t } = useTranslation();
   const words = useWording();
-  const answer = useQuery(`documents/${documentId}/facts`, (signal) => api.documentFacts(documentId, signal));
+  const answer = useLoaded(queries.documentFacts(documentId));
   return (
     <section className="document-facts" aria-labelledby="document-facts-heading" data-testid="document-facts">
       <h3 id="document-facts-heading" className="panel__subhead">

@@ -5,7 +5,7 @@ import { RELATIONSHIP_TYPES } from '../../../../schemas/index.js';
 import type { EntityDetailResponse, EntityRelationship, GraphNode, RelationshipType } from '../../../../schemas/index.js';
 import { formatAmount, formatPeriod, groupRelationships, sourceCount, neighborName, propertyText } from '../../model/index.js';
 import type { GraphPatch, Wording } from '../../model/index.js';
-import { useEntityDetail } from '../../api/useEntity.js';
+import { useEntityDetail } from '../../api/queries.js';
 import { useWording } from '../../i18n/wording.js';
 import { DocumentFacts } from './DocumentFacts.js';
 import { Citations } from './Citations.js';

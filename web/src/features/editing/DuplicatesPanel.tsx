@@ -2,37 +2,28 @@
  * The Duplicates tab: likely pairs with why and how likely, and for each: merge one into the other
  * (every connection, name and source kept; undoable), or say they are not the same (remembered).
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DuplicateCandidate, DuplicatesResponse } from '../../../../schemas/index.js';
-import { errorMessage } from '../../api/client.js';
 import { editingApi } from '../../api/editing.js';
+import { queries, useLoaded } from '../../api/queries.js';
 import { KindIcon } from '../../components/KindIcon.js';
-import { editing, useEditing } from './store.js';
+import { useEditingActions } from './store.js';
 import './editing.css';
 
 /** `onShow` puts an entity of a pair on the canvas, to look at before deciding. */
 export function DuplicatesPanel({ onShow }: { readonly onShow: (entity: DuplicateCandidate) => void }) {
   const { t } = useTranslation();
-  const { revision } = useEditing();
-  const [answer, setAnswer] = useState<{
-    readonly revision: number;
-    readonly value?: DuplicatesResponse;
-    readonly error?: string;
-  }>();
+  const editing = useEditingActions();
+  // Read again after every change to the graph (the cache is told).
+  const answer = useLoaded(queries.duplicates());
+  // Pairs settled here leave the list at once, not when the list is read again.
+  const [settled, setSettled] = useState<ReadonlySet<string>>(new Set());
   const [busy, setBusy] = useState<string>();
   const [lastMerge, setLastMerge] = useState<{ auditId: string; kept: string; gone: string }>();
-
-  useEffect(() => {
-    let live = true;
-    editingApi.duplicates().then(
-      (value) => live && setAnswer({ revision, value }),
-      (error: unknown) => live && setAnswer({ revision, error: errorMessage(error) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [revision]);
+  const value = answer.status === 'ready' ? withoutSettled(answer.value, settled) : undefined;
+  const settle = (drop: (pair: Pair) => boolean) =>
+    setSettled((before) => new Set([...before, ...(value?.pairs ?? []).filter(drop).map(pairKey)]));
 
   const act = async (key: string, work: () => Promise<void>) => {
     setBusy(key);
@@ -48,17 +39,16 @@ export function DuplicatesPanel({ onShow }: { readonly onShow: (entity: Duplicat
     act(`${keep.id}|${gone.id}`, async () => {
       const result = await editingApi.merge(keep.id, gone.id);
       setLastMerge({ auditId: result.auditId, kept: keep.name, gone: gone.name });
-      // The merged entity is gone: its pairs leave the list now, not when the list is read again.
-      setAnswer((prev) => withoutPairs(prev, (p) => p.a.id === gone.id || p.b.id === gone.id));
+      // The merged entity is gone: its pairs leave the list.
+      settle((p) => p.a.id === gone.id || p.b.id === gone.id);
       await editing.merged(result.auditId, keep.id, gone.id);
     });
   const reject = (a: DuplicateCandidate, b: DuplicateCandidate) =>
     act(`${a.id}|${b.id}`, async () => {
       await editingApi.rejectDuplicate(a.id, b.id);
-      setAnswer((prev) => withoutPairs(prev, (p) => p.a.id === a.id && p.b.id === b.id));
+      settle((p) => p.a.id === a.id && p.b.id === b.id);
     });
 
-  const value = answer?.value;
   return (
     <section className="duplicates" aria-label={t('editing.duplicates.title')} data-testid="duplicates-panel">
       <p className="muted">{t('editing.duplicates.intro')}</p>
@@ -70,7 +60,11 @@ export function DuplicatesPanel({ onShow }: { readonly onShow: (entity: Duplicat
             className="button button--small"
             onClick={() =>
               void act('undo', async () => {
-                if (await editing.undo(lastMerge.auditId, { merge: true })) setLastMerge(undefined);
+                if (await editing.undo(lastMerge.auditId, { merge: true })) {
+                  setLastMerge(undefined);
+                  // Both entities are back: their pair may be proposed again when the list is read again.
+                  setSettled(new Set());
+                }
               })
             }
           >
@@ -78,10 +72,10 @@ export function DuplicatesPanel({ onShow }: { readonly onShow: (entity: Duplicat
           </button>
         </div>
       )}
-      {!answer && <p className="muted">{t('editing.duplicates.loading')}</p>}
-      {answer?.error && (
+      {answer.status === 'loading' && <p className="muted">{t('editing.duplicates.loading')}</p>}
+      {answer.status === 'error' && (
         <p className="inline-error" role="alert">
-          {answer.error}
+          {answer.message}
         </p>
       )}
       {value && value.pairs.length === 0 && <p className="muted">{t('editing.duplicates.none')}</p>}
@@ -142,10 +136,12 @@ export function DuplicatesPanel({ onShow }: { readonly onShow: (entity: Duplicat
   );
 }
 
-type Answer = { readonly revision: number; readonly value?: DuplicatesResponse; readonly error?: string } | undefined;
+type Pair = DuplicatesResponse['pairs'][number];
 
-function withoutPairs(answer: Answer, drop: (pair: DuplicatesResponse['pairs'][number]) => boolean): Answer {
-  if (!answer?.value) return answer;
-  const pairs = answer.value.pairs.filter((p) => !drop(p));
-  return { ...answer, value: { ...answer.value, pairs, total: answer.value.total - (answer.value.pairs.length - pairs.length) } };
+const pairKey = (pair: Pair) => `${pair.a.id}|${pair.b.id}`;
+
+function withoutSettled(answer: DuplicatesResponse, settled: ReadonlySet<string>): DuplicatesResponse {
+  if (settled.size === 0) return answer;
+  const pairs = answer.pairs.filter((p) => !settled.has(pairKey(p)));
+  return { ...answer, pairs, total: answer.total - (answer.pairs.length - pairs.length) };
 }

@@ -3,11 +3,12 @@ import { useTranslation } from 'react-i18next';
 import type { GraphEdge } from '../../../../schemas/index.js';
 import type { ViewGraph } from '../../model/index.js';
 import type { Endpoint } from './drafts.js';
-import { editing } from './store.js';
+import { useEditingActions } from './store.js';
 import './editing.css';
 
 export function EdgeTools({ edge, view }: { readonly edge: GraphEdge; readonly view: ViewGraph }) {
   const { t } = useTranslation();
+  const editing = useEditingActions();
   const end = (id: string): Endpoint | undefined => {
     const node = view.nodes.get(id);
     return node && { id, name: node.name, kind: node.kind };

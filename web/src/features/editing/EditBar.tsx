@@ -4,11 +4,12 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { GraphNode } from '../../../../schemas/index.js';
-import { editing, useEditing } from './store.js';
+import { useEditing, useEditingActions } from './store.js';
 
 export function EditBar({ selectedNode }: { readonly selectedNode: GraphNode | undefined }) {
   const { t } = useTranslation();
   const { lastEdit, error } = useEditing();
+  const editing = useEditingActions();
   const source = selectedNode ? { id: selectedNode.id, name: selectedNode.name, kind: selectedNode.kind } : undefined;
   return (
     <div className="edit-bar" data-testid="edit-bar">

@@ -5,13 +5,14 @@ import type { DuplicateCandidate } from '../../../../schemas/index.js';
 import { DuplicatesPanel } from './DuplicatesPanel.js';
 import { EntityForm } from './EntityForm.js';
 import { RelationshipForm } from './RelationshipForm.js';
-import { editing, useEditing } from './store.js';
+import { useEditing, useEditingActions } from './store.js';
 import './editing.css';
 
 /** `onShowEntity` puts an entity on the canvas (from the duplicates, to look at it before deciding). */
 export function EditorDialog({ onShowEntity }: { readonly onShowEntity: (entity: DuplicateCandidate) => void }) {
   const { t } = useTranslation();
   const { editor } = useEditing();
+  const editing = useEditingActions();
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {

@@ -19,10 +19,11 @@ import {
 import type { EntityDraft } from './drafts.js';
 import { Field } from './Field.js';
 import { FormFooter } from './FormFooter.js';
-import { editing } from './store.js';
+import { useEditingActions } from './store.js';
 
 export function EntityForm({ node, kind }: { readonly node?: GraphNode | undefined; readonly kind?: EntityKind | undefined }) {
   const { t } = useTranslation();
+  const editing = useEditingActions();
   const [draft, setDraft] = useState<EntityDraft>(() => (node ? entityDraftOf(node) : emptyEntityDraft(kind)));
   const [problem, setProblem] = useState<string>();
   const [saving, setSaving] = useState(false);

@@ -2,13 +2,14 @@
  * Around an entity's details in the side panel: Details and History tabs, and the tools to edit it,
  * connect it to something, or delete it. The details are read again after every change.
  */
-import { Fragment, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GraphNode } from '../../../../schemas/index.js';
-import { loadEntity } from '../../api/entityCache.js';
+import { useQueryClient } from '@tanstack/react-query';
+import { queries } from '../../api/queries.js';
 import { HistoryTab } from './HistoryTab.js';
-import { editing, useEditing } from './store.js';
+import { useEditingActions } from './store.js';
 import './editing.css';
 import { WhenAllowed } from '../access/WhenAllowed.js';
 
@@ -16,11 +17,12 @@ type Tab = 'details' | 'history';
 
 export function EntityPanel({ node, children }: { readonly node: GraphNode; readonly children: ReactNode }) {
   const { t } = useTranslation();
-  const { revision } = useEditing();
+  const editing = useEditingActions();
+  const cache = useQueryClient();
   const [tab, setTab] = useState<Tab>('details');
   const baseId = useId();
   const remove = async () => {
-    const detail = await loadEntity(node.id).catch(() => undefined);
+    const detail = await cache.fetchQuery(queries.entity(node.id)).catch(() => undefined);
     const count = detail?.relationships.length ?? 0;
     if (window.confirm(t('editing.confirmDeleteEntity', { name: node.name, count }))) await editing.deleteEntity(node);
   };
@@ -66,8 +68,8 @@ export function EntityPanel({ node, children }: { readonly node: GraphNode; read
         </WhenAllowed>
       </div>
       <div role="tabpanel" id={`${baseId}-details-panel`} aria-labelledby={`${baseId}-details`} hidden={tab !== 'details'}>
-        {/* A new key after each change: the details (and their connections) are read again. */}
-        <Fragment key={revision}>{children}</Fragment>
+        {/* After each change the details (and their connections) are read again: the cache was told. */}
+        {children}
       </div>
       <div
         role="tabpanel"

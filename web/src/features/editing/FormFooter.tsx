@@ -1,9 +1,10 @@
 /** Save and Cancel, and why the form cannot be saved yet. The history names the signed-in token. */
 import { useTranslation } from 'react-i18next';
-import { editing } from './store.js';
+import { useEditingActions } from './store.js';
 
 export function FormFooter({ problem, saving }: { readonly problem: string | undefined; readonly saving: boolean }) {
   const { t } = useTranslation();
+  const editing = useEditingActions();
   return (
     <div className="edit-form__footer">
       {problem && (

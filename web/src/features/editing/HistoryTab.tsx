@@ -1,38 +1,25 @@
 /** The entity's history from the audit trail: who changed what, when, through which route; Undo where it can be. */
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditEntry } from '../../../../schemas/index.js';
-import { errorMessage } from '../../api/client.js';
-import { editingApi } from '../../api/editing.js';
+import { queries, useLoaded } from '../../api/queries.js';
 import { changeLines, UNDOABLE } from './history.js';
-import { editing, useEditing } from './store.js';
+import { useEditingActions } from './store.js';
 
 const SHOWN_CHANGES = 6;
 
 export function HistoryTab({ entityId }: { readonly entityId: string }) {
   const { t, i18n } = useTranslation();
-  const { revision } = useEditing();
-  const [answer, setAnswer] = useState<{ readonly key: string; readonly entries?: AuditEntry[]; readonly error?: string }>();
-  const key = `${entityId}#${revision}`;
-  useEffect(() => {
-    let live = true;
-    editingApi.audit(entityId).then(
-      ({ entries }) => live && setAnswer({ key, entries }),
-      (error: unknown) => live && setAnswer({ key, error: errorMessage(error) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [entityId, key]);
+  const editing = useEditingActions();
+  // Read again after every change to the graph (the cache is told).
+  const answer = useLoaded(queries.audit(entityId));
 
-  if (answer?.key !== key) return <p className="muted">{t('editing.history.loading')}</p>;
-  if (answer.error)
+  if (answer.status === 'loading') return <p className="muted">{t('editing.history.loading')}</p>;
+  if (answer.status === 'error')
     return (
       <p className="inline-error" role="alert">
-        {answer.error}
+        {answer.message}
       </p>
     );
-  const entries = answer.entries ?? [];
+  const entries = answer.value.entries;
   if (entries.length === 0) return <p className="muted">{t('editing.history.empty')}</p>;
   const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   return (

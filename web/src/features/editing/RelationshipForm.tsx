@@ -25,7 +25,7 @@ import type { Endpoint, RelationshipDraft } from './drafts.js';
 import { EntityPicker } from './EntityPicker.js';
 import { Field } from './Field.js';
 import { FormFooter } from './FormFooter.js';
-import { editing } from './store.js';
+import { useEditingActions } from './store.js';
 
 interface RelationshipFormProps {
   readonly edge?: GraphEdge | undefined;
@@ -35,6 +35,7 @@ interface RelationshipFormProps {
 
 export function RelationshipForm({ edge, source, target }: RelationshipFormProps) {
   const { t } = useTranslation();
+  const editing = useEditingActions();
   const [draft, setDraft] = useState<RelationshipDraft>(() =>
     edge && source && target ? relationshipDraftOf(edge, source, target) : { ...emptyRelationshipDraft(source), target },
   );

@@ -3,4 +3,4 @@ export { EditBar } from './EditBar.js';
 export { EditorDialog } from './EditorDialog.js';
 export { EdgeTools } from './EdgeTools.js';
 export { EntityPanel } from './EntityPanel.js';
-export { useEditingBridge } from './store.js';
+export { useEditing, useEditingActions } from './store.js';

@@ -1,44 +1,33 @@
-/** The buttons over the canvas: fit, layout, undo and redo, table view, clear. */
+/** The buttons over the canvas: fit, layout, undo and redo, neighbours, table view, copy link, clear. */
 import { useTranslation } from 'react-i18next';
 import { LAYOUT_MODES } from '../../model/index.js';
 import type { LayoutMode } from '../../model/index.js';
+import { useDispatch, useEffects, usePage } from '../../state/page.js';
+import { CopyLink } from './CopyLink.js';
 
-interface CanvasToolbarProps {
-  readonly empty: boolean;
-  readonly layout: LayoutMode;
-  readonly canUndo: boolean;
-  readonly canRedo: boolean;
-  readonly tableView: boolean;
-  readonly onFit: () => void;
-  readonly onLayout: (mode: LayoutMode) => void;
-  readonly onUndo: () => void;
-  readonly onRedo: () => void;
-  readonly onTable: () => void;
-  readonly onClear: () => void;
-  readonly canSelectNeighbours: boolean;
-  readonly onSelectNeighbours: () => void;
-  /** How many nodes are marked together; their actions show only when there are some. */
-  readonly marked: number;
-  readonly onPinMarked: () => void;
-  readonly onRemoveMarked: () => void;
-  readonly onClearMarked: () => void;
-}
-
-export function CanvasToolbar(props: CanvasToolbarProps) {
+export function CanvasToolbar() {
   const { t } = useTranslation();
-  const { empty } = props;
+  const dispatch = useDispatch();
+  const { explore } = useEffects();
+  const empty = usePage((s) => s.explorer.view.nodes.size === 0);
+  const layout = usePage((s) => s.explorer.layout.mode);
+  const canUndo = usePage((s) => s.explorer.history.past.length > 0);
+  const canRedo = usePage((s) => s.explorer.history.future.length > 0);
+  const selectedNode = usePage((s) => (s.explorer.selection?.kind === 'node' ? s.explorer.selection.id : undefined));
+  const marked = usePage((s) => s.explorer.marked.size);
+  const tableView = usePage((s) => s.ui.tableView);
   return (
     <div className="stage__toolbar" role="toolbar" aria-label={t('canvas.toolbar')}>
-      <button type="button" className="tool" onClick={props.onFit} disabled={empty}>
+      <button type="button" className="tool" onClick={explore.fit} disabled={empty}>
         {t('canvas.fit')}
       </button>
       <label className="tool tool--select">
         <span className="visually-hidden">{t('canvas.layout')}</span>
         <select
-          value={props.layout}
+          value={layout}
           disabled={empty}
           data-testid="layout"
-          onChange={(e) => props.onLayout(e.target.value as LayoutMode)}
+          onChange={(e) => dispatch({ type: 'relayout', mode: e.target.value as LayoutMode, center: selectedNode })}
         >
           {LAYOUT_MODES.map((mode) => (
             <option key={mode} value={mode}>
@@ -47,41 +36,59 @@ export function CanvasToolbar(props: CanvasToolbarProps) {
           ))}
         </select>
       </label>
-      <button type="button" className="tool" onClick={props.onUndo} disabled={!props.canUndo} aria-keyshortcuts="Control+Z">
+      <button
+        type="button"
+        className="tool"
+        onClick={() => dispatch({ type: 'undo' })}
+        disabled={!canUndo}
+        aria-keyshortcuts="Control+Z"
+      >
         {t('canvas.undo')}
       </button>
-      <button type="button" className="tool" onClick={props.onRedo} disabled={!props.canRedo} aria-keyshortcuts="Control+Y">
+      <button
+        type="button"
+        className="tool"
+        onClick={() => dispatch({ type: 'redo' })}
+        disabled={!canRedo}
+        aria-keyshortcuts="Control+Y"
+      >
         {t('canvas.redo')}
       </button>
       <button
         type="button"
         className="tool"
-        onClick={props.onSelectNeighbours}
-        disabled={!props.canSelectNeighbours}
+        onClick={explore.selectNeighbours}
+        disabled={selectedNode === undefined}
         aria-keyshortcuts="N"
       >
         {t('keyboard.selectNeighbours')}
       </button>
-      {props.marked > 0 && (
-        <span className="tool-group" role="group" aria-label={t('keyboard.marked', { count: props.marked })}>
+      {marked > 0 && (
+        <span className="tool-group" role="group" aria-label={t('keyboard.marked', { count: marked })}>
           <span className="tool-group__count" data-testid="marked-count">
-            {t('keyboard.marked', { count: props.marked })}
+            {t('keyboard.marked', { count: marked })}
           </span>
-          <button type="button" className="tool" onClick={props.onPinMarked}>
+          <button type="button" className="tool" onClick={() => dispatch({ type: 'pinMarked' })}>
             {t('keyboard.pinMarked')}
           </button>
-          <button type="button" className="tool" onClick={props.onRemoveMarked}>
+          <button type="button" className="tool" onClick={() => dispatch({ type: 'removeMarked' })}>
             {t('keyboard.removeMarked')}
           </button>
-          <button type="button" className="tool" onClick={props.onClearMarked}>
+          <button type="button" className="tool" onClick={() => dispatch({ type: 'clearMarked' })}>
             {t('keyboard.clearMarked')}
           </button>
         </span>
       )}
-      <button type="button" className="tool" aria-pressed={props.tableView} onClick={props.onTable}>
+      <button
+        type="button"
+        className="tool"
+        aria-pressed={tableView}
+        onClick={() => dispatch({ type: 'ui/tableView', on: !tableView })}
+      >
         {t('canvas.table')}
       </button>
-      <button type="button" className="tool tool--danger" onClick={props.onClear} disabled={empty}>
+      <CopyLink disabled={empty} />
+      <button type="button" className="tool tool--danger" onClick={() => dispatch({ type: 'clearCanvas' })} disabled={empty}>
         {t('canvas.clear')}
       </button>
     </div>

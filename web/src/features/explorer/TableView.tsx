@@ -9,7 +9,7 @@ import type { GraphNode } from '../../../../schemas/index.js';
 import { ariaSort, connectionRows, edgeLabel, entityRows, formatPeriod, nextSort, sortRows } from '../../model/index.js';
 import type { ConnectionRow, EntityRow, SortState, SortValue, ViewGraph } from '../../model/index.js';
 import { useWording } from '../../i18n/wording.js';
-import { useDocuments } from '../../api/useEntity.js';
+import { useDocuments } from '../../api/queries.js';
 import { KindIcon } from '../../components/KindIcon.js';
 import './TableView.css';
 

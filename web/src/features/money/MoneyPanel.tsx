@@ -5,8 +5,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MoneyFlowRow } from '../../../../schemas/index.js';
-import { api } from '../../api/client.js';
-import { useQuery } from '../../api/useQuery.js';
+import { queries, useLoaded } from '../../api/queries.js';
 import { MoneyTable } from './MoneyTable.js';
 import './MoneyPanel.css';
 
@@ -15,7 +14,8 @@ interface MoneyPanelProps {
   readonly shownKey: string | undefined;
   readonly busy: boolean;
   readonly onShowAll: (rows: readonly MoneyFlowRow[]) => void;
-  readonly onShowRow: (row: MoneyFlowRow) => void;
+  /** Lights one row up; `rollup` says how the table was rolled up when it was picked. */
+  readonly onShowRow: (row: MoneyFlowRow, rollup: boolean) => void;
   readonly onClear: () => void;
 }
 
@@ -23,7 +23,7 @@ export function MoneyPanel({ shownKey, busy, onShowAll, onShowRow, onClear }: Mo
   const { t } = useTranslation();
   const id = useId();
   const [rollup, setRollup] = useState(false);
-  const answer = useQuery(`money-flows?rollup=${rollup}`, (signal) => api.moneyFlows({ rollup, signal }));
+  const answer = useLoaded(queries.moneyFlows(rollup));
   const rows = answer.status === 'ready' ? answer.value.rows : [];
 
   return (
@@ -66,7 +66,7 @@ export function MoneyPanel({ shownKey, busy, onShowAll, onShowRow, onClear }: Mo
         (rows.length === 0 ? (
           <p className="rail-hint">{t('money.none')}</p>
         ) : (
-          <MoneyTable rows={rows} rollup={rollup} shownKey={shownKey} onPick={onShowRow} />
+          <MoneyTable rows={rows} rollup={rollup} shownKey={shownKey} onPick={(row) => onShowRow(row, rollup)} />
         ))}
       <p className="rail-hint">{t('money.hint')}</p>
     </section>

@@ -1,7 +1,8 @@
 /**
  * The read-only map of a snapshot: Cytoscape with the page's stylesheet, every node where the snapshot
- * put it (no layout runs), state as classes from the model's `toElements`. Created once, destroyed on
- * unmount; a story step changes classes and frames its viewport.
+ * (or the current story step) puts it (no layout runs), state as classes from the model's `toElements`.
+ * Created once, destroyed on unmount; a story step changes classes, moves nodes and frames its area.
+ * Framing never zooms out so far that names drop under 11 px: on a small screen the reader pans.
  */
 import { useEffect, useMemo, useRef } from 'react';
 import cytoscape from 'cytoscape';
@@ -10,6 +11,10 @@ import type { Position, Viewport } from '../../../../schemas/index.js';
 import { toElements } from '../../model/index.js';
 import type { Highlight, Selection, ViewGraph } from '../../model/index.js';
 import { buildStylesheet } from '../../canvas/style.js';
+import { exposeToTests } from '../../canvas/test-hook.js';
+
+/** Names are 14 px at zoom 1: below this zoom they would be under 11 px on screen. */
+export const READABLE_ZOOM = 11 / 14;
 
 interface SnapshotCanvasProps {
   readonly view: ViewGraph;
@@ -36,26 +41,30 @@ export function SnapshotCanvas({ view, positions, highlight, selection, frame, l
     if (!container) return;
     const cy = cytoscape({
       container,
-      style: buildStylesheet(),
+      style: buildStylesheet({ readable: true }),
       layout: { name: 'preset' },
       minZoom: 0.1,
       maxZoom: 3,
       autounselectify: true,
+      autoungrabify: true,
       boxSelectionEnabled: false,
     });
     cyRef.current = cy;
-    // The same handle the explorer's canvas exposes, so browser tests read positions the same way.
-    window.__interlockCy = cy;
+    if (import.meta.env.MODE === 'e2e') exposeToTests(cy, true);
     const onTap = (event: EventObject) => {
       const target = event.target as Core | cytoscape.SingularElementArgument;
       if (target === cy) return onSelectRef.current(null);
       const element = target as cytoscape.SingularElementArgument;
       onSelectRef.current({ kind: element.isNode() ? 'node' : 'edge', id: element.id() });
     };
+    // A phone turned, an embed resized: the map keeps filling its box.
+    const resize = new ResizeObserver(() => cy.resize());
+    resize.observe(container);
     cy.on('tap', onTap);
     return () => {
+      resize.disconnect();
       cy.off('tap', onTap);
-      if (window.__interlockCy === cy) delete window.__interlockCy;
+      if (import.meta.env.MODE === 'e2e') exposeToTests(cy, false);
       cy.destroy();
       cyRef.current = null;
     };
@@ -80,24 +89,47 @@ export function SnapshotCanvas({ view, positions, highlight, selection, frame, l
         }
       }
     });
-  }, [elements, positions]);
+    // Positions are applied by their own effect; here only for nodes being added.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [elements]);
+
+  // A story step may move entities: they glide to where the step put them.
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    cy.nodes().forEach((node) => {
+      const at = positions[node.id()];
+      if (at && (node.position('x') !== at.x || node.position('y') !== at.y))
+        node.animate({ position: { x: at.x, y: at.y } }, { duration: 400 });
+    });
+  }, [positions]);
 
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
     cy.resize();
-    if (frame.viewport) {
-      const { x, y, width, height } = frame.viewport;
-      const zoom = Math.min(cy.width() / width, cy.height() / height, cy.maxZoom());
-      cy.animate(
-        { zoom, pan: { x: cy.width() / 2 - (x + width / 2) * zoom, y: cy.height() / 2 - (y + height / 2) * zoom } },
-        { duration: 300 },
-      );
-      return;
-    }
-    const focus = frame.ids.reduce((all, id) => all.union(cy.getElementById(id)), cy.collection());
-    cy.animate({ fit: { eles: focus.nonempty() ? focus : cy.elements(), padding: 50 } }, { duration: 300 });
+    const target = frame.viewport ?? boxOf(cy, frame.ids);
+    if (!target) return;
+    // The whole area when it fits at a readable size; else readable, centred on the area.
+    const zoom = Math.min(cy.width() / target.width, cy.height() / target.height, cy.maxZoom());
+    const readable = Math.max(zoom, Math.min(READABLE_ZOOM, cy.maxZoom()));
+    const center = { x: target.x + target.width / 2, y: target.y + target.height / 2 };
+    cy.stop();
+    cy.animate(
+      { zoom: readable, pan: { x: cy.width() / 2 - center.x * readable, y: cy.height() / 2 - center.y * readable } },
+      { duration: 300 },
+    );
   }, [frame]);
 
   return <div ref={containerRef} className="snapshot-canvas" data-testid="snapshot-canvas" role="img" aria-label={label} />;
+}
+
+/** The area of these elements with a margin, or of the whole map when none is named. */
+function boxOf(cy: Core, ids: readonly string[]): Viewport | undefined {
+  const focus = ids.reduce((all, id) => all.union(cy.getElementById(id)), cy.collection());
+  const eles = focus.nonempty() ? focus : cy.elements();
+  if (eles.empty()) return undefined;
+  const box = eles.boundingBox({});
+  const margin = 50;
+  return { x: box.x1 - margin, y: box.y1 - margin, width: box.w + 2 * margin, height: box.h + 2 * margin };
 }

@@ -1,7 +1,9 @@
 /**
- * A snapshot as a reader sees it, in the share view and in the standalone page alike: title and note,
- * the map (pan, zoom, click for details), the story steps with Previous/Next, the selected element's
- * facts and quotes, and the list of sources. Every text is rendered by React as text, never as HTML.
+ * A snapshot as a reader sees it, in the share view, an embed and the standalone page alike: title and
+ * note, the map (pan, zoom, click for details), the story steps with Previous/Next (a step lights what
+ * it names, moves entities where it put them and frames its area), the selected element's facts and
+ * quotes, and the list of sources. Embedded in another page it keeps only the map, the story and the
+ * details on click. Every text is rendered by React as text, never as HTML.
  */
 import { useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
@@ -19,9 +21,11 @@ interface SnapshotViewerProps {
   readonly exportedAt?: string | undefined;
   /** Extra controls for the header (export menu, link back to the explorer). */
   readonly actions?: ReactNode;
+  /** In another site's page (`?embed=1`): minimal chrome, details over the map on click. */
+  readonly embedded?: boolean;
 }
 
-export function SnapshotViewer({ snapshot, exportedAt, actions }: SnapshotViewerProps) {
+export function SnapshotViewer({ snapshot, exportedAt, actions, embedded = false }: SnapshotViewerProps) {
   const { t } = useTranslation();
   const { content } = snapshot;
   const view = useMemo(() => viewOf(snapshot), [snapshot]);
@@ -31,6 +35,7 @@ export function SnapshotViewer({ snapshot, exportedAt, actions }: SnapshotViewer
   const [selection, setSelection] = useState<Selection>(null);
   const step = stepIndex >= 0 ? content.steps[stepIndex] : undefined;
   const highlight = useMemo(() => stepHighlight(step, view), [step, view]);
+  const positions = useMemo(() => ({ ...content.positions, ...(step?.positions ?? {}) }), [content.positions, step]);
   const frame = useMemo(
     () => ({ key: stepIndex, viewport: step?.viewport, ids: step ? [...highlight.nodeIds] : [] }),
     [stepIndex, step, highlight],
@@ -38,7 +43,7 @@ export function SnapshotViewer({ snapshot, exportedAt, actions }: SnapshotViewer
   const date = (exportedAt ?? snapshot.publishedAt ?? snapshot.createdAt).slice(0, 10);
 
   return (
-    <div className="snapshot-viewer" data-testid="snapshot-viewer">
+    <div className={embedded ? 'snapshot-viewer snapshot-viewer--embedded' : 'snapshot-viewer'} data-testid="snapshot-viewer">
       <header className="snapshot-viewer__header">
         <div className="snapshot-viewer__titles">
           <h1 className="snapshot-viewer__title" dir="auto" data-testid="snapshot-title">
@@ -63,7 +68,7 @@ export function SnapshotViewer({ snapshot, exportedAt, actions }: SnapshotViewer
         <div className="snapshot-viewer__stage">
           <SnapshotCanvas
             view={view}
-            positions={content.positions}
+            positions={positions}
             highlight={highlight}
             selection={selection}
             frame={frame}
@@ -98,13 +103,28 @@ export function SnapshotViewer({ snapshot, exportedAt, actions }: SnapshotViewer
           )}
         </div>
 
-        <aside className="snapshot-viewer__panel" aria-label={t('snapshots.details')} data-testid="snapshot-details">
+        <aside
+          className="snapshot-viewer__panel"
+          aria-label={t('snapshots.details')}
+          data-testid="snapshot-details"
+          data-open={selection !== null}
+        >
+          {embedded && selection !== null && (
+            <button
+              type="button"
+              className="snapshot-viewer__close"
+              aria-label={t('snapshots.close')}
+              onClick={() => setSelection(null)}
+            >
+              ×
+            </button>
+          )}
           <Details selection={selection} view={view} documents={documents} />
-          <ElementList view={view} onSelect={setSelection} />
+          {!embedded && <ElementList view={view} onSelect={setSelection} />}
         </aside>
       </div>
 
-      <footer className="snapshot-viewer__sources">
+      <footer className="snapshot-viewer__sources" hidden={embedded}>
         <h2>{t('snapshots.sources')}</h2>
         <ol>
           {sources.map((s) => (
