@@ -149,10 +149,13 @@ export function frameIds(cy: Core, ids: readonly string[]): void {
   if (shown.nonempty()) fitNicely(cy, shown.union(shown.edgesWith(shown)));
 }
 
-/** Fits what is visible with padding, without zooming a small graph up to giant labels. */
+/**
+ * Fits what is visible with padding, without zooming a small graph up to giant labels. The padding
+ * shrinks on a small canvas (a phone), where 76 px a side would leave the graph a postage stamp.
+ */
 export function fitNicely(cy: Core, eles = cy.elements(':visible')): void {
   if (eles.empty()) return;
-  cy.fit(eles, PADDING);
+  cy.fit(eles, Math.min(PADDING, Math.round(Math.min(cy.width(), cy.height()) * 0.12)));
   if (cy.zoom() > MAX_FIT_ZOOM) {
     cy.zoom(MAX_FIT_ZOOM);
     cy.center(eles);

@@ -42,8 +42,10 @@ export function CanvasToolbar() {
         onClick={() => dispatch({ type: 'undo' })}
         disabled={!canUndo}
         aria-keyshortcuts="Control+Z"
+        aria-label={t('canvas.undo')}
+        title={`${t('canvas.undo')} (Ctrl+Z)`}
       >
-        {t('canvas.undo')}
+        <span aria-hidden="true">↶</span>
       </button>
       <button
         type="button"
@@ -51,8 +53,10 @@ export function CanvasToolbar() {
         onClick={() => dispatch({ type: 'redo' })}
         disabled={!canRedo}
         aria-keyshortcuts="Control+Y"
+        aria-label={t('canvas.redo')}
+        title={`${t('canvas.redo')} (Ctrl+Y)`}
       >
-        {t('canvas.redo')}
+        <span aria-hidden="true">↷</span>
       </button>
       <button
         type="button"

@@ -108,28 +108,39 @@ export function SnapshotCanvas({ view, positions, highlight, selection, frame, l
     const cy = cyRef.current;
     if (!cy) return;
     cy.resize();
-    const target = frame.viewport ?? boxOf(cy, frame.ids);
+    // Where nodes are going (a step may be moving them), not where they are this instant.
+    const target = frame.viewport ?? boxOf(cy, frame.ids, positions);
     if (!target) return;
-    // The whole area when it fits at a readable size; else readable, centred on the area.
+    // The whole area when it fits at a readable size; else readable, centred on what the step lights
+    // up (on a phone the area of a step taken on a desktop is wider than the screen).
     const zoom = Math.min(cy.width() / target.width, cy.height() / target.height, cy.maxZoom());
     const readable = Math.max(zoom, Math.min(READABLE_ZOOM, cy.maxZoom()));
-    const center = { x: target.x + target.width / 2, y: target.y + target.height / 2 };
+    const focus = readable > zoom && frame.ids.length > 0 ? (boxOf(cy, frame.ids, positions) ?? target) : target;
+    const center = { x: focus.x + focus.width / 2, y: focus.y + focus.height / 2 };
     cy.stop();
     cy.animate(
       { zoom: readable, pan: { x: cy.width() / 2 - center.x * readable, y: cy.height() / 2 - center.y * readable } },
       { duration: 300 },
     );
+    // Positions are read for where this frame's nodes will stand; their own changes move nodes above.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [frame]);
 
   return <div ref={containerRef} className="snapshot-canvas" data-testid="snapshot-canvas" role="img" aria-label={label} />;
 }
 
-/** The area of these elements with a margin, or of the whole map when none is named. */
-function boxOf(cy: Core, ids: readonly string[]): Viewport | undefined {
-  const focus = ids.reduce((all, id) => all.union(cy.getElementById(id)), cy.collection());
-  const eles = focus.nonempty() ? focus : cy.elements();
-  if (eles.empty()) return undefined;
-  const box = eles.boundingBox({});
-  const margin = 50;
-  return { x: box.x1 - margin, y: box.y1 - margin, width: box.w + 2 * margin, height: box.h + 2 * margin };
+/**
+ * The area of these nodes (all when none is named) where they are going to stand, with a margin for
+ * the shapes and their names.
+ */
+function boxOf(cy: Core, ids: readonly string[], positions: Readonly<Record<string, Position>>): Viewport | undefined {
+  const nodes = ids.length > 0 ? cy.nodes().filter((n) => ids.includes(n.id())) : cy.nodes();
+  const points = nodes.map((n) => positions[n.id()] ?? n.position());
+  if (points.length === 0) return undefined;
+  const xs = points.map((p) => p.x);
+  const ys = points.map((p) => p.y);
+  const margin = 90;
+  const x = Math.min(...xs) - margin;
+  const y = Math.min(...ys) - margin;
+  return { x, y, width: Math.max(...xs) + margin - x, height: Math.max(...ys) + margin - y };
 }

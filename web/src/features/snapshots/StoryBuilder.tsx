@@ -235,38 +235,29 @@ function StepItem({
   const dispatch = useDispatch();
   const { story } = useEffects();
   const n = index + 1;
-  const lit = step.nodeIds.length + step.edgeIds.length > 0;
+  const lit = [
+    step.nodeIds.length > 0 ? t('snapshots.stepEntities', { count: step.nodeIds.length }) : '',
+    step.edgeIds.length > 0 ? t('snapshots.stepLinks', { count: step.edgeIds.length }) : '',
+  ].filter(Boolean);
   return (
     <li className={shown ? 'story-step story-step--shown' : 'story-step'} data-testid="story-step">
-      <input
-        className="story-step__caption"
-        value={step.caption}
-        aria-label={t('snapshots.editCaption', { n })}
-        maxLength={2000}
-        dir="auto"
-        onChange={(e) => dispatch({ type: 'story/caption', index, caption: e.target.value })}
-      />
-      <p className="story-step__summary muted">
-        {lit ? t('snapshots.stepLit', { nodes: step.nodeIds.length, edges: step.edgeIds.length }) : t('snapshots.stepNothingLit')}
-      </p>
-      {gone > 0 && <p className="story-step__gone">{t('snapshots.stepGone', { count: gone })}</p>}
-      <div className="story-step__tools" role="group" aria-label={t('snapshots.stepActions', { n })}>
+      <div className="story-step__head">
+        <span className="story-step__number" aria-hidden="true">
+          {n}.
+        </span>
+        <input
+          className="story-step__caption"
+          value={step.caption}
+          aria-label={t('snapshots.editCaption', { n })}
+          maxLength={2000}
+          dir="auto"
+          onChange={(e) => dispatch({ type: 'story/caption', index, caption: e.target.value })}
+        />
         <button
           type="button"
-          className="button button--small"
-          aria-pressed={shown}
-          onClick={() => story.showStep(index)}
-          disabled={canvasEmpty}
-        >
-          {t('snapshots.showStep')}
-        </button>
-        <button type="button" className="button button--small" onClick={() => story.retakeStep(index)} disabled={canvasEmpty}>
-          {t('snapshots.retake')}
-        </button>
-        <button
-          type="button"
-          className="button button--small button--quiet"
+          className="icon-button"
           aria-label={`${t('snapshots.moveUp')} (${n})`}
+          title={t('snapshots.moveUp')}
           disabled={index === 0}
           onClick={() => dispatch({ type: 'story/moveStep', index, to: index - 1 })}
         >
@@ -274,18 +265,27 @@ function StepItem({
         </button>
         <button
           type="button"
-          className="button button--small button--quiet"
+          className="icon-button"
           aria-label={`${t('snapshots.moveDown')} (${n})`}
+          title={t('snapshots.moveDown')}
           disabled={last}
           onClick={() => dispatch({ type: 'story/moveStep', index, to: index + 1 })}
         >
           ↓
         </button>
-        <button
-          type="button"
-          className="button button--small button--quiet button--danger"
-          onClick={() => dispatch({ type: 'story/removeStep', index })}
-        >
+      </div>
+      <p className="story-step__summary muted">
+        {lit.length > 0 ? t('snapshots.stepLit', { what: lit.join(', ') }) : t('snapshots.stepNothingLit')}
+      </p>
+      {gone > 0 && <p className="story-step__gone">{t('snapshots.stepGone', { count: gone })}</p>}
+      <div className="story-step__tools" role="group" aria-label={t('snapshots.stepActions', { n })}>
+        <button type="button" className="tool" aria-pressed={shown} onClick={() => story.showStep(index)} disabled={canvasEmpty}>
+          {t('snapshots.showStep')}
+        </button>
+        <button type="button" className="tool" onClick={() => story.retakeStep(index)} disabled={canvasEmpty}>
+          {t('snapshots.retake')}
+        </button>
+        <button type="button" className="tool tool--danger" onClick={() => dispatch({ type: 'story/removeStep', index })}>
           {t('snapshots.removeStep')}
         </button>
       </div>
