@@ -166,7 +166,7 @@ describe('snapshots in the browser', () => {
 
       const list = page.locator('.snapshot-elements');
       await list.locator('summary').click();
-      await list.getByRole('button', { name: 'Inés Ordóñez' }).click();
+      await list.getByRole('button', { name: 'Inés Ordóñez', exact: true }).click();
       const detail = page.getByTestId('snapshot-detail');
       await detail.getByRole('heading', { name: 'Inés Ordóñez' }).waitFor();
       await expect(detail.getByTestId('snapshot-quote').first().textContent()).resolves.toContain('Inés sits on the board');

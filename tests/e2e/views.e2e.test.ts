@@ -8,8 +8,9 @@
 import { readFileSync } from 'node:fs';
 import type { Core } from 'cytoscape';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { InterlockFile, SavedViewResult } from '../../schemas/index.js';
+import { testConnection, testDriver } from '../setup/connection.js';
 import { openExplorer } from './helpers/browser.js';
 import { useExplorerSession } from './helpers/session.js';
 import { canvasState, copyLink, dragNode, largestShift, overflow, wheelZoom } from './helpers/stories.js';
@@ -29,6 +30,21 @@ const ICE = 'public-body:ice';
 
 describe('links and phones', () => {
   const session = useExplorerSession();
+  // Short links the page and this file make are removed at the end (other tests count every node of
+  // the database); files run one after another, so what was made since this file started is its own.
+  const since = new Date().toISOString();
+  afterAll(async () => {
+    const driver = testDriver();
+    try {
+      await driver.executeQuery(
+        'MATCH (v:SavedView) WHERE v.createdAt >= $since DELETE v',
+        { since },
+        { database: testConnection().database },
+      );
+    } finally {
+      await driver.close();
+    }
+  });
 
   it('reopens a copied link exactly: positions within 1 px at the same zoom, the lit path, pin, filters and date; Undo empty', async () => {
     const { page } = session;

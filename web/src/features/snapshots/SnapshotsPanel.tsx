@@ -4,7 +4,8 @@
  * its story, duplicate, publish, delete a draft, compare with the previous version, embed, export).
  * Publishing and deleting are confirmed in place, saying what they mean.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { ExportFormat, SnapshotDiff, SnapshotSummary } from '../../../../schemas/index.js';
 import { errorMessage } from '../../api/client.js';
@@ -28,6 +29,12 @@ export function SnapshotsPanel() {
   const canWrite = useCanWrite();
   const answer = useLoaded(queries.snapshots());
   const list = answer.status === 'ready' ? answer.value.snapshots : [];
+  // Colleagues save and publish too: the list is read again whenever the tab is opened.
+  const cache = useQueryClient();
+  const shown = usePage((s) => s.ui.tab === 'snapshots');
+  useEffect(() => {
+    if (shown) void cache.invalidateQueries({ queryKey: queries.snapshots().queryKey });
+  }, [shown, cache]);
   const empty = usePage((s) => s.explorer.view.nodes.size === 0);
   const draftChanged = usePage((s) => s.story.dirty);
   const [diff, setDiff] = useState<SnapshotDiff | undefined>();

@@ -69,7 +69,8 @@ export function storyEffects({ store, queries: cache, canvas }: EffectDeps) {
 
     /** Takes the step's view again from the canvas as it is now; its caption stays. */
     retakeStep(index: number): void {
-      dispatch({ type: 'story/replaceStep', index, step: captureStep(explorer(), '-') });
+      const step = getState().story.steps[index];
+      if (step) dispatch({ type: 'story/replaceStep', index, step: captureStep(explorer(), step.caption) });
     },
 
     /** Shows a step on the canvas: what it lit, where it put things, the area it framed. */
