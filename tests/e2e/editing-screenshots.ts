@@ -52,14 +52,17 @@ async function main(): Promise<void> {
     await page.getByTestId('relationship-form').getByRole('button', { name: 'Save' }).click();
     await page.getByTestId('edit-note').waitFor();
     await waitForCanvasIdle(page);
-    await shoot(page, 'editing-saved.png');
+    // The new connection drawn and selected, its source in the panel.
     await expectHeading(page, 'HOLDS POSITION');
+    await waitForCanvasIdle(page);
+    await shoot(page, 'editing-saved.png');
     await searchAndPick(page, 'Vincent', 'Vincent Line');
     const history = await openEntityTab(page, 'History');
     await history.getByTestId('history-entry').first().waitFor();
     await shoot(page, 'editing-history.png');
     // A second record of Vincent Line, as a careless import would make, for the duplicates view.
     const created = await page.request.post(new URL('/api/entities', url).toString(), {
+      headers: { authorization: `Bearer ${token}` },
       data: {
         kind: 'Person',
         name: 'VINCENT LINE',
@@ -77,7 +80,9 @@ async function main(): Promise<void> {
     await shoot(page, 'editing-merged.png');
     await undoMerge.click();
     await undoMerge.waitFor({ state: 'detached' });
-    await page.request.delete(new URL(`/api/entities/${duplicate}`, url).toString());
+    await page.request.delete(new URL(`/api/entities/${duplicate}`, url).toString(), {
+      headers: { authorization: `Bearer ${token}` },
+    });
   } finally {
     await browser.close();
     await served.close();
