@@ -305,6 +305,9 @@ describe('the story draft', () => {
     expect(story).toMatchObject({ dirty: false, asNextVersion: true, base: { id: 'draft-abc123def' } });
     story = storyReducer(story, { type: 'story/published', id: 'pub-0123456789abcdef' });
     expect(story.base).toMatchObject({ id: 'pub-0123456789abcdef', published: true });
+    const detached = storyReducer(story, { type: 'story/detach' });
+    expect(detached.base).toBeUndefined();
+    expect(detached.steps).toEqual(story.steps);
     expect(storyReducer(story, { type: 'story/clear' })).toBe(EMPTY_STORY);
   });
 

@@ -43,6 +43,8 @@ export type StoryAction =
   /** Saved as this snapshot: the next save makes its next version. */
   | { readonly type: 'story/saved'; readonly base: StoryBase }
   | { readonly type: 'story/published'; readonly id: string }
+  /** The snapshot it continued is gone (a deleted draft): the next save starts a new series. */
+  | { readonly type: 'story/detach' }
   /** A saved snapshot's story, to continue it. */
   | { readonly type: 'story/load'; readonly story: Pick<StoryDraft, 'title' | 'description' | 'steps'>; readonly base: StoryBase }
   /** Starts over with an empty story. */
@@ -82,6 +84,8 @@ export function storyReducer(story: StoryDraft, action: StoryAction): StoryDraft
       return { ...story, base: action.base, asNextVersion: true, dirty: false };
     case 'story/published':
       return story.base ? { ...story, base: { ...story.base, id: SnapshotId.parse(action.id), published: true } } : story;
+    case 'story/detach':
+      return story.base ? { ...story, base: undefined, asNextVersion: true } : story;
     case 'story/load':
       return { ...action.story, base: action.base, asNextVersion: true, dirty: false };
     case 'story/clear':

@@ -279,7 +279,14 @@ function StepItem({
       </p>
       {gone > 0 && <p className="story-step__gone">{t('snapshots.stepGone', { count: gone })}</p>}
       <div className="story-step__tools" role="group" aria-label={t('snapshots.stepActions', { n })}>
-        <button type="button" className="tool" aria-pressed={shown} onClick={() => story.showStep(index)} disabled={canvasEmpty}>
+        <button
+          type="button"
+          className="tool"
+          aria-pressed={shown}
+          // Pressed again, the step lets go of the canvas (its highlight goes; entities stay put).
+          onClick={() => (shown ? dispatch({ type: 'clearSpotlight' }) : story.showStep(index))}
+          disabled={canvasEmpty}
+        >
           {t('snapshots.showStep')}
         </button>
         <button type="button" className="tool" onClick={() => story.retakeStep(index)} disabled={canvasEmpty}>

@@ -148,6 +148,7 @@ export function storyEffects({ store, queries: cache, canvas }: EffectDeps) {
 
     async remove(id: string): Promise<void> {
       await snapshotApi.remove(id);
+      if (getState().story.base?.id === id) dispatch({ type: 'story/detach' });
       void snapshotsChanged();
     },
 
