@@ -7,7 +7,7 @@
  */
 import { MAX_BATCH_IDS } from '../../../../schemas/index.js';
 import type { EntityBatchResponse, Finding, ViewState } from '../../../../schemas/index.js';
-import { errorMessage } from '../../api/client.js';
+import { ApiRequestError, errorMessage } from '../../api/client.js';
 import { queries } from '../../api/queries.js';
 import { shortLinkIdFromPath, viewsApi } from '../../api/views.js';
 import { i18next } from '../../i18n/index.js';
@@ -123,6 +123,17 @@ export function addressEffects(
     return `${path}${path.includes('?') ? '&' : '?'}${kept.join('&')}`;
   }
 
+  async function shortLink(view: ViewState, query: string): Promise<string | undefined> {
+    try {
+      const { id } = await viewsApi.save(view);
+      made.set(query, id);
+      return id;
+    } catch (error) {
+      if (error instanceof ApiRequestError && error.status === 403) return undefined;
+      throw error;
+    }
+  }
+
   /** Writes the address of the current view (making a short link for a long one); returns it. */
   async function write(): Promise<string> {
     const { view, query } = wanted();
@@ -131,12 +142,10 @@ export function addressEffects(
     let path: string;
     if (query.length <= MAX_ADDRESS_QUERY) path = `/?${query}`;
     else {
-      let id = made.get(query);
-      if (!id) {
-        id = (await viewsApi.save(view)).id;
-        made.set(query, id);
-      }
-      path = `/v/${id}`;
+      const id = made.get(query) ?? (await shortLink(view, query));
+      // Where no short link can be made (a public read-only copy refuses every write), the long
+      // address still works in the browser, up to the server's limit on the length of a request.
+      path = id ? `/v/${id}` : `/?${query}`;
     }
     // A view opened or changed meanwhile is written by its own turn.
     if (opening > 0 || wanted().query !== query) return window.location.href;
@@ -193,7 +202,7 @@ export function addressEffects(
       try {
         view = await viewsApi.get(id);
       } catch (error) {
-        report(error);
+        report(error instanceof ApiRequestError && error.status === 404 ? new Error(t('link.shortGone')) : error);
         return;
       }
     } else if (queryNamesView(window.location.search)) view = decodeViewQuery(window.location.search);
