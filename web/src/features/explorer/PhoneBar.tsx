@@ -1,6 +1,6 @@
 /**
  * On a phone, the bar along the bottom: the map alone, the details of what is selected, or the tools
- * (conflicts, money, paths, story, legend), each as a sheet over the lower part of the canvas so the
+ * (conflicts, money, paths, story, legend), each as a sheet under the canvas (which shrinks) so the
  * map stays in sight. Hidden on wider screens, where all three are side by side.
  */
 import { useTranslation } from 'react-i18next';

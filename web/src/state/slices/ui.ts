@@ -4,7 +4,7 @@
  */
 export type RailTabId = 'conflicts' | 'money' | 'paths' | 'snapshots' | 'legend';
 
-/** On a phone the rail and the side panel are sheets over the canvas; at most one is up. */
+/** On a phone the rail and the side panel are sheets below the map; at most one is up. */
 export type Sheet = 'none' | 'details' | 'tools';
 
 export interface UiState {
