@@ -14,6 +14,7 @@ type ExportMenuProps =
 export function ExportMenu({ snapshotId, label, onExport }: ExportMenuProps) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
+  const [problem, setProblem] = useState<string>();
   return (
     <div className="export-menu" data-testid="export-menu">
       <button type="button" className="button" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
@@ -34,9 +35,8 @@ export function ExportMenu({ snapshotId, label, onExport }: ExportMenuProps) {
                       // Signed in, the file is fetched with the token (drafts are hidden from anonymous links).
                       if (!storedToken()) return;
                       event.preventDefault();
-                      void snapshotApi
-                        .exportSaved(snapshotId, format)
-                        .catch((error: unknown) => window.alert(errorMessage(error)));
+                      setProblem(undefined);
+                      void snapshotApi.exportSaved(snapshotId, format).catch((error: unknown) => setProblem(errorMessage(error)));
                     }}
                   >
                     {t(`snapshots.formats.${format}`)}
@@ -58,6 +58,11 @@ export function ExportMenu({ snapshotId, label, onExport }: ExportMenuProps) {
             ))}
           </ul>
         </div>
+      )}
+      {problem && (
+        <p role="alert" className="inline-error export-menu__problem">
+          {problem}
+        </p>
       )}
     </div>
   );
