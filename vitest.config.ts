@@ -11,10 +11,11 @@ export default defineConfig({
         },
       },
       {
-        // Everything that needs a real Neo4j (and, for e2e, Chromium) shares one database started once.
+        // Everything that needs a real Neo4j (and, for e2e and some attacks, Chromium) shares one database
+        // started once; tests/security runs the attacks of issue 12 end to end.
         test: {
           name: 'integration',
-          include: ['tests/integration/**/*.test.ts', 'tests/e2e/**/*.e2e.test.ts'],
+          include: ['tests/integration/**/*.test.ts', 'tests/security/**/*.test.ts', 'tests/e2e/**/*.e2e.test.ts'],
           environment: 'node',
           globalSetup: ['tests/setup/neo4j.global.ts'],
           testTimeout: 60_000,

@@ -1,6 +1,6 @@
 /** Request and response shapes of the HTTP API. The OpenAPI document is generated from these. */
 import { z } from 'zod';
-import { Citation, EntityId } from './common.js';
+import { Citation, EntityId, Version } from './common.js';
 import { EntityKind, GraphEdge, GraphNode, RelationshipType } from './graph.js';
 
 /** `types=A,B` in a query string, checked against the allowlist. */
@@ -22,7 +22,11 @@ export const HealthResponse = z.object({
 
 export const HealthUnavailable = z.object({
   status: z.literal('unavailable'),
-  neo4j: z.object({ connected: z.literal(false) }),
+  neo4j: z.object({
+    connected: z.literal(false),
+    /** `restarting` while the app brings its embedded Neo4j back after the JVM died. */
+    state: z.enum(['restarting', 'unreachable']),
+  }),
   error: z.object({ code: z.string(), message: z.string() }),
 });
 
@@ -54,6 +58,7 @@ export const EntityRelationship = z.object({
   target: EntityId,
   properties: z.record(z.string(), z.unknown()),
   citations: z.array(Citation),
+  version: Version.optional(),
 });
 export type EntityRelationship = z.infer<typeof EntityRelationship>;
 
@@ -64,6 +69,14 @@ export const EntityDetailResponse = z.object({
   neighbors: z.array(z.object({ id: EntityId, kind: EntityKind, name: z.string() })),
 });
 export type EntityDetailResponse = z.infer<typeof EntityDetailResponse>;
+
+/** An entity named by a relationship end, enough to show it. */
+export const EntityRef = z.object({ id: EntityId, kind: EntityKind, name: z.string() });
+export type EntityRef = z.infer<typeof EntityRef>;
+
+/** One relationship (its version also as the `ETag`), with its two ends. */
+export const RelationshipDetailResponse = z.object({ relationship: GraphEdge, source: EntityRef, target: EntityRef });
+export type RelationshipDetailResponse = z.infer<typeof RelationshipDetailResponse>;
 
 export const NeighborhoodQuery = z.object({
   depth: z.coerce.number().int().min(1).max(3).default(1),

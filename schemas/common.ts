@@ -12,11 +12,57 @@ export const EntityId = z
   .regex(/^[a-z][a-z0-9-]*:[a-z0-9][a-z0-9._~-]*$/, 'must look like kind:slug, lower-case, URL-safe');
 export type EntityId = z.infer<typeof EntityId>;
 
-/** ISO date, partial allowed: `2020`, `2020-04`, `2020-04-20`. */
+/** ISO date, partial allowed: `2020`, `2020-04`, `2020-04-20`; a day the calendar has (no 2020-02-31). */
 export const PartialDate = z
   .string()
-  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'must be an ISO date: YYYY, YYYY-MM or YYYY-MM-DD');
+  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'must be an ISO date: YYYY, YYYY-MM or YYYY-MM-DD')
+  .refine(isCalendarDate, 'is not a day of the calendar (that month has fewer days)');
 export type PartialDate = z.infer<typeof PartialDate>;
+
+/** False for a full date whose day the month does not have (`2021-02-29`, `2020-04-31`). Pure. */
+export function isCalendarDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return true;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  // Day 0 of the next month is the last day of this one (UTC: no time zone moves it).
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * A web address a document can be found at: http or https only. A `javascript:`, `data:` or `vbscript:`
+ * "address" would run or show whatever it holds when someone clicks the source of a fact.
+ */
+export const WebAddress = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' });
+
+/**
+ * How many times an entity or relationship has been written: 1 when created, one more for every change
+ * by any path (edits, imports, merges, undo). Reads return it; a write may name the version it was made
+ * against, and is refused (412) when the fact has moved on since.
+ */
+export const Version = z.number().int().min(1);
+export type Version = z.infer<typeof Version>;
+/**
+ * A code an authority assigned to identify an entity: a registration or tax number, an LEI, a Wikidata
+ * QID, a source's own id. `scheme` says whose code it is, lower-case (`lei`, `uei`, `duns`, `inn`, `ogrn`,
+ * `vat`, `registration`, `tax`, `wikidata`, `passport`, `littlesis`, `ocds:<scheme>`...): two identifiers
+ * are the same only when scheme and value both are.
+ */
+export const Identifier = z.object({
+  scheme: z
+    .string()
+    .min(1)
+    .max(60)
+    .regex(/^[a-z][a-z0-9._-]*(:[a-z0-9._-]+)*$/, 'must be a lower-case scheme such as "lei" or "ocds:gb-coh"'),
+  value: z.string().trim().min(1).max(300),
+});
+export type Identifier = z.infer<typeof Identifier>;
+
+/**
+ * A country or territory as FollowTheMoney writes it: an ISO 3166-1 alpha-2 code in lower case (`de`,
+ * `ru`), or one of FtM's codes for historic and disputed places (`suhh`, `ua-cri`, `x-so`).
+ */
+export const CountryCode = z.string().regex(/^[a-z]{1,4}(-[a-z]{1,4})?$/, 'must be a lower-case ISO 3166 code such as "de"');
+export type CountryCode = z.infer<typeof CountryCode>;
 
 /** How firmly a fact stands. */
 export const FactStatus = z.enum(['reported', 'confirmed', 'alleged', 'inferred']);

@@ -71,26 +71,51 @@ export type ConflictsResponse = z.infer<typeof ConflictsResponse>;
 
 const Party = z.object({ id: EntityId, name: z.string() });
 
+/** A sum of amounts in one currency; amounts in different currencies are never added up. */
+export const MoneyTotal = z.object({
+  currency: z.string().nullable().describe('ISO 4217 code; null for amounts the sources give without a currency'),
+  amount: z.number(),
+});
+export type MoneyTotal = z.infer<typeof MoneyTotal>;
+
 export const MoneyFlowRow = z.object({
   payer: Party,
   payee: Party,
-  /** Sum of the contracts whose amount is known, in `currency`. */
-  total: z.number(),
-  currency: z.string().nullable(),
+  /** One total per currency, of the flows whose amount is known. Empty when none is. */
+  totals: z.array(MoneyTotal),
+  /** The total and its currency, only when exactly one currency is known (never 0 for "unknown" or "mixed"). */
+  total: z.number().optional(),
+  currency: z.string().optional(),
+  /** Contracts and payments counted. */
   count: z.number().int(),
-  /** Contracts counted whose amount the sources do not give. */
+  /** Flows counted whose amount the sources do not give. */
+  unknownCount: z.number().int(),
+  /** The same as `unknownCount`, under its earlier name. */
   undisclosed: z.number().int(),
+  /**
+   * Flows whose amount is that of one payment or contract with several payees (or payers): counted in
+   * full here and in the other rows, once in the overall totals.
+   */
+  sharedCount: z.number().int(),
   from: PartialDate.nullable(),
   to: PartialDate.nullable(),
   contractIds: z.array(EntityId),
+  /** The PAID relationships counted. */
+  paymentIds: z.array(EntityId),
 });
 export type MoneyFlowRow = z.infer<typeof MoneyFlowRow>;
 
 export const MoneyFlowsQuery = z.object({
   entity: EntityId.optional(),
-  rollup: BooleanFlag.default(false).describe('count a subsidiary’s contracts as its ultimate parent’s'),
+  rollup: BooleanFlag.default(false).describe('count a subsidiary’s contracts and payments as its ultimate parent’s'),
 });
 export type MoneyFlowsQuery = z.infer<typeof MoneyFlowsQuery>;
 
-export const MoneyFlowsResponse = z.object({ rows: z.array(MoneyFlowRow) });
+export const MoneyFlowsResponse = z.object({
+  rows: z.array(MoneyFlowRow),
+  /** All rows together, each payment or contract counted once, one total per currency. */
+  totals: z.array(MoneyTotal),
+  /** Payments and contracts (each once) whose amount the sources do not give. */
+  unknownCount: z.number().int(),
+});
 export type MoneyFlowsResponse = z.infer<typeof MoneyFlowsResponse>;

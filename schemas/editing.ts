@@ -5,7 +5,7 @@
  * the server against the full `Entity`/`Relationship` schema once its id and inline documents are known.
  */
 import { z } from 'zod';
-import { Citation, EntityId, FactStatus, PartialDate } from './common.js';
+import { ApiError, Citation, EntityId, FactStatus, PartialDate, Version, WebAddress } from './common.js';
 import {
   ContractEntity,
   DataSystemEntity,
@@ -17,6 +17,7 @@ import {
   OrganizationEntity,
   PersonEntity,
   PublicBodyEntity,
+  RELATIONSHIP_FIELD_SHAPES,
   RelationshipType,
 } from './graph.js';
 
@@ -28,7 +29,7 @@ export const NewDocument = z
     title: z.string().trim().min(1, 'a new document needs a title').max(500),
     publisher: z.string().trim().min(1).max(300).optional(),
     publishedOn: PartialDate.optional(),
-    url: z.url().optional(),
+    url: WebAddress.optional(),
     language: DocumentEntity.shape.language,
   })
   .strict();
@@ -54,6 +55,32 @@ export type CitationInput = z.infer<typeof CitationInput>;
 
 const NO_CITATION = 'a relationship needs at least one citation: a document, a locator (page, line) and the exact quote';
 
+// ---------------------------------------------------------------- versions
+
+/** The version a change was made against (or send it as `If-Match: "3"`): 412 when the fact moved on. */
+const VERSION_FIELD = Version.optional().describe(
+  'the version this change was made against (same as If-Match); refused with 412 version_conflict when the fact has changed since',
+);
+
+function changesSomething(patch: Record<string, unknown>): boolean {
+  return Object.keys(patch).some((key) => key !== 'version');
+}
+
+/** The optional body of a DELETE: the version the deletion was decided on. */
+export const DeleteRequest = z.object({ version: VERSION_FIELD }).strict().nullish();
+export type DeleteRequest = z.infer<typeof DeleteRequest>;
+
+/** Who changed a fact last, from the audit trail. */
+export const LastChange = z.object({
+  auditId: z.string(),
+  at: z.string().describe('ISO timestamp'),
+  actor: z.string(),
+  action: z.string(),
+  /** The fields that change touched (`citations` for the sources). */
+  fields: z.array(z.string()),
+});
+export type LastChange = z.infer<typeof LastChange>;
+
 // -------------------------------------------------------------- entities
 
 /** Every property any kind may carry, except the structural ones (id, kind, citations). */
@@ -68,7 +95,7 @@ const ENTITY_FIELD_SHAPES = {
 };
 const entityFields = z
   .object(ENTITY_FIELD_SHAPES)
-  .omit({ id: true, kind: true, citations: true, ftmId: true, mergedIds: true, status: true }).shape;
+  .omit({ id: true, kind: true, citations: true, ftmId: true, ftmSchema: true, mergedIds: true, status: true }).shape;
 type FieldShapes = typeof entityFields;
 
 /** The field names a person may set on an entity (which apply depends on its kind). */
@@ -116,9 +143,10 @@ export const UpdateEntityRequest = z
     ...clearableFields(entityFields),
     status: FactStatus.optional(),
     citations: z.array(CitationInput).max(50).optional().describe('when present, replaces the citations'),
+    version: VERSION_FIELD,
   })
   .strict()
-  .refine((patch) => Object.keys(patch).length > 0, { message: 'change at least one field' });
+  .refine(changesSomething, { message: 'change at least one field' });
 export type UpdateEntityRequest = z.infer<typeof UpdateEntityRequest>;
 /** What a client sends (defaults not yet applied). */
 export type UpdateEntityRequestInput = z.input<typeof UpdateEntityRequest>;
@@ -126,14 +154,7 @@ export type UpdateEntityRequestInput = z.input<typeof UpdateEntityRequest>;
 // --------------------------------------------------------- relationships
 
 /** Properties particular to some relationship types (see `Relationship` in graph.ts). */
-const relationshipExtras = {
-  role: z.string().max(300),
-  seat: z.string().max(300),
-  percentage: z.number().min(0).max(100),
-  data: z.string().max(500),
-  summary: z.string().max(2000),
-  counterpartyIds: z.array(EntityId),
-};
+const relationshipExtras = RELATIONSHIP_FIELD_SHAPES;
 export const RELATIONSHIP_FIELDS = ['start', 'end', 'current', 'inferredFrom', ...Object.keys(relationshipExtras)] as const;
 
 const factFieldShapes = {
@@ -165,9 +186,10 @@ export const UpdateRelationshipRequest = z
     ...clearableFields(factFieldShapes),
     status: FactStatus.optional(),
     citations: z.array(CitationInput).min(1, NO_CITATION).max(50).optional(),
+    version: VERSION_FIELD,
   })
   .strict()
-  .refine((patch) => Object.keys(patch).length > 0, { message: 'change at least one field' });
+  .refine(changesSomething, { message: 'change at least one field' });
 export type UpdateRelationshipRequest = z.infer<typeof UpdateRelationshipRequest>;
 /** What a client sends (defaults not yet applied). */
 export type UpdateRelationshipRequestInput = z.input<typeof UpdateRelationshipRequest>;
@@ -198,6 +220,13 @@ export const DeleteResult = z.object({
 export type DeleteResult = z.infer<typeof DeleteResult>;
 
 export const AuditParams = z.object({ id: z.string().min(1).max(200) });
+
+/** 412: the fact changed since the version the write was made against; here is what it is now. */
+export const VersionConflictResponse = ApiError.extend({
+  current: z.union([GraphNode, GraphEdge]).describe('the entity or relationship as it is now, with its version'),
+  lastChange: LastChange.nullable().describe('the newest recorded change of it, when the audit trail has one'),
+});
+export type VersionConflictResponse = z.infer<typeof VersionConflictResponse>;
 
 /** An undone change: the new audit entry, and which entities and relationships it touched. */
 export const UndoResult = z.object({

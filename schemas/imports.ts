@@ -12,6 +12,13 @@ export const ImportQuery = z.object({
   ),
   dryRun: BooleanFlag.default(false).describe('1 to report what would change without writing'),
   filename: z.string().min(1).max(300).optional().describe('the file name, used as the title of the import Document'),
+  locale: z
+    .string()
+    .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 locale such as "de" or "en-GB"')
+    .optional()
+    .describe(
+      'how the file writes numbers (de: 1.234,5; en: 1,234.5); without it, a number whose decimal separator is ambiguous (12.345) is refused',
+    ),
 });
 export type ImportQuery = z.infer<typeof ImportQuery>;
 
@@ -20,6 +27,17 @@ export type ImportCounts = z.infer<typeof ImportCounts>;
 
 export const ImportWarning = z.object({ line: z.number().int().optional(), message: z.string() });
 export type ImportWarning = z.infer<typeof ImportWarning>;
+
+/** What a FollowTheMoney file held that was not imported: a whole schema (property null) or one property of it. */
+export const UnmappedProperty = z.object({
+  schema: z.string(),
+  property: z.string().nullable(),
+  /** Lines of that schema it concerns. */
+  lines: z.number().int(),
+  firstLine: z.number().int(),
+  reason: z.string(),
+});
+export type UnmappedProperty = z.infer<typeof UnmappedProperty>;
 
 export const ImportResult = z.object({
   format: ImportFormat,
@@ -31,7 +49,9 @@ export const ImportResult = z.object({
   merged: ImportCounts,
   /** Lines read but not imported (a schema our model has no place for), with why. */
   skipped: z.number().int(),
-  warnings: z.array(ImportWarning).describe('at most 100; `skipped` counts them all'),
+  warnings: z.array(ImportWarning).describe('at most 100'),
+  /** FtM schemata and properties the file held that were not imported, and why (empty for other formats). */
+  unmapped: z.array(UnmappedProperty),
   /** The Document the file became (CSV and FtM); null for Interlock JSON, whose facts cite their own. */
   documentId: EntityId.nullable(),
   /** The audit entry of this import; null for a dry run or when nothing changed. */
@@ -62,6 +82,8 @@ export const AuditChange = z.object({
   /** Stored properties before and after (null where it did not exist). */
   before: z.record(z.string(), z.unknown()).nullable(),
   after: z.record(z.string(), z.unknown()).nullable(),
+  /** The version the change left (for a deletion, the version the fact had), where it was recorded. */
+  version: z.number().int().optional(),
 });
 export type AuditChange = z.infer<typeof AuditChange>;
 

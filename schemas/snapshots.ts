@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { EntityId, FactStatus, PartialDate } from './common.js';
-import { DocumentEntity, ENTITY_KINDS, Entity, RELATIONSHIP_TYPES, Relationship } from './graph.js';
+import { DocumentEntity, ENTITY_KINDS, Entity, RELATIONSHIP_CATEGORIES, RELATIONSHIP_TYPES, Relationship } from './graph.js';
 
 /** Draft ids are random (`draft-…`); a published version's id is derived from its content (`pub-…`). */
 export const SnapshotId = z
@@ -39,12 +39,10 @@ export const SnapshotStep = z.object({
 });
 export type SnapshotStep = z.infer<typeof SnapshotStep>;
 
-const CATEGORIES = ['role', 'structure', 'data', 'money', 'law', 'provenance'] as const;
-
 /** The legend and time filters that were set when the snapshot was taken (lists, so JSON can hold them). */
 export const SnapshotFilters = z.object({
   hiddenKinds: z.array(z.enum(ENTITY_KINDS)).default([]),
-  hiddenCategories: z.array(z.enum(CATEGORIES)).default([]),
+  hiddenCategories: z.array(z.enum(RELATIONSHIP_CATEGORIES)).default([]),
   hiddenTypes: z.array(z.enum(RELATIONSHIP_TYPES)).default([]),
   hiddenStatuses: z.array(FactStatus).default([]),
   minSources: z.number().int().min(1).max(100).optional(),

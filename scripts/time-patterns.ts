@@ -30,11 +30,11 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const keep = options.dataDir !== undefined;
 const dataDir = process.env.NEO4J_URI ? undefined : (options.dataDir ?? (await mkdtemp(join(tmpdir(), 'interlock-bench-'))));
 const embedded = dataDir ? await startEmbeddedNeo4j({ dataDir, boltPort: await findFreePort() }) : undefined;
-const driver = createDriver({
-  uri: embedded?.uri ?? process.env.NEO4J_URI ?? '',
-  user: process.env.NEO4J_USER ?? 'neo4j',
-  password: process.env.NEO4J_PASSWORD ?? '',
-});
+const driver = createDriver(
+  embedded
+    ? { uri: embedded.uri, ...embedded.credentials }
+    : { uri: process.env.NEO4J_URI ?? '', user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD ?? '' },
+);
 const database = process.env.NEO4J_DATABASE ?? 'neo4j';
 try {
   await waitForDatabase(driver, database);

@@ -11,6 +11,8 @@ import conflictService from './plugins/app/conflict-service.js';
 import auth from './plugins/app/auth.js';
 import errorHandler, { frameworkErrors } from './plugins/app/error-handler.js';
 import graphRepository from './plugins/app/graph-repository.js';
+import heavyReads from './plugins/app/heavy-reads.js';
+import pictures from './plugins/app/pictures.js';
 import snapshotStore from './plugins/app/snapshot-store.js';
 import viewStore from './plugins/app/view-store.js';
 import neo4jPlugin from './plugins/external/neo4j.js';
@@ -33,6 +35,7 @@ import tokens from './routes/tokens.js';
 import views from './routes/views.js';
 import { responseSerializer, type ResponseMode } from './response-serializer.js';
 import { DEFAULT_SECURITY, type SecurityOptions } from './security/options.js';
+import type { DatabaseState } from './neo4j/supervisor.js';
 
 export const WEB_ROOT = fileURLToPath(new URL('../web/dist', import.meta.url));
 
@@ -48,6 +51,8 @@ export interface AppOptions {
   security?: SecurityOptions;
   /** `checked` (the default, for tests) proves every response matches its schema; `direct` only stringifies. */
   responses?: ResponseMode;
+  /** Whether the embedded Neo4j is up or being restarted (db/connection.ts); always up when not given. */
+  databaseState?: () => DatabaseState;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -70,14 +75,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     database: options.database,
     closeDriver: options.closeDriver ?? false,
     queryTimeoutMs: securityOptions.queryTimeoutMs,
+    state: options.databaseState,
   });
   // Before any route, so that every route (the docs and the page too) gets the checks and headers.
   await app.register(security, { security: securityOptions });
   await app.register(auth);
   await app.register(openapi);
   await app.register(graphRepository);
+  await app.register(heavyReads);
   await app.register(conflictService);
   await app.register(snapshotStore);
+  await app.register(pictures);
   await app.register(viewStore);
 
   await app.register(

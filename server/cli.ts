@@ -7,15 +7,16 @@ import { loadConfig } from './config.js';
 import { openDatabase, type Database } from './db/connection.js';
 import { cypher } from './db/cypher-files.js';
 import { runImport } from './services/imports/import-service.js';
-import { rollbackImport, unfinishedImports } from './services/imports/undo-log.js';
+import { recoverUnfinishedImports, STALE_AFTER_MS } from './services/imports/recovery.js';
 import { applySchema } from './services/schema-migration.js';
-import { loadSeed } from './services/seed.js';
+import { describeSeed, loadSeed } from './services/seed.js';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { userInfo } from 'node:os';
 import { ImportFormat, type ImportResult } from '../schemas/index.js';
 import { formatFromFileName, progressBar } from './cli-import.js';
 import { exportCommand } from './cli-export.js';
+import { addCredentialsCommand } from './cli-credentials.js';
 import { addTokenCommands } from './cli-tokens.js';
 
 const log = (message: string) => console.error(`[interlock] ${message}`);
@@ -30,7 +31,7 @@ async function withDatabase(work: (db: Database) => Promise<void>): Promise<void
 }
 
 const program = new Command('interlock').description(
-  'Interlock command line: schema, seed, import, export, statistics and API tokens',
+  'Interlock command line: schema, seed, import, export, statistics, API tokens and database credentials',
 );
 
 program
@@ -40,12 +41,11 @@ program
 
 program
   .command('seed')
-  .description('load the Colorado seed story (idempotent)')
+  .description('add the Colorado seed story facts that are missing (never changes what people edited or removed)')
   .action(() =>
     withDatabase(async (db) => {
       await applySchema(db.driver, db.database);
-      const s = await loadSeed(db.driver, db.database);
-      log(`Seed story loaded: ${s.entities} entities, ${s.relationships} relationships.`);
+      log(describeSeed(await loadSeed(db.driver, db.database)));
     }),
   );
 
@@ -55,7 +55,8 @@ program
   .argument('<file>', 'path to the file')
   .option('--format <format>', 'json, csv or ftm (default: from the extension: .json, .zip, .ftm.json/.jsonl/.ndjson)')
   .option('--dry-run', 'report what would be created, updated and merged without writing')
-  .action((file: string, options: { format?: string; dryRun?: boolean }) =>
+  .option('--locale <locale>', 'how the file writes numbers, e.g. de (1.234,5) or en (1,234.5)')
+  .action((file: string, options: { format?: string; dryRun?: boolean; locale?: string }) =>
     withDatabase(async (db) => {
       const format = ImportFormat.parse(options.format ?? formatFromFileName(file));
       const bytes = new Uint8Array(await readFile(file));
@@ -73,9 +74,11 @@ program
           {
             format,
             dryRun: options.dryRun ?? false,
+            locale: options.locale,
             actor: `cli:${userInfo().username}`,
             route: 'cli import',
             onProgress: bar.update,
+            maxUnpackedBytes: Math.round(loadConfig().INTERLOCK_IMPORT_MAX_MB * 1024 * 1024),
           },
         );
       } finally {
@@ -89,6 +92,10 @@ program
           `merged ${c.merged.entities} FtM fragments; skipped ${c.skipped}. ${seconds.toFixed(1)} s.`,
       );
       for (const w of c.warnings) log(`  ${w.line ? `line ${w.line}: ` : ''}${w.message}`);
+      for (const u of c.unmapped)
+        log(
+          `  not imported: ${u.schema}${u.property ? `.${u.property}` : ''} (${u.lines} line(s), first ${u.firstLine}): ${u.reason}`,
+        );
       if (c.documentId) log(`Every fact cites ${c.documentId}.`);
       console.log(JSON.stringify(c, null, 2));
     }),
@@ -104,15 +111,16 @@ program
 
 program
   .command('import-rollback')
-  .description('undo imports that stopped half-way (the process died between their batches), from their undo log')
-  .action(() =>
+  .description(
+    'settle imports that stopped half-way (their process or the database died): undo them, or complete one whose every batch was written (the app does this by itself at start)',
+  )
+  .option('--force', `also imports that wrote a batch in the last ${STALE_AFTER_MS / 60_000} minutes (they may still be running)`)
+  .action((options: { force?: boolean }) =>
     withDatabase(async (db) => {
-      const unfinished = await unfinishedImports(db.driver, db.database);
-      if (unfinished.length === 0) log('No unfinished import.');
-      for (const u of unfinished) {
-        const undone = await rollbackImport(db.driver, db.database, u.importId);
-        log(`Undid ${undone} batches of ${u.importId} (${u.actor}, started ${u.startedAt}).`);
-      }
+      // A database this command started itself is fresh: nothing can still be writing to it.
+      const staleAfterMs = options.force || db.embedded ? 0 : STALE_AFTER_MS;
+      const settled = await recoverUnfinishedImports(db.driver, db.database, { log, staleAfterMs });
+      if (settled.length === 0) log('No unfinished import.');
     }),
   );
 
@@ -134,6 +142,7 @@ program
   );
 
 addTokenCommands(program, withDatabase, log);
+addCredentialsCommand(program, log);
 
 program.parseAsync().catch((error: unknown) => {
   const problems = (error as { problems?: { file?: string; line?: number; field: string; message: string }[] }).problems;

@@ -55,6 +55,8 @@ const Env = z.object({
   /** Check every response against its schema (as the tests do) instead of only stringifying it. */
   INTERLOCK_CHECK_RESPONSES: BooleanFlag.default(false),
   INTERLOCK_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(20_000),
+  /** Whole-graph questions (all conflicts, all duplicates) answered at once; one more gets 503 busy. */
+  INTERLOCK_HEAVY_READS: z.coerce.number().int().min(1).max(64).default(2),
 });
 export type Config = z.infer<typeof Env>;
 

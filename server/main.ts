@@ -1,7 +1,7 @@
 /**
  * `npm start`: read the configuration, open the database (an embedded Neo4j unless NEO4J_URI points
- * elsewhere), apply the schema, load the seed story, serve the API and the page, and on SIGINT/SIGTERM
- * stop everything it started.
+ * elsewhere, kept running by a supervisor), apply the schema, settle imports a crash left unfinished,
+ * load the seed story, serve the API and the page, and on SIGINT/SIGTERM stop everything it started.
  */
 import open from 'open';
 import { buildApp } from './app.js';
@@ -11,7 +11,8 @@ import { EmbeddedNeo4jError } from './neo4j/embedded.js';
 import { firstAdminToken, signInUrl } from './security/first-admin.js';
 import { securityFromConfig } from './security/options.js';
 import { applySchema } from './services/schema-migration.js';
-import { loadSeed } from './services/seed.js';
+import { describeSeed, loadSeed } from './services/seed.js';
+import { recoverUnfinishedImports, STALE_AFTER_MS } from './services/imports/recovery.js';
 
 const SHUTDOWN_GRACE_MS = 30_000;
 const say = (message: string) => console.log(`[interlock] ${message}`);
@@ -47,9 +48,11 @@ async function main(): Promise<void> {
   try {
     db = await openDatabase(config, { log: say });
     say(`Schema applied (${await applySchema(db.driver, db.database)} statements).`);
+    // Before serving: a half-written import must not be seen. An embedded Neo4j was just started by us,
+    // so nothing can still be writing to it; a shared one may be in the middle of another replica's import.
+    await recoverUnfinishedImports(db.driver, db.database, { log: say, staleAfterMs: db.embedded ? 0 : STALE_AFTER_MS });
     if (config.INTERLOCK_SEED) {
-      const seeded = await loadSeed(db.driver, db.database);
-      say(`Seed story loaded: ${seeded.entities} entities, ${seeded.relationships} relationships.`);
+      say(describeSeed(await loadSeed(db.driver, db.database)));
     }
     const security = securityFromConfig(config);
     if (security.hostNames === null && !config.INTERLOCK_HOSTNAMES?.includes('*')) {
@@ -62,8 +65,17 @@ async function main(): Promise<void> {
       logger: { level: config.LOG_LEVEL },
       security,
       responses: config.INTERLOCK_CHECK_RESPONSES ? 'checked' : 'direct',
+      databaseState: () => db?.state() ?? 'restarting',
     });
     await app.listen({ port: config.PORT, host: config.HOST });
+    // Imports a process (another replica, or this one before the database went away) left half-written.
+    const open = db;
+    setInterval(() => {
+      if (open.state() !== 'running') return;
+      recoverUnfinishedImports(open.driver, open.database, { log: say, staleAfterMs: STALE_AFTER_MS, quiet: true }).catch(
+        () => undefined,
+      );
+    }, 60_000).unref();
   } catch (error) {
     await app?.close().catch(() => undefined);
     await db?.close().catch(() => undefined);
@@ -82,6 +94,8 @@ async function main(): Promise<void> {
     say('More tokens: npm run cli -- token create --name <who> --role reader|editor|admin');
   }
   say('Press Ctrl-C to stop.');
+  // Plan the conflict patterns in the background, so the first Conflicts tab answers in time.
+  app?.conflicts.warmUp().catch((error: unknown) => app?.log.warn({ err: error }, 'planning the conflict patterns ahead failed'));
   if (config.INTERLOCK_OPEN_BROWSER && process.stdout.isTTY && !process.env.CI) {
     open(oneTimeToken ? signInUrl(url, oneTimeToken) : url).catch(() => undefined);
   }

@@ -2,7 +2,7 @@
 // @severity medium
 // @description Two organisations or public bodies share a board member or officer, for the time both roles overlapped.
 // @title {first} and {second} share {people|list}
-// @explanation {people|list} {linkVerb} {roleAtFirst|list} at {first} and {roleAtSecond|list} at {second}.
+// @explanation {people|list} {linkVerb} {roleAtFirst|lower} at {first} and {roleAtSecond|lower} at {second}.
 
 // The people to look at: everyone, or with $entity only those a finding about it can start from (the
 // entity itself, or the people who sit on it or work at it), so an entity's findings touch its neighbours.
@@ -33,8 +33,8 @@ RETURN
     second: second.name,
     people: person.name,
     linkVerb: 'is',
-    roleAtFirst: CASE type(r1) WHEN 'SITS_ON_BOARD' THEN coalesce(toLower(left(r1.seat, 1)) + substring(r1.seat, 1), 'board member') ELSE coalesce(toLower(left(r1.role, 1)) + substring(r1.role, 1), 'officer') END
+    roleAtFirst: CASE type(r1) WHEN 'SITS_ON_BOARD' THEN coalesce(r1.seat, 'board member') ELSE coalesce(r1.role, 'officer') END
       + CASE WHEN r1.current = false THEN ' (former)' ELSE '' END,
-    roleAtSecond: CASE type(r2) WHEN 'SITS_ON_BOARD' THEN coalesce(toLower(left(r2.seat, 1)) + substring(r2.seat, 1), 'board member') ELSE coalesce(toLower(left(r2.role, 1)) + substring(r2.role, 1), 'officer') END
+    roleAtSecond: CASE type(r2) WHEN 'SITS_ON_BOARD' THEN coalesce(r2.seat, 'board member') ELSE coalesce(r2.role, 'officer') END
       + CASE WHEN r2.current = false THEN ' (former)' ELSE '' END
   } AS facts;

@@ -2,7 +2,7 @@
 // @severity high
 // @description A person holds a position at a public body that a law restricts, and sits on the board of an organisation (or its parent or subsidiary) that supplies data to, or is contracted by, the party the law keeps that body from helping.
 // @title {person} sits on the board of {owner}, whose group helps {counterparty} around {law}
-// @explanation {person} is {role} at {body}, which {law} restricts ({summary|list}); {person} sits on {board}[, part of {company}], while {counterparty} {help|list}.
+// @explanation {person} is {role|lower} at {body}, which {law} restricts ({summary|list}); {person} sits on {board}[, part of {company}], while {counterparty} {help|list}.
 
 // The people to look at: everyone, or with $entity only those whose findings can include it, found by
 // walking this pattern backwards from the entity (to the person) along the roles it can play.
@@ -82,7 +82,7 @@ RETURN
   ] AS timed,
   {
     person: person.name,
-    role: coalesce(toLower(left(pos.role, 1)) + substring(pos.role, 1), 'a position holder'),
+    role: coalesce(pos.role, 'a position holder'),
     body: body.name,
     law: law.name,
     summary: restriction.summary,

@@ -1,13 +1,13 @@
 // @name Money flow
 // @severity info
-// @description Who pays whom: for every payer and payee, the total, the count and the date range of the contracts between them, optionally rolled up to the payee's ultimate parent.
-// @title {payer} pays {payee}[ {total|money}]
-// @explanation {payer} holds {contracts} with {payee}[ worth {total|money}][ ({undisclosed} of undisclosed value)][, {when}].
-// $rollup: true counts a subsidiary's contracts as its ultimate parent's.
+// @description Who pays whom: for every payer and payee, the payments (donations, grants, loans) and the contracts between them, with a total per currency and the count of unknown value, optionally rolled up to the payee's ultimate parent.
+// @title {payer} pays {payee}[ {totals|money}]
+// @explanation {payer} pays {payee}[ {totals|money}] in {flows}[ ({unknown} of unknown value)][, {when}].
+// $rollup: true counts a subsidiary's contracts and payments as its ultimate parent's.
 
-// The payers to look at: every buyer, or with $entity only those whose flows can include it (itself,
-// the buyer of that contract, or the buyers of its contracts or, rolled up, its subsidiaries'); each
-// payer's contracts are then all counted, so totals are the same as without $entity.
+// The payers to look at: every entity, or with $entity only those whose flows can include it (itself,
+// the buyer of that contract, the buyers of its contracts or the payers of its payments, or, rolled up,
+// its subsidiaries'); each payer's flows are then all counted, so totals are the same as without $entity.
 CALL () {
   // (without $entity: an empty list, so the scan below never runs for one entity)
   UNWIND CASE WHEN $entity IS NULL THEN [true] ELSE [] END AS everyone
@@ -22,27 +22,58 @@ CALL () {
   UNION
   MATCH (:Entity {id: $entity})<-[:SUBSIDIARY_OF*0..3]-(:Organization)<-[:AWARDED_TO]-(:Contract)<-[:BUYER_OF]-(payer:Entity)
   RETURN payer
+  UNION
+  MATCH (:Entity {id: $entity})<-[:SUBSIDIARY_OF*0..3]-(:Entity)<-[:PAID]-(payer:Entity)
+  RETURN payer
 }
-MATCH deal = (payer)-[:BUYER_OF]->(contract:Contract)-[:AWARDED_TO]->(vendor:Organization)
-// The payee: the vendor, or with $rollup its top-most parent (at most 3 levels up).
-CALL (vendor) {
-  MATCH up = (vendor)-[:SUBSIDIARY_OF*0..3]->(top:Organization)
-  WHERE $rollup OR length(up) = 0
+// Each flow: a contract (buyer -> contract -> vendor) or a payment (payer -> payee). Its value is the
+// amount in its currency, else the euro or dollar value the source gives; an award's own value, where
+// a source gives one, before the whole contract's. A contract awarded to several vendors, or a payment
+// to several payees, is one `group`: counted once in overall totals.
+CALL (payer) {
+  MATCH deal = (payer)-[:BUYER_OF]->(contract:Contract)-[award:AWARDED_TO]->(receiver:Organization)
+  WITH deal, receiver, contract,
+    CASE WHEN coalesce(award.amount, award.amountEur, award.amountUsd) IS NULL THEN contract ELSE award END AS priced
+  RETURN deal, receiver, {
+    id: contract.id, kind: 'contract', group: contract.id, date: coalesce(contract.signedOn, contract.start),
+    amount: coalesce(priced.amount, priced.amountEur, priced.amountUsd),
+    currency: CASE WHEN priced.amount IS NOT NULL THEN priced.currency WHEN priced.amountEur IS NOT NULL THEN 'EUR'
+      WHEN priced.amountUsd IS NOT NULL THEN 'USD' END
+  } AS flow
+  UNION ALL
+  MATCH deal = (payer)-[paid:PAID]->(receiver:Entity)
+  RETURN deal, receiver, {
+    id: paid.id, kind: 'payment', group: coalesce(paid.ftmId, paid.id), date: paid.start,
+    amount: coalesce(paid.amount, paid.amountEur, paid.amountUsd),
+    currency: CASE WHEN paid.amount IS NOT NULL THEN paid.currency WHEN paid.amountEur IS NOT NULL THEN 'EUR'
+      WHEN paid.amountUsd IS NOT NULL THEN 'USD' END
+  } AS flow
+}
+// The payee: the receiver, or with $rollup its top-most parent company (at most 3 levels up).
+CALL (receiver) {
+  MATCH up = (receiver)-[:SUBSIDIARY_OF*0..3]->(top:Entity)
+  WHERE length(up) = 0 OR ($rollup AND top:Organization)
   RETURN up, top AS payee
   ORDER BY length(up) DESC
   LIMIT 1
 }
-WITH payer, payee, collect(deal) + collect(up) AS paths, collect(contract) AS contracts
-WITH payer, payee, paths, contracts,
-  [c IN contracts | coalesce(c.signedOn, c.start)] AS dates,
-  reduce(found = [], c IN contracts |
-    CASE WHEN c.amount IS NULL OR coalesce(c.currency, 'USD') IN found THEN found ELSE found + coalesce(c.currency, 'USD') END) AS currencies
-// Amounts in different currencies are never added up: such a pair reports no total.
-WITH payer, payee, paths, contracts, dates, CASE size(currencies) WHEN 1 THEN currencies[0] ELSE null END AS currency,
-  size(currencies) <= 1 AND any(c IN contracts WHERE c.amount IS NOT NULL) AS summable
-WITH payer, payee, paths, contracts, currency, summable,
-  reduce(first = null, d IN dates | CASE WHEN d IS NOT NULL AND (first IS NULL OR d < first) THEN d ELSE first END) AS earliest,
-  reduce(last = null, d IN dates | CASE WHEN d IS NOT NULL AND (last IS NULL OR d > last) THEN d ELSE last END) AS latest
+WITH payer, payee, collect(deal) + collect(up) AS paths, collect(flow) AS flows
+// Amounts in different currencies are never added up: one total per currency ('' for an amount whose
+// currency the source does not give).
+WITH payer, payee, paths, flows,
+  reduce(found = [], f IN flows |
+    CASE WHEN f.amount IS NULL OR coalesce(f.currency, '') IN found THEN found ELSE found + coalesce(f.currency, '') END) AS currencies,
+  [f IN flows WHERE f.date IS NOT NULL | f.date] AS dates,
+  size([f IN flows WHERE f.amount IS NULL]) AS unknown,
+  size([f IN flows WHERE f.kind = 'contract']) AS contracts,
+  size([f IN flows WHERE f.kind = 'payment']) AS payments
+WITH payer, payee, paths, flows, unknown, contracts, payments,
+  [c IN currencies | {
+    currency: CASE c WHEN '' THEN null ELSE c END,
+    amount: reduce(sum = 0.0, f IN flows | sum + CASE WHEN f.amount IS NOT NULL AND coalesce(f.currency, '') = c THEN f.amount ELSE 0.0 END)
+  }] AS totals,
+  reduce(first = null, d IN dates | CASE WHEN first IS NULL OR d < first THEN d ELSE first END) AS earliest,
+  reduce(last = null, d IN dates | CASE WHEN last IS NULL OR d > last THEN d ELSE last END) AS latest
 RETURN
   [payer.id, payee.id] AS key,
   paths AS evidence,
@@ -52,13 +83,16 @@ RETURN
     payer: payer.name,
     payeeId: payee.id,
     payee: payee.name,
-    total: CASE WHEN summable THEN reduce(sum = 0.0, c IN contracts | sum + coalesce(c.amount, 0.0)) ELSE null END,
-    currency: currency,
-    count: size(contracts),
-    contracts: CASE size(contracts) WHEN 1 THEN 'a contract' ELSE toString(size(contracts)) + ' contracts' END,
-    undisclosed: CASE size([c IN contracts WHERE c.amount IS NULL]) WHEN 0 THEN null ELSE size([c IN contracts WHERE c.amount IS NULL]) END,
+    totals: totals,
+    count: size(flows),
+    flows: CASE WHEN payments = 0 THEN '' WHEN payments = 1 THEN 'a payment' ELSE toString(payments) + ' payments' END
+      + CASE WHEN payments > 0 AND contracts > 0 THEN ' and ' ELSE '' END
+      + CASE WHEN contracts = 0 THEN '' WHEN contracts = 1 THEN 'a contract' ELSE toString(contracts) + ' contracts' END,
+    unknown: CASE unknown WHEN 0 THEN null ELSE unknown END,
     from: earliest,
     to: latest,
     when: CASE WHEN earliest IS NULL THEN null WHEN earliest = latest THEN 'in ' + earliest ELSE 'from ' + earliest + ' to ' + latest END,
-    contractIds: [c IN contracts | c.id]
+    contractIds: [f IN flows WHERE f.kind = 'contract' | f.id],
+    paymentIds: [f IN flows WHERE f.kind = 'payment' | f.id],
+    flowList: flows
   } AS facts;

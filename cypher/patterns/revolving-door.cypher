@@ -1,8 +1,8 @@
 // @name Revolving door
 // @severity medium
 // @description A person who formerly held a position at a public body now holds a seat or position at an organisation (or its parent or subsidiary) that has contracts or data flows with that body, directly or through a data system the body operates.
-// @title {person}, formerly {formerRole} at {body}, now at {organisation}, which deals with it
-// @explanation {person} was {formerRole} at {body} and now {seatKind} {organisation}[, part of {company}]; {dealings|list}.
+// @title {person}, formerly {formerRole|lower} at {body}, now at {organisation}, which deals with it
+// @explanation {person} was {formerRole|lower} at {body} and now {seatKind} {organisation}[, part of {company}]; {dealings|list}.
 
 // The people to look at: everyone, or with $entity only those whose findings can include it, found by
 // walking this pattern backwards from the entity (to the person) along the roles it can play.
@@ -71,7 +71,7 @@ RETURN
   ] AS timed,
   {
     person: person.name,
-    formerRole: coalesce(toLower(left(was.role, 1)) + substring(was.role, 1), 'a position holder'),
+    formerRole: coalesce(was.role, 'a position holder'),
     body: body.name,
     seatKind: CASE type(now) WHEN 'SITS_ON_BOARD' THEN 'sits on the board of' ELSE 'holds a position at' END,
     organisation: organisation.name,

@@ -2,7 +2,7 @@
 // @severity high
 // @description A person holds a position at a public body and sits on the board of an organisation (or its parent or subsidiary) that is awarded a contract bought by that body or a body it is part of.
 // @title {person} sits on the board of {vendor}, a contractor of {buyer}
-// @explanation {person} is {role} at {body} and sits on {board}[, part of {company}]; {buyer}[, {buyerLink},] holds {dealLead}[ {amount|money}][ {dealNoun}] with {vendor}[ ({vendorLink})][ for {purpose}][ signed in {signed}][: {contract}].
+// @explanation {person} is {role|lower} at {body} and sits on {board}[, part of {company}]; {buyer}[, {buyerLink},] holds {dealLead}[ {amount|money}][ {dealNoun}] with {vendor}[ ({vendorLink})][ for {purpose}][ signed in {signed}][: {contract}].
 
 // The people to look at: everyone, or with $entity only those whose findings can include it, found by
 // walking this pattern backwards from the entity (to the person) along the roles it can play.
@@ -60,7 +60,7 @@ RETURN
   ] AS timed,
   {
     person: person.name,
-    role: coalesce(toLower(left(pos.role, 1)) + substring(pos.role, 1), 'a position holder'),
+    role: coalesce(pos.role, 'a position holder'),
     body: body.name,
     board: CASE WHEN toLower(board.name) CONTAINS 'board' THEN 'the ' + board.name ELSE 'the board of ' + board.name END,
     company: CASE WHEN company = board THEN null ELSE company.name END,

@@ -1,5 +1,5 @@
-// edit-references: entities and relationships that name an entity in their citations or counterparties
-// (a Document cited by facts, an agency a law's restriction protects). Deleting it would leave them
+// edit-references: entities and relationships that name an entity in their citations, counterparties or
+// clients (a Document cited by facts, an agency a law's restriction protects, a lobbyist's client). Deleting it would leave them
 // pointing at nothing; merging it rewrites them. A scan: this runs on a deliberate delete or merge only.
 // $id: the entity id
 CALL () {
@@ -9,7 +9,7 @@ CALL () {
     null AS source, null AS target, properties(n) AS properties
   UNION ALL
   MATCH (a)-[r]->(b)
-  WHERE $id IN r.citationDocumentIds OR $id IN r.counterpartyIds
+  WHERE $id IN r.citationDocumentIds OR $id IN r.counterpartyIds OR $id IN r.onBehalfOf
   RETURN 'relationship' AS what, r.id AS id, elementId(r) AS elementId, type(r) AS kind, a.id AS source, b.id AS target,
     properties(r) AS properties
 }

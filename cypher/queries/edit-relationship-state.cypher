@@ -16,6 +16,15 @@ CALL () {
   UNION MATCH (a)-[r:PUBLISHED {id: $id}]->(b) RETURN r, a, b
   UNION MATCH (a)-[r:QUOTED_IN {id: $id}]->(b) RETURN r, a, b
   UNION MATCH (a)-[r:MENTIONS {id: $id}]->(b) RETURN r, a, b
+  UNION MATCH (a)-[r:OWNS {id: $id}]->(b) RETURN r, a, b
+  UNION MATCH (a)-[r:SUCCEEDED_BY {id: $id}]->(b) RETURN r, a, b
+  UNION MATCH (a)-[r:PAID {id: $id}]->(b) RETURN r, a, b
+  UNION MATCH (a)-[r:FAMILY_OF {id: $id}]->(b) RETURN r, a, b
+  UNION MATCH (a)-[r:ASSOCIATE_OF {id: $id}]->(b) RETURN r, a, b
+  UNION MATCH (a)-[r:REPRESENTS {id: $id}]->(b) RETURN r, a, b
+  UNION MATCH (a)-[r:LOBBIES {id: $id}]->(b) RETURN r, a, b
+  UNION MATCH (a)-[r:SANCTIONED_BY {id: $id}]->(b) RETURN r, a, b
+  UNION MATCH (a)-[r:LINKED_TO {id: $id}]->(b) RETURN r, a, b
 }
 RETURN elementId(r) AS elementId, r.id AS id, type(r) AS type, a.id AS source, b.id AS target,
   properties(r) AS properties;

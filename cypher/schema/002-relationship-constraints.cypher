@@ -40,3 +40,30 @@ FOR ()-[r:QUOTED_IN]-() REQUIRE r.id IS UNIQUE;
 
 CREATE CONSTRAINT rel_mentions_id_unique IF NOT EXISTS
 FOR ()-[r:MENTIONS]-() REQUIRE r.id IS UNIQUE;
+
+CREATE CONSTRAINT rel_owns_id_unique IF NOT EXISTS
+FOR ()-[r:OWNS]-() REQUIRE r.id IS UNIQUE;
+
+CREATE CONSTRAINT rel_succeeded_by_id_unique IF NOT EXISTS
+FOR ()-[r:SUCCEEDED_BY]-() REQUIRE r.id IS UNIQUE;
+
+CREATE CONSTRAINT rel_paid_id_unique IF NOT EXISTS
+FOR ()-[r:PAID]-() REQUIRE r.id IS UNIQUE;
+
+CREATE CONSTRAINT rel_family_of_id_unique IF NOT EXISTS
+FOR ()-[r:FAMILY_OF]-() REQUIRE r.id IS UNIQUE;
+
+CREATE CONSTRAINT rel_associate_of_id_unique IF NOT EXISTS
+FOR ()-[r:ASSOCIATE_OF]-() REQUIRE r.id IS UNIQUE;
+
+CREATE CONSTRAINT rel_represents_id_unique IF NOT EXISTS
+FOR ()-[r:REPRESENTS]-() REQUIRE r.id IS UNIQUE;
+
+CREATE CONSTRAINT rel_lobbies_id_unique IF NOT EXISTS
+FOR ()-[r:LOBBIES]-() REQUIRE r.id IS UNIQUE;
+
+CREATE CONSTRAINT rel_sanctioned_by_id_unique IF NOT EXISTS
+FOR ()-[r:SANCTIONED_BY]-() REQUIRE r.id IS UNIQUE;
+
+CREATE CONSTRAINT rel_linked_to_id_unique IF NOT EXISTS
+FOR ()-[r:LINKED_TO]-() REQUIRE r.id IS UNIQUE;

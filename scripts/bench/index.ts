@@ -115,6 +115,8 @@ if (parts.includes('queries')) {
   }
   const server = await startServer({
     NEO4J_URI: queryDatabase.uri,
+    NEO4J_USER: queryDatabase.credentials.user,
+    NEO4J_PASSWORD: queryDatabase.credentials.password,
     INTERLOCK_SEED: '0',
     PORT: String(await findFreePort()),
     // The limiter stays on (its cost is part of the overhead measured) with a budget the load cannot use up.

@@ -14,6 +14,8 @@ export interface BenchDatabase {
   driver: Driver;
   database: string;
   uri: string;
+  /** How to sign in to it (an app started against it needs them too). */
+  credentials: { user: string; password: string };
   embedded?: EmbeddedNeo4j;
   close(): Promise<void>;
 }
@@ -36,7 +38,7 @@ export async function benchDatabase(options: BenchDatabaseOptions = {}): Promise
     const driver = createDriver(settings);
     await waitForDatabase(driver, database);
     await applySchema(driver, database);
-    return { driver, database, uri: settings.uri, close: () => driver.close() };
+    return { driver, database, uri: settings.uri, credentials: settings, close: () => driver.close() };
   }
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'interlock-bench-')));
   const embedded = await startEmbeddedNeo4j({
@@ -46,13 +48,14 @@ export async function benchDatabase(options: BenchDatabaseOptions = {}): Promise
     ...(options.pageCache ? { pageCache: options.pageCache } : {}),
     log: () => undefined,
   });
-  const driver = createDriver({ uri: embedded.uri, user: 'neo4j', password: '' });
+  const driver = createDriver({ uri: embedded.uri, ...embedded.credentials });
   await waitForDatabase(driver, database);
   await applySchema(driver, database);
   return {
     driver,
     database,
     uri: embedded.uri,
+    credentials: embedded.credentials,
     embedded,
     close: async () => {
       await driver.close();

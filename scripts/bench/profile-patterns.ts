@@ -35,7 +35,7 @@ try {
     for (const scope of [null, entity]) {
       const { summary, records } = await db.driver.executeQuery(
         `PROFILE ${pattern.query}`,
-        { entity: scope, rollup: false },
+        { ...pattern.parameters, entity: scope, rollup: false },
         { database: db.database },
       );
       const operators = flatten(summary.profile as ProfiledPlan);

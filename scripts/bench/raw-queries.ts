@@ -30,6 +30,6 @@ export function rawQueries(driver: Driver, database: string) {
     paths: (from: string, to: string, maxHops: number) =>
       read((tx) => tx.run(cypher('queries/shortest-paths'), { from, to, types: SUBSTANTIVE_TYPES, maxHops: int(maxHops) })),
     pattern: (pattern: PatternDefinition, entity: string | null) =>
-      read((tx) => tx.run(pattern.query, { rollup: false, entity })),
+      read((tx) => tx.run(pattern.query, { rollup: false, ...pattern.parameters, entity })),
   };
 }

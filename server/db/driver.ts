@@ -1,5 +1,5 @@
 /** Creating the driver and waiting for the database, shared by the server, the CLI and the tests. */
-import neo4j, { type Driver } from 'neo4j-driver';
+import neo4j, { Neo4jError, type Driver } from 'neo4j-driver';
 
 export interface ConnectionSettings {
   uri: string;
@@ -19,7 +19,7 @@ export function createDriver({ uri, user, password }: ConnectionSettings): Drive
   });
 }
 
-/** Resolves once the database answers, retrying for up to `timeoutMs`. */
+/** Resolves once the database answers, retrying for up to `timeoutMs`; refused credentials fail at once. */
 export async function waitForDatabase(driver: Driver, database: string, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -27,8 +27,13 @@ export async function waitForDatabase(driver: Driver, database: string, timeoutM
       await driver.verifyConnectivity({ database });
       return;
     } catch (error) {
-      if (Date.now() > deadline) throw error;
+      if (isSecurityError(error) || Date.now() > deadline) throw error;
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
   }
+}
+
+/** The database refused the credentials (wrong password, or too many wrong ones in a row). */
+export function isSecurityError(error: unknown): boolean {
+  return error instanceof Neo4jError && error.code.startsWith('Neo.ClientError.Security.');
 }

@@ -2,10 +2,20 @@
  * Between our shapes and Neo4j's. Neo4j properties cannot hold maps, so a fact's citations are stored as
  * three parallel lists (`citationDocumentIds`, `citationLocators`, `citationQuotes`): that keeps
  * "everything sourced to document X" and "facts resting on a single source" plain indexed queries
- * (ADR 0002). Queries return nodes and relationships projected to plain maps (see `cypher/queries`);
- * these functions turn such maps into API shapes and back.
+ * (ADR 0002). An entity's identifiers are two parallel lists the same way (`identifierSchemes`,
+ * `identifierValues`): "everything with LEI X" is a plain list query, and no map is stored. Queries return
+ * nodes and relationships projected to plain maps (see `cypher/queries`); these functions turn such maps
+ * into API shapes and back.
  */
-import type { Citation, Entity, GraphEdge, GraphNode, Relationship } from '../../schemas/index.js';
+import {
+  WebAddress,
+  type Citation,
+  type Entity,
+  type GraphEdge,
+  type GraphNode,
+  type Identifier,
+  type Relationship,
+} from '../../schemas/index.js';
 
 type Row = Record<string, unknown>;
 
@@ -30,10 +40,29 @@ export function citationsFromStored(row: Row): Citation[] {
   return ids.map((documentId, i) => ({ documentId, locator: locators[i] ?? '', quote: quotes[i] ?? '' }));
 }
 
+export interface StoredIdentifiers {
+  identifierSchemes: string[];
+  identifierValues: string[];
+}
+
+export function identifiersToStored(identifiers: readonly Identifier[] | undefined): StoredIdentifiers | Record<string, never> {
+  if (!identifiers || identifiers.length === 0) return {};
+  return { identifierSchemes: identifiers.map((i) => i.scheme), identifierValues: identifiers.map((i) => i.value) };
+}
+
+export function identifiersFromStored(row: Row): Identifier[] {
+  const schemes = asStrings(row.identifierSchemes);
+  const values = asStrings(row.identifierValues);
+  return schemes.map((scheme, i) => ({ scheme, value: values[i] ?? '' }));
+}
+
 /** Properties to store on an entity's node (its kind becomes a label, not a property). */
 export function entityToStored(entity: Entity): { kind: Entity['kind']; properties: Row } {
-  const { kind, citations, ...rest } = entity;
-  return { kind, properties: { ...withoutUndefined(rest), ...citationsToStored(citations) } };
+  const { kind, citations, identifiers, ...rest } = entity;
+  return {
+    kind,
+    properties: { ...withoutUndefined(rest), ...identifiersToStored(identifiers), ...citationsToStored(citations) },
+  };
 }
 
 /** Properties to store on a relationship (type, source and target are its structure). */
@@ -47,20 +76,57 @@ export function relationshipToStored(rel: Relationship): {
   return { type, source, target, properties: { ...withoutUndefined(rest), ...citationsToStored(citations) } };
 }
 
-const STORED_ONLY = new Set(['citationDocumentIds', 'citationLocators', 'citationQuotes']);
+/** Stored lists that stand for one API field each (`citations`, `identifiers`). */
+export const STORED_ONLY = new Set([
+  'citationDocumentIds',
+  'citationLocators',
+  'citationQuotes',
+  'identifierSchemes',
+  'identifierValues',
+]);
+
+/**
+ * The stored `version` of a node or relationship. Written by every write path; a fact stored before
+ * versions existed (or written by another tool) counts as version 1, as the write queries count it.
+ */
+export function versionOf(row: Row): number {
+  return typeof row.version === 'number' && Number.isInteger(row.version) && row.version >= 1 ? row.version : 1;
+}
+
+/** Stored properties without the version: what a fact says, as imports, edits and the audit compare it. */
+export function withoutVersion(row: Row): Row {
+  if (!('version' in row)) return row;
+  const { version: _version, ...rest } = row;
+  return rest;
+}
 
 /** A node map as projected by our queries (`n {.*, kind: ...}`) to API graph JSON. */
 export function toGraphNode(row: Row): GraphNode {
-  return { ...withoutStoredOnly(row), aliases: asStrings(row.aliases), citations: citationsFromStored(row) } as GraphNode;
+  const identifiers = identifiersFromStored(row);
+  return {
+    ...withoutStoredOnly(row),
+    aliases: asStrings(row.aliases),
+    ...(identifiers.length > 0 ? { identifiers } : {}),
+    citations: citationsFromStored(row),
+    version: versionOf(row),
+  } as GraphNode;
 }
 
 /** A relationship map as projected by our queries (`r {.*, type, source, target}`) to API graph JSON. */
 export function toGraphEdge(row: Row): GraphEdge {
-  return { ...withoutStoredOnly(row), citations: citationsFromStored(row) } as GraphEdge;
+  return { ...withoutStoredOnly(row), citations: citationsFromStored(row), version: versionOf(row) } as GraphEdge;
 }
 
+/**
+ * Stored properties the API shows. A document address that is not http(s) (stored before addresses were
+ * checked) is left out: it would run or show whatever it holds when clicked.
+ */
 function withoutStoredOnly(row: Row): Row {
-  return Object.fromEntries(Object.entries(row).filter(([k, v]) => !STORED_ONLY.has(k) && v !== null));
+  return Object.fromEntries(
+    Object.entries(row).filter(
+      ([k, v]) => !STORED_ONLY.has(k) && v !== null && !(k === 'url' && !WebAddress.safeParse(v).success),
+    ),
+  );
 }
 
 function withoutUndefined(row: Row): Row {

@@ -4,7 +4,8 @@
  *
  * Protocol with the JVM (see EmbeddedNeo4j.java): it prints `INTERLOCK_NEO4J_READY <uri> <version>` on
  * stdout, or `INTERLOCK_NEO4J_ERROR <kind> <detail>` on stderr; it exits cleanly on SIGTERM and when its
- * stdin closes, so if this Node process dies for any reason the JVM follows.
+ * stdin closes, so if this Node process dies for any reason the JVM follows. Authentication is always on:
+ * the password lives in the data folder (see credentials.ts) and the JVM reads it from there.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -14,6 +15,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { embeddedCredentials, passwordFileOf, type Neo4jCredentials } from './credentials.js';
 
 // This file is server/neo4j/embedded.ts, so the repository root is two levels up (cwd-independent).
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -57,6 +59,8 @@ export interface EmbeddedNeo4j {
   uri: string;
   version: string;
   pid: number;
+  /** User and password of this database (from its data folder). */
+  credentials: Neo4jCredentials;
   /** Settles when the JVM exits (after stop(), or unexpectedly). */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** SIGTERM, wait up to 30 s, then SIGKILL. Idempotent. */
@@ -202,7 +206,8 @@ export async function startEmbeddedNeo4j(options: StartEmbeddedNeo4jOptions): Pr
   await ensureEmbeddedNeo4jInstalled({ log });
 
   const dataDir = path.resolve(options.dataDir);
-  await mkdir(dataDir, { recursive: true });
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  const credentials = await embeddedCredentials(dataDir, { log });
   const pidFile = path.join(dataDir, 'interlock-neo4j.pid');
   await waitForPreviousJvm(pidFile, log);
   const classpath = [CLASSES_DIR, path.join(LIB_DIR, '*')].join(path.delimiter);
@@ -212,6 +217,8 @@ export async function startEmbeddedNeo4j(options: StartEmbeddedNeo4jOptions): Pr
     if (!MEMORY_SIZE.test(size)) throw new EmbeddedNeo4jError('startup-failed', `not a memory size: ${size} (e.g. 512m, 2g)`);
   const args = ['-Xms256m', `-Xmx${heap}`, ...JVM_ARGS, '-cp', classpath, MAIN_CLASS, '--data-dir', dataDir];
   args.push('--bolt-address', address, '--bolt-port', String(options.boltPort), '--pagecache', pageCache);
+  // The path, not the password: a command line is visible to every local user.
+  args.push('--password-file', passwordFileOf(dataDir));
 
   // stdin stays an open pipe we never write to: its EOF is the JVM's "parent is gone" signal.
   const child = spawn(javaBin(), args, { cwd: MODULE_DIR, stdio: ['pipe', 'pipe', 'pipe'] });
@@ -271,6 +278,7 @@ export async function startEmbeddedNeo4j(options: StartEmbeddedNeo4jOptions): Pr
   });
   return {
     ...ready,
+    credentials,
     pid: child.pid!,
     exited,
     stop() {

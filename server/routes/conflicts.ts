@@ -28,11 +28,16 @@ const conflicts: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['conflicts'],
         summary: 'Conflict-of-interest findings, each explained, dated and cited, with its evidence subgraph',
+        description:
+          'Without `entity` this asks about the whole graph: at most INTERLOCK_HEAVY_READS such questions run at once, one more answers 503 `busy` with Retry-After.',
         querystring: ConflictsQuery,
         response: { 200: ConflictsResponse, 400: ApiError, 404: ApiError, 503: ApiError },
       },
     },
-    async (request) => app.conflicts.findings(request.query),
+    async (request) =>
+      request.query.entity === undefined
+        ? app.heavyReads.run(() => app.conflicts.findings(request.query))
+        : app.conflicts.findings(request.query),
   );
 
   app.get(
@@ -45,7 +50,7 @@ const conflicts: FastifyPluginAsyncZod = async (app) => {
         response: { 200: MoneyFlowsResponse, 400: ApiError, 503: ApiError },
       },
     },
-    async (request) => ({ rows: await app.conflicts.moneyFlows(request.query) }),
+    async (request) => app.conflicts.moneyFlows(request.query),
   );
 };
 

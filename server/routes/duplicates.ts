@@ -34,7 +34,10 @@ const duplicates: FastifyPluginAsyncZod = async (app) => {
         response: { 200: DuplicatesResponse, 400: ApiError, 503: ApiError },
       },
     },
-    async (request) => findDuplicates(driver, database, request.query),
+    async (request) =>
+      request.query.entity === undefined
+        ? app.heavyReads.run(() => findDuplicates(driver, database, request.query))
+        : findDuplicates(driver, database, request.query),
   );
 
   app.post(

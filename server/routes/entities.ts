@@ -1,4 +1,7 @@
-/** GET /api/entities?ids=, /api/entities/:id and /api/entities/:id/neighborhood. */
+/**
+ * GET /api/entities?ids=, /api/entities/:id, /api/entities/:id/neighborhood and /api/relationships/:id.
+ * A single entity or relationship carries its version as the `ETag` (send it back as `If-Match` to edit).
+ */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   ApiError,
@@ -8,7 +11,9 @@ import {
   EntityParams,
   GraphResponse,
   NeighborhoodQuery,
+  RelationshipDetailResponse,
 } from '../../schemas/index.js';
+import { etagOf } from '../services/editing/versions.js';
 import { SourceReads } from '../services/source-reads.js';
 
 const entities: FastifyPluginAsyncZod = async (app) => {
@@ -31,12 +36,33 @@ const entities: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['graph'],
-        summary: 'One entity with its relationships and their citations',
+        summary: 'One entity with its relationships and their citations; its version is the ETag',
         params: EntityParams,
         response: { 200: EntityDetailResponse, 400: ApiError, 404: ApiError, 503: ApiError },
       },
     },
-    async (request) => app.graph.entityDetail(request.params.id),
+    async (request, reply) => {
+      const detail = await app.graph.entityDetail(request.params.id);
+      if (detail.entity.version !== undefined) void reply.header('etag', etagOf(detail.entity.version));
+      return detail;
+    },
+  );
+
+  app.get(
+    '/relationships/:id',
+    {
+      schema: {
+        tags: ['graph'],
+        summary: 'One relationship with its citations and its two ends; its version is the ETag',
+        params: EntityParams,
+        response: { 200: RelationshipDetailResponse, 400: ApiError, 404: ApiError, 503: ApiError },
+      },
+    },
+    async (request, reply) => {
+      const detail = await app.graph.relationshipDetail(request.params.id);
+      if (detail.relationship.version !== undefined) void reply.header('etag', etagOf(detail.relationship.version));
+      return detail;
+    },
   );
 
   app.get(

@@ -1,4 +1,7 @@
-/** GET /api/health: is the app up, and can it reach Neo4j? 503 when it cannot. */
+/**
+ * GET /api/health: is the app up, and can it reach Neo4j? 503 when it cannot: `neo4j.state` says
+ * `restarting` while the app brings its embedded Neo4j back after a crash, `unreachable` otherwise.
+ */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { HealthResponse, HealthUnavailable } from '../../schemas/index.js';
 
@@ -15,7 +18,14 @@ const health: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { driver, database } = app.neo4j;
+      const { driver, database, state } = app.neo4j;
+      if (state() === 'restarting') {
+        return reply.status(503).send({
+          status: 'unavailable' as const,
+          neo4j: { connected: false as const, state: 'restarting' as const },
+          error: { code: 'database_restarting', message: 'The graph database stopped and is being started again.' },
+        });
+      }
       try {
         const info = await driver.getServerInfo({ database });
         const version = info.agent?.replace(/^Neo4j\//, '') ?? 'unknown';
@@ -24,7 +34,7 @@ const health: FastifyPluginAsyncZod = async (app) => {
         request.log.warn({ err: error }, 'health check: Neo4j unreachable');
         return reply.status(503).send({
           status: 'unavailable' as const,
-          neo4j: { connected: false as const },
+          neo4j: { connected: false as const, state: 'unreachable' as const },
           error: { code: 'database_unavailable', message: 'The graph database is not reachable right now.' },
         });
       }

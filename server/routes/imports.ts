@@ -89,7 +89,7 @@ const imports: FastifyPluginAsyncZod = async (app) => {
           400: z.union([ImportErrorResponse, ApiError]),
           401: ApiError,
           403: ApiError,
-          413: ApiError,
+          413: ApiError.describe('the body, or what a zip unpacks to, is past the import limit'),
           415: ApiError,
           503: ApiError,
         },
@@ -105,8 +105,10 @@ const imports: FastifyPluginAsyncZod = async (app) => {
       const options = {
         format,
         dryRun: request.query.dryRun,
+        locale: request.query.locale,
         actor: request.access.actor,
         route: 'POST /api/import',
+        maxUnpackedBytes: IMPORT_BODY_LIMIT,
       };
       const { driver, database } = app.neo4j;
 

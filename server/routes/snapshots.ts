@@ -11,6 +11,7 @@ import {
   CreateSnapshotResult,
   DiffQuery,
   ExportQuery,
+  type ExportFormat,
   PublishResult,
   Snapshot,
   SnapshotDiff,
@@ -18,7 +19,8 @@ import {
   SnapshotListQuery,
   SnapshotParams,
 } from '../../schemas/index.js';
-import { exportSnapshot } from '../services/exports/index.js';
+import { exportSnapshot, type ExportFile, type ExportInput } from '../services/exports/index.js';
+import { PICTURE_FORMATS } from '../services/exports/pictures.js';
 import { NotFoundError } from '../services/graph-repository.js';
 import { diffSnapshots } from '../services/snapshots/diff.js';
 import { SnapshotRequestError, UnpublishedDraftError } from '../services/snapshots/errors.js';
@@ -26,6 +28,9 @@ import { SnapshotRequestError, UnpublishedDraftError } from '../services/snapsho
 const FILE = z.any().describe('the exported file');
 
 const snapshots: FastifyPluginAsyncZod = async (app) => {
+  // Pictures are drawn in a worker, one at a time; the other formats are quick text.
+  const exportFile = (format: ExportFormat, input: ExportInput): Promise<ExportFile> | ExportFile =>
+    PICTURE_FORMATS.includes(format) ? app.pictures.render(format, input) : exportSnapshot(format, input);
   // Drafts are unpublished findings: only token holders see them; anyone else learns only that it is a draft.
   const visibleTo = (request: FastifyRequest, snapshot: Snapshot): Snapshot => {
     if (!snapshot.published && !request.access.isTokenHolder) throw new UnpublishedDraftError();
@@ -148,13 +153,12 @@ const snapshots: FastifyPluginAsyncZod = async (app) => {
         summary: 'Export a snapshot: png, svg, html (standalone), graphml, gexf, cyjs, json, csv (zip), ftm, cypher',
         params: SnapshotParams,
         querystring: ExportQuery,
-        response: { 200: FILE, 400: ApiError, 403: ApiError, 404: ApiError, 503: ApiError },
+        response: { 200: FILE, 400: ApiError, 403: ApiError, 404: ApiError, 413: ApiError, 503: ApiError },
       },
     },
     async (request, reply) => {
       const snapshot = await readVisible(request, request.params.id);
-      const file = exportSnapshot(request.query.format, { snapshot, exportedAt: new Date() });
-      return sendFile(reply, file);
+      return sendFile(reply, await exportFile(request.query.format, { snapshot, exportedAt: new Date() }));
     },
   );
 
@@ -166,12 +170,12 @@ const snapshots: FastifyPluginAsyncZod = async (app) => {
         summary: 'Export a view without saving it (same body as POST /snapshots)',
         body: CreateSnapshot,
         querystring: ExportQuery,
-        response: { 200: FILE, 400: ApiError, 503: ApiError },
+        response: { 200: FILE, 400: ApiError, 413: ApiError, 503: ApiError },
       },
     },
     async (request, reply) => {
       const snapshot = await app.snapshots.preview(request.body, request.access.actor);
-      return sendFile(reply, exportSnapshot(request.query.format, { snapshot, exportedAt: new Date() }));
+      return sendFile(reply, await exportFile(request.query.format, { snapshot, exportedAt: new Date() }));
     },
   );
 };

@@ -33,6 +33,8 @@ export interface SecurityOptions {
   queryTimeoutMs: number;
   /** Take the client address from X-Forwarded-For (set when a reverse proxy is in front). */
   trustProxy: boolean;
+  /** Whole-graph questions answered at once (INTERLOCK_HEAVY_READS); one more gets 503 busy. */
+  heavyReads: number;
 }
 
 const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '::1', '[::1]'];
@@ -70,6 +72,7 @@ export function securityFromConfig(config: Config): SecurityOptions {
     importBodyLimitBytes: Math.round(config.INTERLOCK_IMPORT_MAX_MB * 1024 * 1024),
     queryTimeoutMs: config.INTERLOCK_QUERY_TIMEOUT_MS,
     trustProxy: config.INTERLOCK_TRUST_PROXY,
+    heavyReads: config.INTERLOCK_HEAVY_READS,
   };
 }
 
@@ -84,4 +87,5 @@ export const DEFAULT_SECURITY: SecurityOptions = {
   importBodyLimitBytes: 256 * 1024 * 1024,
   queryTimeoutMs: 20_000,
   trustProxy: false,
+  heavyReads: 2,
 };

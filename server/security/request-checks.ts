@@ -37,6 +37,8 @@ export interface WriteRequest {
   origin: string | undefined;
   secFetchSite: string | undefined;
   host: string | undefined;
+  /** How the request reached us: `http` or `https` (behind a proxy, from X-Forwarded-Proto when trusted). */
+  scheme: string;
 }
 
 /**
@@ -55,7 +57,7 @@ export function checkWriteOrigin(request: WriteRequest, corsOrigins: readonly st
   }
   const allowlisted = request.origin !== undefined && corsOrigins.includes(request.origin);
   if (allowlisted) return null;
-  if (request.origin !== undefined && !sameOrigin(request.origin, request.host)) {
+  if (request.origin !== undefined && !sameOrigin(request.origin, request.host, request.scheme)) {
     return crossSite(`from ${request.origin}`);
   }
   const site = request.secFetchSite?.toLowerCase();
@@ -63,12 +65,14 @@ export function checkWriteOrigin(request: WriteRequest, corsOrigins: readonly st
   return null;
 }
 
-function sameOrigin(origin: string, host: string | undefined): boolean {
+/** Same scheme, host and port: `https://127.0.0.1:8080` is another origin than our `http://127.0.0.1:8080`. */
+function sameOrigin(origin: string, host: string | undefined, scheme: string): boolean {
   if (origin === 'null' || !host) return false;
   try {
     // Through URL on both sides, so that `localhost:80` and `http://localhost` compare equal.
     const from = new URL(origin);
-    return from.host === new URL(`${from.protocol}//${host.trim()}`).host;
+    const ours = new URL(`${scheme}://${host.trim()}`);
+    return from.protocol === ours.protocol && from.host === ours.host;
   } catch {
     return false;
   }

@@ -31,6 +31,8 @@ export interface AuditRecord {
    * bounded by one entity's relationships rather than by a file.
    */
   keepDetail?: boolean;
+  /** Keep only the ids: the changes carry no before/after worth keeping (an import completed after a crash). */
+  withoutDetail?: boolean;
 }
 
 /** Writes one entry in `tx` and returns its id. */
@@ -47,7 +49,7 @@ export async function recordAudit(tx: ManagedTransaction, record: AuditRecord, n
     }
   }
   const relationshipIds = [...relationshipSet];
-  const detailed = record.keepDetail === true || record.changes.length <= DETAIL_LIMIT;
+  const detailed = record.withoutDetail !== true && (record.keepDetail === true || record.changes.length <= DETAIL_LIMIT);
   const idsTruncated = entityIds.size + relationshipIds.length > ID_LIMIT;
   const entry = {
     id,
@@ -74,11 +76,11 @@ export async function readAuditEntry(tx: ManagedTransaction, id: string): Promis
 export async function listAudit(
   driver: Driver,
   database: string,
-  options: { entity?: string | undefined; limit: number },
+  options: { entity?: string | undefined; limit: number; withDrafts: boolean },
 ): Promise<AuditEntry[]> {
   const { records } = await driver.executeQuery(
     cypher('queries/audit-entries'),
-    { entity: options.entity ?? null, limit: int(options.limit) },
+    { entity: options.entity ?? null, limit: int(options.limit), withDrafts: options.withDrafts },
     { database, routing: 'READ' },
   );
   return records.map((r) => toAuditEntry(r.get('entry') as Record<string, unknown>, options.entity));

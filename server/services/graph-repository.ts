@@ -13,6 +13,7 @@ import {
   type GraphNode,
   type GraphResponse,
   type PathsResponse,
+  type RelationshipDetailResponse,
   type RelationshipType,
   type SearchResult,
 } from '../../schemas/index.js';
@@ -85,11 +86,33 @@ export class GraphRepository {
       return {
         entity: toGraphNode(record.get('entity') as Row),
         relationships: links.map(({ rel }) => {
-          const { id: relId, type, source, target, citations, ...properties } = toGraphEdge(rel);
-          return { id: relId, type, source, target, properties, citations };
+          const { id: relId, type, source, target, citations, version, ...properties } = toGraphEdge(rel);
+          return { id: relId, type, source, target, properties, citations, version };
         }),
         neighbors: [...neighbors.values()],
       };
+    });
+  }
+
+  /** One relationship by id with its ends (looked up per type of the allowlist, a seek each). */
+  async relationshipDetail(id: string): Promise<RelationshipDetailResponse> {
+    return this.read(async (tx) => {
+      const found = (await tx.run(cypher('queries/edit-relationship-state'), { id })).records[0]?.toObject();
+      if (!found) throw new NotFoundError('relationship', id);
+      const ends = await tx.run(cypher('queries/entities-by-id'), { ids: [found.source, found.target] });
+      const byId = new Map(ends.records.map((r) => toGraphNode(r.get('node') as Row)).map((n) => [n.id, n]));
+      const ref = (endId: string) => {
+        const node = byId.get(endId);
+        if (!node) throw new NotFoundError('entity', endId);
+        return { id: node.id, kind: node.kind, name: node.name };
+      };
+      const relationship = toGraphEdge({
+        ...(found.properties as Row),
+        type: found.type,
+        source: found.source,
+        target: found.target,
+      });
+      return { relationship, source: ref(found.source as string), target: ref(found.target as string) };
     });
   }
 

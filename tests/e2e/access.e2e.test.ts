@@ -74,6 +74,42 @@ describe('signing in on the page', () => {
     await page.close();
   });
 
+  it('does not let another site replace or clear the token through the address: it asks, and ignores what is no token', async () => {
+    const page = await session.browser.newPage();
+    await page.goto(`${session.url}#token=${encodeURIComponent(secrets.editor)}`);
+    await expect.poll(() => page.getByTestId('access-button').textContent(), PATIENCE).toContain(`${prefix}-editor`);
+    const stored = () => page.evaluate(() => localStorage.getItem('interlock.token'));
+    const questions: string[] = [];
+    let answer: 'accept' | 'dismiss' = 'dismiss';
+    page.on('dialog', (dialog) => {
+      questions.push(dialog.message());
+      void (answer === 'accept' ? dialog.accept() : dialog.dismiss());
+    });
+
+    // A hostile page navigates the tab to the sign-in address with junk: nothing is asked, nothing cleared.
+    await page.goto(`${session.url}#token=x`);
+    await page.getByTestId('search-input').waitFor();
+    expect(await stored()).toBe(secrets.editor);
+    expect(page.url()).not.toContain('token');
+    expect(questions).toEqual([]);
+
+    // With a token of its own (well-formed): the person is asked, says no, and keeps theirs.
+    await page.goto(`${session.url}#token=${encodeURIComponent(secrets.reader)}`);
+    await page.getByTestId('search-input').waitFor();
+    await expect.poll(() => questions.length, PATIENCE).toBe(1);
+    expect(questions[0]).toContain('Replace the token?');
+    expect(await stored()).toBe(secrets.editor);
+    await expect.poll(() => page.getByTestId('access-button').textContent(), PATIENCE).toContain(`${prefix}-editor`);
+
+    // A well-formed token the server refuses, accepted by the person: the token it replaced comes back.
+    answer = 'accept';
+    await page.goto(`${session.url}#token=ilk_no-such-token-at-all-0000000000000000`);
+    await expect.poll(() => questions.length, PATIENCE).toBe(2);
+    await expect.poll(stored, PATIENCE).toBe(secrets.editor);
+    await expect.poll(() => page.getByTestId('access-button').textContent(), PATIENCE).toContain(`${prefix}-editor`);
+    await page.close();
+  });
+
   it('signs in with a token typed into the panel, shows the role and that it cannot write, and refuses a wrong one', async () => {
     const page = session.page;
     await page.getByTestId('access-button').click();

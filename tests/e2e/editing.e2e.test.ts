@@ -1,7 +1,8 @@
 /**
  * Editing on the page: a connection is added with a source described inline (a new document) and
  * appears on the canvas; saving without a source is refused with a message; an edit shows in the
- * entity's History tab with who made it and through which route, and is undone from there.
+ * entity's History tab with who made it and through which route, and is undone from there; an edit
+ * made after someone else saved the same entity shows who changed what, and keeps both changes.
  */
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,9 +25,11 @@ let driver: Driver;
 let vincentDescription: string;
 
 let signedIn: TestSignIn;
+let colleague: TestSignIn;
 
 beforeAll(async () => {
   signedIn = await signInAs(marker);
+  colleague = await signInAs(`colleague-${marker}`);
   driver = testDriver();
   const { records } = await driver.executeQuery(
     'MATCH (n:Entity {id: $id}) RETURN n.description AS d',
@@ -49,8 +52,14 @@ afterAll(async () => {
     { id: VINCENT, marker, before: vincentDescription },
     { database },
   );
-  await driver.executeQuery('MATCH (a:AuditEntry) WHERE a.actor = $marker DELETE a', { marker }, { database });
+  await driver.executeQuery("MATCH (n:Entity {id: $id}) WHERE n.start = '1999' REMOVE n.start", { id: VINCENT }, { database });
+  await driver.executeQuery(
+    'MATCH (a:AuditEntry) WHERE a.actor IN [$marker, $colleague] DELETE a',
+    { marker, colleague: `colleague-${marker}` },
+    { database },
+  );
   await signedIn.remove();
+  await colleague.remove();
   await driver.close();
 });
 
@@ -148,6 +157,47 @@ describe('editing on the page', () => {
       await expect.poll(() => history.getByTestId('history-entry').first().innerText(), POLL).toContain('Undid a change');
       await openEntityTab(page, 'Details');
       await expect.poll(() => sidePanel(page).getByText(`Advises the City (${marker})`).count(), POLL).toBe(0);
+      expect(session.pageErrors).toEqual([]);
+    },
+    SLOW,
+  );
+
+  it(
+    'shows who saved the entity since the form was opened and what they changed, then keeps both changes',
+    async () => {
+      const { page } = session;
+      await signPageIn(page, signedIn.token);
+      await searchAndPick(page, 'Vincent', 'Vincent Line');
+      await sidePanel(page).getByRole('button', { name: 'Edit', exact: true }).click();
+      const form = page.getByTestId('entity-form');
+      await form.getByLabel('Description').fill(`Runs the jails (${marker})`);
+
+      // Meanwhile a colleague saves another field of the same person.
+      const theirs = await fetch(new URL(`/api/entities/${VINCENT}`, session.url), {
+        method: 'PATCH',
+        headers: { ...colleague.headers, 'content-type': 'application/json' },
+        body: JSON.stringify({ start: '1999' }),
+      });
+      expect(theirs.status).toBe(200);
+
+      await form.getByRole('button', { name: 'Save' }).click();
+      const notice = form.getByTestId('edit-conflict');
+      await notice.waitFor();
+      const text = await notice.innerText();
+      expect(text).toContain(`colleague-${marker}`);
+      expect(text).toMatch(/From .* is now: 1999/);
+      await notice.getByRole('button', { name: /Keep my text/ }).click();
+      await expect.poll(() => form.getByLabel(/^From/).inputValue(), POLL).toBe('1999');
+      expect(await form.getByLabel('Description').inputValue()).toBe(`Runs the jails (${marker})`);
+      await form.getByRole('button', { name: 'Save' }).click();
+      await dialog(page).waitFor({ state: 'hidden' });
+
+      const { records } = await driver.executeQuery(
+        'MATCH (n:Entity {id: $id}) RETURN n.description AS description, n.start AS start',
+        { id: VINCENT },
+        { database },
+      );
+      expect(records[0]?.toObject()).toEqual({ description: `Runs the jails (${marker})`, start: '1999' });
       expect(session.pageErrors).toEqual([]);
     },
     SLOW,

@@ -328,22 +328,193 @@ describe('money-flow', () => {
       }
     });
     const city = `public-body:${g.prefix}-city`;
-    const plain = await service.moneyFlows({ entity: city, rollup: false });
+    const plain = (await service.moneyFlows({ entity: city, rollup: false })).rows;
     expect(plain.map((r) => [r.payee.id, r.total, r.count, r.from, r.to])).toEqual([
       [`org:${g.prefix}-parent`, 350, 2, '2019', '2021-05'],
       [`org:${g.prefix}-sub`, 50, 1, '2020', '2020'],
     ]);
-    const rolled = await service.moneyFlows({ entity: city, rollup: true });
+    const rolled = (await service.moneyFlows({ entity: city, rollup: true })).rows;
     expect(rolled).toHaveLength(1);
     expect(rolled[0]).toMatchObject({
       payee: { id: `org:${g.prefix}-parent` },
+      totals: [{ currency: 'USD', amount: 400 }],
       total: 400,
       count: 3,
       currency: 'USD',
       from: '2019',
     });
     expect(rolled[0]?.contractIds).toHaveLength(3);
-    expect(await service.moneyFlows({ entity: `org:${g.prefix}-nobody`, rollup: false })).toEqual([]);
+    expect((await service.moneyFlows({ entity: `org:${g.prefix}-nobody`, rollup: false })).rows).toEqual([]);
+  });
+
+  it('counts payments with contracts, one total per currency, unknown amounts apart, and a shared payment once overall', async () => {
+    const g = await build('mfp', (g) => {
+      const donor = g.add('Person', 'donor');
+      const party = g.add('Organization', 'party');
+      const foundation = g.add('Organization', 'foundation');
+      g.link('PAID', donor, party, { amount: 1000.1, currency: 'EUR', start: '2019-03', paymentKind: 'donation' });
+      g.link('PAID', donor, party, { amountEur: 2000.2, start: '2020' });
+      g.link('PAID', donor, party, { amount: 500, currency: 'USD', start: '2021' });
+      g.link('PAID', donor, party, { start: '2022' });
+      // One payment of 300 EUR to two beneficiaries: each row shows it, the overall total counts it once.
+      g.link('PAID', donor, party, { amount: 300, currency: 'EUR', ftmId: `${g.prefix}-shared` });
+      g.link('PAID', donor, foundation, { amount: 300, currency: 'EUR', ftmId: `${g.prefix}-shared` });
+    });
+    const flows = await service.moneyFlows({ entity: `person:${g.prefix}-donor`, rollup: false });
+    const toParty = flows.rows.find((r) => r.payee.id === `org:${g.prefix}-party`);
+    expect(toParty).toMatchObject({
+      totals: [
+        { currency: 'EUR', amount: 3300.3 },
+        { currency: 'USD', amount: 500 },
+      ],
+      count: 5,
+      unknownCount: 1,
+      sharedCount: 1,
+      from: '2019-03',
+      to: '2022',
+    });
+    // Two currencies: no single total, never 0.
+    expect(toParty?.total).toBeUndefined();
+    expect(toParty?.currency).toBeUndefined();
+    expect(toParty?.paymentIds).toHaveLength(5);
+    expect(flows.totals).toEqual([
+      { currency: 'EUR', amount: 3300.3 },
+      { currency: 'USD', amount: 500 },
+    ]);
+    expect(flows.unknownCount).toBe(1);
+    const [finding] = (await service.findings({ pattern: 'money-flow', entity: `org:${g.prefix}-party` })).findings;
+    expect(finding?.title).toBe(`donor (${g.prefix}) pays party (${g.prefix}) €3,300.30 and $500`);
+    expect(finding?.explanation).toContain('in 5 payments (1 of unknown value), from 2019-03 to 2022');
+  });
+});
+
+describe('pay-to-play', () => {
+  /** A councillor's body buys from a vendor whose owner (or the owner's sister) donated to the councillor's party. */
+  const draw =
+    (opts: { paid?: string; payer?: 'vendor' | 'owner' | 'relative'; otherOfficial?: boolean; window?: never }) =>
+    (g: SyntheticGraph) => {
+      const official = g.add('Person', 'councillor');
+      const rival = g.add('Person', 'rival');
+      const party = g.add('Organization', 'party');
+      const council = g.add('PublicBody', 'council');
+      const city = g.add('PublicBody', 'city');
+      const vendor = g.add('Organization', 'builder');
+      const owner = g.add('Person', 'owner');
+      const sister = g.add('Person', 'sister');
+      const contract = g.add('Contract', 'roads', { amount: 90000, currency: 'EUR', signedOn: '2021-06' });
+      g.link('MEMBER_OF', official, council, { role: 'Councillor', start: '2018' });
+      g.link('MEMBER_OF', opts.otherOfficial ? rival : official, party);
+      g.link('PART_OF', council, city);
+      g.link('BUYER_OF', city, contract);
+      g.link('AWARDED_TO', contract, vendor);
+      g.link('OWNS', owner, vendor, { percentage: 60, start: '2015' });
+      g.link('FAMILY_OF', sister, owner, { relation: 'sister' });
+      const payer = opts.payer === 'vendor' ? vendor : opts.payer === 'relative' ? sister : owner;
+      g.link('PAID', payer, party, { amount: 5000, currency: 'EUR', start: opts.paid ?? '2020-11', paymentKind: 'donation' });
+    };
+
+  it('finds a donation by the vendor’s owner to the official’s party, then a contract from the official’s body', async () => {
+    const g = await build('ptp-pos', draw({}));
+    const [finding, ...rest] = await findingsFor('pay-to-play', `org:${g.prefix}-builder`);
+    expect(rest).toEqual([]);
+    expect(finding?.title).toBe(
+      `city (${g.prefix}) awarded builder (${g.prefix}) a contract within 2 years of a payment to party (${g.prefix})`,
+    );
+    expect(finding?.explanation).toContain(`owner (${g.prefix}) (an owner of builder (${g.prefix})) paid party (${g.prefix})`);
+    expect(finding?.explanation).toContain('€5,000');
+    expect(finding?.explanation).toContain(`councillor (${g.prefix}) is councillor at council (${g.prefix})`);
+    expect(finding?.period).toEqual({ from: '2021-06', to: '2021-06' });
+    expect(finding?.nodeIds).toEqual(expect.arrayContaining([`person:${g.prefix}-owner`, `contract:${g.prefix}-roads`]));
+  });
+
+  it('follows the money through a relative of the owner, and from the vendor itself', async () => {
+    const viaSister = await build('ptp-rel', draw({ payer: 'relative' }));
+    const [finding] = await findingsFor('pay-to-play', `org:${viaSister.prefix}-builder`);
+    expect(finding?.explanation).toContain(`a relative of owner (${viaSister.prefix}), an owner of builder`);
+    const direct = await build('ptp-vendor', draw({ payer: 'vendor' }));
+    expect(await findingsFor('pay-to-play', `org:${direct.prefix}-builder`)).toHaveLength(1);
+  });
+
+  it('ignores a payment made outside the window around the award', async () => {
+    const g = await build('ptp-late', draw({ paid: '2015-01' }));
+    expect(await findingsFor('pay-to-play', `org:${g.prefix}-builder`)).toEqual([]);
+  });
+
+  it('ignores a donation to the party of another official', async () => {
+    const g = await build('ptp-other', draw({ otherOfficial: true }));
+    expect(await findingsFor('pay-to-play', `org:${g.prefix}-builder`)).toEqual([]);
+  });
+});
+
+describe('self-dealing', () => {
+  const draw =
+    (opts: {
+      stake?: Record<string, unknown>;
+      holder?: 'official' | 'spouse' | 'stranger';
+      office?: Record<string, unknown>;
+      vendor?: Record<string, unknown>;
+      contract?: Record<string, unknown>;
+    }) =>
+    (g: SyntheticGraph) => {
+      const official = g.add('Person', 'mayor');
+      const spouse = g.add('Person', 'spouse');
+      const stranger = g.add('Person', 'stranger');
+      const other = g.add('Person', 'other-official');
+      const town = g.add('PublicBody', 'town');
+      const vendor = g.add('Organization', 'supplier', opts.vendor ?? {});
+      const contract = g.add('Contract', 'supply', opts.contract ?? { amount: 1200, currency: 'USD', signedOn: '2020' });
+      g.link('HOLDS_POSITION', official, town, { role: 'Mayor', start: '2019', ...opts.office });
+      g.link('FAMILY_OF', spouse, official, { relation: 'spouse' });
+      g.link('FAMILY_OF', stranger, other, { relation: 'spouse' });
+      g.link('BUYER_OF', town, contract);
+      g.link('AWARDED_TO', contract, vendor);
+      const holder = opts.holder === 'official' ? official : opts.holder === 'stranger' ? stranger : spouse;
+      g.link('OWNS', holder, vendor, { percentage: 30, start: '2016', ...opts.stake });
+    };
+
+  it('finds the official’s spouse owning a stake in a vendor of the official’s body while in office', async () => {
+    const g = await build('sd-pos', draw({}));
+    const [finding, ...rest] = await findingsFor('self-dealing', `person:${g.prefix}-mayor`);
+    expect(rest).toEqual([]);
+    expect(finding?.explanation).toBe(
+      `mayor (${g.prefix}) is mayor at town (${g.prefix}); spouse (${g.prefix}) (related to mayor (${g.prefix}): spouse) owns a stake in supplier (${g.prefix}) (30%); town (${g.prefix}) holds a $1,200 contract with supplier (${g.prefix}): supply (${g.prefix}).`,
+    );
+    expect(finding?.qualifiers).toContain('dates-unknown'); // the family tie is undated
+  });
+
+  it('finds the official’s own stake', async () => {
+    const g = await build('sd-own', draw({ holder: 'official' }));
+    expect(await findingsFor('self-dealing', `person:${g.prefix}-mayor`)).toHaveLength(1);
+  });
+
+  it('ignores a stake that ended before the office began', async () => {
+    const g = await build('sd-ended', draw({ stake: { start: '2010', end: '2014' } }));
+    expect(await findingsFor('self-dealing', `person:${g.prefix}-mayor`)).toEqual([]);
+  });
+
+  it('ignores a relative of a different official', async () => {
+    const g = await build('sd-stranger', draw({ holder: 'stranger' }));
+    expect(await findingsFor('self-dealing', `person:${g.prefix}-mayor`)).toEqual([]);
+  });
+
+  it('never dates a finding before the vendor existed, and drops one that could only have held after it was dissolved', async () => {
+    const undated = { amount: 1200, currency: 'USD' };
+    const g = await build(
+      'sd-life',
+      draw({
+        holder: 'official',
+        stake: { start: '2005' },
+        office: { start: '2000' },
+        vendor: { start: '2012' },
+        contract: undated,
+      }),
+    );
+    const [finding] = await findingsFor('self-dealing', `person:${g.prefix}-mayor`);
+    // Office since 2000 and stake since 2005, but the supplier was only incorporated in 2012.
+    expect(finding?.period.from).toBe('2012');
+    const gone = await build('sd-gone', draw({ holder: 'official', vendor: { start: '2001', end: '2010' }, contract: undated }));
+    // The stake began in 2016, six years after the supplier was dissolved: not a finding.
+    expect(await findingsFor('self-dealing', `person:${gone.prefix}-mayor`)).toEqual([]);
   });
 });
 
@@ -430,7 +601,7 @@ describe('the conflicts API', () => {
 
   it('lists the patterns with their descriptions', async () => {
     const body = (await app.inject('/api/patterns')).json<{ patterns: { id: string; description: string }[] }>();
-    expect(body.patterns).toHaveLength(6);
+    expect(body.patterns).toHaveLength(8);
   });
 
   it('filters findings by pattern and entity, and returns their evidence subgraph', async () => {
@@ -460,15 +631,20 @@ describe('the conflicts API', () => {
       {
         payer: { id: 'public-body:city-of-denver', name: 'City and County of Denver' },
         payee: { id: 'org:lexisnexis', name: 'LexisNexis' },
+        totals: [{ currency: 'USD', amount: 750000 }],
         total: 750000,
         currency: 'USD',
         count: 1,
+        unknownCount: 0,
         undisclosed: 0,
+        sharedCount: 0,
         from: '2020',
         to: '2020',
         contractIds: ['contract:denver-lexisnexis-data-services-2020'],
+        paymentIds: [],
       },
     ]);
+    expect(body.totals).toEqual([{ currency: 'USD', amount: 750000 }]);
   });
 
   it('rejects an unknown pattern with 404 and a bad date with 400', async () => {

@@ -6,8 +6,10 @@
  */
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withoutVersion } from '../../server/db/mapping.js';
 import type { InterlockFile } from '../../schemas/index.js';
 import { importInterlockFile } from '../../server/services/importer.js';
+import { recoverUnfinishedImports } from '../../server/services/imports/recovery.js';
 import { rollbackImport, unfinishedImports } from '../../server/services/imports/undo-log.js';
 import { testConnection, testDriver } from '../setup/connection.js';
 import { uniquePrefix } from './helpers/synthetic-graph.js';
@@ -72,7 +74,10 @@ const revised = {
   ],
 } as InterlockFile;
 
-/** Everything this test's ids hold, in a form that compares exactly. */
+/**
+ * Everything this test's ids hold, in a form that compares exactly: what the facts say, not their
+ * versions (every write moves those on, the undo of a batch included).
+ */
 async function snapshot() {
   const { records } = await driver.executeQuery(
     `CALL () {
@@ -92,8 +97,12 @@ async function snapshot() {
   const nodes = (records[0]?.get('nodes') as { labels: string[]; properties: { id?: unknown } }[]).map((n) => ({
     ...n,
     labels: [...n.labels].sort(),
+    properties: withoutVersion(n.properties),
   }));
-  const rels = records[0]?.get('rels') as { properties: { id?: unknown } }[];
+  const rels = (records[0]?.get('rels') as { properties: { id?: unknown } }[]).map((r) => ({
+    ...r,
+    properties: withoutVersion(r.properties),
+  }));
   return { nodes: nodes.sort(byId), rels: [...rels].sort(byId) };
 }
 
@@ -115,6 +124,11 @@ afterAll(async () => {
     { database },
   );
   await driver.executeQuery('MATCH (a:AuditEntry {actor: $actor}) DELETE a', { actor: actor.actor }, { database });
+  await driver.executeQuery(
+    "MATCH (a:AuditEntry {actor: 'system:recovery'}) WHERE a.summary CONTAINS $actor DELETE a",
+    { actor: actor.actor },
+    { database },
+  );
   await driver.close();
 });
 
@@ -177,7 +191,104 @@ describe('an import written in batches', () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  /**
+   * An import stalled after `batches` batches, as a process killed there leaves it: nothing runs until
+   * `release`. Settled by the recovery a new process runs at start (it runs none of the imports).
+   */
+  async function stalledAfter(batches: number | 'all') {
+    let release: (error: Error) => void = () => undefined;
+    let stopped: () => void = () => undefined;
+    const halfway = new Promise<void>((resolve) => (stopped = resolve));
+    const attempt = importInterlockFile(driver, database, revised, actor, {
+      batchSize: 2,
+      singleTransactionRows: 0,
+      afterBatch: (batch, of) => {
+        if (batch < (batches === 'all' ? of : batches)) return;
+        stopped();
+        return new Promise<void>((_resolve, reject) => (release = reject));
+      },
+    });
+    await halfway;
+    return { attempt, release: (error: Error) => release(error) };
+  }
+  const recoveryEntries = () =>
+    count("MATCH (a:AuditEntry {actor: 'system:recovery'}) WHERE a.summary CONTAINS $actor RETURN count(a)", {
+      actor: actor.actor,
+    });
+
+  it('rolls back at start an import a dead process left half-written, and records it', async () => {
+    const before = await snapshot();
+    const { attempt, release } = await stalledAfter(3);
+    const log: string[] = [];
+    // What main.ts runs before serving, in a process that is writing none of these imports.
+    const settled = await recoverUnfinishedImports(driver, database, {
+      log: (m) => log.push(m),
+      staleAfterMs: 0,
+      running: new Set(),
+    });
+    expect(settled).toEqual([expect.objectContaining({ outcome: 'rolled-back', batches: 3, actor: actor.actor })]);
+    expect(log.join('\n')).toMatch(/Rolled back import import:.* undid 3 of 8 batches/);
+    expect(await snapshot()).toEqual(before);
+    expect(await undoRecords()).toBe(0);
+    const { records } = await driver.executeQuery(
+      "MATCH (a:AuditEntry {actor: 'system:recovery', action: 'import-rollback'}) WHERE a.summary CONTAINS $actor RETURN a.summary AS s ORDER BY a.at DESC LIMIT 1",
+      { actor: actor.actor },
+      { database },
+    );
+    expect(JSON.parse(records[0]?.get('s') as string)).toMatchObject({ importedBy: actor.actor, batchesUndone: 3 });
+    release(new Error('the process is gone'));
+    await expect(attempt).rejects.toThrow('the process is gone');
+  });
+
+  it('leaves alone an import this process is still writing', async () => {
+    const { attempt, release } = await stalledAfter(2);
+    const settled = await recoverUnfinishedImports(driver, database, { log: () => undefined, staleAfterMs: 0 });
+    expect(settled).toEqual([expect.objectContaining({ outcome: 'left-alone' })]);
+    release(new Error('stopped by the test'));
+    await expect(attempt).rejects.toThrow('stopped by the test');
+    expect(await undoRecords()).toBe(0);
+  });
+
+  it('completes at start an import that wrote every batch but not its last transaction', async () => {
+    const entriesBefore = await auditEntries();
+    const { attempt, release } = await stalledAfter('all');
+    const settled = await recoverUnfinishedImports(driver, database, {
+      log: () => undefined,
+      staleAfterMs: 0,
+      running: new Set(),
+    });
+    expect(settled).toEqual([expect.objectContaining({ outcome: 'completed', batches: 8 })]);
+    expect(await undoRecords()).toBe(0);
+    expect(await auditEntries()).toBe(entriesBefore + 1);
+    expect((await snapshot()).nodes).toHaveLength(13);
+    // The stalled import then fails, but its batches are recorded as complete: nothing is undone.
+    release(new Error('the process is gone'));
+    await expect(attempt).rejects.toThrow('the process is gone');
+    expect((await snapshot()).nodes).toHaveLength(13);
+    // Back to the original file, for the test below.
+    await importInterlockFile(driver, database, original, actor);
+    await driver.executeQuery(
+      'MATCH (n:Entity) WHERE n.id CONTAINS $marker AND NOT n.id IN $keep DETACH DELETE n',
+      {
+        marker: `:${prefix}-`,
+        keep: original.entities.map((e) => e.id),
+      },
+      { database },
+    );
+    await driver.executeQuery(
+      'MATCH ()-[r]->() WHERE r.id CONTAINS $marker AND NOT r.id IN $keep DELETE r',
+      {
+        marker: `:${prefix}-`,
+        keep: original.relationships.map((r) => r.id),
+      },
+      { database },
+    );
+    const recovered = await recoveryEntries();
+    expect(recovered).toBeGreaterThan(0);
+  });
+
   it('ends like a one-transaction import when every batch succeeds, with one audit entry', async () => {
+    const entries = await auditEntries();
     let batches = 0;
     const { result } = await importInterlockFile(driver, database, revised, actor, {
       batchSize: 2,
@@ -191,7 +302,7 @@ describe('an import written in batches', () => {
       unchanged: { entities: 5, relationships: 3 },
     });
     expect(await undoRecords()).toBe(0);
-    expect(await auditEntries()).toBe(2);
+    expect(await auditEntries()).toBe(entries + 1);
 
     const after = await snapshot();
     expect(after.nodes).toHaveLength(13);
@@ -206,6 +317,6 @@ describe('an import written in batches', () => {
     // The same file again changes nothing, in one transaction or in batches.
     const again = await importInterlockFile(driver, database, revised, actor, { batchSize: 2, singleTransactionRows: 0 });
     expect(again.result.auditId).toBeNull();
-    expect(await auditEntries()).toBe(2);
+    expect(await auditEntries()).toBe(entries + 1);
   });
 });

@@ -64,7 +64,7 @@ beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'interlock-outage-neo4j-'));
   boltPort = await findFreePort();
   neo4j = await start();
-  driver = createDriver({ uri: neo4j.uri, user: 'neo4j', password: '' });
+  driver = createDriver({ uri: neo4j.uri, ...neo4j.credentials });
   await waitForDatabase(driver, database);
   await applySchema(driver, database);
   app = await buildApp({ driver, database, closeDriver: true, webRoot: null, security: TEST_SECURITY });

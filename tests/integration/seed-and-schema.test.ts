@@ -1,17 +1,25 @@
-/** Applying the schema and loading the seed again changes nothing: a second start duplicates nothing. */
+/**
+ * Applying the schema and loading the seed again changes nothing: a second start duplicates nothing, and
+ * never takes back what a person edited, deleted or merged in the seed story.
+ */
+import type { FastifyInstance } from 'fastify';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cypher } from '../../server/db/cypher-files.js';
 import { applySchema } from '../../server/services/schema-migration.js';
-import { loadSeed } from '../../server/services/seed.js';
+import { describeSeed, loadSeed } from '../../server/services/seed.js';
+import { buildTestApp } from '../setup/app.js';
 import { testConnection, testDriver } from '../setup/connection.js';
 
 let driver: Driver;
+let app: FastifyInstance;
 const { database } = testConnection();
-beforeAll(() => {
+beforeAll(async () => {
   driver = testDriver();
+  app = await buildTestApp();
 });
 afterAll(async () => {
+  await app.close();
   await driver.close();
 });
 
@@ -62,5 +70,53 @@ describe('schema and seed', () => {
       { database },
     );
     expect(records[0]?.get('cited')).toBeGreaterThan(30);
+  });
+});
+
+describe('the seed on a later start', () => {
+  const ROLE = 'rel:vincent-line.holds-position.denver-sheriff-department';
+  const MENTION = 'rel:press-release-sanctuary-sabotage.mentions.mijente';
+  const relationship = async (id: string) => {
+    const response = await app.inject(`/api/relationships/${id}`);
+    return response.statusCode === 404 ? null : response.json<{ relationship: Record<string, unknown> }>().relationship;
+  };
+  const seedEntries = async () =>
+    (
+      await driver.executeQuery("MATCH (a:AuditEntry {actor: 'system:seed'}) RETURN count(a) AS n", {}, { database })
+    ).records[0]?.get('n') as number;
+
+  it('keeps what a person edited and does not bring back what they deleted', async () => {
+    const edit = await app.inject({ method: 'PATCH', url: `/api/relationships/${ROLE}`, payload: { role: 'Acting chief' } });
+    expect(edit.statusCode, edit.body).toBe(200);
+    const deletion = await app.inject({ method: 'DELETE', url: `/api/relationships/${MENTION}` });
+    expect(deletion.statusCode, deletion.body).toBe(200);
+    const entries = await seedEntries();
+    try {
+      const summary = await loadSeed(driver, database);
+      expect(summary.added).toEqual({ entities: 0, relationships: 0 });
+      expect(summary.editedKept).toBeGreaterThanOrEqual(1);
+      expect(summary.removedKept).toBeGreaterThanOrEqual(1);
+      expect(describeSeed(summary)).toMatch(
+        /^seed: 0 added, \d+ edited by people kept, \d+ deleted or merged by people left out\.$/,
+      );
+      expect((await relationship(ROLE))?.role).toBe('Acting chief');
+      expect(await relationship(MENTION)).toBeNull();
+      expect(await seedEntries()).toBe(entries);
+    } finally {
+      for (const response of [deletion, edit]) {
+        const undo = await app.inject({ method: 'POST', url: `/api/audit/${response.json<{ auditId: string }>().auditId}/undo` });
+        expect(undo.statusCode, undo.body).toBe(200);
+      }
+    }
+    expect((await relationship(ROLE))?.role).toBe("Chief of operations (oversees Denver's jails)");
+  });
+
+  it('adds a seed fact that is missing without a person having removed it (a newer seed file)', async () => {
+    // Gone without a trace in the audit trail, as a fact added to the seed file after the first start is.
+    const before = await relationship(MENTION);
+    await driver.executeQuery('MATCH ()-[r:MENTIONS {id: $id}]->() DELETE r', { id: MENTION }, { database });
+    const summary = await loadSeed(driver, database);
+    expect(summary.added).toEqual({ entities: 0, relationships: 1 });
+    expect({ ...(await relationship(MENTION)), version: undefined }).toEqual({ ...before, version: undefined });
   });
 });

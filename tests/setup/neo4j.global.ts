@@ -1,6 +1,7 @@
 /**
  * Global setup for tests that need Neo4j: uses NEO4J_URI when set, otherwise starts one embedded Neo4j
- * on a free port with a throwaway data folder. Applies the schema and loads the seed story, then hands
+ * on a free port with a throwaway data folder (its password comes from that folder, through the same
+ * module the app uses). Applies the schema and loads the seed story, then hands
  * the connection to the test files through `inject('neo4j')`.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -27,7 +28,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   } else {
     dataDir = await mkdtemp(join(tmpdir(), 'interlock-test-neo4j-'));
     embedded = await startEmbeddedNeo4j({ dataDir, boltPort: await findFreePort() });
-    connection = { uri: embedded.uri, user: 'neo4j', password: '', database: 'neo4j' };
+    connection = { uri: embedded.uri, ...embedded.credentials, database: 'neo4j' };
   }
   const driver = createDriver(connection);
   try {

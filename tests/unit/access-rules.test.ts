@@ -66,7 +66,7 @@ describe('host and cross-site checks', () => {
   });
 
   it('refuses form content types and other sites, but not scripts or the page itself', () => {
-    const base = { origin: undefined, secFetchSite: undefined, host: 'maps.example.org' };
+    const base = { origin: undefined, secFetchSite: undefined, host: 'maps.example.org', scheme: 'https' };
     expect(checkWriteOrigin({ ...base, contentType: 'multipart/form-data; boundary=x' }, [])).toMatchObject({ status: 415 });
     expect(checkWriteOrigin({ ...base, contentType: 'application/json' }, [])).toBeNull();
     expect(checkWriteOrigin({ ...base, contentType: 'application/json', origin: 'https://maps.example.org' }, [])).toBeNull();
@@ -80,6 +80,13 @@ describe('host and cross-site checks', () => {
       ]),
     ).toBeNull();
     expect(checkWriteOrigin({ ...base, contentType: undefined, secFetchSite: 'same-site' }, [])).toMatchObject({ status: 403 });
+  });
+
+  it('compares the scheme too: https on our http host and port is another site', () => {
+    const local = { contentType: 'application/json', secFetchSite: undefined, host: '127.0.0.1:8080', scheme: 'http' };
+    expect(checkWriteOrigin({ ...local, origin: 'http://127.0.0.1:8080' }, [])).toBeNull();
+    expect(checkWriteOrigin({ ...local, origin: 'https://127.0.0.1:8080' }, [])).toMatchObject({ code: 'cross_site_write' });
+    expect(checkWriteOrigin({ ...local, host: 'localhost', origin: 'http://localhost:80' }, [])).toBeNull();
   });
 });
 

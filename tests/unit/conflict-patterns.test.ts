@@ -10,7 +10,7 @@ import {
 import { loadPatterns, parsePattern } from '../../server/services/conflicts/pattern-files.js';
 
 describe('pattern files', () => {
-  it('hold the six documented patterns, each with a header naming it, its severity and a sentence', () => {
+  it('hold the eight documented patterns, each with a header naming it, its severity and a sentence', () => {
     const patterns = loadPatterns();
     expect(patterns.map((p) => p.id).sort()).toEqual(
       [
@@ -18,7 +18,9 @@ describe('pattern files', () => {
         'circumvention-chain',
         'enforcer-board-seat',
         'money-flow',
+        'pay-to-play',
         'revolving-door',
+        'self-dealing',
         'vendor-board-seat',
       ].sort(),
     );

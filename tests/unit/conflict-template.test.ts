@@ -10,6 +10,25 @@ describe('finding templates', () => {
     expect(formatMoney(1250.5, 'EUR')).toBe('€1,250.50');
   });
 
+  it('write one total per currency, never added together, and an amount without a currency as a plain number', () => {
+    const totals = [
+      { currency: 'EUR', amount: 3300.3 },
+      { currency: 'USD', amount: 500 },
+    ];
+    expect(renderTemplate('{payer} pays {payee}[ {totals|money}]', { payer: 'A', payee: 'B', totals })).toBe(
+      'A pays B €3,300.30 and $500',
+    );
+    expect(renderTemplate('[ {totals|money}]paid', { totals: [] })).toBe('paid');
+    expect(formatMoney({ amount: 5000, currency: 'EUR' })).toBe('€5,000');
+    expect(formatMoney(12, null)).toBe('12 (currency not given)');
+  });
+
+  it('lower a capitalised role inside a sentence, but not an acronym', () => {
+    expect(renderTemplate('is {role|lower} at X', { role: 'Sheriff' })).toBe('is sheriff at X');
+    expect(renderTemplate('is {role|lower} at X', { role: 'IT Director' })).toBe('is IT Director at X');
+    expect(renderTemplate('is {role|lower}', { role: ['Chair', 'CEO'] })).toBe('is chair and CEO');
+  });
+
   it('leave out an optional part when a fact inside it is missing', () => {
     const template = '{person} sits on the {board}[, part of {company}][ since {start}].';
     expect(renderTemplate(template, { person: 'A', board: 'B board', company: null, start: '2019' })).toBe(

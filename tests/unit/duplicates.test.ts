@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { RELATIONSHIP_TYPES } from '../../schemas/index.js';
 import { cypher } from '../../server/db/cypher-files.js';
 import { nameKey, nameSimilarity, normaliseName, slugOfName } from '../../server/services/duplicates/normalise.js';
-import { LIMITS, pairKey, proposeDuplicates, type Candidate } from '../../server/services/duplicates/proposals.js';
+import {
+  isIdentifying,
+  LIMITS,
+  pairKey,
+  proposeDuplicates,
+  ruledOut,
+  type Candidate,
+} from '../../server/services/duplicates/proposals.js';
 import { normaliseUrl } from '../../server/services/duplicates/service.js';
 import { absorb, renamed } from '../../server/services/editing/merge.js';
 import { entityIdCandidates, newDocumentId } from '../../server/services/editing/ids.js';
@@ -51,6 +58,73 @@ describe('name normalisation', () => {
 
   it('treats the same page written two ways as one URL', () => {
     expect(normaliseUrl('https://www.Example.org/a/')).toBe(normaliseUrl('http://example.org/a'));
+  });
+});
+
+describe('codes, birth dates and legal forms', () => {
+  const company = (name: string, codes: [string, string][]): Candidate => ({ ...person(name, { codes }), kind: 'Organization' });
+
+  it('proposes the same code of the same scheme as the same entity, whatever the names', () => {
+    const a = company('Obras del Norte SA', [['tax', 'B12345678']]);
+    const b = company('OBRAS NORTE', [['tax', 'B12345678']]);
+    const [pair] = proposeDuplicates([a, b], new Set()).pairs;
+    expect(pair).toMatchObject({ reason: 'identifier', score: 1, detail: 'both carry the identifier tax B12345678' });
+  });
+
+  it('never proposes two companies of the same name with different codes of one scheme', () => {
+    const a = company('Alpha GmbH', [['tax', 'DE111']]);
+    const b = company('Alpha GmbH', [['tax', 'DE222']]);
+    const c = company('Alpha GmbH', [['lei', '5493001KJTIIGC8Y1R12']]);
+    expect(ruledOut(a, b)).toBe('different tax codes');
+    const pairs = proposeDuplicates([a, b, c], new Set()).pairs.map((p) => [p.a.id, p.b.id].sort().join(' '));
+    expect(pairs).not.toContain([a.id, b.id].sort().join(' '));
+    // Different schemes say nothing against each other: the one without a tax code may still be either.
+    expect(pairs).toContain([a.id, c.id].sort().join(' '));
+  });
+
+  it('never proposes namesakes born on different dates, but allows a year and a full date of it', () => {
+    const a = person('Alexander Zakharov', { birthDate: '1965-09-21' });
+    const b = person('Alexander Zakharov', { birthDate: '1999-02-26' });
+    const c = person('Alexander Zakharov', { birthDate: '1965' });
+    expect(ruledOut(a, b)).toBe('different birth dates');
+    expect(ruledOut(a, c)).toBeUndefined();
+    // Only a and c: b was born in 1999, neither in 1965-09-21 nor in 1965.
+    expect(proposeDuplicates([a, b, c], new Set()).pairs.map((p) => [p.a.id, p.b.id])).toEqual([[a.id, c.id]]);
+  });
+
+  it('does not let codes that only classify (a Russian KPP, shared by a tax office) make or break a pair', () => {
+    const a = company('ООО «ЦСТ»', [['kpp', '771501001']]);
+    const b = company('Aeroscan LLC', [['kpp', '771501001']]);
+    expect(isIdentifying('kpp')).toBe(false);
+    expect(isIdentifying('ocds:gb-coh')).toBe(true);
+    expect(proposeDuplicates([a, b], new Set()).pairs).toEqual([]);
+  });
+
+  it('does not let legal forms, in any language, or web addresses make two things alike', () => {
+    expect(nameKey('Verband der Metallindustrie e.V.')).toBe(nameKey('Verband Metallindustrie'));
+    expect(nameKey('ООО "Ромашка"')).toBe(nameKey('Ромашка'));
+    expect(nameKey('Alpha S.p.A.')).toBe(nameKey('ALPHA'));
+    expect(nameSimilarity('Alpha Holding GmbH & Co. KG', 'Beta Holding GmbH & Co. KG')).toBeLessThan(LIMITS.similarity);
+    const doc = (name: string, url: string): Candidate => ({
+      ...person(name, { codes: [['url', normaliseUrl(url)]] }),
+      kind: 'Document',
+    });
+    const pairs = proposeDuplicates(
+      [
+        doc(
+          'https://www.bundestag.de/parlament/parteienfinanzierung/2011',
+          'https://www.bundestag.de/parlament/parteienfinanzierung/2011',
+        ),
+        doc(
+          'https://www.bundestag.de/parlament/parteienfinanzierung/2012',
+          'https://www.bundestag.de/parlament/parteienfinanzierung/2012',
+        ),
+        doc('Example Registry', 'https://example.org/a'),
+        doc('Example Registry', 'https://example.org/b'),
+      ],
+      new Set(),
+    ).pairs;
+    expect(pairs).toEqual([]);
   });
 });
 
@@ -120,6 +194,19 @@ describe('merging properties', () => {
       citationDocumentIds: ['document:a', 'document:b'],
       citationLocators: ['line 1', 'p. 2'],
       citationQuotes: ['Ana', 'Gomez'],
+    });
+  });
+
+  it('keeps both entities’ identifiers and countries in a merge, each pair once', () => {
+    const kept = absorb(
+      { id: 'org:a', name: 'A', identifierSchemes: ['tax', 'lei'], identifierValues: ['1', 'L'], country: ['de'] },
+      { id: 'org:b', name: 'B', identifierSchemes: ['tax', 'inn'], identifierValues: ['1', '77'], country: ['at', 'de'] },
+    );
+    expect(kept).toMatchObject({
+      identifierSchemes: ['tax', 'lei', 'inn'],
+      identifierValues: ['1', 'L', '77'],
+      country: ['de', 'at'],
+      mergedIds: ['org:b'],
     });
   });
 

@@ -1,5 +1,6 @@
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { conventionOf } from '../../server/services/imports/numbers.js';
 import { checkHeader, columnName, mapCsv, ownCitations, parseCsv, unzipCsv } from '../../server/services/imports/csv.js';
 import { locateProblem } from '../../server/services/imports/mapped-import.js';
 import { formatFromFileName } from '../../server/cli-import.js';
@@ -55,14 +56,14 @@ describe('CSV rows', () => {
 
   it('become entities and relationships with typed cells, each citing the file row', () => {
     const files = new Map([
-      ['entities.csv', 'id,kind,name,aliases,amount,current\ncontract:c,Contract,Contrato,"Contract|عقد","1,500",\n'],
+      ['entities.csv', 'id,kind,name,aliases,amount,current\ncontract:c,Contract,Contrato,"Contract|عقد","1,500.50",\n'],
       ['relationships.csv', 'type,source,target,current\nAWARDED_TO,contract:c,org:o,yes\n'],
     ]);
     const mapped = mapCsv(files, { documentId: 'document:import-csv-x' });
     expect(mapped.file.entities[0]).toMatchObject({
       id: 'contract:c',
       aliases: ['Contract', 'عقد'],
-      amount: 1500,
+      amount: 1500.5,
       status: 'reported',
       citations: [
         { documentId: 'document:import-csv-x', locator: 'entities.csv line 2', quote: 'Contract Contrato (contract:c)' },
@@ -70,6 +71,25 @@ describe('CSV rows', () => {
     });
     expect(mapped.file.relationships[0]).toMatchObject({ id: 'rel:contract-c-awarded_to-org-o', current: true });
     expect(mapped.origins.relationships).toEqual([{ file: 'relationships.csv', line: 2 }]);
+  });
+
+  it('refuse a number whose decimal separator is ambiguous, with its line, unless the locale is declared', () => {
+    const files = new Map([
+      ['entities.csv', 'id,kind,name,amount\ncontract:c,Contract,Contrato,"12.345"\ncontract:d,Contract,D,"12.345,67"\n'],
+    ]);
+    const refused = mapCsv(files, { documentId: 'document:import-csv-x' });
+    expect(refused.problems).toEqual([
+      { file: 'entities.csv', line: 2, field: 'amount', message: expect.stringContaining('could be read two ways') },
+    ]);
+    expect(refused.file.entities[1]).toMatchObject({ amount: 12345.67 });
+    const german = mapCsv(files, { documentId: 'document:import-csv-x', convention: conventionOf('de') });
+    expect(german.problems).toEqual([]);
+    expect(german.file.entities.map((e) => (e as { amount: number }).amount)).toEqual([12345, 12345.67]);
+    const english = mapCsv(files, { documentId: 'document:import-csv-x', convention: conventionOf('en') });
+    expect(english.file.entities[0]).toMatchObject({ amount: 12.345 });
+    expect(english.problems).toEqual([
+      { file: 'entities.csv', line: 3, field: 'amount', message: expect.stringContaining('not a well-formed number') },
+    ]);
   });
 
   it('turn a problem on the combined file into one on the file, line and column', () => {

@@ -1,7 +1,7 @@
 /** Problems in our own JSON format carry the line to fix, not only the JSON path. */
 import { describe, expect, it } from 'vitest';
 import { parseInterlockFile } from '../../server/services/import-validation.js';
-import { locateJsonProblems, parseJsonText } from '../../server/services/imports/json-lines.js';
+import { locateJsonProblems, parseJsonText, tooDeep } from '../../server/services/imports/json-lines.js';
 import { readImport } from '../../server/services/imports/readers.js';
 
 const file = (entities: unknown[]) => JSON.stringify({ format: 'interlock/1', entities, relationships: [] }, null, 2);
@@ -51,5 +51,21 @@ describe('line numbers for our JSON', () => {
     const parsed = parseInterlockFile(mapped.file);
     const located = mapped.locate?.(parsed.ok ? [] : parsed.problems) ?? [];
     expect(located).toEqual([expect.objectContaining({ field: 'entities.0.currency', line: lineOf(text, '"dollars"') })]);
+  });
+});
+
+describe('a JSON file nested thousands of levels deep', () => {
+  it('is refused with the line where it goes too deep, without walking it recursively', () => {
+    const deep = `{"format": "interlock/1",\n"entities": [{"description": ${'['.repeat(5000)}${']'.repeat(5000)}}], "relationships": []}`;
+    const parsed = parseJsonText(deep);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok)
+      expect(parsed.problem).toMatchObject({
+        line: 2,
+        field: '(file)',
+        message: expect.stringContaining('nested more than 64 levels'),
+      });
+    // Brackets inside strings do not count.
+    expect(tooDeep(`{"name": "${'['.repeat(100)}"}`)).toBeUndefined();
   });
 });

@@ -10,7 +10,7 @@ import { EXPORT_FORMATS } from '../../schemas/index.js';
 import { footnotes } from '../../server/services/exports/context.js';
 import { neutralise, renderCsvZip } from '../../server/services/exports/csv.js';
 import { cypherString, renderCypher } from '../../server/services/exports/cypher.js';
-import { renderFtm } from '../../server/services/exports/ftm.js';
+import { renderFtm } from '../../server/services/ftm/write.js';
 import { renderGexf } from '../../server/services/exports/gexf.js';
 import { scriptSafeJson } from '../../server/services/exports/html.js';
 import { exportSnapshot } from '../../server/services/exports/index.js';
@@ -129,24 +129,25 @@ describe('exports of a seed snapshot', () => {
     expect(nodeAttributes).toContainEqual(expect.objectContaining({ title: 'name', type: 'string' }));
   });
 
-  it('maps to FollowTheMoney links, with every relationship cited', () => {
+  it('maps to FollowTheMoney links, each with an id of its own and its citations in FtM properties', () => {
     const lines = renderFtm(input)
       .trim()
       .split('\n')
-      .map((l) => JSON.parse(l) as { schema: string; properties: Record<string, string[]> });
-    expect(lines[0]?.schema).toBe('Document');
+      .map((l) => JSON.parse(l) as { id: string; schema: string; properties: Record<string, string[]> });
+    expect(lines[0]?.schema).toBe('Article');
     expect(lines[0]?.properties.summary?.[0]).toContain('version 2');
     expect(lines.map((l) => l.schema)).toEqual(expect.arrayContaining(['Person', 'Directorship', 'Employment', 'ContractAward']));
+    expect(new Set(lines.map((l) => l.id)).size).toBe(lines.length);
     const directorship = lines.find((l) => l.schema === 'Directorship');
     expect(directorship?.properties).toMatchObject({
-      director: ['person:vincent-line'],
-      organization: ['org:lexisnexis-data-warehouse-board'],
+      director: ['person.vincent-line'],
+      organization: ['org.lexisnexis-data-warehouse-board'],
     });
-    expect(directorship?.properties.notes?.[0]).toContain('line 24');
-    // BUYER_OF becomes the contract's authority, and lends it its citation.
+    expect(directorship?.properties.summary?.[0]).toContain('at line 24');
+    // BUYER_OF is a line of its own, and also the contract's authority for FtM tools.
     const contract = lines.find((l) => l.schema === 'Contract');
-    expect(contract?.properties.authority).toEqual(['public-body:city-of-denver']);
-    expect(contract?.properties.notes?.length).toBeGreaterThan(1);
+    expect(contract?.properties.authority).toEqual(['public-body.city-of-denver']);
+    expect(lines.filter((l) => l.properties.summary?.some((v) => v.includes('"type":"BUYER_OF"')))).toHaveLength(1);
   });
 
   it('zips the CSV tables with a UTF-8 mark and one citation column set per citation', () => {

@@ -256,7 +256,7 @@ describe('names by language', () => {
 
 describe('path presets', () => {
   it('limits a path search to money or data flows, or to what the legend shows', () => {
-    expect(pathTypes({ only: 'money' }, new Set())).toEqual(['BUYER_OF', 'AWARDED_TO']);
+    expect(pathTypes({ only: 'money' }, new Set())).toEqual(['BUYER_OF', 'AWARDED_TO', 'PAID']);
     expect(pathTypes({ only: 'data' }, new Set(['data']))).toEqual(['OPERATES', 'SUPPLIES_DATA_TO']);
     expect(pathTypes({ only: 'all' }, new Set(['provenance']))).not.toContain('MENTIONS');
     const state = explorerReducer(INITIAL_STATE, { type: 'setPathPreset', only: 'money' });

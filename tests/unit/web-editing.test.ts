@@ -4,6 +4,7 @@ import type { GraphEdge, GraphNode } from '../../schemas/index.js';
 import { CreateEntityRequest, CreateRelationshipRequest, UpdateEntityRequest } from '../../schemas/index.js';
 import {
   allowedTypes,
+  changedDraftFields,
   createEntityRequest,
   createRelationshipRequest,
   EMPTY_CITATION,
@@ -11,7 +12,9 @@ import {
   emptyRelationshipDraft,
   entityDraftOf,
   relationshipDraftOf,
+  rebaseDraft,
   relationshipProblem,
+  TYPE_FIELDS,
   updateEntityRequest,
   updateRelationshipRequest,
 } from '../../web/src/features/editing/drafts.js';
@@ -31,7 +34,16 @@ const newSource = {
 
 describe('the connection form', () => {
   it('offers only the types the allowlist permits between the two kinds', () => {
-    expect(allowedTypes('Person', 'PublicBody')).toEqual(['HOLDS_POSITION']);
+    expect(allowedTypes('Person', 'PublicBody')).toEqual([
+      'HOLDS_POSITION',
+      'MEMBER_OF',
+      'PAID',
+      'REPRESENTS',
+      'LOBBIES',
+      'SANCTIONED_BY',
+      'LINKED_TO',
+    ]);
+    expect(allowedTypes('Person', 'Person')).toEqual(['PAID', 'FAMILY_OF', 'ASSOCIATE_OF', 'REPRESENTS', 'LOBBIES', 'LINKED_TO']);
     expect(allowedTypes('Person')).toEqual(expect.arrayContaining(['SITS_ON_BOARD', 'QUOTED_IN']));
     expect(allowedTypes('Person')).not.toContain('BUYER_OF');
   });
@@ -51,7 +63,7 @@ describe('the connection form', () => {
       ...emptyRelationshipDraft(vincent),
       target: denver,
       type: 'HOLDS_POSITION' as const,
-      qualifier: 'adviser',
+      fields: { role: 'adviser' },
       current: 'true' as const,
       citations: [newSource],
     };
@@ -84,8 +96,40 @@ describe('the connection form', () => {
       citations: [{ documentId: 'document:d', locator: 'line 24', quote: 'q' }],
     } as GraphEdge;
     const draft = relationshipDraftOf(edge, vincent, { id: 'org:board', name: 'Board', kind: 'Organization' });
-    expect(updateRelationshipRequest(edge, { ...draft, qualifier: 'chair', start: '' })).toEqual({ seat: 'chair', start: null });
+    expect(updateRelationshipRequest(edge, { ...draft, fields: { seat: 'chair' }, start: '' })).toEqual({
+      seat: 'chair',
+      start: null,
+    });
     expect(updateRelationshipRequest(edge, draft)).toEqual({});
+  });
+
+  it('asks each kind of connection for its own fields: a payment its amount, currency and kind', () => {
+    const draft = {
+      ...emptyRelationshipDraft(vincent),
+      target: denver,
+      type: 'PAID' as const,
+      fields: { amount: '1250.5', currency: 'eur', paymentKind: 'donation', purpose: ' campaign ' },
+      citations: [newSource],
+    };
+    expect(TYPE_FIELDS.PAID?.map((f) => f.name)).toEqual([
+      'amount',
+      'currency',
+      'paymentKind',
+      'purpose',
+      'programme',
+      'amountEur',
+      'amountUsd',
+    ]);
+    expect(CreateRelationshipRequest.parse(createRelationshipRequest(draft))).toMatchObject({
+      type: 'PAID',
+      amount: 1250.5,
+      currency: 'EUR',
+      paymentKind: 'donation',
+      purpose: 'campaign',
+    });
+    expect(relationshipProblem({ ...draft, fields: { amount: 'lots' } })).toBe('number');
+    const lobbying = { ...draft, type: 'LOBBIES' as const, fields: { onBehalfOf: 'org:a, org:b', issue: 'data rules' } };
+    expect(createRelationshipRequest(lobbying)).toMatchObject({ onBehalfOf: ['org:a', 'org:b'], issue: 'data rules' });
   });
 });
 
@@ -144,5 +188,30 @@ describe('the history tab', () => {
       { field: 'description', before: undefined, after: 'deputy' },
       { field: 'sources', before: '1', after: '2' },
     ]);
+  });
+});
+
+describe('a form saved by someone else after it was opened', () => {
+  const opened = {
+    id: 'person:ana',
+    kind: 'Person',
+    name: 'Ana',
+    aliases: [],
+    description: 'deputy',
+    status: 'reported',
+    citations: [{ documentId: 'document:d', locator: 'line 1', quote: 'Ana' }],
+    version: 3,
+  } as GraphNode;
+  const theirs = { ...opened, start: '2019', description: 'deputy director', version: 4 } as GraphNode;
+
+  it('names the fields they changed', () => {
+    expect(changedDraftFields(entityDraftOf(opened), entityDraftOf(theirs)).sort()).toEqual(['description', 'start']);
+  });
+
+  it('keeps my text where I wrote and theirs elsewhere, so the next save sends only my change', () => {
+    const mine = { ...entityDraftOf(opened), description: 'deputy chief', end: '2022' };
+    const rebased = rebaseDraft(entityDraftOf(opened), mine, entityDraftOf(theirs));
+    expect(rebased).toMatchObject({ description: 'deputy chief', end: '2022', start: '2019' });
+    expect(updateEntityRequest(theirs, rebased)).toEqual({ description: 'deputy chief', end: '2022' });
   });
 });

@@ -214,9 +214,14 @@ describe('path options', () => {
     const money = explorerReducer(INITIAL_STATE, { type: 'setPathPreset', only: 'money' });
     const withRoles = explorerReducer(money, { type: 'togglePathType', relType: 'SITS_ON_BOARD' });
     expect(withRoles.path.only).toBe('custom');
-    expect(pathTypes(withRoles.path, withRoles.filter.hiddenCategories)).toEqual(['SITS_ON_BOARD', 'BUYER_OF', 'AWARDED_TO']);
+    expect(pathTypes(withRoles.path, withRoles.filter.hiddenCategories)).toEqual([
+      'SITS_ON_BOARD',
+      'BUYER_OF',
+      'AWARDED_TO',
+      'PAID',
+    ]);
     const withoutBuyer = explorerReducer(withRoles, { type: 'togglePathType', relType: 'BUYER_OF' });
-    expect(pathTypes(withoutBuyer.path, withoutBuyer.filter.hiddenCategories)).toEqual(['SITS_ON_BOARD', 'AWARDED_TO']);
+    expect(pathTypes(withoutBuyer.path, withoutBuyer.filter.hiddenCategories)).toEqual(['SITS_ON_BOARD', 'AWARDED_TO', 'PAID']);
   });
 
   it('keeps the chosen types and hop limit when the ends are cleared', () => {
@@ -292,13 +297,17 @@ describe('labels in the reader’s language', () => {
     const row = {
       payer: { id: 'a', name: 'A', kind: 'PublicBody' },
       payee: { id: 'b', name: 'B', kind: 'Organization' },
+      totals: [{ currency: 'USD', amount: 750000 }],
       total: 750000,
       currency: 'USD',
       count: 2,
+      unknownCount: 0,
       undisclosed: 0,
+      sharedCount: 0,
       from: '2020',
       to: '2020',
-      contractIds: [],
+      contractIds: ['contract:a', 'contract:b'],
+      paymentIds: [],
     } as unknown as Parameters<typeof moneyRowText>[0];
     const text = moneyRowText(row, spanish);
     expect(text.contracts).toBe('2 contratos');

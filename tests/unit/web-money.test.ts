@@ -7,6 +7,7 @@ import {
   MONEY_MIN_WIDTH,
   citationsOf,
   combineGraphs,
+  edgeLabel,
   explorerReducer,
   flowElements,
   largestAmount,
@@ -17,6 +18,7 @@ import {
   moneyRowKey,
   moneyRowText,
   moneySpotlight,
+  moneyTotals,
   ownershipChain,
   toElements,
 } from '../../web/src/model/index.js';
@@ -64,21 +66,27 @@ const subsidiary = link('SUBSIDIARY_OF', appriss.id, lexis.id, 'line 18');
 const row = (over: Partial<MoneyFlowRow>): MoneyFlowRow => ({
   payer: { id: denver.id, name: denver.name },
   payee: { id: lexis.id, name: lexis.name },
+  totals: [{ currency: 'USD', amount: 750_000 }],
   total: 750_000,
   currency: 'USD',
   count: 1,
+  unknownCount: 0,
   undisclosed: 0,
+  sharedCount: 0,
   from: '2020',
   to: '2020',
   contractIds: [denverDeal.id],
+  paymentIds: [],
   ...over,
 });
 const denverRow = row({});
 /** ICE -> LexisNexis rolled up: its own contract plus Appriss's, whose amount is unknown. */
 const rolledUp = row({
   payer: { id: ice.id, name: ice.name },
+  totals: [{ currency: 'USD', amount: 22_100_000 }],
   total: 22_100_000,
   count: 2,
+  unknownCount: 1,
   undisclosed: 1,
   from: null,
   to: null,
@@ -91,22 +99,37 @@ describe('money table wording', () => {
       total: '$750,000',
       contracts: '1 contract',
       undisclosed: undefined,
+      shared: undefined,
       period: '2020',
     });
     expect(moneyRowText(rolledUp)).toEqual({
       total: '$22,100,000',
       contracts: '2 contracts',
       undisclosed: '1 undisclosed',
+      shared: undefined,
       period: 'undated',
     });
+    const payments = row({ count: 3, paymentIds: ['rel:p1', 'rel:p2'], sharedCount: 1 });
+    expect(moneyRowText(payments)).toMatchObject({ contracts: '2 payments · 1 contract', shared: '1 shared with other payees' });
   });
 
-  it('never shows $0 for contracts whose amounts are unknown or in several currencies', () => {
-    expect(moneyRowText(row({ total: 0, currency: null, undisclosed: 1 })).total).toBe('undisclosed');
+  it('never shows $0 for flows whose amounts are unknown, and never adds up different currencies', () => {
+    const unknown = row({ totals: [], total: undefined, currency: undefined, unknownCount: 1, undisclosed: 1 });
+    expect(moneyRowText(unknown).total).toBe('undisclosed');
     // All of them undisclosed: the total says so, no separate "1 undisclosed" note.
-    expect(moneyRowText(row({ total: 0, currency: null, undisclosed: 1 })).undisclosed).toBeUndefined();
-    expect(moneyRowText(row({ total: 0, currency: null, count: 2 })).total).toBe('mixed currencies');
-    expect(moneyRowText(row({ total: 1000, currency: 'EUR' })).total).toBe('€1,000');
+    expect(moneyRowText(unknown).undisclosed).toBeUndefined();
+    const mixed = row({
+      totals: [
+        { currency: 'EUR', amount: 40_000 },
+        { currency: 'USD', amount: 5_000 },
+        { currency: null, amount: 12 },
+      ],
+      total: undefined,
+      currency: undefined,
+      count: 3,
+    });
+    expect(moneyRowText(mixed).total).toBe('€40,000 + $5,000 + 12 (currency not given)');
+    expect(moneyRowText(row({ totals: [{ currency: 'EUR', amount: 1000 }] })).total).toBe('€1,000');
   });
 
   it('reads date ranges', () => {
@@ -141,6 +164,43 @@ describe('money edge width', () => {
     expect(width.get(edges[2]?.id ?? '')).toBe(MONEY_MAX_WIDTH);
     expect(width.get(edges[0]?.id ?? '')).toBeCloseTo(moneyEdgeWidth(750_000, 22_100_000));
     expect(width.get(edges[4]?.id ?? '')).toBe(MONEY_MIN_WIDTH);
+  });
+});
+
+describe('payments in the money table', () => {
+  it('light up the payer, the payment and the payee, and the chain up to a rolled-up parent', () => {
+    const paid = {
+      id: 'rel:donation',
+      type: 'PAID',
+      source: denver.id,
+      target: appriss.id,
+      amount: 5000,
+      currency: 'EUR',
+      paymentKind: 'donation',
+      status: 'reported',
+      citations: cite('line 9'),
+    } as GraphEdge;
+    const pool: Graph = { nodes: evidence.nodes, edges: [...evidence.edges, paid, subsidiary] };
+    const rolled = row({ contractIds: [denverDeal.id], paymentIds: [paid.id], count: 2 });
+    const flow = flowElements(rolled, pool);
+    expect(flow.edgeIds).toEqual(expect.arrayContaining([paid.id, subsidiary.id]));
+    expect(flow.nodeIds).toEqual(expect.arrayContaining([denver.id, appriss.id, lexis.id, denverDeal.id]));
+    expect(missingChains([rolled], { nodes: pool.nodes, edges: [...evidence.edges, paid] })).toContainEqual({
+      vendor: appriss.id,
+      parent: lexis.id,
+    });
+    // A payment's own amount weighs its line, against the largest amount on the canvas, and labels it there.
+    expect(largestAmount(pool.nodes, pool.edges)).toBe(22_100_000);
+    expect(edgeLabel(paid, new Map(), { amount: false })).toBe('PAID · €5,000');
+  });
+
+  it('sums every currency apart, the largest first as the server sends them', () => {
+    expect(
+      moneyTotals([
+        { currency: 'EUR', amount: 40_589_689.15 },
+        { currency: 'USD', amount: 750_000 },
+      ]),
+    ).toBe('€40,589,689 + $750,000');
   });
 });
 

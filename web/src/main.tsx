@@ -7,16 +7,17 @@ import { adoptTokenFromAddress } from './api/auth-token.js';
 import { shareIdFromPath } from './api/snapshots.js';
 import { ShareView } from './features/snapshots/ShareView.js';
 import { createPage } from './state/page.js';
+import { confirmTokenReplacement } from './state/effects/access.js';
 import { storedStory } from './state/effects/story.js';
 import { StoreProvider } from './state/store.js';
 import './styles/base.css';
 import './i18n/index.js';
 
 // Before anything renders or rewrites the address: take a sign-in token out of it.
-adoptTokenFromAddress();
+adoptTokenFromAddress(confirmTokenReplacement);
 // A sign-in address opened in a tab already showing the page changes only the fragment.
 window.addEventListener('hashchange', () => {
-  if (adoptTokenFromAddress()) window.location.reload();
+  if (adoptTokenFromAddress(confirmTokenReplacement)) window.location.reload();
 });
 
 const root = document.getElementById('root');

@@ -9,10 +9,13 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { Neo4jError } from 'neo4j-driver';
-import type { ApiError, ImportErrorResponse } from '../../../schemas/index.js';
+import type { ApiError, ImportErrorResponse, VersionConflictResponse } from '../../../schemas/index.js';
 import { isQueryTimeout, writeOutcomeOf } from '../../db/guarded-driver.js';
 import { NotFoundError } from '../../services/graph-repository.js';
 import { ImportValidationError } from '../../services/import-validation.js';
+import { VersionConflictError } from '../../services/editing/versions.js';
+import { ImportRollbackError } from '../../services/imports/import-service.js';
+import { BusyError } from '../../services/heavy-reads.js';
 
 const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
 
@@ -41,7 +44,10 @@ export function isPoolExhausted(error: unknown): boolean {
   return error instanceof Neo4jError && error.message.startsWith('Connection acquisition timed out');
 }
 
-export function toApiError(error: unknown): { status: number; body: ApiError | ImportErrorResponse } {
+export function toApiError(error: unknown): {
+  status: number;
+  body: ApiError | ImportErrorResponse | VersionConflictResponse;
+} {
   if (hasZodFastifySchemaValidationErrors(error)) {
     const first = error.validation[0];
     const field = first?.instancePath.replace(/^\//, '').replaceAll('/', '.') || undefined;
@@ -60,6 +66,22 @@ export function toApiError(error: unknown): { status: number; body: ApiError | I
         problems: error.problems,
       },
     };
+  }
+  if (error instanceof VersionConflictError) {
+    return {
+      status: 412,
+      body: {
+        error: { code: error.code, message: error.message, field: error.field },
+        current: error.current,
+        lastChange: error.lastChange,
+      },
+    };
+  }
+  if (error instanceof BusyError) {
+    return { status: 503, body: { error: { code: error.code, message: error.message } } };
+  }
+  if (error instanceof ImportRollbackError) {
+    return { status: 503, body: { error: { code: error.code, message: error.message } } };
   }
   if (isQueryTimeout(error)) {
     return {
@@ -136,7 +158,9 @@ export default fp(
       if (body.error.code === 'body_too_large' && limit) {
         body.error.message = `The request body is larger than this server accepts here (${formatBytes(limit)}).`;
       }
-      if (status >= 500) request.log.error({ err: error }, body.error.message);
+      const retryAfter = (error as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds;
+      if (typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
+      if (status >= 500 && !(error instanceof BusyError)) request.log.error({ err: error }, body.error.message);
       else request.log.info({ code: body.error.code, field: body.error.field }, body.error.message);
       return reply.status(status).send(body);
     });

@@ -64,6 +64,7 @@ export default fp<{ security: SecurityOptions }>(
                 origin: request.headers.origin,
                 secFetchSite: request.headers['sec-fetch-site'] as string | undefined,
                 host: request.headers.host,
+                scheme: request.protocol,
               },
               security.corsOrigins,
             ));

@@ -53,6 +53,18 @@ export function findingId(pattern: string, key: readonly string[]): string {
 
 const kindOf = (node: RawNode) => node.labels.find((l) => l !== 'Entity') ?? 'Entity';
 
+/** The dated existence (incorporation to dissolution) of the organisations and public bodies in the evidence. */
+export function lifetimes(paths: readonly RawPath[]): Dated[] {
+  const seen = new Map<string, Dated>();
+  for (const node of paths.flatMap((p) => [p.start, ...p.segments.map((s) => s.end)])) {
+    const kind = kindOf(node);
+    const { start, end } = node.properties;
+    if ((kind === 'Organization' || kind === 'PublicBody') && (typeof start === 'string' || typeof end === 'string'))
+      seen.set(node.elementId, { start, end });
+  }
+  return [...seen.values()];
+}
+
 function evidenceGraph(paths: readonly RawPath[]): { nodes: GraphNode[]; edges: GraphEdge[] } {
   const nodes = new Map<string, GraphNode>();
   const idByElement = new Map<string, string>();
@@ -140,7 +152,8 @@ export function buildFindings(
   const groups = new Map<string, { key: string[]; rows: PatternRow[]; overlaps: ReturnType<typeof overlap>[] }>();
   for (const row of rows) {
     const timed = row.timed.map(datedOf);
-    const o = overlap(timed);
+    // An organisation's own period bounds the facts about it: nothing held before it existed or after it was dissolved.
+    const o = overlap(timed.length > 0 ? [...timed, ...lifetimes(row.evidence)] : timed);
     if (!o.possible) continue; // these facts never held at the same time: not a conflict
     if (options.asOf && !heldOn(timed, options.asOf)) continue;
     const id = findingId(pattern.id, row.key);

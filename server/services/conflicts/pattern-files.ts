@@ -11,15 +11,29 @@ export interface PatternDefinition extends PatternInfo {
   title: string;
   explanation: string;
   query: string;
+  /** Values of the pattern's own parameters (`// @param window 2`), passed with every run. */
+  parameters: Record<string, unknown>;
 }
 
 const REQUIRED = ['name', 'severity', 'description', 'title', 'explanation'] as const;
 
 export function parsePattern(id: string, text: string): PatternDefinition {
   const tags = new Map<string, string>();
+  const parameters: Record<string, unknown> = {};
   for (const line of text.split('\n')) {
     const match = /^\/\/\s*@(\w+)\s+(.*)$/.exec(line.trim());
-    if (match?.[1] && match[2] !== undefined) tags.set(match[1], match[2].trim());
+    if (!match?.[1] || match[2] === undefined) continue;
+    if (match[1] === 'param') {
+      // `// @param window 2   what it means`: a name, a JSON value, then words for the reader.
+      const param = /^(\w+)\s+(\S+)/.exec(match[2].trim());
+      if (!param?.[1] || param[2] === undefined)
+        throw new Error(`cypher/patterns/${id}.cypher: "@param" needs a name and a value`);
+      try {
+        parameters[param[1]] = JSON.parse(param[2]);
+      } catch {
+        throw new Error(`cypher/patterns/${id}.cypher: the value of @param ${param[1]} must be JSON (a number, true, "text")`);
+      }
+    } else tags.set(match[1], match[2].trim());
   }
   for (const tag of REQUIRED) {
     if (!tags.get(tag)) throw new Error(`cypher/patterns/${id}.cypher: the header lacks "// @${tag} ..."`);
@@ -34,6 +48,7 @@ export function parsePattern(id: string, text: string): PatternDefinition {
     title: tags.get('title') ?? '',
     explanation: tags.get('explanation') ?? '',
     query: text.trim().replace(/;$/, ''),
+    parameters,
   };
 }
 

@@ -5,9 +5,10 @@
  * dates: one of them is a scan of the whole graph.
  */
 import type { Driver } from 'neo4j-driver';
-import type { ConflictsResponse, MoneyFlowRow, PatternInfo } from '../../../schemas/index.js';
+import type { ConflictsResponse, MoneyFlowsResponse, PatternInfo } from '../../../schemas/index.js';
 import { NotFoundError } from '../graph-repository.js';
 import { buildFindings, bySeverityThenTitle, type PatternRow } from './findings.js';
+import { moneyFlowsOf } from './money.js';
 import { loadPatterns, type PatternDefinition } from './pattern-files.js';
 import { readTransaction } from '../../db/transactions.js';
 import { graphVersion, VersionedMemo } from '../graph-version.js';
@@ -30,6 +31,21 @@ export class ConflictService {
     this.patterns = patterns;
   }
 
+  /**
+   * Plans and compiles every pattern once, one after another, so the first Conflicts request does not
+   * pay for it: planning these queries takes seconds each on a cold database (far more than running
+   * them), and all of them at once on a busy machine can pass the query time cap. Each runs for an id no
+   * entity has (which reads nothing) and is planned for the whole graph without running.
+   */
+  async warmUp(): Promise<void> {
+    for (const pattern of this.patterns) {
+      await this.rows(pattern, { entity: 'warm-up:nothing' });
+      await readTransaction(this.driver, this.database, (tx) =>
+        tx.run(`EXPLAIN ${pattern.query}`, { rollup: false, ...pattern.parameters, entity: null }),
+      );
+    }
+  }
+
   list(): PatternInfo[] {
     return this.patterns.map(({ id, name, description, severity }) => ({ id, name, description, severity }));
   }
@@ -42,7 +58,7 @@ export class ConflictService {
 
   private async rows(pattern: PatternDefinition, parameters: Record<string, unknown>): Promise<PatternRow[]> {
     return readTransaction(this.driver, this.database, async (tx) => {
-      const result = await tx.run(pattern.query, { rollup: false, ...parameters });
+      const result = await tx.run(pattern.query, { rollup: false, ...pattern.parameters, ...parameters });
       return result.records.map((r) => r.toObject() as unknown as PatternRow);
     });
   }
@@ -112,22 +128,12 @@ export class ConflictService {
     return { findings, nodes, edges };
   }
 
-  /** Who pays whom, from the `money-flow` pattern's facts. */
-  async moneyFlows(query: { entity?: string | undefined; rollup: boolean }): Promise<MoneyFlowRow[]> {
+  /** Who pays whom, from the `money-flow` pattern's facts (see money.ts). */
+  async moneyFlows(query: { entity?: string | undefined; rollup: boolean }): Promise<MoneyFlowsResponse> {
     const rows = await this.rows(this.pattern('money-flow'), { rollup: query.rollup, entity: query.entity ?? null });
-    return rows
-      .map(({ facts: f }) => ({
-        payer: { id: String(f.payerId), name: String(f.payer) },
-        payee: { id: String(f.payeeId), name: String(f.payee) },
-        total: Number(f.total ?? 0),
-        currency: typeof f.currency === 'string' ? f.currency : null,
-        count: Number(f.count ?? 0),
-        undisclosed: Number(f.undisclosed ?? 0),
-        from: typeof f.from === 'string' ? f.from : null,
-        to: typeof f.to === 'string' ? f.to : null,
-        contractIds: (f.contractIds as string[] | undefined) ?? [],
-      }))
-      .filter((row) => !query.entity || row.payer.id === query.entity || row.payee.id === query.entity)
-      .sort((a, b) => b.total - a.total || a.payer.name.localeCompare(b.payer.name));
+    return moneyFlowsOf(
+      rows.map((r) => r.facts),
+      query.entity,
+    );
   }
 }

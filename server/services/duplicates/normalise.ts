@@ -16,29 +16,124 @@ const ARABIC_LETTER_VARIANTS: Record<string, string> = {
   ئ: 'ي',
 };
 
-/** Words that say what a name is rather than which one (legal forms, articles). */
+/**
+ * Words that say what a name is rather than which one: articles, and legal forms in the languages our
+ * sources use (GmbH, e.V., S.A., Inc, ООО, ТОВ...), abbreviated or spelled out. Dotted abbreviations
+ * are read as one word ("e.V." is "ev", "S.p.A." is "spa").
+ */
 const NOISE_WORDS = new Set([
-  'the',
-  'inc',
-  'incorporated',
-  'llc',
-  'ltd',
-  'limited',
-  'co',
-  'corp',
-  'corporation',
-  'company',
-  'plc',
-  'gmbh',
-  'sa',
-  'de',
-  'del',
-  'la',
-  'el',
-  'of',
-  'and',
-  'y',
+  // articles and joining words
+  ...[
+    'the',
+    'of',
+    'and',
+    'de',
+    'del',
+    'la',
+    'el',
+    'y',
+    'der',
+    'die',
+    'das',
+    'und',
+    'le',
+    'les',
+    'et',
+    'du',
+    'des',
+    'di',
+    'e',
+    'с',
+    'з',
+    'и',
+    'і',
+  ],
+  // English
+  ...[
+    'inc',
+    'incorporated',
+    'llc',
+    'llp',
+    'lp',
+    'ltd',
+    'limited',
+    'co',
+    'corp',
+    'corporation',
+    'company',
+    'plc',
+    'liability',
+    'pty',
+    'pte',
+  ],
+  ...['jsc', 'ojsc', 'cjsc', 'pjsc', 'joint', 'stock'],
+  // German, Austrian, Swiss
+  ...['gmbh', 'mbh', 'ag', 'kg', 'kgaa', 'ohg', 'gbr', 'ug', 'ev', 'eg', 'verein', 'gesellschaft', 'haftung', 'beschränkter'],
+  // Romance languages
+  ...[
+    'sa',
+    'sas',
+    'sarl',
+    'sl',
+    'slu',
+    'spa',
+    'srl',
+    'sprl',
+    'sca',
+    'scs',
+    'snc',
+    'ltda',
+    'cia',
+    'sociedad',
+    'anonima',
+    'societe',
+  ],
+  // Dutch, Nordic, others
+  ...[
+    'bv',
+    'nv',
+    'vof',
+    'ab',
+    'as',
+    'asa',
+    'aps',
+    'oy',
+    'oyj',
+    'se',
+    'kk',
+    'bhd',
+    'sdn',
+    'doo',
+    'dd',
+    'ad',
+    'zrt',
+    'kft',
+    'sro',
+    'zoo',
+    'sp',
+  ],
+  // Russian, Ukrainian (ООО, ОАО, ЗАО, ПАО, АО, ТОВ, ПАТ...) and their spelled-out forms
+  ...['ооо', 'оао', 'зао', 'пао', 'ао', 'нао', 'ип', 'тов', 'пат', 'ват', 'прат', 'нп', 'ано', 'фгуп', 'гуп', 'муп'],
+  ...['общество', 'ограниченной', 'ответственностью', 'акционерное', 'открытое', 'закрытое', 'публичное'],
+  ...['товариство', 'обмеженою', 'відповідальністю', 'акціонерне', 'приватне', 'публічне'],
 ]);
+
+/** Single letters in a row are one abbreviation: "e v" (from "e.V.") is "ev", "s p a" is "spa". */
+function joinInitials(words: readonly string[]): string[] {
+  const joined: string[] = [];
+  let run = '';
+  for (const word of words) {
+    if (word.length === 1 && /\p{L}/u.test(word)) {
+      run += word;
+      continue;
+    }
+    if (run) joined.push(run);
+    run = '';
+    joined.push(word);
+  }
+  if (run) joined.push(run);
+  return joined;
+}
 
 /** Lower case, no accents or Arabic diacritics, punctuation as spaces, single spaces. */
 export function normaliseName(name: string): string {
@@ -52,9 +147,11 @@ export function normaliseName(name: string): string {
     .trim();
 }
 
-/** The words of a normalised name that identify it (no legal forms or articles). */
+/** The words of a normalised name that identify it (no legal forms or articles); none for a web address. */
 export function nameTokens(name: string): string[] {
-  const words = normaliseName(name).split(' ').filter(Boolean);
+  // A source named by its address is the same only at the same address (compared as a code, not a name).
+  if (/^(https?:\/\/|www\.)\S+$/i.test(name.trim())) return [];
+  const words = joinInitials(normaliseName(name).split(' ').filter(Boolean));
   const meaningful = words.filter((w) => !NOISE_WORDS.has(w));
   return meaningful.length > 0 ? meaningful : words;
 }

@@ -2,7 +2,12 @@
  * Likely duplicate pairs, found without comparing every entity with every other: entities are grouped
  * by keys (an identifier, a normalised name or alias, one rare word of the name) and only members of
  * the same group, of the same kind, are compared. Groups too common to mean anything (hundreds of
- * entities sharing a word) are skipped or cut, and the answer says so. Pure.
+ * entities sharing a word) are skipped or cut, and the answer says so.
+ *
+ * Codes decide before names do: the same code of the same scheme (a tax number, an LEI) makes a pair
+ * whatever the names; different codes of one scheme, or birth dates that cannot both be true, rule a
+ * pair out however alike the names are (two companies called "Alpha GmbH" with different tax numbers
+ * are two companies). Pure.
  */
 import type { DuplicatePair, DuplicateReason, EntityKind } from '../../../schemas/index.js';
 import { nameKey, nameSimilarity } from './normalise.js';
@@ -12,8 +17,51 @@ export interface Candidate {
   kind: EntityKind;
   name: string;
   aliases: string[];
-  /** Identifiers another record of the same thing would share: FtM id, URL, ids merged into it. */
+  /** Ids another record of the same thing would share: its own and merged ids, its FtM id. */
   identifiers: string[];
+  /** Codes authorities gave it, as [scheme, normalised value] (a document's URL is one too). */
+  codes?: readonly [string, string][];
+  /** A person's birth date, partial allowed. */
+  birthDate?: string;
+}
+
+/**
+ * Why two candidates cannot be the same, if they cannot: a scheme both have codes of with none in
+ * common, or birth dates that exclude each other (1970 and 1970-05 agree; 1970 and 1971 do not).
+ */
+export function ruledOut(a: Candidate, b: Candidate): string | undefined {
+  const codes = (c: Candidate) => {
+    const by = new Map<string, Set<string>>();
+    for (const [scheme, value] of c.codes ?? [])
+      if (isIdentifying(scheme)) by.set(scheme, (by.get(scheme) ?? new Set()).add(value));
+    return by;
+  };
+  const [x, y] = [codes(a), codes(b)];
+  for (const [scheme, values] of x) {
+    const other = y.get(scheme);
+    if (other && ![...values].some((v) => other.has(v)) && !SEVERAL_PER_HOLDER.has(scheme)) return `different ${scheme} codes`;
+  }
+  if (a.birthDate && b.birthDate && !a.birthDate.startsWith(b.birthDate) && !b.birthDate.startsWith(a.birthDate))
+    return 'different birth dates';
+  return undefined;
+}
+
+/** Schemes a holder may have several codes of (a person's passports): a different one proves nothing. */
+const SEVERAL_PER_HOLDER = new Set(['passport', 'personal-number', 'identification']);
+
+/**
+ * Schemes whose codes name one entity each. Others only classify (a Russian KPP is shared by every
+ * company registered at one tax office; an OKVED code is an industry): they neither make nor rule out
+ * a pair. A source's own ids (`littlesis`, `ocds:<scheme>`) name one entity in that source.
+ */
+const IDENTIFYING = new Set([
+  ...['registration', 'tax', 'vat', 'lei', 'inn', 'ogrn', 'okpo', 'duns', 'uei', 'bic', 'wikidata', 'national-id'],
+  ...['passport', 'personal-number', 'ssn', 'permid', 'imo', 'isin', 'cik', 'irs', 'bvd', 'npi', 'cage', 'gii'],
+  ...['littlesis', 'opencorporates', 'url', 'identification'],
+]);
+
+export function isIdentifying(scheme: string): boolean {
+  return IDENTIFYING.has(scheme) || scheme.startsWith('ocds:');
 }
 
 export const LIMITS = {
@@ -51,7 +99,7 @@ export function proposeDuplicates(candidates: readonly Candidate[], rejected: Re
   const consider = (a: Candidate, b: Candidate, reason: DuplicateReason, score: number, detail: string) => {
     if (a.id === b.id || a.kind !== b.kind) return;
     const key = pairKey(a.id, b.id);
-    if (rejected.has(key)) return;
+    if (rejected.has(key) || (reason !== 'identifier' && ruledOut(a, b))) return;
     const known = best.get(key);
     if (known && known.score >= score) return;
     const [first, second] = a.id < b.id ? [a, b] : [b, a];
@@ -70,6 +118,9 @@ export function proposeDuplicates(candidates: readonly Candidate[], rejected: Re
   for (const candidate of candidates) {
     for (const identifier of candidate.identifiers)
       add(`${candidate.kind}|id|${identifier}`, { candidate, what: 'identifier', text: identifier });
+    for (const [scheme, value] of candidate.codes ?? [])
+      if (isIdentifying(scheme))
+        add(`${candidate.kind}|code|${scheme}|${value}`, { candidate, what: 'identifier', text: `${scheme} ${value}` });
     const nameK = nameKeys.get(candidate.id) ?? '';
     if (nameK) add(`${candidate.kind}|name|${nameK}`, { candidate, what: 'name', text: candidate.name });
     for (const alias of candidate.aliases) {

@@ -58,16 +58,29 @@ export async function rejectDuplicate(
 }
 
 function toCandidate(row: Record<string, unknown>): Candidate {
+  // Ids that name the same record: its own, those merged into it, the FtM id it was imported with.
   const identifiers = [`id:${String(row.id)}`, ...(row.mergedIds as string[]).map((id) => `id:${id}`)];
   if (typeof row.ftmId === 'string') identifiers.push(`ftm:${row.ftmId}`);
-  if (typeof row.url === 'string') identifiers.push(`url:${normaliseUrl(row.url)}`);
+  // Codes authorities gave it: the same code says "the same", a different code of the same scheme "not".
+  const codes: [string, string][] = (row.identifierSchemes as string[]).map((scheme, i) => [
+    scheme,
+    normaliseCode(String((row.identifierValues as string[])[i] ?? '')),
+  ]);
+  if (typeof row.url === 'string') codes.push(['url', normaliseUrl(row.url)]);
   return {
     id: String(row.id),
     kind: row.kind as EntityKind,
     name: String(row.name ?? ''),
     aliases: (row.aliases as unknown[]).map(String),
     identifiers,
+    codes,
+    ...(typeof row.birthDate === 'string' ? { birthDate: row.birthDate } : {}),
   };
+}
+
+/** Registration numbers written with spaces, dashes or dots (`HRB 1234`, `hrb-1234`) are one code. */
+export function normaliseCode(value: string): string {
+  return value.toUpperCase().replace(/[\s.\-/]/g, '');
 }
 
 /** The same page written two ways (`https://www.x.org/a/` and `http://x.org/a`) is one identifier. */

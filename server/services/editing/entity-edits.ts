@@ -1,7 +1,8 @@
 /**
  * Creating, changing and deleting one entity by hand, each in one transaction with its audit entry
  * (who, when, route, the stored properties before and after). Documents described inline in the
- * citations are created in the same transaction.
+ * citations are created in the same transaction. A change or deletion reads the entity under its write
+ * lock, checks the version the client named (versions.ts), and a change writes only what differs.
  */
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import {
@@ -14,31 +15,34 @@ import {
   type GraphNode,
   type UpdateEntityRequest,
 } from '../../../schemas/index.js';
-import { entityToStored, toGraphNode } from '../../db/mapping.js';
+import { entityToStored, STORED_ONLY, toGraphNode } from '../../db/mapping.js';
 import { recordAudit } from '../audit-log.js';
 import { NotFoundError } from '../graph-repository.js';
-import { sameProperties } from '../imports/change-plan.js';
+import { changedProperties } from '../imports/change-plan.js';
 import { checkEditReferences, givenFields, patchedCandidate, resolveCitations, validEntity } from './drafts.js';
 import {
   createEntity as writeEntity,
   deleteEntity as removeEntity,
   deleteRelationship,
   EditConflictError,
+  lockEntity,
+  patchEntity,
   readEntity,
   readLinks,
   readReferences,
-  replaceEntity,
   takenIds,
+  type EntityState,
   type Props,
 } from './graph-state.js';
 import { entityIdCandidates } from './ids.js';
 import { change, inWriteTransaction, type Actor } from './transaction.js';
+import { requireVersion } from './versions.js';
 
-const CITATION_LISTS = ['citationDocumentIds', 'citationLocators', 'citationQuotes'];
-
-export function nodeOf(kind: EntityKind, properties: Props): GraphNode {
-  return toGraphNode({ ...properties, kind });
+export function nodeOf(kind: EntityKind, properties: Props, version: number): GraphNode {
+  return toGraphNode({ ...properties, kind, version });
 }
+
+const nodeOfState = (state: EntityState): GraphNode => nodeOf(state.kind, state.properties, state.version);
 
 export async function createEntity(
   driver: Driver,
@@ -64,7 +68,7 @@ export async function createEntity(
       changes,
       keepDetail: true,
     });
-    return { auditId, entity: nodeOf(entity.kind, entityToStored(entity).properties), createdDocuments: newDocuments };
+    return { auditId, entity: nodeOf(entity.kind, entityToStored(entity).properties, 1), createdDocuments: newDocuments };
   });
 }
 
@@ -72,23 +76,28 @@ export async function updateEntity(
   driver: Driver,
   database: string,
   id: string,
-  patch: UpdateEntityRequest,
+  request: UpdateEntityRequest,
   who: Actor,
+  expectedVersions?: readonly number[],
 ): Promise<EntityWriteResult> {
+  const { version: _version, ...patch } = request;
   return inWriteTransaction(driver, database, async (tx) => {
-    const state = await readEntity(tx, id);
+    const state = await lockEntity(tx, id);
     if (!state) throw new NotFoundError('entity', id);
-    const { candidate, given, newDocuments } = await patchedCandidate(tx, nodeOf(state.kind, state.properties), patch);
-    const entity = validEntity(candidate, given);
+    await requireVersion(tx, { id, relationship: false }, expectedVersions, state.version, () => nodeOfState(state));
+    const { candidate, given, newDocuments } = await patchedCandidate(tx, nodeOfState(state), patch);
+    const { version: _stored, ...fields } = candidate;
+    const entity = validEntity(fields, given);
     await checkEditReferences(tx, { entities: [...newDocuments, entity], relationships: [] });
 
     const after = { ...unknownStoredProperties(state.kind, state.properties), ...entityToStored(entity).properties };
-    if (sameProperties(state.properties, after) && newDocuments.length === 0)
-      return { auditId: null, entity: nodeOf(state.kind, state.properties), createdDocuments: [] };
+    const changed = changedProperties(state.properties, after);
+    if (Object.keys(changed).length === 0 && newDocuments.length === 0)
+      return { auditId: null, entity: nodeOfState(state), createdDocuments: [] };
     const changes: AuditChange[] = [];
     for (const doc of newDocuments) changes.push(await create(tx, doc));
-    await replaceEntity(tx, id, after);
-    changes.push(change.entity('updated', id, state.kind, state.properties, after));
+    const version = await patchEntity(tx, id, changed);
+    changes.push(change.entity('updated', id, state.kind, state.properties, after, version));
     const auditId = await recordAudit(tx, {
       ...who,
       action: 'update',
@@ -96,7 +105,7 @@ export async function updateEntity(
       changes,
       keepDetail: true,
     });
-    return { auditId, entity: nodeOf(state.kind, after), createdDocuments: newDocuments };
+    return { auditId, entity: nodeOf(state.kind, after, version), createdDocuments: newDocuments };
   });
 }
 
@@ -105,10 +114,17 @@ export async function updateEntity(
  * Document still cited, or an entity named as a law's counterparty, is refused: the facts naming it
  * would point at nothing. Merge it into another instead.
  */
-export async function deleteEntity(driver: Driver, database: string, id: string, who: Actor): Promise<DeleteResult> {
+export async function deleteEntity(
+  driver: Driver,
+  database: string,
+  id: string,
+  who: Actor,
+  expectedVersions?: readonly number[],
+): Promise<DeleteResult> {
   return inWriteTransaction(driver, database, async (tx) => {
-    const state = await readEntity(tx, id);
+    const state = await lockEntity(tx, id);
     if (!state) throw new NotFoundError('entity', id);
+    await requireVersion(tx, { id, relationship: false }, expectedVersions, state.version, () => nodeOfState(state));
     const references = (await readReferences(tx, id)).filter((r) => r.id !== id);
     if (references.length > 0) {
       throw new EditConflictError(
@@ -122,7 +138,10 @@ export async function deleteEntity(driver: Driver, database: string, id: string,
       ...who,
       action: 'delete',
       summary: { entity: id, kind: state.kind, name: state.properties.name, relationships: links.length },
-      changes: [...links.map(change.relationshipDeleted), change.entity('deleted', id, state.kind, state.properties, null)],
+      changes: [
+        ...links.map(change.relationshipDeleted),
+        change.entity('deleted', id, state.kind, state.properties, null, state.version),
+      ],
       keepDetail: true,
     });
     return { auditId, deleted: { entities: [id], relationships: links.map((l) => l.id) } };
@@ -131,8 +150,8 @@ export async function deleteEntity(driver: Driver, database: string, id: string,
 
 async function create(tx: ManagedTransaction, entity: Entity): Promise<AuditChange> {
   const { kind, properties } = entityToStored(entity);
-  await writeEntity(tx, kind, properties);
-  return change.entity('created', entity.id, kind, null, properties);
+  const version = await writeEntity(tx, kind, properties);
+  return change.entity('created', entity.id, kind, null, properties, version);
 }
 
 async function freeEntityId(tx: ManagedTransaction, kind: EntityKind, name: string): Promise<string> {
@@ -149,6 +168,6 @@ async function freeEntityId(tx: ManagedTransaction, kind: EntityKind, name: stri
  */
 function unknownStoredProperties(kind: EntityKind, stored: Props): Props {
   const member = Entity.options.find((o) => o.shape.kind.value === kind);
-  const known = new Set([...Object.keys(member?.shape ?? {}), ...CITATION_LISTS]);
+  const known = new Set([...Object.keys(member?.shape ?? {}), ...STORED_ONLY]);
   return Object.fromEntries(Object.entries(stored).filter(([key]) => !known.has(key)));
 }

@@ -3,10 +3,16 @@
  * transaction: what edits, merges and undo are made of. Kinds and types reach Cypher only after a check
  * against the schema allowlist; everything else is a parameter. A relationship is found by id once, then
  * written through the element id read in the same transaction.
+ *
+ * States carry the stored `version` apart from the properties: properties are what a fact says (what
+ * edits compare and the audit trail records); every write here moves the version on by one. A write that
+ * reads before it writes (edits, merges, undo) reads under the write lock (`lockEntity`,
+ * `lockRelationship`), so a concurrent write of the same fact waits and cannot be lost.
  */
-import type { ManagedTransaction } from 'neo4j-driver';
+import { int, type ManagedTransaction } from 'neo4j-driver';
 import { ENTITY_KINDS, RELATIONSHIP_TYPES, type EntityKind, type RelationshipType } from '../../../schemas/index.js';
 import { cypher } from '../../db/cypher-files.js';
+import { versionOf, withoutVersion } from '../../db/mapping.js';
 
 export type Props = Record<string, unknown>;
 
@@ -14,6 +20,7 @@ export interface EntityState {
   id: string;
   kind: EntityKind;
   properties: Props;
+  version: number;
 }
 
 export interface RelationshipState {
@@ -23,6 +30,7 @@ export interface RelationshipState {
   source: string;
   target: string;
   properties: Props;
+  version: number;
 }
 
 /** A write refused because of the graph's state (an id in use, a document still cited): HTTP 409. */
@@ -54,16 +62,32 @@ export function checkedType(type: string): RelationshipType {
 }
 
 export async function readEntity(tx: ManagedTransaction, id: string): Promise<EntityState | null> {
-  const result = await tx.run(cypher('queries/edit-entity-state'), { id });
-  const record = result.records[0];
-  if (!record) return null;
-  return { id, kind: checkedKind(record.get('kind') as string), properties: record.get('properties') as Props };
+  return toEntityState(id, (await tx.run(cypher('queries/edit-entity-state'), { id })).records[0]?.toObject());
+}
+
+/** The entity as it is, read under its write lock (held until `tx` ends). */
+export async function lockEntity(tx: ManagedTransaction, id: string): Promise<EntityState | null> {
+  return toEntityState(id, (await tx.run(cypher('queries/edit-lock-entity'), { id })).records[0]?.toObject());
 }
 
 export async function readRelationship(tx: ManagedTransaction, id: string): Promise<RelationshipState | null> {
   const result = await tx.run(cypher('queries/edit-relationship-state'), { id });
   const record = result.records[0];
   return record ? toRelationshipState(record.toObject()) : null;
+}
+
+/**
+ * The relationship as it is, read under its write lock. Found by id, then locked by element id: if a
+ * merge moved it in between (deleted and created again at another entity), it is found again.
+ */
+export async function lockRelationship(tx: ManagedTransaction, id: string): Promise<RelationshipState | null> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const found = await readRelationship(tx, id);
+    if (!found) return null;
+    const locked = (await tx.run(cypher('queries/edit-lock-relationship'), { elementId: found.elementId })).records[0];
+    if (locked) return toRelationshipState(locked.toObject());
+  }
+  return null;
 }
 
 /** Every relationship touching an entity (a self-loop once). */
@@ -86,7 +110,10 @@ export interface Reference {
 /** Entities and relationships whose citations or counterparties name `id`. */
 export async function readReferences(tx: ManagedTransaction, id: string): Promise<Reference[]> {
   const result = await tx.run(cypher('queries/edit-references'), { id });
-  return result.records.map((r) => r.toObject() as unknown as Reference);
+  return result.records.map((r) => {
+    const reference = r.toObject() as unknown as Reference;
+    return { ...reference, properties: withoutVersion(reference.properties) };
+  });
 }
 
 /** Which of these ids are taken. */
@@ -95,46 +122,76 @@ export async function takenIds(tx: ManagedTransaction, ids: readonly string[]): 
   return new Set((result.records[0]?.get('taken') as string[] | undefined) ?? []);
 }
 
-export async function createEntity(tx: ManagedTransaction, kind: EntityKind, properties: Props): Promise<void> {
-  await tx.run(cypher('queries/edit-create-entity'), { kind: checkedKind(kind), properties });
+/** Creates an entity at `version` (1 for a new one; undo restores a deleted one at the next version). */
+export async function createEntity(tx: ManagedTransaction, kind: EntityKind, properties: Props, version = 1): Promise<number> {
+  await tx.run(cypher('queries/edit-create-entity'), { kind: checkedKind(kind), properties, version: int(version) });
+  return version;
 }
 
-export async function replaceEntity(tx: ManagedTransaction, id: string, properties: Props): Promise<void> {
-  await tx.run(cypher('queries/edit-replace-entity'), { id, properties: { ...properties, id } });
+/** Writes a whole property map; returns the new version. */
+export async function replaceEntity(tx: ManagedTransaction, id: string, properties: Props): Promise<number> {
+  const result = await tx.run(cypher('queries/edit-replace-entity'), { id, properties: { ...properties, id } });
+  return Number(result.records[0]?.get('version'));
+}
+
+/** Writes only `changes` (null removes a property); returns the new version. */
+export async function patchEntity(tx: ManagedTransaction, id: string, changes: Props): Promise<number> {
+  const result = await tx.run(cypher('queries/edit-patch-entity'), { id, changes });
+  return Number(result.records[0]?.get('version'));
 }
 
 export async function deleteEntity(tx: ManagedTransaction, id: string): Promise<void> {
   await tx.run(cypher('queries/edit-delete-entity'), { id });
 }
 
+/** Creates a relationship at `version` (1 for a new one; one more than before for one moved or restored). */
 export async function createRelationship(
   tx: ManagedTransaction,
   rel: { type: RelationshipType; source: string; target: string; properties: Props },
-): Promise<void> {
+  version = 1,
+): Promise<number> {
   const result = await tx.run(cypher('queries/edit-create-relationship'), {
     type: checkedType(rel.type),
     source: rel.source,
     target: rel.target,
     properties: rel.properties,
+    version: int(version),
   });
   if (result.records.length === 0) throw new EditConflictError(`cannot create ${String(rel.properties.id)}: an end is gone`);
+  return version;
 }
 
-export async function replaceRelationship(tx: ManagedTransaction, elementId: string, properties: Props): Promise<void> {
-  await tx.run(cypher('queries/edit-replace-relationship'), { elementId, properties });
+/** Writes a whole property map; returns the new version. */
+export async function replaceRelationship(tx: ManagedTransaction, elementId: string, properties: Props): Promise<number> {
+  const result = await tx.run(cypher('queries/edit-replace-relationship'), { elementId, properties });
+  return Number(result.records[0]?.get('version'));
+}
+
+/** Writes only `changes` (null removes a property); returns the new version. */
+export async function patchRelationship(tx: ManagedTransaction, elementId: string, changes: Props): Promise<number> {
+  const result = await tx.run(cypher('queries/edit-patch-relationship'), { elementId, changes });
+  return Number(result.records[0]?.get('version'));
 }
 
 export async function deleteRelationship(tx: ManagedTransaction, elementId: string): Promise<void> {
   await tx.run(cypher('queries/edit-delete-relationship'), { elementId });
 }
 
+function toEntityState(id: string, row: Record<string, unknown> | undefined): EntityState | null {
+  if (!row) return null;
+  const stored = row.properties as Props;
+  return { id, kind: checkedKind(row.kind as string), properties: withoutVersion(stored), version: versionOf(stored) };
+}
+
 function toRelationshipState(row: Record<string, unknown>): RelationshipState {
+  const stored = row.properties as Props;
   return {
     elementId: row.elementId as string,
     id: row.id as string,
     type: checkedType(row.type as string),
     source: row.source as string,
     target: row.target as string,
-    properties: row.properties as Props,
+    properties: withoutVersion(stored),
+    version: versionOf(stored),
   };
 }

@@ -19,6 +19,7 @@ import {
   deleteEntity,
   deleteRelationship,
   EditConflictError,
+  lockEntity,
   readEntity,
   readLinks,
   readReferences,
@@ -38,11 +39,17 @@ const MERGED_BY_RULE = new Set([
   'citationDocumentIds',
   'citationLocators',
   'citationQuotes',
+  'identifierSchemes',
+  'identifierValues',
 ]);
+/** Lists of codes both entities' values belong to (countries, topics): the kept one takes the other's too. */
+const UNITED_LISTS = ['country', 'nationality', 'topics'];
 
 export async function mergeEntities(driver: Driver, database: string, request: MergeRequest, who: Actor): Promise<MergeResult> {
   const { keepId, mergeId } = request;
   return inWriteTransaction(driver, database, async (tx) => {
+    // Both locked, in id order (two merges of the same pair in opposite directions cannot deadlock).
+    for (const id of [keepId, mergeId].sort()) await lockEntity(tx, id);
     const keep = await readEntity(tx, keepId);
     if (!keep) throw new NotFoundError('entity', keepId);
     const gone = await readEntity(tx, mergeId);
@@ -68,8 +75,8 @@ export async function mergeEntities(driver: Driver, database: string, request: M
         source: link.source === mergeId ? keepId : link.source,
         target: link.target === mergeId ? keepId : link.target,
       };
-      await createRelationship(tx, { ...moved, properties: link.properties });
-      changes.push(change.relationship('created', moved, null, link.properties));
+      const version = await createRelationship(tx, { ...moved, properties: link.properties }, link.version + 1);
+      changes.push(change.relationship('created', moved, null, link.properties, version));
     }
 
     // 2. Facts that cite or name the duplicate now name the kept entity (read after the move, so the
@@ -78,24 +85,24 @@ export async function mergeEntities(driver: Driver, database: string, request: M
     for (const ref of references) {
       const after = renamed(ref.properties, mergeId, keepId);
       if (ref.what === 'entity') {
-        await replaceEntity(tx, ref.id, after);
-        changes.push(change.entity('updated', ref.id, checkedKind(ref.kind), ref.properties, after));
+        const version = await replaceEntity(tx, ref.id, after);
+        changes.push(change.entity('updated', ref.id, checkedKind(ref.kind), ref.properties, after, version));
       } else {
-        await replaceRelationship(tx, ref.elementId ?? '', after);
+        const version = await replaceRelationship(tx, ref.elementId ?? '', after);
         const ends = { id: ref.id, type: checkedType(ref.kind), source: ref.source ?? '', target: ref.target ?? '' };
-        changes.push(change.relationship('updated', ends, ref.properties, after));
+        changes.push(change.relationship('updated', ends, ref.properties, after, version));
       }
     }
 
     // 3. The kept entity absorbs the duplicate's names, id, sources and missing fields.
     const keepNow = (await readEntity(tx, keepId)) ?? keep;
     const merged = renamed(absorb(keepNow.properties, gone.properties), mergeId, keepId);
-    await replaceEntity(tx, keepId, merged);
-    changes.push(change.entity('updated', keepId, keep.kind, keepNow.properties, merged));
+    const version = await replaceEntity(tx, keepId, merged);
+    changes.push(change.entity('updated', keepId, keep.kind, keepNow.properties, merged, version));
 
     // 4. The duplicate goes; it has no relationships left.
     await deleteEntity(tx, mergeId);
-    changes.push(change.entity('deleted', mergeId, gone.kind, gone.properties, null));
+    changes.push(change.entity('deleted', mergeId, gone.kind, gone.properties, null, gone.version));
 
     const auditId = await recordAudit(tx, {
       ...who,
@@ -114,7 +121,7 @@ export async function mergeEntities(driver: Driver, database: string, request: M
     });
     return {
       auditId,
-      entity: nodeOf(keep.kind, merged),
+      entity: nodeOf(keep.kind, merged, version),
       movedRelationships: links.length,
       rewrittenReferences: references.length,
     };
@@ -131,6 +138,20 @@ export function absorb(keep: Props, gone: Props): Props {
   const aliases = unique([...strings(keep.aliases), String(gone.name ?? ''), ...strings(gone.aliases)]);
   result.aliases = aliases.filter((a) => a !== '' && a !== keepName);
   result.mergedIds = unique([...strings(keep.mergedIds), String(gone.id), ...strings(gone.mergedIds)]);
+  for (const key of UNITED_LISTS)
+    if (Array.isArray(keep[key]) && Array.isArray(gone[key]))
+      result[key] = unique([...strings(keep[key]), ...strings(gone[key])]);
+  // Identifiers are two parallel lists too (scheme, value): the duplicate's are added, each pair once.
+  const pairs = new Map<string, [string, string]>();
+  for (const source of [keep, gone])
+    strings(source.identifierSchemes).forEach((scheme, i) => {
+      const value = strings(source.identifierValues)[i] ?? '';
+      pairs.set(JSON.stringify([scheme, value]), [scheme, value]);
+    });
+  if (pairs.size > 0) {
+    result.identifierSchemes = [...pairs.values()].map(([scheme]) => scheme);
+    result.identifierValues = [...pairs.values()].map(([, value]) => value);
+  }
   // Citations are three parallel lists (ADR 0002): append the duplicate's, skipping exact repeats.
   const seen = new Set<string>();
   const ids: string[] = [];
@@ -155,10 +176,10 @@ export function absorb(keep: Props, gone: Props): Props {
   return result;
 }
 
-/** Properties with every citation and counterparty naming `from` naming `to` instead. Pure. */
+/** Properties with every citation, counterparty and client naming `from` naming `to` instead. Pure. */
 export function renamed(properties: Props, from: string, to: string): Props {
   const result = { ...properties };
-  for (const key of ['citationDocumentIds', 'counterpartyIds']) {
+  for (const key of ['citationDocumentIds', 'counterpartyIds', 'onBehalfOf']) {
     if (Array.isArray(result[key])) result[key] = strings(result[key]).map((id) => (id === from ? to : id));
   }
   return result;

@@ -1,11 +1,14 @@
 /**
  * Creating, changing and deleting one relationship by hand, each in one transaction with its audit
  * entry. A relationship always carries at least one citation (the request schema refuses one without);
- * documents described inline are created with it. Type and ends are fixed once created.
+ * documents described inline are created with it. Type and ends are fixed once created. A change or
+ * deletion reads the relationship under its write lock and checks the version the client named; a change
+ * writes only what differs.
  */
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import type {
   AuditChange,
+  GraphEdge,
   CreateRelationshipRequest,
   DeleteResult,
   Entity,
@@ -16,7 +19,7 @@ import type {
 import { entityToStored, relationshipToStored, toGraphEdge } from '../../db/mapping.js';
 import { recordAudit } from '../audit-log.js';
 import { NotFoundError } from '../graph-repository.js';
-import { sameProperties } from '../imports/change-plan.js';
+import { changedProperties } from '../imports/change-plan.js';
 import {
   checkEditReferences,
   givenFields,
@@ -30,11 +33,17 @@ import {
   createRelationship as writeRelationship,
   deleteRelationship as removeRelationship,
   EditConflictError,
+  lockRelationship,
+  patchRelationship,
   readRelationship,
-  replaceRelationship,
+  type RelationshipState,
 } from './graph-state.js';
 import { relationshipIdCandidates } from './ids.js';
 import { change, inWriteTransaction, type Actor } from './transaction.js';
+import { requireVersion } from './versions.js';
+
+const edgeOfState = (state: RelationshipState): GraphEdge =>
+  toGraphEdge({ ...relationshipCandidate(state), version: state.version });
 
 export async function createRelationship(
   driver: Driver,
@@ -53,8 +62,8 @@ export async function createRelationship(
     const changes: AuditChange[] = [];
     for (const doc of newDocuments) changes.push(await createDocument(tx, doc));
     const { type, source, target, properties } = relationshipToStored(relationship);
-    await writeRelationship(tx, { type, source, target, properties });
-    changes.push(change.relationship('created', { id, type, source, target }, null, properties));
+    const version = await writeRelationship(tx, { type, source, target, properties });
+    changes.push(change.relationship('created', { id, type, source, target }, null, properties, version));
     const auditId = await recordAudit(tx, {
       ...who,
       action: 'create',
@@ -64,7 +73,7 @@ export async function createRelationship(
     });
     return {
       auditId,
-      relationship: toGraphEdge({ ...properties, type, source, target }),
+      relationship: toGraphEdge({ ...properties, type, source, target, version }),
       createdDocuments: newDocuments,
     };
   });
@@ -74,24 +83,29 @@ export async function updateRelationship(
   driver: Driver,
   database: string,
   id: string,
-  patch: UpdateRelationshipRequest,
+  request: UpdateRelationshipRequest,
   who: Actor,
+  expectedVersions?: readonly number[],
 ): Promise<RelationshipWriteResult> {
+  const { version: _version, ...patch } = request;
   return inWriteTransaction(driver, database, async (tx) => {
-    const state = await readRelationship(tx, id);
+    const state = await lockRelationship(tx, id);
     if (!state) throw new NotFoundError('relationship', id);
+    await requireVersion(tx, { id, relationship: true }, expectedVersions, state.version, () => edgeOfState(state));
     const { candidate, given, newDocuments } = await patchedCandidate(tx, toGraphEdge(relationshipCandidate(state)), patch);
-    const relationship = validRelationship(candidate, given);
+    const { version: _stored, ...fields } = candidate;
+    const relationship = validRelationship(fields, given);
     await checkEditReferences(tx, { entities: newDocuments, relationships: [relationship] });
 
     const after = relationshipToStored(relationship).properties;
     const ends = { id, type: state.type, source: state.source, target: state.target };
-    if (sameProperties(state.properties, after) && newDocuments.length === 0)
-      return { auditId: null, relationship: toGraphEdge(relationshipCandidate(state)), createdDocuments: [] };
+    const changed = changedProperties(state.properties, after);
+    if (Object.keys(changed).length === 0 && newDocuments.length === 0)
+      return { auditId: null, relationship: edgeOfState(state), createdDocuments: [] };
     const changes: AuditChange[] = [];
     for (const doc of newDocuments) changes.push(await createDocument(tx, doc));
-    await replaceRelationship(tx, state.elementId, after);
-    changes.push(change.relationship('updated', ends, state.properties, after));
+    const version = await patchRelationship(tx, state.elementId, changed);
+    changes.push(change.relationship('updated', ends, state.properties, after, version));
     const auditId = await recordAudit(tx, {
       ...who,
       action: 'update',
@@ -101,16 +115,23 @@ export async function updateRelationship(
     });
     return {
       auditId,
-      relationship: toGraphEdge(relationshipCandidate({ ...state, properties: after })),
+      relationship: toGraphEdge({ ...relationshipCandidate({ ...state, properties: after }), version }),
       createdDocuments: newDocuments,
     };
   });
 }
 
-export async function deleteRelationship(driver: Driver, database: string, id: string, who: Actor): Promise<DeleteResult> {
+export async function deleteRelationship(
+  driver: Driver,
+  database: string,
+  id: string,
+  who: Actor,
+  expectedVersions?: readonly number[],
+): Promise<DeleteResult> {
   return inWriteTransaction(driver, database, async (tx) => {
-    const state = await readRelationship(tx, id);
+    const state = await lockRelationship(tx, id);
     if (!state) throw new NotFoundError('relationship', id);
+    await requireVersion(tx, { id, relationship: true }, expectedVersions, state.version, () => edgeOfState(state));
     await removeRelationship(tx, state.elementId);
     const auditId = await recordAudit(tx, {
       ...who,
@@ -125,8 +146,8 @@ export async function deleteRelationship(driver: Driver, database: string, id: s
 
 async function createDocument(tx: ManagedTransaction, doc: Entity): Promise<AuditChange> {
   const { kind, properties } = entityToStored(doc);
-  await createEntity(tx, kind, properties);
-  return change.entity('created', doc.id, kind, null, properties);
+  const version = await createEntity(tx, kind, properties);
+  return change.entity('created', doc.id, kind, null, properties, version);
 }
 
 async function freeRelationshipId(

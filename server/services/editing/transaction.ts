@@ -22,20 +22,38 @@ export function inWriteTransaction<T>(
   return writeTransaction(driver, database, work);
 }
 
-/** Audit changes, with the kind or type kept so that a deletion can be undone. */
+/** Audit changes, with the kind or type kept so that a deletion can be undone, and the version left. */
 export const change = {
-  entity(op: AuditChange['op'], id: string, kind: EntityKind, before: Props | null, after: Props | null): AuditChange {
-    return { id, what: 'entity', op, kind, before, after };
+  entity(
+    op: AuditChange['op'],
+    id: string,
+    kind: EntityKind,
+    before: Props | null,
+    after: Props | null,
+    version: number,
+  ): AuditChange {
+    return { id, what: 'entity', op, kind, before, after, version };
   },
   relationship(
     op: AuditChange['op'],
     rel: { id: string; type: RelationshipType; source: string; target: string },
     before: Props | null,
     after: Props | null,
+    version: number,
   ): AuditChange {
-    return { id: rel.id, what: 'relationship', op, type: rel.type, source: rel.source, target: rel.target, before, after };
+    return {
+      id: rel.id,
+      what: 'relationship',
+      op,
+      type: rel.type,
+      source: rel.source,
+      target: rel.target,
+      before,
+      after,
+      version,
+    };
   },
   relationshipDeleted(rel: RelationshipState): AuditChange {
-    return change.relationship('deleted', rel, rel.properties, null);
+    return change.relationship('deleted', rel, rel.properties, null, rel.version);
   },
 };

@@ -3,6 +3,8 @@
  * everything it touched still looks exactly as the entry left it (otherwise a later change would be
  * silently overwritten: 409). The undo is itself a change with its own entry, so undoing it again
  * redoes the original. Imports are not undone here: they are files, re-imported or corrected instead.
+ * What it touches is read under the write lock, and every fact it writes moves one version on (one it
+ * brings back continues from the version it had when it was deleted).
  */
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import type { AuditChange, AuditEntry, UndoResult } from '../../../schemas/index.js';
@@ -17,6 +19,8 @@ import {
   deleteEntity,
   deleteRelationship,
   EditConflictError,
+  lockEntity,
+  lockRelationship,
   readEntity,
   readLinks,
   readRelationship,
@@ -70,12 +74,12 @@ async function requireUnchangedSince(tx: ManagedTransaction, entry: AuditEntry, 
   const changedSince = (id: string) => new EditConflictError(`${id} has changed since ${entry.id}; undo the later change first`);
   for (const c of last.values()) {
     if (c.what === 'entity') {
-      const now = await readEntity(tx, c.id);
+      const now = await lockEntity(tx, c.id);
       const same =
         c.after === null ? now === null : now !== null && now.kind === c.kind && sameProperties(now.properties, c.after);
       if (!same) throw changedSince(c.id);
     } else {
-      const now = await readRelationship(tx, c.id);
+      const now = await lockRelationship(tx, c.id);
       const same =
         c.after === null
           ? now === null
@@ -96,29 +100,36 @@ async function applyInverse(tx: ManagedTransaction, c: AuditChange): Promise<Aud
     before: c.after,
     after: c.before,
   };
+  // A fact brought back continues from the version it had when it was deleted.
+  const restoredVersion = (c.version ?? 0) + 1;
   if (c.what === 'entity') {
     const kind = checkedKind(c.kind ?? '');
     if (c.op === 'created') {
       // Relationships the entry created are already gone (newest first); any other was added since.
       if ((await readLinks(tx, c.id)).length > 0)
         throw new EditConflictError(`${c.id} has relationships added since; delete them first`);
+      const now = await readEntity(tx, c.id);
       await deleteEntity(tx, c.id);
-    } else if (c.op === 'updated') await replaceEntity(tx, c.id, c.before ?? {});
-    else {
-      if (await readEntity(tx, c.id)) throw new EditConflictError(`${c.id} exists again; it cannot be restored`);
-      await createEntity(tx, kind, c.before ?? { id: c.id });
+      return { ...inverted, version: now?.version ?? c.version };
     }
-    return inverted;
+    if (c.op === 'updated') return { ...inverted, version: await replaceEntity(tx, c.id, c.before ?? {}) };
+    if (await readEntity(tx, c.id)) throw new EditConflictError(`${c.id} exists again; it cannot be restored`);
+    return { ...inverted, version: await createEntity(tx, kind, c.before ?? { id: c.id }, restoredVersion) };
   }
   const type = checkedType(c.type ?? '');
   if (c.op === 'deleted') {
     if (!c.source || !c.target) throw new EditConflictError(`${c.id} was recorded without its ends`);
-    await createRelationship(tx, { type, source: c.source, target: c.target, properties: c.before ?? { id: c.id } });
-    return inverted;
+    const properties = c.before ?? { id: c.id };
+    return {
+      ...inverted,
+      version: await createRelationship(tx, { type, source: c.source, target: c.target, properties }, restoredVersion),
+    };
   }
   const now = await readRelationship(tx, c.id);
   if (!now) throw new EditConflictError(`${c.id} is gone`);
-  if (c.op === 'created') await deleteRelationship(tx, now.elementId);
-  else await replaceRelationship(tx, now.elementId, c.before ?? {});
-  return inverted;
+  if (c.op === 'created') {
+    await deleteRelationship(tx, now.elementId);
+    return { ...inverted, version: now.version };
+  }
+  return { ...inverted, version: await replaceRelationship(tx, now.elementId, c.before ?? {}) };
 }

@@ -86,7 +86,13 @@ export function flatten(fact: Entity | Relationship): Record<string, string | nu
   for (const [key, value] of Object.entries(fact)) {
     if (value === undefined || value === null || ['id', 'source', 'target', 'citations'].includes(key)) continue;
     if (Array.isArray(value)) {
-      if (value.length > 0) flat[key] = value.join(' | ');
+      // Identifiers read as "lei: 5493…"; plain lists as they are.
+      const items = value.map((v) =>
+        typeof v === 'object' && v !== null && 'scheme' in v
+          ? `${String(v.scheme)}: ${String((v as { value: unknown }).value)}`
+          : String(v),
+      );
+      if (items.length > 0) flat[key] = items.join(' | ');
     } else if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string') flat[key] = value;
   }
   flat.citationCount = fact.citations.length;

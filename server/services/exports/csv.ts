@@ -31,7 +31,16 @@ const ENTITY_FIELDS: [column: string, field: string][] = [
   ['published_on', 'publishedOn'],
   ['url', 'url'],
   ['language', 'language'],
+  ['identifiers', 'identifiers'],
+  ['birth_date', 'birthDate'],
+  ['death_date', 'deathDate'],
+  ['nationality', 'nationality'],
+  ['country', 'country'],
+  ['topics', 'topics'],
+  ['amount_eur', 'amountEur'],
+  ['amount_usd', 'amountUsd'],
   ['ftm_id', 'ftmId'],
+  ['ftm_schema', 'ftmSchema'],
 ];
 const RELATIONSHIP_FIELDS: [column: string, field: string][] = [
   ['id', 'id'],
@@ -49,7 +58,24 @@ const RELATIONSHIP_FIELDS: [column: string, field: string][] = [
   ['data', 'data'],
   ['summary', 'summary'],
   ['counterparty_ids', 'counterpartyIds'],
+  ['amount', 'amount'],
+  ['currency', 'currency'],
+  ['amount_eur', 'amountEur'],
+  ['amount_usd', 'amountUsd'],
+  ['purpose', 'purpose'],
+  ['programme', 'programme'],
+  ['payment_kind', 'paymentKind'],
+  ['shares_count', 'sharesCount'],
+  ['ownership_type', 'ownershipType'],
+  ['relation', 'relation'],
+  ['on_behalf_of', 'onBehalfOf'],
+  ['issue', 'issue'],
+  ['program', 'program'],
+  ['reason', 'reason'],
+  ['provisions', 'provisions'],
+  ['listing_date', 'listingDate'],
   ['ftm_id', 'ftmId'],
+  ['ftm_schema', 'ftmSchema'],
 ];
 
 /** A spreadsheet treats these first characters as the start of a formula. */
@@ -61,7 +87,16 @@ export function neutralise(cell: string): string {
 
 function cellOf(value: unknown): string {
   if (value === undefined || value === null) return '';
-  if (Array.isArray(value)) return value.join('|');
+  // 12.345 would read as twelve thousand in some locales: a fourth decimal makes the dot a decimal point.
+  if (typeof value === 'number') return /^-?\d{1,3}\.\d{3}$/.test(String(value)) ? `${value}0` : String(value);
+  if (Array.isArray(value))
+    return value
+      .map((v) =>
+        typeof v === 'object' && v !== null && 'scheme' in v
+          ? `${String(v.scheme)}=${String((v as { value: unknown }).value)}`
+          : String(v),
+      )
+      .join('|');
   return String(value);
 }
 

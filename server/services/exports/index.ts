@@ -4,7 +4,7 @@ import { fileBaseName, type ExportInput } from './context.js';
 import { renderCsvZip } from './csv.js';
 import { renderCyjs } from './cyjs.js';
 import { renderCypher } from './cypher.js';
-import { renderFtm } from './ftm.js';
+import { renderFtm } from '../ftm/write.js';
 import { renderGexf } from './gexf.js';
 import { renderGraphml } from './graphml.js';
 import { renderHtml } from './html.js';

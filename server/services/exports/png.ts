@@ -6,6 +6,7 @@
 import { Resvg } from '@resvg/resvg-js';
 import { fileURLToPath } from 'node:url';
 import type { ExportInput } from './context.js';
+import { MAX_PNG_PIXELS, MIN_PNG_ZOOM, pictureTooLarge } from './picture-limits.js';
 import { renderSvg } from './svg.js';
 
 const FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((file) =>
@@ -17,11 +18,27 @@ const SCALE = 2;
 /** ... unless that passes this many pixels: encoding time and file size grow with the area. */
 const MAX_PIXELS = 12_000_000;
 
+/**
+ * How much to enlarge the SVG: twice where that stays under 12 megapixels, else its own size; a map
+ * larger than MAX_PNG_PIXELS at its own size is drawn smaller (not below half size, or it could not be
+ * read), and one that is still too large is refused. Pure.
+ */
+export function pngZoom(width: number, height: number): number {
+  const area = width * height;
+  if (area <= 0) return SCALE;
+  if (area <= MAX_PNG_PIXELS) return Math.max(1, Math.min(SCALE, Math.sqrt(MAX_PIXELS / area)));
+  const zoom = Math.sqrt(MAX_PNG_PIXELS / area);
+  if (zoom < MIN_PNG_ZOOM)
+    throw pictureTooLarge(
+      `This map would be a ${width} x ${height} pixel picture, more than ${MAX_PNG_PIXELS / 1_000_000} megapixels even at half size.`,
+    );
+  return zoom;
+}
+
 export function svgToPng(svg: string): Uint8Array {
   const width = Number(/^<svg[^>]*\swidth="(\d+)"/.exec(svg)?.[1] ?? 0);
   const height = Number(/^<svg[^>]*\sheight="(\d+)"/.exec(svg)?.[1] ?? 0);
-  const area = width * height;
-  const zoom = area > 0 ? Math.max(1, Math.min(SCALE, Math.sqrt(MAX_PIXELS / area))) : SCALE;
+  const zoom = pngZoom(width, height);
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'zoom', value: zoom },
     font: { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' },

@@ -10,6 +10,7 @@ import { CATEGORY_ENCODING, KIND_ENCODING, categoryOf, type NodeShape } from '..
 import { edgeLabel, edgeWidth, largestAmount, nodeLabel } from '../../../web/src/model/labels.js';
 import { documentLabel, footnotes, type ExportInput } from './context.js';
 import { escapeXml } from './xml.js';
+import { checkPictureSize } from './picture-limits.js';
 
 export const SVG_FONT = 'DejaVu Sans, Noto Sans, Segoe UI, Arial, sans-serif';
 const INK = '#17191c';
@@ -25,6 +26,7 @@ interface Box {
 }
 
 export function renderSvg(input: ExportInput): string {
+  checkPictureSize(input);
   const { snapshot, exportedAt } = input;
   const { content } = snapshot;
   const nodes = new Map<string, GraphNode>(content.entities.map((e) => [e.id, e]));
@@ -71,7 +73,7 @@ export function renderSvg(input: ExportInput): string {
   };
   const graphBottom = maxY + offsetY + PAD;
 
-  const largest = largestAmount(content.entities);
+  const largest = largestAmount(content.entities, content.relationships);
   const pairCount = new Map<string, number>();
   const edges = content.relationships.map((rel) => {
     const key = [rel.source, rel.target].sort().join('\u0000');

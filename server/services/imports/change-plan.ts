@@ -20,6 +20,7 @@ export interface RelationshipRow {
   properties: Props;
 }
 
+/** What the database holds for an id (properties without the version, which every write moves on). */
 export interface StoredEntity {
   kind: string;
   properties: Props;
@@ -67,13 +68,25 @@ export function planChanges(
   return plan;
 }
 
+/**
+ * What to write to turn stored properties `before` into `after`: the properties whose value differs,
+ * with null for those `after` no longer has (Cypher's `SET n += $changes` removes a property set to null).
+ */
+export function changedProperties(before: Props, after: Props): Props {
+  const changes: Props = {};
+  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    if (!sameValue(before[key], after[key])) changes[key] = after[key] ?? null;
+  }
+  return changes;
+}
+
 export function sameProperties(a: Props, b: Props): boolean {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
   for (const key of keys) if (!sameValue(a[key], b[key])) return false;
   return true;
 }
 
-function sameValue(a: unknown, b: unknown): boolean {
+export function sameValue(a: unknown, b: unknown): boolean {
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => sameValue(x, b[i]));
   // A stored empty list and an absent value mean the same to us (Neo4j keeps `[]`, we may omit it).
   if (Array.isArray(a) && b === undefined) return a.length === 0;

@@ -5,10 +5,11 @@
  * to the one validator every format shares.
  */
 import { parse } from 'csv-parse/sync';
-import { unzipSync } from 'fflate';
+import { Unzip, UnzipInflate } from 'fflate';
 import type { ImportProblem } from '../../../schemas/index.js';
 import { clip } from './ids.js';
 import type { MappedImport, Origin } from './mapped-import.js';
+import { readNumber, type NumberConvention } from './numbers.js';
 
 const CITATION_COLUMNS = ['citation_document_id', 'citation_locator', 'citation_quote'];
 const NUMBERED_CITATION = /^citation_(\d+)_(document_id|locator|quote)$/;
@@ -35,7 +36,16 @@ const ENTITY_COLUMNS = [
   'published_on',
   'url',
   'language',
+  'identifiers',
+  'birth_date',
+  'death_date',
+  'nationality',
+  'country',
+  'topics',
+  'amount_eur',
+  'amount_usd',
   'ftm_id',
+  'ftm_schema',
 ];
 const RELATIONSHIP_COLUMNS = [
   'id',
@@ -53,10 +63,27 @@ const RELATIONSHIP_COLUMNS = [
   'data',
   'summary',
   'counterparty_ids',
+  'amount',
+  'currency',
+  'amount_eur',
+  'amount_usd',
+  'purpose',
+  'programme',
+  'payment_kind',
+  'shares_count',
+  'ownership_type',
+  'relation',
+  'on_behalf_of',
+  'issue',
+  'program',
+  'reason',
+  'provisions',
+  'listing_date',
   'ftm_id',
+  'ftm_schema',
 ];
-const LIST_COLUMNS = new Set(['aliases', 'counterparty_ids']);
-const NUMBER_COLUMNS = new Set(['amount', 'percentage']);
+const LIST_COLUMNS = new Set(['aliases', 'counterparty_ids', 'nationality', 'country', 'topics', 'on_behalf_of']);
+const NUMBER_COLUMNS = new Set(['amount', 'percentage', 'amount_eur', 'amount_usd', 'shares_count']);
 const BOOLEAN_COLUMNS = new Set(['current']);
 
 export const ENTITIES_CSV = 'entities.csv';
@@ -67,20 +94,78 @@ export interface CsvRow {
   cells: Record<string, string>;
 }
 
-/** The two CSV files out of the zip (found by name in any folder of it). */
-export function unzipCsv(bytes: Uint8Array): { files: Map<string, string>; problems: ImportProblem[] } {
-  let entries: Record<string, Uint8Array>;
+/** A zip that unpacks to more than the import limit, or holds too many entries: HTTP 413, refused unread. */
+export class ImportTooLargeError extends Error {
+  readonly statusCode = 413;
+  readonly code = 'import_too_large';
+  readonly field = '(file)';
+}
+
+export interface ZipLimits {
+  /** Entries in the zip: two CSV files are expected; a zip bomb of many small files is refused. */
+  maxEntries: number;
+  /** Bytes the CSV files may unpack to, together: the import size limit applies to what is unpacked. */
+  maxUnpackedBytes: number;
+}
+
+export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxEntries: 100, maxUnpackedBytes: 256 * 1024 * 1024 };
+
+/** Compressed bytes fed to the inflater at a time: deflate expands at most ~1,000-fold, so ~16 MB a step. */
+const ZIP_STEP = 16 * 1024;
+
+/**
+ * The two CSV files out of the zip (found by name in any folder of it), unpacked as a stream: the bytes
+ * are counted as they come out, and past the limits the unpacking stops and the import is refused (413)
+ * before memory grows. Other entries are counted but never unpacked.
+ */
+export function unzipCsv(
+  bytes: Uint8Array,
+  limits: ZipLimits = DEFAULT_ZIP_LIMITS,
+): { files: Map<string, string>; problems: ImportProblem[] } {
+  const chunks = new Map<string, Uint8Array[]>();
+  let entries = 0;
+  let unpacked = 0;
+  let refusal: ImportTooLargeError | undefined;
+  const megabytes = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
+  const unzip = new Unzip();
+  unzip.register(UnzipInflate);
+  unzip.onfile = (file) => {
+    entries += 1;
+    if (entries > limits.maxEntries) {
+      refusal ??= new ImportTooLargeError(
+        `the zip holds more than ${limits.maxEntries} entries; send a zip of ${ENTITIES_CSV} and ${RELATIONSHIPS_CSV}`,
+      );
+      return;
+    }
+    const name = file.name.split('/').pop() ?? file.name;
+    if (name !== ENTITIES_CSV && name !== RELATIONSHIPS_CSV) return;
+    const parts: Uint8Array[] = [];
+    chunks.set(name, parts);
+    file.ondata = (error, chunk) => {
+      if (error) throw error;
+      unpacked += chunk.length;
+      if (unpacked > limits.maxUnpackedBytes) {
+        refusal ??= new ImportTooLargeError(
+          `the zip unpacks to more than ${megabytes(limits.maxUnpackedBytes)}, the import limit (INTERLOCK_IMPORT_MAX_MB applies to what is unpacked)`,
+        );
+        file.terminate();
+        return;
+      }
+      parts.push(chunk);
+    };
+    file.start();
+  };
   try {
-    entries = unzipSync(bytes);
+    for (let at = 0; at < bytes.length && !refusal; at += ZIP_STEP)
+      unzip.push(bytes.subarray(at, at + ZIP_STEP), at + ZIP_STEP >= bytes.length);
   } catch (error) {
     return { files: new Map(), problems: [{ field: '(file)', message: `not a zip file: ${(error as Error).message}` }] };
   }
+  if (refusal) throw refusal;
+  if (entries === 0) return { files: new Map(), problems: [{ field: '(file)', message: 'not a zip file: no entries found' }] };
   const files = new Map<string, string>();
   const decoder = new TextDecoder('utf-8');
-  for (const [path, data] of Object.entries(entries)) {
-    const name = path.split('/').pop() ?? path;
-    if (name === ENTITIES_CSV || name === RELATIONSHIPS_CSV) files.set(name, decoder.decode(data).replace(/^\uFEFF/, ''));
-  }
+  for (const [name, parts] of chunks) files.set(name, decoder.decode(Buffer.concat(parts)).replace(/^\uFEFF/, ''));
   const problems: ImportProblem[] =
     files.size === 0 ? [{ field: '(file)', message: `the zip holds neither ${ENTITIES_CSV} nor ${RELATIONSHIPS_CSV}` }] : [];
   return { files, problems };
@@ -120,6 +205,8 @@ export function checkHeader(header: readonly string[], file: string): ImportProb
 
 export interface CsvContext {
   documentId: string;
+  /** How the file writes numbers; without it an ambiguous one (12.345) is refused. */
+  convention?: NumberConvention;
 }
 
 export function mapCsv(files: ReadonlyMap<string, string>, context: CsvContext): Omit<MappedImport, 'merged'> {
@@ -136,7 +223,7 @@ export function mapCsv(files: ReadonlyMap<string, string>, context: CsvContext):
     const parsed = parseCsv(text, file);
     problems.push(...parsed.problems, ...checkHeader(parsed.header, file));
     for (const row of parsed.rows) {
-      const value = toValue(row, file, context.documentId, problems);
+      const value = toValue(row, file, context.documentId, problems, context.convention);
       if (value) {
         target.push(value);
         originList.push({ file, line: row.line });
@@ -150,11 +237,18 @@ export function mapCsv(files: ReadonlyMap<string, string>, context: CsvContext):
     documentId: context.documentId,
     skipped: 0,
     warnings: [],
+    unmapped: [],
   };
 }
 
-export function entityFromRow(row: CsvRow, file: string, documentId: string, problems: ImportProblem[]): Record<string, unknown> {
-  const value = typedCells(row, ENTITY_COLUMNS);
+export function entityFromRow(
+  row: CsvRow,
+  file: string,
+  documentId: string,
+  problems: ImportProblem[],
+  convention?: NumberConvention,
+): Record<string, unknown> {
+  const value = typedCells(row, ENTITY_COLUMNS, file, problems, convention);
   const kind = row.cells.kind?.trim();
   if (kind === 'Document') {
     value.title ??= value.name;
@@ -171,8 +265,9 @@ export function relationshipFromRow(
   file: string,
   documentId: string,
   problems: ImportProblem[],
+  convention?: NumberConvention,
 ): Record<string, unknown> {
-  const value = typedCells(row, RELATIONSHIP_COLUMNS);
+  const value = typedCells(row, RELATIONSHIP_COLUMNS, file, problems, convention);
   const { type = '', source = '', target = '' } = row.cells;
   // A row without an id gets one from its ends and type, so importing the same row again updates it.
   value.id ??= `rel:${slugPart(source)}-${slugPart(type)}-${slugPart(target)}`.slice(0, 200);
@@ -186,8 +281,17 @@ function fileCitation(documentId: string, file: string, line: number, summary: s
   return { documentId, locator: `${file} line ${line}`, quote: clip(summary, 1000) };
 }
 
-/** Cells of the known columns, renamed to our camelCase fields and typed; empty cells are absent. */
-function typedCells(row: CsvRow, columns: readonly string[]): Record<string, unknown> {
+/**
+ * Cells of the known columns, renamed to our camelCase fields and typed; empty cells are absent. A
+ * number that cannot be read (or could be read two ways) is a problem naming its line and column.
+ */
+function typedCells(
+  row: CsvRow,
+  columns: readonly string[],
+  file: string,
+  problems: ImportProblem[],
+  convention: NumberConvention | undefined,
+): Record<string, unknown> {
   const value: Record<string, unknown> = {};
   for (const column of columns) {
     const cell = row.cells[column]?.trim();
@@ -198,9 +302,12 @@ function typedCells(row: CsvRow, columns: readonly string[]): Record<string, unk
         .split('|')
         .map((s) => s.trim())
         .filter(Boolean);
-    else if (NUMBER_COLUMNS.has(column))
-      value[key] = Number.isFinite(Number(cell.replace(/,/g, ''))) ? Number(cell.replace(/,/g, '')) : cell;
-    else if (BOOLEAN_COLUMNS.has(column))
+    else if (column === 'identifiers') value[key] = identifierCells(cell);
+    else if (NUMBER_COLUMNS.has(column)) {
+      const reading = readNumber(cell, convention);
+      if (reading.ok) value[key] = reading.value;
+      else problems.push({ file, line: row.line, field: column, message: reading.reason });
+    } else if (BOOLEAN_COLUMNS.has(column))
       value[key] = /^(true|yes|1)$/i.test(cell) ? true : /^(false|no|0)$/i.test(cell) ? false : cell;
     else value[key] = cell;
   }
@@ -245,6 +352,18 @@ export function ownCitations(
   for (const [, c] of [...numbered].sort(([a], [b]) => a - b))
     citations.push({ documentId: c.document_id ?? '', locator: c.locator ?? '', quote: c.quote ?? '' });
   return citations;
+}
+
+/** `lei=5493001KJTIIGC8Y1R12|wikidata=Q7747`: scheme and value, `=` between them, `|` between identifiers. */
+function identifierCells(cell: string): { scheme: string; value: string }[] {
+  return cell
+    .split('|')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((part) => {
+      const at = part.indexOf('=');
+      return at < 0 ? { scheme: '', value: part } : { scheme: part.slice(0, at).trim(), value: part.slice(at + 1).trim() };
+    });
 }
 
 function camel(column: string): string {

@@ -7,6 +7,7 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { ENTITY_KINDS, RELATIONSHIP_TYPES, type EntityKind, type RelationshipType } from '../../../schemas/index.js';
 import { cypher } from '../../db/cypher-files.js';
+import { withoutVersion } from '../../db/mapping.js';
 import type { ChangePlan, EntityRow, Props, RelationshipRow, StoredEntity, StoredRelationship } from './change-plan.js';
 
 /**
@@ -50,7 +51,7 @@ export async function storedEntities(tx: ManagedTransaction, ids: readonly strin
     for (const r of result.records)
       stored.set(r.get('id') as string, {
         kind: r.get('kind') as string,
-        properties: r.get('properties') as Record<string, unknown>,
+        properties: withoutVersion(r.get('properties') as Record<string, unknown>),
       });
   }
   return stored;
@@ -68,7 +69,7 @@ export async function storedRelationships(
         stored.set(r.get('id') as string, {
           source: r.get('source') as string,
           target: r.get('target') as string,
-          properties: r.get('properties') as Record<string, unknown>,
+          properties: withoutVersion(r.get('properties') as Record<string, unknown>),
         });
     }
   }
@@ -203,9 +204,8 @@ export async function runStep(tx: ManagedTransaction, step: WriteStep): Promise<
       await tx.run(cypher('queries/delete-entities'), { ids: step.ids });
       return;
     case 'replace-relationships':
-      await tx.run(withRelationshipType('queries/delete-relationships', step.type), { ids: step.rows.map((r) => r.id) });
       return expectWritten(
-        withRelationshipType('queries/create-relationships', step.type),
+        withRelationshipType('queries/replace-relationships', step.type),
         { rows: step.rows },
         step.rows.length,
         `${step.type} relationships`,

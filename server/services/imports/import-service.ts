@@ -17,6 +17,7 @@ import type {
 } from '../../../schemas/index.js';
 import { cypher } from '../../db/cypher-files.js';
 import { entityToStored, relationshipToStored } from '../../db/mapping.js';
+import { ftmEntityId } from './ids.js';
 import { recordAudit } from '../audit-log.js';
 import { checkReferences, externalReferences, ImportValidationError, parseInterlockFile } from '../import-validation.js';
 import {
@@ -27,11 +28,15 @@ import {
   type StoredEntity,
   type StoredRelationship,
 } from './change-plan.js';
+import { fromFtmId } from '../ftm/ids.js';
+import type { KnownEntity } from '../ftm/read.js';
 import { columnName } from './csv.js';
-import type { KnownEntity } from './ftm.js';
 import { BATCH, runStep, storedEntities, storedRelationships, writeSteps } from './graph-writes.js';
 import { locateProblem, type MappedImport } from './mapped-import.js';
+import { entityIdsOf, followMerges, keepMerges, mergedInto } from './merged-ids.js';
+import { conventionOf, type NumberConvention } from './numbers.js';
 import { readImport } from './readers.js';
+import { rollBackWhenPossible, startedWriting, stoppedWriting } from './recovery.js';
 import { forgetUndo, rollbackImport, writeUndo } from './undo-log.js';
 import { openSession } from '../../db/transactions.js';
 
@@ -47,7 +52,11 @@ export type ProgressListener = (progress: ImportProgress) => void;
 export interface ImportOptions extends Actor {
   format: ImportFormat;
   dryRun: boolean;
+  /** How the file writes numbers (BCP 47, e.g. `de`); see numbers.ts. */
+  locale?: string | undefined;
   onProgress?: ProgressListener;
+  /** What a CSV zip may unpack to: the import size limit applies to what is unpacked. */
+  maxUnpackedBytes?: number;
 }
 
 export async function runImport(
@@ -62,6 +71,8 @@ export async function runImport(
     bytes: file.bytes,
     fileName: file.fileName,
     lookupFtm: (ids) => entitiesByFtmId(driver, database, ids),
+    maxUnpackedBytes: options.maxUnpackedBytes,
+    convention: options.locale === undefined ? undefined : localeConvention(options.locale),
   });
   options.onProgress?.({ phase: 'parse', done: 1, total: 1 });
   return applyImport(driver, database, mapped, options);
@@ -93,16 +104,20 @@ export async function applyImport(
   const singleTransactionRows = options.tuning?.singleTransactionRows ?? batchSize;
 
   progress({ phase: 'validate', done: 0, total: 1 });
+  // A file that could not be read at all (not JSON, not a zip): say that, not what an empty file lacks.
+  const unreadable = mapped.problems.filter((p) => p.field === '(file)');
+  if (unreadable.length > 0) throw new ImportValidationError(sortProblems(unreadable));
   const parsed = parseInterlockFile(mapped.file);
   const problems = [...mapped.problems, ...(parsed.ok ? [] : locate(parsed.problems))];
   if (!parsed.ok || problems.length > 0) throw new ImportValidationError(sortProblems(problems));
-  const file = parsed.file;
-  const entityRows: EntityRow[] = file.entities.map((e) => ({ id: e.id, ...entityToStored(e) }));
-  const relationshipRows: RelationshipRow[] = file.relationships.map((r) => ({ id: r.id, ...relationshipToStored(r) }));
-  const rowCount = entityRows.length + relationshipRows.length;
 
   /** Checks references and compares with the database: what would change, and the undo of each batch. */
   const planIn = async (tx: ManagedTransaction) => {
+    // Ids merged into another entity since an earlier import stand for that entity (a merge survives re-import).
+    const { file, absorbed } = followMerges(parsed.file, await mergedInto(tx, entityIdsOf(parsed.file)));
+    const entityRows: EntityRow[] = file.entities.map((e) => ({ id: e.id, ...entityToStored(e) }));
+    const relationshipRows: RelationshipRow[] = file.relationships.map((r) => ({ id: r.id, ...relationshipToStored(r) }));
+    const rowCount = entityRows.length + relationshipRows.length;
     const refProblems = checkReferences(file, await existingKinds(tx, externalReferences(file)));
     if (refProblems.length > 0) throw new ImportValidationError(sortProblems(locate(refProblems)));
     progress({ phase: 'validate', done: 1, total: 1 });
@@ -112,29 +127,31 @@ export async function applyImport(
     const stored = (await isEmpty(tx))
       ? { entities: new Map<string, StoredEntity>(), relationships: new Map<string, StoredRelationship>() }
       : {
-          entities: await storedEntities(
-            tx,
-            entityRows.map((r) => r.id),
-          ),
+          entities: await storedEntities(tx, [...new Set([...entityRows.map((r) => r.id), ...absorbed.keys()])]),
           relationships: await storedRelationships(tx, relationshipRows),
         };
-    const plan = planChanges(entityRows, relationshipRows, stored.entities, stored.relationships);
+    const plan = planChanges(
+      keepMerges(entityRows, absorbed, stored.entities),
+      relationshipRows,
+      stored.entities,
+      stored.relationships,
+    );
     progress({ phase: 'compare', done: rowCount, total: rowCount });
     return { plan, stored, result: resultOf(plan, mapped, options), changes: auditChanges(plan) };
   };
+  const summaryOf = (planned: Awaited<ReturnType<typeof planIn>>) => ({
+    format: options.format,
+    documentId: mapped.documentId,
+    created: planned.result.created,
+    updated: planned.result.updated,
+    unchanged: planned.result.unchanged,
+  });
   const audit = (tx: ManagedTransaction, planned: Awaited<ReturnType<typeof planIn>>, extra: Record<string, unknown> = {}) =>
     recordAudit(tx, {
       actor: options.actor,
       route: options.route,
       action: 'import',
-      summary: {
-        format: options.format,
-        documentId: mapped.documentId,
-        created: planned.result.created,
-        updated: planned.result.updated,
-        unchanged: planned.result.unchanged,
-        ...extra,
-      },
+      summary: { ...summaryOf(planned), ...extra },
       changes: planned.changes,
     });
   const writeProgress = new WriteProgress(progress);
@@ -176,12 +193,16 @@ export async function applyImport(
     const importId = `import:${randomUUID()}`;
     const steps = writeSteps(planned.plan, planned.stored, batchSize);
     const counter = writeProgress.start(planned.plan);
+    const undoOf = { importId, total: steps.length, actor: options.actor, route: options.route, summary: summaryOf(planned) };
+    let written = 0;
+    startedWriting(importId);
     try {
       for (const [seq, { step, undo, what, rows }] of steps.entries()) {
         await session.executeWrite(async (tx) => {
           await runStep(tx, step);
-          await writeUndo(tx, { importId, seq, actor: options.actor, undo });
+          await writeUndo(tx, { ...undoOf, seq, undo });
         });
+        written = seq + 1;
         counter.add(what, rows);
         await options.tuning?.afterBatch?.(seq + 1, steps.length);
       }
@@ -194,12 +215,17 @@ export async function applyImport(
       progress({ phase: 'audit', done: 1, total: 1 });
       return { ...planned.result, auditId };
     } catch (error) {
+      stoppedWriting(importId);
       try {
-        await rollbackImport(driver, database, importId);
+        await rollbackImport(driver, database, importId, 'the import failed');
       } catch (rollbackError) {
-        throw new ImportRollbackError(importId, error, rollbackError);
+        // The database went away: its batches are undone as soon as it is back (here, or at the next start).
+        rollBackWhenPossible(driver, database, importId);
+        throw new ImportRollbackError(importId, { written, total: steps.length }, error, rollbackError);
       }
       throw error;
+    } finally {
+      stoppedWriting(importId);
     }
   }
 }
@@ -223,18 +249,23 @@ class WriteProgress {
 }
 
 /**
- * A large import failed and undoing its committed batches failed too (e.g. the database went away): the
- * undo log stays in the database, and `npm run cli -- import-rollback` finishes the job.
+ * A large import failed and undoing its committed batches failed too (the database went away): the undo
+ * log stays in the database, and the batches are undone as soon as it is back, by this process or at the
+ * next start (`npm run cli -- import-rollback` does the same by hand). HTTP 503, saying so.
  */
 export class ImportRollbackError extends Error {
+  readonly statusCode = 503;
+  readonly code = 'import_interrupted';
   constructor(
     readonly importId: string,
+    readonly batches: { written: number; total: number },
     cause: unknown,
     readonly rollbackError: unknown,
   ) {
     super(
-      `Import ${importId} failed and could not be undone yet (${rollbackError instanceof Error ? rollbackError.message : String(rollbackError)}); ` +
-        'its undo log is kept: run `npm run cli -- import-rollback` once the database is back.',
+      `The database went away during the import, after ${batches.written} of its ${batches.total} batches were written. ` +
+        `Those batches are being undone automatically as soon as the database is back (import ${importId}; the audit trail ` +
+        'will record it): nothing of this import will remain. Send the file again once the server answers.',
       { cause },
     );
     this.name = 'ImportRollbackError';
@@ -251,6 +282,7 @@ function resultOf(plan: ChangePlan, mapped: MappedImport, options: ImportOptions
     merged: mapped.merged,
     skipped: mapped.skipped,
     warnings: mapped.warnings,
+    unmapped: mapped.unmapped,
     documentId: mapped.documentId,
     auditId: null,
   };
@@ -308,10 +340,41 @@ async function existingKinds(tx: ManagedTransaction, ids: string[]): Promise<Map
   return new Map(result.records.map((r) => [r.get('id') as string, r.get('kind') as EntityKind]));
 }
 
+/**
+ * Entities an FtM file refers to without holding them: imported before (by `ftmId`), ours (an id of
+ * our own export), or merged since into another entity (found by the id an import would give them).
+ */
 async function entitiesByFtmId(driver: Driver, database: string, ftmIds: string[]): Promise<Map<string, KnownEntity>> {
   if (ftmIds.length === 0) return new Map();
-  const { records } = await driver.executeQuery(cypher('queries/entities-by-ftm-id'), { ftmIds }, { database, routing: 'READ' });
-  return new Map(
-    records.map((r) => [r.get('ftmId') as string, { id: r.get('id') as string, kind: r.get('kind') as EntityKind }]),
-  );
+  const session = openSession(driver, database, 'READ');
+  try {
+    return await session.executeRead(async (tx) => {
+      const found = new Map<string, KnownEntity>();
+      const refs = ftmIds.map((ftmId) => ({ ftmId, id: fromFtmId(ftmId) ?? ftmId }));
+      const result = await tx.run(cypher('queries/entities-by-ftm-id'), { refs });
+      for (const r of result.records)
+        found.set(r.get('ftmId') as string, { id: r.get('id') as string, kind: r.get('kind') as EntityKind });
+      const missing = ftmIds.filter((id) => !found.has(id));
+      const candidates = new Map(missing.flatMap((ftmId) => FTM_KINDS.map((kind) => [ftmEntityId(kind, ftmId), ftmId] as const)));
+      for (const [oldId, entity] of await mergedInto(tx, [...candidates.keys()])) {
+        const ftmId = candidates.get(oldId);
+        if (ftmId) found.set(ftmId, entity);
+      }
+      return found;
+    });
+  } finally {
+    await session.close();
+  }
+}
+
+/** Kinds an FtM id can stand for. */
+const FTM_KINDS: EntityKind[] = ['Person', 'Organization', 'PublicBody', 'Contract', 'Document'];
+
+/** A locale's way of writing numbers; a locale the platform does not know is a bad parameter. */
+function localeConvention(locale: string): NumberConvention {
+  try {
+    return conventionOf(locale);
+  } catch (error) {
+    throw new ImportValidationError([{ field: 'locale', message: (error as Error).message }]);
+  }
 }

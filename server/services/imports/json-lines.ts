@@ -35,8 +35,50 @@ function prefixes(field: string): string[] {
   return parts.map((_, i) => parts.slice(0, parts.length - i).join('.'));
 }
 
+/**
+ * Deepest nesting of objects and arrays accepted. An Interlock file nests five levels (the file, its
+ * entities, an entity, its citations, a citation); thousands of levels only serve to exhaust the stack
+ * of whatever walks the text recursively (the problem locator did).
+ */
+export const MAX_JSON_DEPTH = 64;
+
+/** Where the text first nests deeper than `max` (line and column, 1-based), or undefined. Iterative. */
+export function tooDeep(text: string, max = MAX_JSON_DEPTH): { line: number; column: number } | undefined {
+  let depth = 0;
+  let line = 1;
+  let lineStart = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      line += 1;
+      lineStart = i + 1;
+    } else if (inString) {
+      if (c === 92)
+        i += 1; // a backslash escapes the next character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      depth += 1;
+      if (depth > max) return { line, column: i - lineStart + 1 };
+    } else if (c === 125 || c === 93) depth -= 1;
+  }
+  return undefined;
+}
+
 /** Parses our JSON, or says where it stops being JSON (line and column), as one problem. */
 export function parseJsonText(text: string): { ok: true; value: unknown } | { ok: false; problem: ImportProblem } {
+  const deep = tooDeep(text);
+  if (deep) {
+    return {
+      ok: false,
+      problem: {
+        line: deep.line,
+        field: '(file)',
+        message: `nested more than ${MAX_JSON_DEPTH} levels deep at line ${deep.line}, column ${deep.column}: an Interlock file nests five (file, entities, entity, citations, citation)`,
+      },
+    };
+  }
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch {

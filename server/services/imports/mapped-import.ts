@@ -2,7 +2,7 @@
  * What every format's reader produces: an Interlock file not yet validated, plus where each entity and
  * relationship came from (file and line), so problems found later can name the line a person must fix.
  */
-import type { ImportCounts, ImportProblem, ImportWarning } from '../../../schemas/index.js';
+import type { ImportCounts, ImportProblem, ImportWarning, UnmappedProperty } from '../../../schemas/index.js';
 
 export interface Origin {
   file?: string;
@@ -18,6 +18,8 @@ export interface MappedImport {
   merged: ImportCounts;
   skipped: number;
   warnings: ImportWarning[];
+  /** What a FollowTheMoney file held that was not imported, per schema and property. */
+  unmapped: UnmappedProperty[];
   /** Places problems found on the combined file in the source (our JSON: the line of each path). */
   locate?: (problems: ImportProblem[]) => ImportProblem[];
 }

@@ -3,11 +3,13 @@
  * needs the database (ids the file refers to that an earlier import wrote), through `lookupFtm`.
  */
 import type { ImportFormat } from '../../../schemas/index.js';
-import { mapCsv, unzipCsv } from './csv.js';
-import { ftmReferences, mapFtm, parseFtmLines, type KnownEntity } from './ftm.js';
+import { ftmReferences, parseFtmLines } from '../ftm/lines.js';
+import { mapFtm, type KnownEntity } from '../ftm/read.js';
+import { DEFAULT_ZIP_LIMITS, mapCsv, unzipCsv } from './csv.js';
 import { importDocumentId } from './ids.js';
 import { locateJsonProblems, parseJsonText } from './json-lines.js';
 import type { MappedImport } from './mapped-import.js';
+import type { NumberConvention } from './numbers.js';
 
 const noneMerged = { entities: 0, relationships: 0 };
 
@@ -22,6 +24,7 @@ export function fromInterlockJson(input: unknown): MappedImport {
     merged: noneMerged,
     skipped: 0,
     warnings: [],
+    unmapped: [],
   };
 }
 
@@ -30,9 +33,20 @@ export interface ReadOptions {
   bytes: Uint8Array;
   fileName: string;
   lookupFtm: (ftmIds: string[]) => Promise<Map<string, KnownEntity>>;
+  /** What a CSV zip may unpack to (the import size limit); 256 MB when not given. */
+  maxUnpackedBytes?: number | undefined;
+  /** How the file writes numbers, when the import declares a locale. */
+  convention?: NumberConvention | undefined;
 }
 
-export async function readImport({ format, bytes, fileName, lookupFtm }: ReadOptions): Promise<MappedImport> {
+export async function readImport({
+  format,
+  bytes,
+  fileName,
+  lookupFtm,
+  maxUnpackedBytes,
+  convention,
+}: ReadOptions): Promise<MappedImport> {
   if (format === 'json') {
     const text = new TextDecoder('utf-8').decode(bytes);
     const parsed = parseJsonText(text);
@@ -47,21 +61,23 @@ export async function readImport({ format, bytes, fileName, lookupFtm }: ReadOpt
     description: `Imported ${format === 'csv' ? 'CSV' : 'FollowTheMoney'} file; each fact cites its line.`,
   });
   if (format === 'csv') {
-    const { files, problems } = unzipCsv(bytes);
+    const { files, problems } = unzipCsv(bytes, {
+      ...DEFAULT_ZIP_LIMITS,
+      maxUnpackedBytes: maxUnpackedBytes ?? DEFAULT_ZIP_LIMITS.maxUnpackedBytes,
+    });
     // The CSV texts, not the zip's bytes (which carry file times), decide the Document: zipping the
     // same two files again must not make a new source.
     const documentId = importDocumentId(format, new TextEncoder().encode([...files].sort().flat().join('\u0000')));
-    const mapped = mapCsv(files, { documentId });
+    const mapped = mapCsv(files, { documentId, ...(convention ? { convention } : {}) });
     return withDocument({ ...mapped, problems: [...problems, ...mapped.problems], merged: noneMerged }, document(documentId));
   }
   const documentId = importDocumentId(format, bytes);
   const { records, problems, merged } = parseFtmLines(new TextDecoder('utf-8').decode(bytes));
   const known = await lookupFtm(ftmReferences(records));
-  const mapped = mapFtm(records, { documentId, fileName, known });
-  return withDocument(
-    { ...mapped, problems: [...problems, ...mapped.problems], merged: { entities: merged, relationships: 0 } },
-    document(documentId),
-  );
+  const { citesFile, ...mapped } = mapFtm(records, { documentId, fileName, known, ...(convention ? { convention } : {}) });
+  const result = { ...mapped, problems: [...problems, ...mapped.problems], merged: { entities: merged, relationships: 0 } };
+  // Lines of our own export cite their own sources; the file becomes a Document only when a fact cites it.
+  return citesFile ? withDocument(result, document(documentId)) : { ...result, documentId: null };
 }
 
 /** The file itself becomes a Document, first in the file so every fact can cite it. */

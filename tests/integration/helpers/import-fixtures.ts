@@ -48,3 +48,24 @@ export async function graphCounts(
   const r = records[0];
   return { nodes: r?.get('nodes') as number, relationships: r?.get('relationships') as number, audit: r?.get('audit') as number };
 }
+
+/** A real FollowTheMoney sample of tests/fixtures/ftm/ (see its README): its text and the FtM ids it holds. */
+export function ftmSample(name: 'parteispenden' | 'zala'): { text: string; ids: string[] } {
+  const text = readFileSync(new URL(`../../fixtures/ftm/${name}.ftm.json`, import.meta.url), 'utf8');
+  const ids = text
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => (JSON.parse(l) as { id: string }).id);
+  return { text, ids };
+}
+
+/** Deletes what importing FtM samples wrote: their entities, the documents and authorities made for them. */
+export async function removeFtmSamples(driver: Driver, database: string, ftmIds: string[], documentIds: string[]): Promise<void> {
+  await driver.executeQuery(
+    `MATCH (n:Entity) WHERE n.ftmId IN $ftmIds OR n.id IN $documentIds OR n.id STARTS WITH 'document:ftm-source-'
+       OR n.id STARTS WITH 'public-body:ftm-authority-'
+     DETACH DELETE n`,
+    { ftmIds, documentIds },
+    { database },
+  );
+}

@@ -17,6 +17,11 @@ export class SyntheticGraph {
     this.entities.push({ id: this.document, kind: 'Document', name: `${prefix} source`, title: `${prefix} source` });
   }
 
+  /** The document every fact of this graph cites. */
+  get documentId(): string {
+    return this.document;
+  }
+
   private cite() {
     return [
       { documentId: this.document, locator: `line ${this.entities.length + this.relationships.length}`, quote: 'synthetic' },

@@ -19,12 +19,13 @@ import {
 import type { EntityKind, RelationshipType } from '../../../schemas/index.js';
 import { authorizationHeader } from './auth-token.js';
 
-/** A failed call, with a message fit to show a reporter. */
+/** A failed call, with a message fit to show a reporter (and the whole answer, for those that say more). */
 export class ApiRequestError extends Error {
   constructor(
     message: string,
     readonly status: number,
     readonly code: string,
+    readonly detail?: unknown,
   ) {
     super(message);
     this.name = 'ApiRequestError';
@@ -74,7 +75,7 @@ export async function sendJson<S extends z.ZodType>(
     const message = problem.success
       ? problem.data.error.message
       : `The server answered ${response.status} ${response.statusText}.`;
-    throw new ApiRequestError(message, response.status, problem.success ? problem.data.error.code : 'HTTP_ERROR');
+    throw new ApiRequestError(message, response.status, problem.success ? problem.data.error.code : 'HTTP_ERROR', answer);
   }
   if (schema === null) return undefined as z.output<S>;
   const parsed = schema.safeParse(answer);

@@ -1,6 +1,7 @@
 /**
  * Client for the editing, audit, duplicates and merge routes. Writes carry the signed-in token; the
- * audit trail records the token's name as who made the change.
+ * audit trail records the token's name as who made the change. Changes and deletions carry the version
+ * of the fact they were made on, so a change someone made since is never overwritten unseen (412).
  */
 import type { z } from 'zod';
 import {
@@ -12,6 +13,7 @@ import {
   RelationshipWriteResult,
   RejectDuplicateResult,
   UndoResult,
+  VersionConflictResponse,
 } from '../../../schemas/index.js';
 import type {
   CreateEntityRequestInput,
@@ -19,7 +21,7 @@ import type {
   UpdateEntityRequestInput,
   UpdateRelationshipRequestInput,
 } from '../../../schemas/index.js';
-import { sendJson } from './client.js';
+import { ApiRequestError, sendJson } from './client.js';
 
 function send<S extends z.ZodType>(method: string, path: string, schema: S, body?: unknown): Promise<z.output<S>> {
   return sendJson(method, path, schema, body);
@@ -27,14 +29,25 @@ function send<S extends z.ZodType>(method: string, path: string, schema: S, body
 
 const at = (id: string) => encodeURIComponent(id);
 
+/** Changes carry the version they were made on, when the page knows it. */
+const on = (version: number | undefined) => (version === undefined ? {} : { version });
+
+/** The server's answer when the fact changed since the version a change was made on; undefined otherwise. */
+export function versionConflict(error: unknown): VersionConflictResponse | undefined {
+  if (!(error instanceof ApiRequestError) || error.status !== 412) return undefined;
+  const parsed = VersionConflictResponse.safeParse(error.detail);
+  return parsed.success ? parsed.data : undefined;
+}
+
 export const editingApi = {
   createEntity: (body: CreateEntityRequestInput) => send('POST', '/entities', EntityWriteResult, body),
-  updateEntity: (id: string, body: UpdateEntityRequestInput) => send('PATCH', `/entities/${at(id)}`, EntityWriteResult, body),
-  deleteEntity: (id: string) => send('DELETE', `/entities/${at(id)}`, DeleteResult),
+  updateEntity: (id: string, body: UpdateEntityRequestInput, version?: number) =>
+    send('PATCH', `/entities/${at(id)}`, EntityWriteResult, { ...body, ...on(version) }),
+  deleteEntity: (id: string, version?: number) => send('DELETE', `/entities/${at(id)}`, DeleteResult, on(version)),
   createRelationship: (body: CreateRelationshipRequestInput) => send('POST', '/relationships', RelationshipWriteResult, body),
-  updateRelationship: (id: string, body: UpdateRelationshipRequestInput) =>
-    send('PATCH', `/relationships/${at(id)}`, RelationshipWriteResult, body),
-  deleteRelationship: (id: string) => send('DELETE', `/relationships/${at(id)}`, DeleteResult),
+  updateRelationship: (id: string, body: UpdateRelationshipRequestInput, version?: number) =>
+    send('PATCH', `/relationships/${at(id)}`, RelationshipWriteResult, { ...body, ...on(version) }),
+  deleteRelationship: (id: string, version?: number) => send('DELETE', `/relationships/${at(id)}`, DeleteResult, on(version)),
   undo: (auditId: string) => send('POST', `/audit/${at(auditId)}/undo`, UndoResult),
   audit: (entity: string) => send('GET', `/audit?entity=${at(entity)}&limit=50`, AuditResponse),
   duplicates: (offset = 0) => send('GET', `/duplicates?limit=50&offset=${offset}`, DuplicatesResponse),

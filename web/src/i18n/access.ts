@@ -25,6 +25,8 @@ export const en = {
     readonly: 'This is a public read-only copy: nothing can be changed here, whatever the token.',
     needsToken: 'This server shows its data only to people with a token.',
     close: 'Close',
+    replaceToken:
+      'The address you opened signs this browser in with another token, replacing the one it has. Only accept if you expected this (for example, an administrator sent you this link). Replace the token?',
   },
 };
 
@@ -54,6 +56,8 @@ export const es: typeof en = {
     readonly: 'Esta es una copia pública de solo lectura: aquí no se puede cambiar nada, con ningún token.',
     needsToken: 'Este servidor muestra sus datos solo a quien tiene un token.',
     close: 'Cerrar',
+    replaceToken:
+      'La dirección que abriste inicia sesión en este navegador con otro token y sustituye al que tiene. Acepta solo si lo esperabas (por ejemplo, si un administrador te envió este enlace). ¿Sustituir el token?',
   },
 };
 
@@ -83,5 +87,7 @@ export const ar: typeof en = {
     readonly: 'هذه نسخة عامة للقراءة فقط: لا يمكن تغيير أي شيء هنا، أيًّا كان الرمز.',
     needsToken: 'لا يعرض هذا الخادم بياناته إلا لمن يحمل رمزًا.',
     close: 'إغلاق',
+    replaceToken:
+      'العنوان الذي فتحته يسجّل دخول هذا المتصفح برمز آخر بدلًا من الرمز الحالي. لا تقبل إلا إذا كنت تتوقع ذلك (مثلًا أرسل إليك مسؤول هذا الرابط). هل تستبدل الرمز؟',
   },
 };

@@ -19,9 +19,11 @@ export function wordingFor(t: TFunction, language: string): Wording {
     undated: t('words.undated'),
     amountUndisclosed: t('words.amountUndisclosed'),
     contracts: (count) => t('words.contracts', { count }),
+    payments: (count) => t('words.payments', { count }),
+    sharedCount: (count) => t('words.sharedCount', { count }),
+    noCurrency: t('words.noCurrency'),
     undisclosedCount: (count) => t('words.undisclosedCount', { count }),
     undisclosed: t('words.undisclosed'),
-    mixedCurrencies: t('words.mixedCurrencies'),
   };
 }
 

@@ -1,5 +1,6 @@
 /** Adapters for the entity-detail answer, whose relationships come in a different shape from edges. */
-import { Relationship } from '../../../schemas/index.js';
+import { GraphEdge as GraphEdgeSchema } from '../../../schemas/index.js';
+import { formatAmount, moneyOf } from './labels.js';
 import type { Citation, EntityDetailResponse, EntityRelationship, GraphEdge, RelationshipType } from '../../../schemas/index.js';
 
 /**
@@ -8,13 +9,14 @@ import type { Citation, EntityDetailResponse, EntityRelationship, GraphEdge, Rel
  * parse is left off the canvas rather than drawn half-known.
  */
 export function edgeFromDetail(rel: EntityRelationship): GraphEdge | undefined {
-  const parsed = Relationship.safeParse({
+  const parsed = GraphEdgeSchema.safeParse({
     ...rel.properties,
     id: rel.id,
     type: rel.type,
     source: rel.source,
     target: rel.target,
     citations: rel.citations,
+    version: rel.version,
   });
   return parsed.success ? parsed.data : undefined;
 }
@@ -40,6 +42,19 @@ export function propertyText(value: unknown): string | undefined {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value.join(', ');
   return undefined;
+}
+
+/**
+ * The few words a connection shows in an entity's list: the role, seat, data, tie, issue or programme;
+ * for money, its amount. `properties` are those of the detail endpoint's relationships.
+ */
+export function connectionQualifier(properties: Readonly<Record<string, unknown>>, locale = 'en-US'): string | undefined {
+  const p = properties;
+  const words = propertyText(p.role ?? p.seat ?? p.data ?? p.relation ?? p.issue ?? p.program);
+  if (words !== undefined) return words;
+  if (typeof p.percentage === 'number') return `${p.percentage}%`;
+  const money = moneyOf(p as Parameters<typeof moneyOf>[0]);
+  return money && formatAmount(money.amount, money.currency, locale);
 }
 
 /** The citations of several facts, each quote once, in the order the facts were given. */

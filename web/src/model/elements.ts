@@ -39,7 +39,7 @@ export function toElements(view: ViewGraph, options: ElementOptions = {}): Canva
   const dimming = highlight !== undefined && (highlight.nodeIds.size > 0 || highlight.edgeIds.size > 0);
   const hiddenNodes = new Set<string>();
   const labelAll = view.edges.size <= LABEL_ALL_EDGES_UP_TO;
-  const largest = largestAmount(view.nodes.values());
+  const largest = largestAmount(view.nodes.values(), view.edges.values());
   const inFocus = (edge: { id: string; source: string; target: string }) =>
     (selection?.kind === 'node' && (edge.source === selection.id || edge.target === selection.id)) ||
     (selection?.kind === 'edge' && selection.id === edge.id) ||

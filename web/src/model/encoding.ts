@@ -38,22 +38,41 @@ export interface CategoryEncoding {
 
 export const CATEGORY_ENCODING: Readonly<Record<RelationshipCategory, CategoryEncoding>> = {
   role: { label: 'Roles & seats', description: 'positions, board seats, memberships', color: '#3d3d3d', line: 'solid' },
-  structure: { label: 'Structure', description: 'subsidiary of, part of', color: '#8a8a8a', line: 'solid' },
+  structure: { label: 'Structure', description: 'owns, subsidiary of, part of, succeeded by', color: '#8a8a8a', line: 'solid' },
   data: { label: 'Data flows', description: 'operates, supplies data to', color: '#AA4F86', line: 'solid' },
   money: {
     label: 'Money',
-    description: 'buyer of, awarded to; the line is wider for larger contracts',
+    description: 'paid, buyer of, awarded to; the line is wider for larger amounts',
     color: '#009E73',
     line: 'solid',
   },
-  law: { label: 'Law', description: 'what a law restricts', color: '#9c8f00', line: 'solid' },
+  // Okabe–Ito orange and blue, darkened so a thin line still reads on white.
+  personal: { label: 'Family & associates', description: 'family of, associate of', color: '#b87d00', line: 'solid' },
+  influence: { label: 'Representation & lobbying', description: 'represents, lobbies', color: '#005a8c', line: 'solid' },
+  law: {
+    label: 'Law & sanctions',
+    description: 'what a law restricts, who is sanctioned by whom',
+    color: '#9c8f00',
+    line: 'solid',
+  },
+  other: { label: 'Other links', description: 'other ties a source states', color: '#6b6b6b', line: 'dotted' },
   provenance: { label: 'Sources', description: 'published, quoted in, mentions', color: '#a8a8a8', line: 'dotted' },
 };
 
 /** Path highlight: vermillion, the one Okabe–Ito colour no kind or category uses. */
 export const HIGHLIGHT_COLOR = '#D55E00';
 
-export const CATEGORY_ORDER: readonly RelationshipCategory[] = ['role', 'money', 'data', 'structure', 'law', 'provenance'];
+export const CATEGORY_ORDER: readonly RelationshipCategory[] = [
+  'role',
+  'money',
+  'personal',
+  'influence',
+  'data',
+  'structure',
+  'law',
+  'other',
+  'provenance',
+];
 
 export function categoryOf(type: RelationshipType): RelationshipCategory {
   return RELATIONSHIP_RULES[type].category;

@@ -9,8 +9,12 @@ export function typeLabel(type: RelationshipType): string {
   return type.replaceAll('_', ' ');
 }
 
-/** Whole currency units with grouping, e.g. 750000 USD -> "$750,000". */
-export function formatAmount(amount: number, currency = 'USD', locale = 'en-US'): string {
+/**
+ * Whole currency units with grouping, e.g. 750000 USD -> "$750,000". Without a currency the number
+ * alone: an amount whose currency the source does not give is not dressed up as dollars.
+ */
+export function formatAmount(amount: number, currency: string | undefined, locale = 'en-US'): string {
+  if (currency === undefined) return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(amount);
   try {
     return new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
   } catch {
@@ -35,12 +39,13 @@ export function formatPeriod(
   return '';
 }
 
-/** The edge's own qualifier: the role held, the seat, what data flows, the share owned. */
+/** The edge's own qualifier: the role held, the seat, what data flows, the share owned, the tie. */
 export function edgeQualifier(edge: GraphEdge): string | undefined {
   switch (edge.type) {
     case 'HOLDS_POSITION':
     case 'MEMBER_OF':
     case 'QUOTED_IN':
+    case 'REPRESENTS':
       return edge.role;
     case 'SITS_ON_BOARD':
       return edge.seat;
@@ -48,22 +53,55 @@ export function edgeQualifier(edge: GraphEdge): string | undefined {
       return edge.data;
     case 'SUBSIDIARY_OF':
       return edge.percentage === undefined ? undefined : `${edge.percentage}%`;
+    case 'OWNS':
+      return edge.percentage === undefined ? edge.ownershipType : `${edge.percentage}%`;
+    case 'FAMILY_OF':
+    case 'ASSOCIATE_OF':
+    case 'LINKED_TO':
+      return edge.relation;
+    case 'LOBBIES':
+      return edge.issue;
+    case 'SANCTIONED_BY':
+      return edge.program;
     default:
       return undefined;
   }
 }
 
+/** Money a source gives as an amount in its currency, or only as a euro or dollar value. */
+interface Priced {
+  readonly amount?: number | undefined;
+  readonly currency?: string | undefined;
+  readonly amountEur?: number | undefined;
+  readonly amountUsd?: number | undefined;
+}
+
+/** The amount and its currency (undefined when the source gives none). */
+export function moneyOf(priced: Priced): { amount: number; currency: string | undefined } | undefined {
+  if (priced.amount !== undefined) return { amount: priced.amount, currency: priced.currency };
+  if (priced.amountEur !== undefined) return { amount: priced.amountEur, currency: 'EUR' };
+  if (priced.amountUsd !== undefined) return { amount: priced.amountUsd, currency: 'USD' };
+  return undefined;
+}
+
 /**
- * The amount a money edge carries. Money edges run buyer -> contract -> vendor, and the amount lives
- * on the Contract node, so it is read from whichever end is a contract.
+ * The money a money edge carries: its own (a payment, the value of one award), else the contract's at
+ * either end (buyer -> contract -> vendor).
  */
-export function edgeAmount(edge: GraphEdge, nodes: ReadonlyMap<string, GraphNode>, locale = 'en-US'): string | undefined {
-  if (categoryOf(edge.type) !== 'money') return undefined;
+export function edgeMoney(edge: GraphEdge, nodes: ReadonlyMap<string, GraphNode>): ReturnType<typeof moneyOf> {
+  if (categoryOf(edge.type) !== 'money' && edge.type !== 'LOBBIES') return undefined;
+  const own = moneyOf(edge as Priced);
+  if (own) return own;
   for (const id of [edge.target, edge.source]) {
     const node = nodes.get(id);
-    if (node?.kind === 'Contract' && node.amount !== undefined) return formatAmount(node.amount, node.currency, locale);
+    if (node?.kind === 'Contract') return moneyOf(node);
   }
   return undefined;
+}
+
+export function edgeAmount(edge: GraphEdge, nodes: ReadonlyMap<string, GraphNode>, locale = 'en-US'): string | undefined {
+  const money = edgeMoney(edge, nodes);
+  return money && formatAmount(money.amount, money.currency, locale);
 }
 
 /** Longest qualifier shown on the canvas; the side panel always has the full text. */
@@ -80,8 +118,9 @@ export function shortQualifier(text: string): string {
 
 /**
  * "HOLDS POSITION · Chief of operations", "HOLDS POSITION · Sheriff · former", "BUYER OF · $750,000".
- * `amount: false` leaves the amount off money edges, for the canvas: a money edge always ends at its
- * contract, whose caption already shows the amount, and the shorter label fits between the ranks.
+ * `amount: false` leaves a contract's amount off its money edges, for the canvas: such an edge ends at
+ * the contract, whose caption already shows it, and the shorter label fits between the ranks. A
+ * payment's own amount stays: nothing else on the canvas shows it.
  */
 export function edgeLabel(
   edge: GraphEdge,
@@ -90,7 +129,9 @@ export function edgeLabel(
 ): string {
   const words = options.words ?? ENGLISH;
   const qualifier = edgeQualifier(edge);
-  const amount = options.amount === false ? undefined : edgeAmount(edge, nodes, words.locale);
+  // On the canvas a contract's amount is in its node's caption; a payment has no node, so its line says it.
+  const own = moneyOf(edge as Priced) !== undefined;
+  const amount = options.amount === false && !own ? undefined : edgeAmount(edge, nodes, words.locale);
   const parts = [words.type(edge.type), qualifier === undefined ? amount : shortQualifier(qualifier)];
   if (edge.current === false) parts.push(words.former);
   if (edge.status === 'inferred' || edge.status === 'alleged') parts.push(words.status(edge.status));
@@ -103,7 +144,8 @@ export function edgeLabel(
  */
 export function nodeLabel(node: GraphNode, name: string = node.name, words: Wording = ENGLISH): string {
   if (node.kind !== 'Contract') return name;
-  const amount = node.amount === undefined ? words.amountUndisclosed : formatAmount(node.amount, node.currency, words.locale);
+  const money = moneyOf(node);
+  const amount = money === undefined ? words.amountUndisclosed : formatAmount(money.amount, money.currency, words.locale);
   return `${name}\n${amount}`;
 }
 
@@ -126,26 +168,29 @@ export function moneyEdgeWidth(amount: number | undefined, largest: number): num
   return MONEY_MIN_WIDTH + (MONEY_MAX_WIDTH - MONEY_MIN_WIDTH) * Math.sqrt(share);
 }
 
-/** The largest known contract amount among these nodes (0 when none is known). */
-export function largestAmount(nodes: Iterable<GraphNode>): number {
+/**
+ * The largest known amount among these contracts and payments (0 when none is known), whatever the
+ * currency: it only scales line widths.
+ */
+export function largestAmount(nodes: Iterable<GraphNode>, edges: Iterable<GraphEdge> = []): number {
   let largest = 0;
-  for (const node of nodes) if (node.kind === 'Contract' && node.amount !== undefined) largest = Math.max(largest, node.amount);
+  for (const node of nodes) if (node.kind === 'Contract') largest = Math.max(largest, moneyOf(node)?.amount ?? 0);
+  for (const edge of edges) if (edge.type === 'PAID') largest = Math.max(largest, moneyOf(edge)?.amount ?? 0);
   return largest;
 }
 
 /**
- * Line width for an edge: money edges carry the amount of the contract at either end (buyer ->
- * contract -> vendor), other edges are a fixed width. `largest` is passed in by callers that style a
- * whole canvas, so it is computed once rather than per edge.
+ * Line width for an edge: money edges carry their own amount (a payment) or that of the contract at
+ * either end (buyer -> contract -> vendor), other edges are a fixed width. `largest` is passed in by
+ * callers that style a whole canvas, so it is computed once rather than per edge.
  */
 export function edgeWidth(
   edge: GraphEdge,
   nodes: ReadonlyMap<string, GraphNode>,
-  largest = largestAmount(nodes.values()),
+  largest = largestAmount(nodes.values(), [edge]),
 ): number {
   if (categoryOf(edge.type) !== 'money') return PLAIN_EDGE_WIDTH;
-  const contract = [nodes.get(edge.source), nodes.get(edge.target)].find((n) => n?.kind === 'Contract');
-  return moneyEdgeWidth(contract?.kind === 'Contract' ? contract.amount : undefined, largest);
+  return moneyEdgeWidth(edgeMoney(edge, nodes)?.amount, largest);
 }
 
 // Hebrew, Arabic, Syriac, Thaana, N'Ko and the Arabic presentation forms.

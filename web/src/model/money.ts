@@ -1,37 +1,52 @@
 /**
  * Who pays whom: the money table's wording and the part of the graph each row stands for. A row is a
- * payer and a payee with the contracts between them; on the canvas that is payer -> contract -> vendor,
- * and when contracts are rolled up to a parent company, vendor -> subsidiary of -> ... -> payee.
+ * payer and a payee with the payments and contracts between them; on the canvas that is payer -> paid
+ * -> payee and payer -> contract -> vendor, and when rolled up to a parent company, the receiver ->
+ * subsidiary of -> ... -> payee.
  */
-import type { Graph, GraphEdge, MoneyFlowRow } from '../../../schemas/index.js';
+import type { Graph, GraphEdge, MoneyFlowRow, MoneyTotal } from '../../../schemas/index.js';
 import type { GraphPatch, Spotlight } from './types.js';
 import { formatAmount } from './labels.js';
 import { ENGLISH } from './wording.js';
 import type { Wording } from './wording.js';
 
 export interface MoneyRowText {
-  /** "$750,000"; "undisclosed" when no contract gives an amount; never a misleading "$0". */
+  /**
+   * One total per currency, "€40,000 + $5,000" (never added together); "undisclosed" when no flow
+   * gives an amount; never a misleading "$0".
+   */
   readonly total: string;
+  /** "2 payments · 1 contract". */
   readonly contracts: string;
-  /** "1 undisclosed" when some counted contracts have no amount in the sources. */
+  /** "1 undisclosed" when some counted flows have no amount in the sources. */
   readonly undisclosed: string | undefined;
+  /** "1 shared with other payees" when an amount is that of one payment to several. */
+  readonly shared: string | undefined;
   readonly period: string;
 }
 
 export function moneyRowText(row: MoneyFlowRow, words: Wording = ENGLISH): MoneyRowText {
+  const payments = row.paymentIds.length;
+  const contracts = row.count - payments;
   return {
-    total: moneyTotal(row, words),
-    contracts: words.contracts(row.count),
-    undisclosed: row.undisclosed > 0 && row.undisclosed < row.count ? words.undisclosedCount(row.undisclosed) : undefined,
+    total: row.totals.length === 0 ? words.undisclosed : moneyTotals(row.totals, words),
+    contracts: [payments > 0 ? words.payments(payments) : '', contracts > 0 || payments === 0 ? words.contracts(contracts) : '']
+      .filter(Boolean)
+      .join(' · '),
+    undisclosed: row.unknownCount > 0 && row.totals.length > 0 ? words.undisclosedCount(row.unknownCount) : undefined,
+    shared: row.sharedCount > 0 ? words.sharedCount(row.sharedCount) : undefined,
     period: moneyPeriod(row.from, row.to, words),
   };
 }
 
-function moneyTotal(row: MoneyFlowRow, words: Wording): string {
-  if (row.undisclosed >= row.count) return words.undisclosed;
-  // The server never adds amounts in different currencies; it then reports no currency and no total.
-  if (row.currency === null) return words.mixedCurrencies;
-  return formatAmount(row.total, row.currency, words.locale);
+/** Totals per currency, largest first, joined with "+"; an amount without a currency says so. */
+export function moneyTotals(totals: readonly MoneyTotal[], words: Wording = ENGLISH): string {
+  return totals
+    .map(
+      (t) =>
+        formatAmount(t.amount, t.currency ?? undefined, words.locale) + (t.currency === null ? ` (${words.noCurrency})` : ''),
+    )
+    .join(' + ');
 }
 
 /** "2020", "2017 – 2020", "since 2017", "until 2020", or "undated". */
@@ -54,18 +69,21 @@ export interface FlowElements {
 
 /**
  * The elements one row stands for, found in `pool` (the money-flow evidence plus any ownership
- * chains): payer, its BUYER_OF edges to the row's contracts, the contracts, their AWARDED_TO edges,
- * the vendors, and the SUBSIDIARY_OF chain from each vendor up to the payee. Nodes are listed in
- * reading order (payer, contracts, vendors, parents) so a fresh layout seeds them left to right.
+ * chains): payer, its payments (PAID edges) and BUYER_OF edges to the row's contracts, the contracts,
+ * their AWARDED_TO edges, the receivers, and the SUBSIDIARY_OF chain from each receiver up to the
+ * payee. Nodes are listed in reading order (payer, contracts, receivers, parents) so a fresh layout
+ * seeds them left to right.
  */
 export function flowElements(row: MoneyFlowRow, pool: Graph): FlowElements {
   const contracts = new Set(row.contractIds);
+  const payments = new Set(row.paymentIds);
+  const paid = pool.edges.filter((e) => e.type === 'PAID' && payments.has(e.id));
   const bought = pool.edges.filter((e) => e.type === 'BUYER_OF' && e.source === row.payer.id && contracts.has(e.target));
   const awarded = pool.edges.filter((e) => e.type === 'AWARDED_TO' && contracts.has(e.source));
-  const vendors = [...new Set(awarded.map((e) => e.target))];
-  const chains = vendors.map((vendor) => ownershipChain(vendor, row.payee.id, pool.edges) ?? []);
-  const nodeIds = [row.payer.id, ...row.contractIds, ...vendors, ...chains.flat().map((e) => e.target), row.payee.id];
-  const edgeIds = [...bought, ...awarded, ...chains.flat()].map((e) => e.id);
+  const receivers = [...new Set([...paid, ...awarded].map((e) => e.target))];
+  const chains = receivers.map((receiver) => ownershipChain(receiver, row.payee.id, pool.edges) ?? []);
+  const nodeIds = [row.payer.id, ...row.contractIds, ...receivers, ...chains.flat().map((e) => e.target), row.payee.id];
+  const edgeIds = [...paid, ...bought, ...awarded, ...chains.flat()].map((e) => e.id);
   return { nodeIds: [...new Set(nodeIds)], edgeIds: [...new Set(edgeIds)] };
 }
 
@@ -98,8 +116,11 @@ export function missingChains(rows: readonly MoneyFlowRow[], pool: Graph): { ven
   const wanted = new Map<string, { vendor: string; parent: string }>();
   for (const row of rows) {
     const contracts = new Set(row.contractIds);
+    const payments = new Set(row.paymentIds);
     for (const edge of pool.edges) {
-      if (edge.type !== 'AWARDED_TO' || !contracts.has(edge.source) || edge.target === row.payee.id) continue;
+      const reaches =
+        (edge.type === 'AWARDED_TO' && contracts.has(edge.source)) || (edge.type === 'PAID' && payments.has(edge.id));
+      if (!reaches || edge.target === row.payee.id) continue;
       if (ownershipChain(edge.target, row.payee.id, pool.edges) === undefined)
         wanted.set(`${edge.target}>${row.payee.id}`, { vendor: edge.target, parent: row.payee.id });
     }

@@ -22,11 +22,15 @@ export interface Wording {
   /** Under a contract with no amount in the sources. */
   readonly amountUndisclosed: string;
   readonly contracts: (count: number) => string;
+  readonly payments: (count: number) => string;
+  /** "1 shared": flows whose amount is that of one payment or contract with several payees. */
+  readonly sharedCount: (count: number) => string;
+  /** After an amount whose currency the source does not give. */
+  readonly noCurrency: string;
   /** "1 undisclosed": contracts without an amount among those counted. */
   readonly undisclosedCount: (count: number) => string;
   /** A money total when no contract gives an amount. */
   readonly undisclosed: string;
-  readonly mixedCurrencies: string;
 }
 
 export const ENGLISH: Wording = {
@@ -40,7 +44,9 @@ export const ENGLISH: Wording = {
   undated: 'undated',
   amountUndisclosed: 'amount undisclosed',
   contracts: (count) => `${count} contract${count === 1 ? '' : 's'}`,
+  payments: (count) => `${count} payment${count === 1 ? '' : 's'}`,
+  sharedCount: (count) => `${count} shared with other payees`,
+  noCurrency: 'currency not given',
   undisclosedCount: (count) => `${count} undisclosed`,
   undisclosed: 'undisclosed',
-  mixedCurrencies: 'mixed currencies',
 };

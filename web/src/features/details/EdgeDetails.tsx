@@ -1,7 +1,15 @@
 /** Side panel content for a selected connection: the sentence it states and the quotes behind it. */
 import { useTranslation } from 'react-i18next';
 import type { GraphEdge } from '../../../../schemas/index.js';
-import { CATEGORY_ENCODING, categoryOf, edgeAmount, edgeQualifier, formatPeriod, nodeName } from '../../model/index.js';
+import {
+  CATEGORY_ENCODING,
+  categoryOf,
+  edgeAmount,
+  edgeQualifier,
+  formatAmount,
+  formatPeriod,
+  nodeName,
+} from '../../model/index.js';
 import { useWording } from '../../i18n/wording.js';
 import type { ViewGraph } from '../../model/index.js';
 import { Citations } from './Citations.js';
@@ -24,6 +32,13 @@ const QUALIFIER_LABEL: Partial<Record<GraphEdge['type'], string>> = {
   SITS_ON_BOARD: 'facts.seat',
   SUPPLIES_DATA_TO: 'facts.data',
   SUBSIDIARY_OF: 'facts.shareOwned',
+  REPRESENTS: 'facts.role',
+  OWNS: 'facts.shareOwned',
+  FAMILY_OF: 'facts.relation',
+  ASSOCIATE_OF: 'facts.relation',
+  LINKED_TO: 'facts.relation',
+  LOBBIES: 'facts.issue',
+  SANCTIONED_BY: 'facts.program',
 };
 
 export function EdgeDetails({ edge, view, headingId, onSelectNode }: EdgeDetailsProps) {
@@ -32,9 +47,43 @@ export function EdgeDetails({ edge, view, headingId, onSelectNode }: EdgeDetails
   const categoryId = categoryOf(edge.type);
   const category = CATEGORY_ENCODING[categoryId];
   const qualifier = edgeQualifier(edge);
+  // Fields a type has beyond its qualifier (a payment's purpose, a sanction's reason), where given.
+  const field = (name: string): string | undefined => {
+    const value = (edge as unknown as Record<string, unknown>)[name];
+    return value === undefined || value === null || value === '' ? undefined : String(value);
+  };
+  const own = edge as unknown as Record<string, unknown>;
   const rows: FactRow[] = [
     [t(QUALIFIER_LABEL[edge.type] ?? 'facts.detail'), qualifier],
     [t('facts.amount'), edgeAmount(edge, view.nodes, words.locale)],
+    // The euro and dollar values a source adds are shown as given, beside the amount in its own currency.
+    [
+      t('facts.amountEur'),
+      own.amount !== undefined && typeof own.amountEur === 'number'
+        ? formatAmount(own.amountEur, 'EUR', words.locale)
+        : undefined,
+    ],
+    [
+      t('facts.amountUsd'),
+      own.amount !== undefined && typeof own.amountUsd === 'number'
+        ? formatAmount(own.amountUsd, 'USD', words.locale)
+        : undefined,
+    ],
+    [
+      t('facts.paymentKind'),
+      edge.type === 'PAID' && edge.paymentKind !== 'payment' ? t(`facts.paymentKinds.${edge.paymentKind}`) : undefined,
+    ],
+    [t('facts.purpose'), field('purpose')],
+    [t('facts.programme'), field('programme')],
+    [t('facts.sharesCount'), field('sharesCount')],
+    [t('facts.ownershipType'), edge.type === 'OWNS' && edge.percentage !== undefined ? edge.ownershipType : undefined],
+    [
+      t('facts.onBehalfOf'),
+      edge.type === 'LOBBIES' && edge.onBehalfOf.length ? edge.onBehalfOf.map((id) => nodeName(view, id)).join(', ') : undefined,
+    ],
+    [t('facts.listingDate'), field('listingDate')],
+    [t('facts.provisions'), field('provisions')],
+    [t('facts.reason'), field('reason')],
     [t('facts.period'), formatPeriod(edge, words)],
     [t('facts.current'), edge.current === undefined ? undefined : edge.current ? t('words.current') : words.former],
     [t('facts.status'), t(`filter.statuses.${edge.status}`)],

@@ -3,7 +3,14 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { RELATIONSHIP_TYPES } from '../../../../schemas/index.js';
 import type { EntityDetailResponse, EntityRelationship, GraphNode, RelationshipType } from '../../../../schemas/index.js';
-import { formatAmount, formatPeriod, groupRelationships, sourceCount, neighborName, propertyText } from '../../model/index.js';
+import {
+  connectionQualifier,
+  formatAmount,
+  formatPeriod,
+  groupRelationships,
+  sourceCount,
+  neighborName,
+} from '../../model/index.js';
 import type { GraphPatch, Wording } from '../../model/index.js';
 import { useEntityDetail } from '../../api/queries.js';
 import { useWording } from '../../i18n/wording.js';
@@ -181,7 +188,7 @@ function Connections({
             {group.items.map((rel) => {
               const outgoing = rel.source === detail.entity.id;
               const other = outgoing ? rel.target : rel.source;
-              const qualifier = propertyText(rel.properties.role ?? rel.properties.seat ?? rel.properties.data);
+              const qualifier = connectionQualifier(rel.properties, words.locale);
               return (
                 <li key={rel.id}>
                   <button
@@ -216,8 +223,45 @@ function Connections({
   );
 }
 
+/** A country code as the reader's language names it ("de" -> "Germany"); FtM's own codes as they are. */
+function countryNames(codes: readonly string[] | undefined, locale: string): string | undefined {
+  if (!codes?.length) return undefined;
+  const names = new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' });
+  return codes
+    .map((code) => {
+      try {
+        return /^[a-z]{2}$/.test(code) ? (names.of(code.toUpperCase()) ?? code) : code;
+      } catch {
+        return code;
+      }
+    })
+    .join(', ');
+}
+
+/** Who or what an entity is apart from its name: codes, dates of life, countries and the lists it is on. */
+function identityFacts(node: GraphNode, t: TFunction, words: Wording): FactRow[] {
+  const placed = node.kind === 'Person' || node.kind === 'Organization' || node.kind === 'PublicBody' ? node : undefined;
+  return [
+    [
+      t('facts.identifiers'),
+      node.identifiers?.length ? node.identifiers.map((i) => `${i.scheme}: ${i.value}`).join(' · ') : undefined,
+    ],
+    [t('facts.birthDate'), node.kind === 'Person' ? node.birthDate : undefined],
+    [t('facts.deathDate'), node.kind === 'Person' ? node.deathDate : undefined],
+    [t('facts.nationality'), node.kind === 'Person' ? countryNames(node.nationality, words.locale) : undefined],
+    [t('facts.country'), countryNames(placed?.country, words.locale)],
+    [
+      t('facts.topics'),
+      placed?.topics?.length
+        ? placed.topics.map((topic) => t(`facts.topicNames.${topic.replaceAll('.', '_')}`, { defaultValue: topic })).join(', ')
+        : undefined,
+    ],
+  ];
+}
+
 function nodeFacts(node: GraphNode, t: TFunction, words: Wording): FactRow[] {
   const common: FactRow[] = [
+    ...identityFacts(node, t, words),
     [t('facts.period'), formatPeriod(node, words)],
     [t('facts.status'), node.status && t(`filter.statuses.${node.status}`)],
     [t('facts.inferredFrom'), node.inferredFrom],
@@ -231,6 +275,8 @@ function nodeFacts(node: GraphNode, t: TFunction, words: Wording): FactRow[] {
     case 'Contract':
       return [
         [t('facts.amount'), node.amount === undefined ? undefined : formatAmount(node.amount, node.currency, words.locale)],
+        [t('facts.amountEur'), node.amountEur === undefined ? undefined : formatAmount(node.amountEur, 'EUR', words.locale)],
+        [t('facts.amountUsd'), node.amountUsd === undefined ? undefined : formatAmount(node.amountUsd, 'USD', words.locale)],
         [t('facts.signed'), node.signedOn],
         [t('facts.purpose'), node.purpose],
         ...common,

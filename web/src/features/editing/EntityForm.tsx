@@ -1,19 +1,26 @@
-/** Create or edit an entity: name, other names, dates, status, the fields of its kind, and its sources. */
+/**
+ * Create or edit an entity: name, other names, dates, status, the fields of its kind, and its sources.
+ * An edit is sent with the version the form was opened on; if someone saved the entity since, the form
+ * shows what they changed and lets the person take their version or keep their own text.
+ */
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ENTITY_KINDS, FactStatus } from '../../../../schemas/index.js';
-import type { EntityKind, GraphNode } from '../../../../schemas/index.js';
+import type { EntityKind, GraphNode, VersionConflictResponse } from '../../../../schemas/index.js';
 import { errorMessage } from '../../api/client.js';
-import { editingApi } from '../../api/editing.js';
+import { editingApi, versionConflict } from '../../api/editing.js';
 import { KIND_ENCODING } from '../../model/index.js';
 import { CitationFields } from './CitationFields.js';
+import { ConflictNotice } from './ConflictNotice.js';
 import {
+  changedDraftFields,
   createEntityRequest,
   emptyEntityDraft,
   entityDraftOf,
   entityProblem,
   KIND_FIELDS,
+  rebaseDraft,
   updateEntityRequest,
 } from './drafts.js';
 import type { EntityDraft } from './drafts.js';
@@ -25,9 +32,17 @@ export function EntityForm({ node, kind }: { readonly node?: GraphNode | undefin
   const { t } = useTranslation();
   const editing = useEditingActions();
   const [draft, setDraft] = useState<EntityDraft>(() => (node ? entityDraftOf(node) : emptyEntityDraft(kind)));
+  // The entity as the form last read it: what the edit is made on, and its version.
+  const [base, setBase] = useState(node);
+  const [conflict, setConflict] = useState<{ response: VersionConflictResponse; current: GraphNode }>();
   const [problem, setProblem] = useState<string>();
   const [saving, setSaving] = useState(false);
   const set = (patch: Partial<EntityDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  const adopt = (current: GraphNode, next: EntityDraft) => {
+    setBase(current);
+    setDraft(next);
+    setConflict(undefined);
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -39,12 +54,14 @@ export function EntityForm({ node, kind }: { readonly node?: GraphNode | undefin
     setProblem(undefined);
     setSaving(true);
     try {
-      const result = node
-        ? await editingApi.updateEntity(node.id, updateEntityRequest(node, draft))
+      const result = base
+        ? await editingApi.updateEntity(base.id, updateEntityRequest(base, draft), base.version)
         : await editingApi.createEntity(createEntityRequest(draft));
       await editing.entitySaved(result.auditId, result.entity);
     } catch (error) {
-      setProblem(errorMessage(error));
+      const found = versionConflict(error);
+      if (found && 'kind' in found.current) setConflict({ response: found, current: found.current });
+      else setProblem(errorMessage(error));
     } finally {
       setSaving(false);
     }
@@ -100,6 +117,19 @@ export function EntityForm({ node, kind }: { readonly node?: GraphNode | undefin
         onChange={(citations) => set({ citations })}
         required={draft.kind !== 'Document'}
       />
+      {conflict && base && (
+        <ConflictNotice
+          conflict={conflict.response}
+          fields={changedDraftFields(entityDraftOf(base), entityDraftOf(conflict.current)).map((key) => {
+            const now = entityDraftOf(conflict.current)[key];
+            return key === 'citations'
+              ? { label: t('editing.citations.legend'), now: t('editing.conflict.sources', { count: now.length }) }
+              : { label: t(key === 'kind' ? 'editing.form.kind' : `editing.form.${key}`), now: String(now) };
+          })}
+          onReload={() => adopt(conflict.current, entityDraftOf(conflict.current))}
+          onKeep={() => adopt(conflict.current, rebaseDraft(entityDraftOf(base), draft, entityDraftOf(conflict.current)))}
+        />
+      )}
       <FormFooter problem={problem} saving={saving} />
     </form>
   );

@@ -2,7 +2,7 @@
  * What the editing forms hold, and the requests they turn into. Pure (no React), so the rules a person
  * meets on the page (a relationship needs a citation; a cleared field is removed) are unit-tested.
  */
-import { RELATIONSHIP_RULES, RELATIONSHIP_TYPES } from '../../../../schemas/index.js';
+import { PAYMENT_KINDS, RELATIONSHIP_RULES, RELATIONSHIP_TYPES } from '../../../../schemas/index.js';
 import type {
   CitationInput,
   CreateEntityRequestInput,
@@ -208,15 +208,49 @@ export function updateEntityRequest(node: GraphNode, draft: EntityDraft): Update
 
 // ------------------------------------------------------------- relationships
 
-/** The one property particular to a type, shown as the "detail" field. */
-export const QUALIFIER_FIELD: Partial<Record<RelationshipType, 'role' | 'seat' | 'data' | 'summary' | 'percentage'>> = {
-  HOLDS_POSITION: 'role',
-  SITS_ON_BOARD: 'seat',
-  MEMBER_OF: 'role',
-  QUOTED_IN: 'role',
-  SUPPLIES_DATA_TO: 'data',
-  RESTRICTS: 'summary',
-  SUBSIDIARY_OF: 'percentage',
+/** A field of the connection form: the relationship property it sets, and how it is typed in. */
+export interface ConnectionField {
+  readonly name: string;
+  readonly input: 'text' | 'multiline' | 'number' | 'currency' | 'date' | 'ids' | 'choice';
+  readonly options?: readonly string[];
+}
+
+const text = (name: string): ConnectionField => ({ name, input: 'text' });
+const MONEY: readonly ConnectionField[] = [
+  { name: 'amount', input: 'number' },
+  { name: 'currency', input: 'currency' },
+];
+
+/** The properties particular to each type (see `Relationship` in schemas/graph.ts), in form order. */
+export const TYPE_FIELDS: Readonly<Partial<Record<RelationshipType, readonly ConnectionField[]>>> = {
+  HOLDS_POSITION: [text('role')],
+  SITS_ON_BOARD: [text('seat')],
+  MEMBER_OF: [text('role')],
+  QUOTED_IN: [text('role')],
+  REPRESENTS: [text('role')],
+  SUPPLIES_DATA_TO: [text('data')],
+  RESTRICTS: [{ name: 'summary', input: 'multiline' }],
+  SUBSIDIARY_OF: [{ name: 'percentage', input: 'number' }],
+  OWNS: [{ name: 'percentage', input: 'number' }, { name: 'sharesCount', input: 'number' }, text('ownershipType')],
+  PAID: [
+    ...MONEY,
+    { name: 'paymentKind', input: 'choice', options: PAYMENT_KINDS },
+    { name: 'purpose', input: 'multiline' },
+    text('programme'),
+    { name: 'amountEur', input: 'number' },
+    { name: 'amountUsd', input: 'number' },
+  ],
+  AWARDED_TO: MONEY,
+  FAMILY_OF: [text('relation')],
+  ASSOCIATE_OF: [text('relation')],
+  LINKED_TO: [text('relation')],
+  LOBBIES: [{ name: 'issue', input: 'multiline' }, { name: 'onBehalfOf', input: 'ids' }, ...MONEY],
+  SANCTIONED_BY: [
+    text('program'),
+    { name: 'reason', input: 'multiline' },
+    text('provisions'),
+    { name: 'listingDate', input: 'date' },
+  ],
 };
 
 export interface Endpoint {
@@ -229,7 +263,8 @@ export interface RelationshipDraft {
   readonly type: RelationshipType | '';
   readonly source?: Endpoint | undefined;
   readonly target?: Endpoint | undefined;
-  readonly qualifier: string;
+  /** The type's own fields (TYPE_FIELDS) as typed, by name. */
+  readonly fields: Readonly<Record<string, string>>;
   readonly start: string;
   readonly end: string;
   /** '' unknown, 'true' current, 'false' former. */
@@ -243,7 +278,7 @@ export function emptyRelationshipDraft(source?: Endpoint): RelationshipDraft {
     type: '',
     source,
     target: undefined,
-    qualifier: '',
+    fields: {},
     start: '',
     end: '',
     current: '',
@@ -253,13 +288,18 @@ export function emptyRelationshipDraft(source?: Endpoint): RelationshipDraft {
 }
 
 export function relationshipDraftOf(edge: GraphEdge, source: Endpoint, target: Endpoint): RelationshipDraft {
-  const field = QUALIFIER_FIELD[edge.type];
-  const value = field ? (edge as unknown as Record<string, unknown>)[field] : undefined;
+  const record = edge as unknown as Record<string, unknown>;
+  const fields = Object.fromEntries(
+    (TYPE_FIELDS[edge.type] ?? []).map(({ name }) => {
+      const value = record[name];
+      return [name, value === undefined ? '' : Array.isArray(value) ? value.join(', ') : String(value)];
+    }),
+  );
   return {
     type: edge.type,
     source,
     target,
-    qualifier: value === undefined ? '' : String(value),
+    fields,
     start: edge.start ?? '',
     end: edge.end ?? '',
     current: edge.current === undefined ? '' : edge.current ? 'true' : 'false',
@@ -279,7 +319,8 @@ export function allowedTypes(source?: EntityKind, target?: EntityKind): Relation
   });
 }
 
-export type RelationshipFormProblem = 'type' | 'source' | 'target' | 'ends' | 'citation' | ReturnType<typeof citationProblem>;
+export type RelationshipFormProblem =
+  'type' | 'source' | 'target' | 'ends' | 'number' | 'citation' | ReturnType<typeof citationProblem>;
 
 /** The first reason the form cannot be saved; a missing citation is refused here and by the server. */
 export function relationshipProblem(draft: RelationshipDraft): RelationshipFormProblem | undefined {
@@ -287,19 +328,37 @@ export function relationshipProblem(draft: RelationshipDraft): RelationshipFormP
   if (!draft.target) return 'target';
   if (!draft.type) return 'type';
   if (!allowedTypes(draft.source.kind, draft.target.kind).includes(draft.type)) return 'ends';
+  const numbers = (TYPE_FIELDS[draft.type] ?? []).filter((f) => f.input === 'number');
+  if (numbers.some((f) => (draft.fields[f.name] ?? '').trim() !== '' && !Number.isFinite(Number(draft.fields[f.name]))))
+    return 'number';
   if (draft.citations.length === 0) return 'citation';
   return draft.citations.map(citationProblem).find(Boolean);
 }
 
+/** A typed-in value as the relationship holds it; undefined when left empty. */
+function fieldValue(field: ConnectionField, typed: string | undefined): unknown {
+  const value = (typed ?? '').trim();
+  if (value === '') return undefined;
+  switch (field.input) {
+    case 'number':
+      return Number(value);
+    case 'currency':
+      return value.toUpperCase();
+    case 'ids':
+      return value.split(/[\s,]+/).filter(Boolean);
+    default:
+      return value;
+  }
+}
+
 function relationshipFields(draft: RelationshipDraft): Record<string, unknown> {
-  const field = draft.type ? QUALIFIER_FIELD[draft.type] : undefined;
-  const qualifier = draft.qualifier.trim();
+  const own = (draft.type ? (TYPE_FIELDS[draft.type] ?? []) : []).map((f) => [f.name, fieldValue(f, draft.fields[f.name])]);
   return {
     start: draft.start.trim() || undefined,
     end: draft.end.trim() || undefined,
     current: draft.current === '' ? undefined : draft.current === 'true',
     status: draft.status,
-    ...(field ? { [field]: qualifier === '' ? undefined : field === 'percentage' ? Number(qualifier) : qualifier } : {}),
+    ...Object.fromEntries(own),
   };
 }
 
@@ -325,4 +384,22 @@ export function updateRelationshipRequest(edge: GraphEdge, draft: RelationshipDr
   const citations = draft.citations.map(toCitationInput);
   if (JSON.stringify(citations) !== JSON.stringify(original.citations.map(toCitationInput))) patch.citations = citations;
   return patch as UpdateRelationshipRequestInput;
+}
+
+// ------------------------------------------------------------- conflicts
+
+/** The draft fields that differ between two drafts (two versions of one fact, as the form shows them). */
+export function changedDraftFields<T extends object>(a: T, b: T): (keyof T & string)[] {
+  return (Object.keys(a) as (keyof T & string)[]).filter((key) => JSON.stringify(a[key]) !== JSON.stringify(b[key]));
+}
+
+/**
+ * "Keep my text" after someone else saved first: the fields I changed (from the version I opened) laid
+ * over the version they saved, so their changes to other fields stay and mine win where we both wrote.
+ */
+export function rebaseDraft<T extends object>(opened: T, mine: T, theirs: T): T {
+  const mineChanged = new Set<string>(changedDraftFields(opened, mine));
+  return Object.fromEntries(
+    (Object.keys(theirs) as (keyof T & string)[]).map((key) => [key, mineChanged.has(key) ? mine[key] : theirs[key]]),
+  ) as T;
 }

@@ -1,11 +1,20 @@
 /**
- * Side panel content for a money flow: payer and payee, the total, the contracts behind it (and, when
- * rolled up, which subsidiary was paid), and the quotes of every link in the flow.
+ * Side panel content for a money flow: payer and payee, the totals (one per currency), the payments and
+ * contracts behind them (and, when rolled up, which subsidiary was paid), and the quotes of every link
+ * in the flow.
  */
 import { useTranslation } from 'react-i18next';
 import type { GraphEdge, MoneyFlowRow } from '../../../../schemas/index.js';
 import { useWording } from '../../i18n/wording.js';
-import { CATEGORY_ENCODING, citationsOf, moneyRowText, nodeLabel, nodeName } from '../../model/index.js';
+import {
+  CATEGORY_ENCODING,
+  citationsOf,
+  edgeAmount,
+  formatPeriod,
+  moneyRowText,
+  nodeLabel,
+  nodeName,
+} from '../../model/index.js';
 import type { ViewGraph } from '../../model/index.js';
 import { Citations } from '../details/Citations.js';
 import { Facts } from '../details/Facts.js';
@@ -25,6 +34,8 @@ export function FlowDetails({ row, edgeIds, view, headingId, onSelectNode }: Flo
   const text = moneyRowText(row, words);
   const edges = edgeIds.map((id) => view.edges.get(id)).filter((e): e is GraphEdge => e !== undefined);
   const ownership = edges.filter((e) => e.type === 'SUBSIDIARY_OF');
+  const payments = new Set(row.paymentIds);
+  const paid = edges.filter((e) => e.type === 'PAID' && payments.has(e.id));
   return (
     <article className="details" data-testid="flow-details">
       <p className="eyebrow">
@@ -38,12 +49,35 @@ export function FlowDetails({ row, edgeIds, view, headingId, onSelectNode }: Flo
       <p className="flow__total">{text.total}</p>
       <Facts
         rows={[
-          [t('facts.contracts'), text.contracts],
-          [t('facts.undisclosed'), row.undisclosed > 0 ? t('facts.undisclosedNote', { count: row.undisclosed }) : undefined],
+          [t('facts.flows'), text.contracts],
+          [t('facts.undisclosed'), row.unknownCount > 0 ? t('facts.undisclosedNote', { count: row.unknownCount }) : undefined],
           [t('facts.period'), text.period],
         ]}
       />
-      <h3 className="panel__subhead">{t('flow.contracts')}</h3>
+      {text.shared && <p className="details__note">{text.shared}</p>}
+      {paid.length > 0 && (
+        <>
+          <h3 className="panel__subhead">{t('flow.payments')}</h3>
+          <ul className="involved">
+            {paid.map((e) => (
+              <li key={e.id}>
+                <span className="endpoint endpoint--block" dir="auto">
+                  {[
+                    edgeAmount(e, view.nodes, words.locale) ?? words.undisclosed,
+                    // A payment is made on a day: its date, not "since" that day.
+                    e.end ? formatPeriod(e, words) : e.start,
+                    e.type === 'PAID' && e.paymentKind !== 'payment' ? t(`facts.paymentKinds.${e.paymentKind}`) : '',
+                    e.type === 'PAID' ? e.purpose : '',
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {row.contractIds.length > 0 && <h3 className="panel__subhead">{t('flow.contracts')}</h3>}
       <ul className="involved">
         {row.contractIds.map((id) => {
           const node = view.nodes.get(id);

@@ -6,6 +6,8 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MoneyFlowRow } from '../../../../schemas/index.js';
 import { queries, useLoaded } from '../../api/queries.js';
+import { useWording } from '../../i18n/wording.js';
+import { moneyTotals } from '../../model/index.js';
 import { MoneyTable } from './MoneyTable.js';
 import './MoneyPanel.css';
 
@@ -25,6 +27,7 @@ export function MoneyPanel({ shownKey, busy, onShowAll, onShowRow, onClear }: Mo
   const [rollup, setRollup] = useState(false);
   const answer = useLoaded(queries.moneyFlows(rollup));
   const rows = answer.status === 'ready' ? answer.value.rows : [];
+  const words = useWording();
 
   return (
     <section className="rail-section money" aria-label={t('money.region')} data-testid="money-panel">
@@ -66,7 +69,23 @@ export function MoneyPanel({ shownKey, busy, onShowAll, onShowRow, onClear }: Mo
         (rows.length === 0 ? (
           <p className="rail-hint">{t('money.none')}</p>
         ) : (
-          <MoneyTable rows={rows} rollup={rollup} shownKey={shownKey} onPick={(row) => onShowRow(row, rollup)} />
+          <>
+            {/* Each payment or contract once, one total per currency: never one sum of different money. */}
+            <p className="money__overall" data-testid="money-overall">
+              <span className="money__overall-label">{t('money.overall')}</span>{' '}
+              <span className="money__overall-total">
+                {answer.value.totals.length ? moneyTotals(answer.value.totals, words) : words.undisclosed}
+              </span>
+              {answer.value.unknownCount > 0 && answer.value.totals.length > 0 && (
+                <span className="money-row__undisclosed">
+                  {' '}
+                  + {t('money.unknownOverall', { count: answer.value.unknownCount })}
+                </span>
+              )}
+              <span className="rail-hint money__overall-note">{t('money.overallNote')}</span>
+            </p>
+            <MoneyTable rows={rows} rollup={rollup} shownKey={shownKey} onPick={(row) => onShowRow(row, rollup)} />
+          </>
         ))}
       <p className="rail-hint">{t('money.hint')}</p>
     </section>

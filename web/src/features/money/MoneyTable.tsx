@@ -71,6 +71,7 @@ export function MoneyTable({ rows, rollup, shownKey, onPick }: MoneyTableProps) 
                   {text.total}
                 </span>
                 {text.undisclosed && <span className="money-row__undisclosed">+ {text.undisclosed}</span>}
+                {text.shared && <span className="money-row__undisclosed">{text.shared}</span>}
               </td>
             </tr>
           );

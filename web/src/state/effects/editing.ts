@@ -80,7 +80,7 @@ export function editingEffects({ store, queries: cache }: EffectDeps) {
     },
 
     async deleteEntity(node: GraphNode): Promise<void> {
-      const result = await run(() => editingApi.deleteEntity(node.id));
+      const result = await run(() => editingApi.deleteEntity(node.id, node.version));
       if (!result) return;
       dispatch({ type: 'editing/done', lastEdit: { auditId: result.auditId, what: 'deleted' } });
       graphChanged();
@@ -88,7 +88,7 @@ export function editingEffects({ store, queries: cache }: EffectDeps) {
     },
 
     async deleteRelationship(edge: GraphEdge): Promise<void> {
-      const result = await run(() => editingApi.deleteRelationship(edge.id));
+      const result = await run(() => editingApi.deleteRelationship(edge.id, edge.version));
       if (!result) return;
       dispatch({ type: 'editing/done', lastEdit: { auditId: result.auditId, what: 'deleted' } });
       graphChanged();
