@@ -24,6 +24,9 @@ const VINCENT = 'person:vincent-line';
 const BOARD = 'org:lexisnexis-data-warehouse-board';
 const ICE = 'public-body:ice';
 const marker = uniquePrefix('storye2e');
+// The whole walk-through (three steps, a reload, save, publish) is one test: on a busy machine it needs
+// more than the default minute.
+const SLOW = 180_000;
 
 /** A page on another origin that frames `?src=`, as a news site embeds a map in an article. */
 function hostSite(): Promise<{ server: Server; origin: string }> {
@@ -85,89 +88,93 @@ describe('telling a story', () => {
         ) as { steps?: SnapshotStep[]; title?: string },
     );
 
-  it('builds three steps while the canvas moves between them, keeps the draft through a reload, saves and publishes in place', async () => {
-    const { page } = session;
-    await searchAndPick(page, 'Vincent', 'Vincent Line');
-    await expand(page, { button: true });
-    const builder = await storyBuilder(page);
-    await builder.getByTestId('snapshot-title-input').fill(`${marker} Who watches the jails`);
+  it(
+    'builds three steps while the canvas moves between them, keeps the draft through a reload, saves and publishes in place',
+    async () => {
+      const { page } = session;
+      await searchAndPick(page, 'Vincent', 'Vincent Line');
+      await expand(page, { button: true });
+      const builder = await storyBuilder(page);
+      await builder.getByTestId('snapshot-title-input').fill(`${marker} Who watches the jails`);
 
-    // Step 1: Vincent Line selected, zoomed in.
-    await clickNode(page, VINCENT);
-    await wheelZoom(page, -300);
-    await addStep(page, 'Vincent Line runs Denver’s jails');
+      // Step 1: Vincent Line selected, zoomed in.
+      await clickNode(page, VINCENT);
+      await wheelZoom(page, -300);
+      await addStep(page, 'Vincent Line runs Denver’s jails');
 
-    // Step 2: the board moved aside, and selected.
-    await dragNode(page, BOARD, 140, -70);
-    await clickNode(page, BOARD);
-    await addStep(page, 'He sits on the LexisNexis data-warehouse board');
+      // Step 2: the board moved aside, and selected.
+      await dragNode(page, BOARD, 140, -70);
+      await clickNode(page, BOARD);
+      await addStep(page, 'He sits on the LexisNexis data-warehouse board');
 
-    // Step 3: the path to ICE lit.
-    await findPaths(page, 'Vincent Line', 'U.S. Immigration and Customs Enforcement');
-    await addStep(page, 'The chain that reaches ICE');
+      // Step 3: the path to ICE lit.
+      await findPaths(page, 'Vincent Line', 'U.S. Immigration and Customs Enforcement');
+      await addStep(page, 'The chain that reaches ICE');
 
-    steps = (await storedSteps(page)).steps ?? [];
-    expect(steps.map((s) => s.caption)).toEqual([
-      'Vincent Line runs Denver’s jails',
-      'He sits on the LexisNexis data-warehouse board',
-      'The chain that reaches ICE',
-    ]);
-    const [first, second, third] = steps as [SnapshotStep, SnapshotStep, SnapshotStep];
-    expect(first.nodeIds).toEqual([VINCENT]);
-    expect(second.nodeIds).toEqual([BOARD]);
-    expect(third.nodeIds).toEqual(expect.arrayContaining([VINCENT, BOARD, ICE]));
-    // Each step took the view as it was: the drag moved the board between steps 1 and 2, and the path's
-    // layout framed another area for step 3.
-    expect(first.viewport).toBeDefined();
-    expect(second.viewport).not.toEqual(third.viewport);
-    const boardAt = (s: SnapshotStep) => s.positions?.[BOARD];
-    expect(
-      Math.hypot((boardAt(second)?.x ?? 0) - (boardAt(first)?.x ?? 0), (boardAt(second)?.y ?? 0) - (boardAt(first)?.y ?? 0)),
-    ).toBeGreaterThan(50);
+      steps = (await storedSteps(page)).steps ?? [];
+      expect(steps.map((s) => s.caption)).toEqual([
+        'Vincent Line runs Denver’s jails',
+        'He sits on the LexisNexis data-warehouse board',
+        'The chain that reaches ICE',
+      ]);
+      const [first, second, third] = steps as [SnapshotStep, SnapshotStep, SnapshotStep];
+      expect(first.nodeIds).toEqual([VINCENT]);
+      expect(second.nodeIds).toEqual([BOARD]);
+      expect(third.nodeIds).toEqual(expect.arrayContaining([VINCENT, BOARD, ICE]));
+      // Each step took the view as it was: the drag moved the board between steps 1 and 2, and the path's
+      // layout framed another area for step 3.
+      expect(first.viewport).toBeDefined();
+      expect(second.viewport).not.toEqual(third.viewport);
+      const boardAt = (s: SnapshotStep) => s.positions?.[BOARD];
+      expect(
+        Math.hypot((boardAt(second)?.x ?? 0) - (boardAt(first)?.x ?? 0), (boardAt(second)?.y ?? 0) - (boardAt(first)?.y ?? 0)),
+      ).toBeGreaterThan(50);
 
-    // Nothing is lost on a reload: the builder still holds the title and the three steps.
-    await page.reload();
-    const again = await storyBuilder(page);
-    expect(await again.getByTestId('snapshot-title-input').inputValue()).toBe(`${marker} Who watches the jails`);
-    expect(await again.getByTestId('story-step').count()).toBe(3);
+      // Nothing is lost on a reload: the builder still holds the title and the three steps.
+      await page.reload();
+      const again = await storyBuilder(page);
+      expect(await again.getByTestId('snapshot-title-input').inputValue()).toBe(`${marker} Who watches the jails`);
+      expect(await again.getByTestId('story-step').count()).toBe(3);
 
-    // Steps can be shown on the canvas, reordered and re-captioned.
-    await waitForCanvasIdle(page);
-    await again.getByTestId('story-step').nth(1).getByRole('button', { name: 'Show' }).click();
-    await page.waitForFunction(
-      ({ id, at }) => {
-        const node = (globalThis as unknown as { __interlockCy?: Core }).__interlockCy?.getElementById(id);
-        return !!node?.nonempty() && Math.abs(node.position('x') - at.x) < 1 && Math.abs(node.position('y') - at.y) < 1;
-      },
-      { id: BOARD, at: boardAt(second) ?? { x: 0, y: 0 } },
-    );
-    await again.getByRole('button', { name: 'Move down (1)' }).click();
-    expect(await again.getByTestId('story-step').first().getByRole('textbox').inputValue()).toBe(
-      'He sits on the LexisNexis data-warehouse board',
-    );
-    await again.getByRole('button', { name: 'Move up (2)' }).click();
-    await again.getByRole('textbox', { name: 'Caption of step 1' }).fill('Vincent Line runs the Denver jails');
-    // The map is saved as the canvas stands now (the path's layout); step 2 keeps its own place for the board.
-    await again.getByTestId('story-step').nth(2).getByRole('button', { name: 'Show' }).click();
-    await waitForCanvasIdle(page);
+      // Steps can be shown on the canvas, reordered and re-captioned.
+      await waitForCanvasIdle(page);
+      await again.getByTestId('story-step').nth(1).getByRole('button', { name: 'Show' }).click();
+      await page.waitForFunction(
+        ({ id, at }) => {
+          const node = (globalThis as unknown as { __interlockCy?: Core }).__interlockCy?.getElementById(id);
+          return !!node?.nonempty() && Math.abs(node.position('x') - at.x) < 1 && Math.abs(node.position('y') - at.y) < 1;
+        },
+        { id: BOARD, at: boardAt(second) ?? { x: 0, y: 0 } },
+      );
+      await again.getByRole('button', { name: 'Move down (1)' }).click();
+      expect(await again.getByTestId('story-step').first().getByRole('textbox').inputValue()).toBe(
+        'He sits on the LexisNexis data-warehouse board',
+      );
+      await again.getByRole('button', { name: 'Move up (2)' }).click();
+      await again.getByRole('textbox', { name: 'Caption of step 1' }).fill('Vincent Line runs the Denver jails');
+      // The map is saved as the canvas stands now (the path's layout); step 2 keeps its own place for the board.
+      await again.getByTestId('story-step').nth(2).getByRole('button', { name: 'Show' }).click();
+      await waitForCanvasIdle(page);
 
-    // Saved as a draft, published in place after saying what publishing means.
-    await again.getByTestId('snapshot-save').click();
-    const saved = again.getByTestId('story-saved');
-    await saved.waitFor();
-    const draftLink = (await saved.getByTestId('draft-link').getAttribute('href')) ?? '';
-    expect(draftLink).toMatch(/\/s\/draft-[a-z0-9]+$/);
-    await saved.getByTestId('publish-step').click();
-    const confirm = saved.getByTestId('publish-confirm');
-    expect(await confirm.innerText()).toMatch(/permanent and public/);
-    await confirm.getByRole('button', { name: 'Publish now' }).click();
-    const done = again.getByTestId('story-published');
-    await done.waitFor();
-    published = (await done.getByTestId('published-link').getAttribute('href')) ?? '';
-    expect(published).toMatch(/\/s\/pub-[0-9a-f]+$/);
-    expect(await done.getByTestId('embed-code').locator('textarea').inputValue()).toContain(`${published}?embed=1`);
-    expect(session.pageErrors).toEqual([]);
-  });
+      // Saved as a draft, published in place after saying what publishing means.
+      await again.getByTestId('snapshot-save').click();
+      const saved = again.getByTestId('story-saved');
+      await saved.waitFor();
+      const draftLink = (await saved.getByTestId('draft-link').getAttribute('href')) ?? '';
+      expect(draftLink).toMatch(/\/s\/draft-[a-z0-9]+$/);
+      await saved.getByTestId('publish-step').click();
+      const confirm = saved.getByTestId('publish-confirm');
+      expect(await confirm.innerText()).toMatch(/permanent and public/);
+      await confirm.getByRole('button', { name: 'Publish now' }).click();
+      const done = again.getByTestId('story-published');
+      await done.waitFor();
+      published = (await done.getByTestId('published-link').getAttribute('href')) ?? '';
+      expect(published).toMatch(/\/s\/pub-[0-9a-f]+$/);
+      expect(await done.getByTestId('embed-code').locator('textarea').inputValue()).toContain(`${published}?embed=1`);
+      expect(session.pageErrors).toEqual([]);
+    },
+    SLOW,
+  );
 
   it('replays the story on the published page: what each step lit, and where it put things', async () => {
     expect(published).not.toBe('');
