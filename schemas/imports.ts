@@ -43,6 +43,16 @@ export const UnmappedProperty = z.object({
 });
 export type UnmappedProperty = z.infer<typeof UnmappedProperty>;
 
+/** Up to 20 entities and 20 relationships an import creates or changes: the preview, and what to show after. */
+export const ImportSample = z.object({
+  entities: z.array(z.object({ id: EntityId, kind: z.string(), name: z.string(), op: z.enum(['created', 'updated']) })),
+  relationships: z.array(
+    z.object({ id: EntityId, type: z.string(), source: EntityId, target: EntityId, op: z.enum(['created', 'updated']) }),
+  ),
+});
+export type ImportSample = z.infer<typeof ImportSample>;
+export const IMPORT_SAMPLE_SIZE = 20;
+
 export const ImportResult = z.object({
   format: ImportFormat,
   dryRun: z.boolean(),
@@ -62,6 +72,9 @@ export const ImportResult = z.object({
    * creating a second one. Counted among `updated` or `unchanged`.
    */
   attached: z.number().int().default(0),
+  sample: ImportSample.default({ entities: [], relationships: [] }).describe(
+    'a sample of what the import creates or changes (sources last): a dry run shows it before, an import what came in',
+  ),
   /** The Document the file became (CSV and FtM); null for Interlock JSON, whose facts cite their own. */
   documentId: EntityId.nullable(),
   /** The audit entry of this import; null for a dry run or when nothing changed. */

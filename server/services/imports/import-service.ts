@@ -7,6 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Driver, ManagedTransaction, Session } from 'neo4j-driver';
+import { IMPORT_SAMPLE_SIZE } from '../../../schemas/index.js';
 import type {
   AuditChange,
   EntityKind,
@@ -309,8 +310,32 @@ function resultOf(plan: ChangePlan, mapped: MappedImport, options: ImportOptions
     warnings: mapped.warnings,
     unmapped: mapped.unmapped,
     attached: 0,
+    sample: sampleOf(plan),
     documentId: mapped.documentId,
     auditId: null,
+  };
+}
+
+/** The first entities and relationships the plan creates or changes, facts before their sources. */
+function sampleOf(plan: ChangePlan): ImportResult['sample'] {
+  const entities = [
+    ...plan.entities.created.map((row) => ({ row, op: 'created' as const })),
+    ...plan.entities.updated.map(({ row }) => ({ row, op: 'updated' as const })),
+  ].sort((a, b) => Number(a.row.kind === 'Document') - Number(b.row.kind === 'Document'));
+  const relationships = [
+    ...plan.relationships.created.map((row) => ({ row, op: 'created' as const })),
+    ...plan.relationships.updated.map(({ row }) => ({ row, op: 'updated' as const })),
+  ];
+  return {
+    entities: entities.slice(0, IMPORT_SAMPLE_SIZE).map(({ row, op }) => ({
+      id: row.id,
+      kind: row.kind,
+      name: String(row.properties.name ?? row.id),
+      op,
+    })),
+    relationships: relationships
+      .slice(0, IMPORT_SAMPLE_SIZE)
+      .map(({ row, op }) => ({ id: row.id, type: row.type, source: row.source, target: row.target, op })),
   };
 }
 
