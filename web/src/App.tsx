@@ -40,6 +40,7 @@ import { useUrlState } from './hooks/useUrlState.js';
 import { useUndoKeys } from './hooks/useUndoKeys.js';
 import { EditBar, EditorDialog, useEditingBridge } from './components/editing/index.js';
 import { SnapshotsPanel } from './components/snapshots/SnapshotsPanel.js';
+import { ImportPanel } from './components/imports/ImportPanel.js';
 import './App.css';
 
 export function App() {
@@ -48,6 +49,8 @@ export function App() {
   const [pinned, setPinned] = useState<ReadonlySet<string>>(new Set());
   const canvasRef = useRef<GraphCanvasHandle>(null);
   const [tab, setTab] = useState<RailTabId>('conflicts');
+  // The import panel stays mounted once opened, so closing it does not stop an upload under way.
+  const [importPanel, setImportPanel] = useState<'closed' | 'open' | 'hidden'>('closed');
   const actions = useExplorerActions(state, dispatch, canvasRef);
   const money = useMoneyCanvas(dispatch, actions.report);
   const patternsAnswer = useQuery('patterns', (signal) => api.patterns(signal));
@@ -108,9 +111,32 @@ export function App() {
           <span className="brand__tag">{t('tagline')}</span>
         </div>
         <SearchBox onPick={(result) => void actions.pick(result)} />
+        <WhenAllowed>
+          <button
+            type="button"
+            className="button topbar__import"
+            title={t('imports.openTitle')}
+            onClick={() => setImportPanel('open')}
+            data-testid="import-open"
+          >
+            {t('imports.open')}
+          </button>
+        </WhenAllowed>
         <AccessMenu />
         <LanguageSwitch />
       </header>
+      {importPanel !== 'closed' && (
+        <div hidden={importPanel === 'hidden'}>
+          <ImportPanel
+            onClose={() => setImportPanel('hidden')}
+            onShow={(ids) =>
+              void api
+                .entities(ids)
+                .then((batch) => dispatch({ type: 'merged', patch: { nodes: batch.nodes, edges: batch.edges } }), actions.report)
+            }
+          />
+        </div>
+      )}
 
       <aside className="rail" aria-label={t('rail.label')}>
         <RailTabs<RailTabId>

@@ -52,7 +52,10 @@ export function text(value: unknown): string | undefined {
 }
 
 export class FactCollector {
-  private readonly entities = new Map<string, { value: Value; origin: Origin }>();
+  private readonly entities = new Map<
+    string,
+    { value: Value; origin: Origin; seen?: { names: Set<string>; identifiers: Set<string>; citations: Set<string> } }
+  >();
   private readonly relationships = new Map<string, { value: Value; origin: Origin }>();
   readonly problems: ImportProblem[] = [];
   readonly warnings: ImportWarning[] = [];
@@ -71,15 +74,33 @@ export class FactCollector {
       this.entities.set(id, { value: { aliases: [], ...value }, origin: this.origin(line) });
       return;
     }
+    // A party named in many records (an agency on every row): gathered, with what was already seen kept
+    // in sets so each record costs the same however often the entity came before.
     const merged = known.value;
+    const seen = (known.seen ??= {
+      names: new Set([String(merged.name), ...(merged.aliases as string[])]),
+      identifiers: new Set(asList(merged.identifiers).map(identifierKeyOf)),
+      citations: new Set(asList(merged.citations).map((c) => JSON.stringify(c))),
+    });
     for (const [key, v] of Object.entries(value)) if (merged[key] === undefined && v !== undefined) merged[key] = v;
-    const names = new Set([...(merged.aliases as string[]), ...((value.aliases as string[] | undefined) ?? [])]);
-    if (typeof value.name === 'string' && value.name !== merged.name) names.add(value.name);
-    merged.aliases = [...names].filter((n) => n !== merged.name).slice(0, 100);
-    merged.identifiers = uniqueBy([...asList(merged.identifiers), ...asList(value.identifiers)], (i) =>
-      JSON.stringify([(i as Value).scheme, (i as Value).value]),
-    );
-    merged.citations = uniqueBy([...asList(merged.citations), ...asList(value.citations)], (c) => JSON.stringify(c)).slice(0, 50);
+    for (const name of [value.name, ...asList(value.aliases)]) {
+      if (typeof name !== 'string' || seen.names.has(name) || (merged.aliases as string[]).length >= 100) continue;
+      seen.names.add(name);
+      (merged.aliases as string[]).push(name);
+    }
+    for (const identifier of asList(value.identifiers)) {
+      const key = identifierKeyOf(identifier);
+      if (seen.identifiers.has(key)) continue;
+      seen.identifiers.add(key);
+      merged.identifiers = [...asList(merged.identifiers), identifier];
+    }
+    for (const c of asList(value.citations)) {
+      if (seen.citations.size >= MAX_CITATIONS_PER_ENTITY) break;
+      const key = JSON.stringify(c);
+      if (seen.citations.has(key)) continue;
+      seen.citations.add(key);
+      (merged.citations as unknown[]).push(c);
+    }
   }
 
   /** Replaces the entity collected under this id (a later release of the same contract wins). */
@@ -136,18 +157,19 @@ export class FactCollector {
   }
 }
 
-function asList(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : [];
+/**
+ * Citations kept for an entity named in many records: the first ones are enough to find it in the
+ * source, and an agency on every row of a large file would otherwise carry thousands.
+ */
+const MAX_CITATIONS_PER_ENTITY = 10;
+
+function identifierKeyOf(identifier: unknown): string {
+  const i = identifier as Value;
+  return `${String(i.scheme)}\u0000${String(i.value)}`;
 }
 
-function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
-  const seen = new Set<string>();
-  return items.filter((item) => {
-    const k = key(item);
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
+function asList(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
 }
 
 /** Drops undefined fields and empty identifier lists (the schema takes absent, not empty, where it can). */
