@@ -38,7 +38,7 @@ import { detectFormat, gunzipIfNeeded, UnknownFormatError } from './detect.js';
 import { entitiesByIdentifier, identifiedAs } from './identifiers.js';
 import { entityIdsOf, followMerges, keepMerges, mergedInto } from './merged-ids.js';
 import { conventionOf, type NumberConvention } from './numbers.js';
-import { readImport } from './readers.js';
+import { fromInterlockJson, readImport } from './readers.js';
 import { rollBackWhenPossible, startedWriting, stoppedWriting } from './recovery.js';
 import { forgetUndo, rollbackImport, writeUndo } from './undo-log.js';
 import { openSession } from '../../db/transactions.js';
@@ -60,6 +60,40 @@ export interface ImportOptions extends Actor {
   onProgress?: ProgressListener;
   /** What a CSV zip may unpack to: the import size limit applies to what is unpacked. */
   maxUnpackedBytes?: number;
+}
+
+/**
+ * Plans a small import (a dry run: nothing is written) so Neo4j compiles the queries every import
+ * plans with. A fresh JVM takes seconds per query the first time, and all of an import's planning
+ * runs in one transaction under INTERLOCK_QUERY_TIMEOUT_MS; on a busy machine the first import after a
+ * start could otherwise run out of time. Started in the background after the app listens.
+ */
+export async function warmUpImports(driver: Driver, database: string): Promise<void> {
+  const cite = [{ documentId: 'document:warm-up-source', locator: 'warm-up', quote: 'warm-up' }];
+  const org = (id: string) => ({ id, kind: 'Organization', name: id, status: 'reported', citations: cite });
+  await applyImport(
+    driver,
+    database,
+    fromInterlockJson({
+      format: 'interlock/1',
+      entities: [
+        { id: 'document:warm-up-source', kind: 'Document', name: 'warm-up', title: 'warm-up' },
+        { ...org('org:warm-up-a'), identifiers: [{ scheme: 'warm-up', value: 'a' }] },
+        org('org:warm-up-b'),
+      ],
+      relationships: [
+        {
+          id: 'rel:warm-up',
+          type: 'SUBSIDIARY_OF',
+          source: 'org:warm-up-a',
+          target: 'org:warm-up-b',
+          status: 'reported',
+          citations: cite,
+        },
+      ],
+    }),
+    { format: 'json', dryRun: true, actor: 'system:warm-up', route: 'warm-up' },
+  );
 }
 
 /** As `ImportOptions`, but the format may be left to the file's content (`detectFormat`). */
