@@ -126,16 +126,15 @@ export function App() {
         <LanguageSwitch />
       </header>
       {importPanel !== 'closed' && (
-        <div hidden={importPanel === 'hidden'}>
-          <ImportPanel
-            onClose={() => setImportPanel('hidden')}
-            onShow={(ids) =>
-              void api
-                .entities(ids)
-                .then((batch) => dispatch({ type: 'merged', patch: { nodes: batch.nodes, edges: batch.edges } }), actions.report)
-            }
-          />
-        </div>
+        <ImportPanel
+          hidden={importPanel === 'hidden'}
+          onClose={() => setImportPanel('hidden')}
+          onShow={(ids) =>
+            void api
+              .entities(ids)
+              .then((batch) => dispatch({ type: 'merged', patch: { nodes: batch.nodes, edges: batch.edges } }), actions.report)
+          }
+        />
       )}
 
       <aside className="rail" aria-label={t('rail.label')}>

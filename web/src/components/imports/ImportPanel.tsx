@@ -20,7 +20,16 @@ type Step =
   | { at: 'importing'; file: File; stage?: Stage }
   | { at: 'done'; file: File; result: ImportResult };
 
-export function ImportPanel({ onClose, onShow }: { onClose: () => void; onShow: (entityIds: string[]) => void }) {
+export function ImportPanel({
+  hidden = false,
+  onClose,
+  onShow,
+}: {
+  /** Closed but kept: an upload under way goes on, and reopening shows where it is. */
+  hidden?: boolean;
+  onClose: () => void;
+  onShow: (entityIds: string[]) => void;
+}) {
   const { t } = useTranslation();
   const [step, setStep] = useState<Step>({ at: 'pick' });
   const [dragging, setDragging] = useState(false);
@@ -53,7 +62,14 @@ export function ImportPanel({ onClose, onShow }: { onClose: () => void; onShow: 
   };
 
   return (
-    <section className="import-panel" role="dialog" aria-modal="false" aria-labelledby="import-title" data-testid="import-panel">
+    <section
+      className="import-panel"
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby="import-title"
+      hidden={hidden}
+      data-testid="import-panel"
+    >
       <header className="import-panel__head">
         <h2 id="import-title">{t('imports.title')}</h2>
         <button type="button" className="button button--quiet" onClick={onClose} aria-label={t('imports.close')}>
