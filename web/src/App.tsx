@@ -4,7 +4,7 @@
  * through the store's effects. On a phone the rail and the panel become sheets over the canvas,
  * switched by a bar along the bottom.
  */
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { categoryOf, localName, sliderYears } from './model/index.js';
 import type { ViewGraph } from './model/index.js';
@@ -32,6 +32,7 @@ import { WhenAllowed } from './features/access/WhenAllowed.js';
 import { useUndoKeys } from './hooks/useUndoKeys.js';
 import { EditBar, EditorDialog } from './features/editing/index.js';
 import { SnapshotsPanel } from './features/snapshots/SnapshotsPanel.js';
+import { ImportPanel } from './features/imports/ImportPanel.js';
 import './App.css';
 
 export function App() {
@@ -44,6 +45,8 @@ export function App() {
   const spotlight = usePage((s) => s.explorer.spotlight);
   const pinned = usePage((s) => s.explorer.pinned);
   const ui = usePage((s) => s.ui);
+  // The import panel stays mounted once opened, so closing it does not stop an upload under way.
+  const [importPanel, setImportPanel] = useState<'closed' | 'open' | 'hidden'>('closed');
   const patternsAnswer = useLoaded(queries.patterns());
   const patterns = patternsAnswer.status === 'ready' ? patternsAnswer.value.patterns : NO_PATTERNS;
   const { t, i18n } = useTranslation();
@@ -79,9 +82,28 @@ export function App() {
           <span className="brand__tag">{t('tagline')}</span>
         </div>
         <SearchBox onPick={(result) => void explore.pick(result)} />
+        <WhenAllowed>
+          <button
+            type="button"
+            className="button topbar__import"
+            title={t('imports.openTitle')}
+            onClick={() => setImportPanel('open')}
+            data-testid="import-open"
+          >
+            {t('imports.open')}
+          </button>
+        </WhenAllowed>
         <AccessMenu />
         <LanguageSwitch />
       </header>
+      {importPanel !== 'closed' && (
+        <ImportPanel
+          hidden={importPanel === 'hidden'}
+          onClose={() => setImportPanel('hidden')}
+          onImported={explore.graphImported}
+          onShow={(ids) => void explore.showEntities(ids)}
+        />
+      )}
 
       <aside className="rail" aria-label={t('rail.label')} data-testid="rail">
         <RailTabs<RailTabId>

@@ -10,6 +10,7 @@ import { es } from './es.js';
 import { ar } from './ar.js';
 import { editing } from './editing.js';
 import { snapshots } from './snapshots.js';
+import { imports } from './imports.js';
 import * as access from './access.js';
 import { views } from './views.js';
 
@@ -63,9 +64,9 @@ export function setLanguage(language: Language): void {
 const start = initialLanguage();
 void i18next.use(initReactI18next).init({
   resources: {
-    en: { translation: { ...en, ...editing.en, ...snapshots.en, ...access.en, ...views.en } },
-    es: { translation: { ...es, ...editing.es, ...snapshots.es, ...access.es, ...views.es } },
-    ar: { translation: { ...ar, ...editing.ar, ...snapshots.ar, ...access.ar, ...views.ar } },
+    en: { translation: { ...en, ...editing.en, ...snapshots.en, ...access.en, ...views.en, ...imports.en } },
+    es: { translation: { ...es, ...editing.es, ...snapshots.es, ...access.es, ...views.es, ...imports.es } },
+    ar: { translation: { ...ar, ...editing.ar, ...snapshots.ar, ...access.ar, ...views.ar, ...imports.ar } },
   },
   lng: start,
   fallbackLng: 'en',

@@ -12,7 +12,7 @@ import type {
   SearchResult,
 } from '../../../../schemas/index.js';
 import { errorMessage, isAbort } from '../../api/client.js';
-import { queries } from '../../api/queries.js';
+import { GRAPH, queries } from '../../api/queries.js';
 import { i18next } from '../../i18n/index.js';
 import { edgeFromDetail, otherEnd, pathTypes, shownNeighbours, visibleTypes } from '../../model/index.js';
 import type { GraphPatch } from '../../model/index.js';
@@ -107,6 +107,20 @@ export function exploreEffects({ store, queries: cache, canvas }: EffectDeps) {
           patch: { nodes: [detail.entity, other.entity], edges: [edge] },
           select: { kind: 'edge', id: edge.id },
         });
+      } catch (e) {
+        report(e);
+      }
+    },
+
+    /** After an import: every read of the graph is stale. */
+    graphImported: () => void cache.invalidateQueries({ queryKey: [GRAPH] }),
+
+    /** Puts the entities named on the canvas (e.g. a sample of what an import brought in). */
+    async showEntities(ids: readonly string[]): Promise<void> {
+      if (ids.length === 0) return;
+      try {
+        const batch = await cache.fetchQuery(queries.entities(ids));
+        dispatch({ type: 'merged', patch: { nodes: batch.nodes, edges: batch.edges } });
       } catch (e) {
         report(e);
       }
