@@ -6,7 +6,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'web/dist', 'web/dist-standalone', 'neo4j-embedded/target', 'data', 'coverage'] },
+  { ignores: ['node_modules', 'web/dist', 'web/dist-standalone', 'web/dist-e2e', 'neo4j-embedded/target', 'data', 'coverage'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -2,13 +2,17 @@
 import { z } from 'zod';
 import { BooleanFlag, EntityId } from './common.js';
 
-export const IMPORT_FORMATS = ['json', 'csv', 'ftm'] as const;
+/**
+ * Our JSON, our CSV zip, FollowTheMoney, and three public sources read into our model: LittleSis
+ * (bulk or API JSON), Open Contracting (OCDS packages or release lines) and USAspending award CSVs.
+ */
+export const IMPORT_FORMATS = ['json', 'csv', 'ftm', 'littlesis', 'ocds', 'usaspending'] as const;
 export const ImportFormat = z.enum(IMPORT_FORMATS);
 export type ImportFormat = z.infer<typeof ImportFormat>;
 
 export const ImportQuery = z.object({
   format: ImportFormat.optional().describe(
-    'json, csv (a zip of entities.csv and relationships.csv) or ftm (JSON lines); inferred from Content-Type when absent',
+    'json, csv (a zip of entities.csv and relationships.csv), ftm (JSON lines), littlesis, ocds or usaspending; detected from the content (gzip included) when absent',
   ),
   dryRun: BooleanFlag.default(false).describe('1 to report what would change without writing'),
   filename: z.string().min(1).max(300).optional().describe('the file name, used as the title of the import Document'),
@@ -39,6 +43,16 @@ export const UnmappedProperty = z.object({
 });
 export type UnmappedProperty = z.infer<typeof UnmappedProperty>;
 
+/** Up to 20 entities and 20 relationships an import creates or changes: the preview, and what to show after. */
+export const ImportSample = z.object({
+  entities: z.array(z.object({ id: EntityId, kind: z.string(), name: z.string(), op: z.enum(['created', 'updated']) })),
+  relationships: z.array(
+    z.object({ id: EntityId, type: z.string(), source: EntityId, target: EntityId, op: z.enum(['created', 'updated']) }),
+  ),
+});
+export type ImportSample = z.infer<typeof ImportSample>;
+export const IMPORT_SAMPLE_SIZE = 20;
+
 export const ImportResult = z.object({
   format: ImportFormat,
   dryRun: z.boolean(),
@@ -52,6 +66,15 @@ export const ImportResult = z.object({
   warnings: z.array(ImportWarning).describe('at most 100'),
   /** FtM schemata and properties the file held that were not imported, and why (empty for other formats). */
   unmapped: z.array(UnmappedProperty),
+  /**
+   * Entities of the file that carry an identifier (scheme and value) an entity already in the graph has:
+   * they were written to that entity (their names became aliases, their citations were added) instead of
+   * creating a second one. Counted among `updated` or `unchanged`.
+   */
+  attached: z.number().int().default(0),
+  sample: ImportSample.default({ entities: [], relationships: [] }).describe(
+    'a sample of what the import creates or changes (sources last): a dry run shows it before, an import what came in',
+  ),
   /** The Document the file became (CSV and FtM); null for Interlock JSON, whose facts cite their own. */
   documentId: EntityId.nullable(),
   /** The audit entry of this import; null for a dry run or when nothing changed. */

@@ -8,3 +8,4 @@ export * from './imports.js';
 export * from './editing.js';
 export * from './snapshots.js';
 export * from './access.js';
+export * from './views.js';

@@ -34,6 +34,8 @@ export const SnapshotStep = z.object({
   edgeIds: z.array(EntityId).max(5000).default([]),
   /** Where to zoom; absent: the whole map. */
   viewport: Viewport.optional(),
+  /** Where entities stood at this step when it differs from the map's positions (the story moves them). */
+  positions: z.record(z.string(), Position).optional(),
 });
 export type SnapshotStep = z.infer<typeof SnapshotStep>;
 
@@ -57,6 +59,8 @@ export const CreateSnapshot = z.object({
   filters: SnapshotFilters.optional(),
   asOf: PartialDate.optional(),
   steps: z.array(SnapshotStep).max(100).default([]),
+  /** Entities pinned in place on the canvas (they come back pinned when the snapshot is put on the canvas). */
+  pinned: z.array(EntityId).max(5000).optional(),
   /** Makes the new snapshot the next version of this one (any version of the series). */
   basedOn: SnapshotId.optional(),
 });
@@ -74,6 +78,7 @@ export const SnapshotContent = z.object({
   filters: SnapshotFilters.optional(),
   asOf: PartialDate.optional(),
   steps: z.array(SnapshotStep),
+  pinned: z.array(z.string()).optional(),
 });
 export type SnapshotContent = z.infer<typeof SnapshotContent>;
 

@@ -14,6 +14,7 @@ import graphRepository from './plugins/app/graph-repository.js';
 import heavyReads from './plugins/app/heavy-reads.js';
 import pictures from './plugins/app/pictures.js';
 import snapshotStore from './plugins/app/snapshot-store.js';
+import viewStore from './plugins/app/view-store.js';
 import neo4jPlugin from './plugins/external/neo4j.js';
 import openapi from './plugins/external/openapi.js';
 import security from './plugins/external/security.js';
@@ -31,6 +32,7 @@ import schema from './routes/schema.js';
 import search from './routes/search.js';
 import snapshots from './routes/snapshots.js';
 import tokens from './routes/tokens.js';
+import views from './routes/views.js';
 import { responseSerializer, type ResponseMode } from './response-serializer.js';
 import { DEFAULT_SECURITY, type SecurityOptions } from './security/options.js';
 import type { DatabaseState } from './neo4j/supervisor.js';
@@ -84,6 +86,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(conflictService);
   await app.register(snapshotStore);
   await app.register(pictures);
+  await app.register(viewStore);
 
   await app.register(
     async (api) => {
@@ -100,6 +103,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(duplicates);
       await api.register(snapshots);
       await api.register(tokens);
+      await api.register(views);
     },
     { prefix: '/api' },
   );

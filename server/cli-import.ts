@@ -2,12 +2,17 @@
 import { SingleBar } from 'cli-progress';
 import type { ImportFormat, ImportProgress } from '../schemas/index.js';
 
-export function formatFromFileName(file: string): ImportFormat {
-  const name = file.toLowerCase();
+/**
+ * The format a file name suggests (`.zip` a CSV zip, `.ftm.json`/`.jsonl`/`.ndjson` FollowTheMoney,
+ * `.json` our JSON), or undefined. Only a hint: the import reads the content first (detect.ts), so a
+ * LittleSis `.json.gz` or an OCDS `.jsonl` is recognised whatever its name.
+ */
+export function formatFromFileName(file: string): ImportFormat | undefined {
+  const name = file.toLowerCase().replace(/\.gz$/, '');
   if (name.endsWith('.zip')) return 'csv';
   if (/\.(ftm\.json|jsonl|ndjson|ftm)$/.test(name)) return 'ftm';
   if (name.endsWith('.json')) return 'json';
-  throw new Error(`cannot tell the format of "${file}" from its extension; pass --format json|csv|ftm`);
+  return undefined;
 }
 
 /** A bar that follows the import's phases; stderr keeps stdout for the JSON result. */

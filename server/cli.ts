@@ -15,6 +15,7 @@ import { basename } from 'node:path';
 import { userInfo } from 'node:os';
 import { ImportFormat, type ImportResult } from '../schemas/index.js';
 import { formatFromFileName, progressBar } from './cli-import.js';
+import { FORMAT_NAMES } from './services/imports/detect.js';
 import { exportCommand } from './cli-export.js';
 import { addCredentialsCommand } from './cli-credentials.js';
 import { addTokenCommands } from './cli-tokens.js';
@@ -51,14 +52,16 @@ program
 
 program
   .command('import')
-  .description('import a file: Interlock JSON, a zip of entities.csv and relationships.csv, or FollowTheMoney JSON lines')
+  .description(
+    'import a file: Interlock JSON, a zip of entities.csv and relationships.csv, FollowTheMoney JSON lines, LittleSis JSON, OCDS JSON or a USAspending award CSV (gzip too; the format is read from the content)',
+  )
   .argument('<file>', 'path to the file')
-  .option('--format <format>', 'json, csv or ftm (default: from the extension: .json, .zip, .ftm.json/.jsonl/.ndjson)')
+  .option('--format <format>', 'json, csv, ftm, littlesis, ocds or usaspending (default: read from the content)')
   .option('--dry-run', 'report what would be created, updated and merged without writing')
   .option('--locale <locale>', 'how the file writes numbers, e.g. de (1.234,5) or en (1,234.5)')
   .action((file: string, options: { format?: string; dryRun?: boolean; locale?: string }) =>
     withDatabase(async (db) => {
-      const format = ImportFormat.parse(options.format ?? formatFromFileName(file));
+      const format = options.format === undefined ? undefined : ImportFormat.parse(options.format);
       const bytes = new Uint8Array(await readFile(file));
       // A fresh database needs the constraints and indexes before the first import, or every lookup by
       // id scans all nodes (idempotent and quick when they exist).
@@ -73,6 +76,7 @@ program
           { bytes, fileName: basename(file) },
           {
             format,
+            typedAs: formatFromFileName(file),
             dryRun: options.dryRun ?? false,
             locale: options.locale,
             actor: `cli:${userInfo().username}`,
@@ -89,7 +93,8 @@ program
       log(
         `${c.dryRun ? 'Dry run (nothing written): would create' : 'Created'} ${c.created.entities} entities and ${c.created.relationships} relationships; ` +
           `updated ${c.updated.entities} and ${c.updated.relationships}; unchanged ${c.unchanged.entities} and ${c.unchanged.relationships}; ` +
-          `merged ${c.merged.entities} FtM fragments; skipped ${c.skipped}. ${seconds.toFixed(1)} s.`,
+          `merged ${c.merged.entities} FtM fragments; attached ${c.attached} to entities already known by an identifier; skipped ${c.skipped}. ` +
+          `${FORMAT_NAMES[c.format]}, ${seconds.toFixed(1)} s.`,
       );
       for (const w of c.warnings) log(`  ${w.line ? `line ${w.line}: ` : ''}${w.message}`);
       for (const u of c.unmapped)

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { BooleanFlag } from '../schemas/common.js';
 import { MEMORY_SIZE } from './neo4j/embedded.js';
+import { EMBED_ORIGIN } from './security/embedding.js';
 
 const Port = z.coerce.number().int().min(0).max(65535);
 /** Requests per minute per client; 0 turns the limit off. */
@@ -38,6 +39,14 @@ const Env = z.object({
   INTERLOCK_READS_OPEN: BooleanFlag.optional().describe('default: open when HOST is a loopback address'),
   INTERLOCK_HOSTNAMES: CommaList.optional(),
   INTERLOCK_CORS_ORIGINS: CommaList.optional(),
+  /** Who may frame published share pages: origins, `*` (any: the default) or `none`. */
+  INTERLOCK_EMBED_ORIGINS: CommaList.pipe(
+    z.array(
+      z.string().refine((o) => o.toLowerCase() === 'none' || EMBED_ORIGIN.test(o.toLowerCase().replace(/\/$/, '')), {
+        message: 'each entry must be an origin such as https://news.example.org, https://*.example.org, * or none',
+      }),
+    ),
+  ).optional(),
   INTERLOCK_RATE_LIMIT_READS: Count.default(600),
   INTERLOCK_RATE_LIMIT_WRITES: Count.default(60),
   INTERLOCK_RATE_LIMIT_IMPORTS: Count.default(10),

@@ -5,6 +5,7 @@
  */
 import open from 'open';
 import { buildApp } from './app.js';
+import { warmUpImports } from './services/imports/import-service.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase, type Database } from './db/connection.js';
 import { EmbeddedNeo4jError } from './neo4j/embedded.js';
@@ -98,6 +99,13 @@ async function main(): Promise<void> {
   // 10 s for changes other processes made. Then plan the per-entity forms of the patterns, which edits use.
   app?.findings.maintainer.watch(10_000);
   app?.conflicts.warmUp().catch((error: unknown) => app?.log.warn({ err: error }, 'planning the conflict patterns ahead failed'));
+  // And the queries an import plans with, so the first import after a start does not run out of time.
+  if (app) {
+    const { driver, database } = app.neo4j;
+    warmUpImports(driver, database).catch((error: unknown) =>
+      app?.log.warn({ err: error }, 'planning the import queries ahead failed'),
+    );
+  }
   if (config.INTERLOCK_OPEN_BROWSER && process.stdout.isTTY && !process.env.CI) {
     open(oneTimeToken ? signInUrl(url, oneTimeToken) : url).catch(() => undefined);
   }

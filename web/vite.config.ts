@@ -1,6 +1,10 @@
 /**
  * Vite for the explorer page. Root is web/ so `vite web` / `vite build web` work from the repo root;
  * the shared schemas one level up are imported by relative path and bundled in.
+ *
+ * `--mode e2e` builds the browser tests' page into web/dist-e2e: the same page plus the test hook
+ * (web/src/canvas/test-hook.ts) that exposes the canvas to the tests. The production build leaves
+ * the hook out entirely.
  */
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
@@ -10,11 +14,11 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 // The API runs in the Fastify process; in development the page proxies to it so both share an origin.
 const apiTarget = process.env.INTERLOCK_API_URL ?? 'http://127.0.0.1:8080';
 
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   root,
   plugins: [react()],
   build: {
-    outDir: 'dist',
+    outDir: mode === 'e2e' ? 'dist-e2e' : 'dist',
     emptyOutDir: true,
     sourcemap: true,
     // Cytoscape with its layout extensions is ~650 kB minified and cannot be split further usefully.
@@ -44,4 +48,4 @@ export default defineConfig({
     port: 4173,
     proxy: { '/api': { target: apiTarget, changeOrigin: false } },
   },
-});
+}));

@@ -23,7 +23,16 @@ const FORMAT_BY_TYPE: Record<string, ImportFormat> = {
   'application/x-ndjson': 'ftm',
   'application/zip': 'csv',
 };
-const DEFAULT_FILE_NAME: Record<ImportFormat, string> = { json: 'upload.json', ftm: 'upload.ftm.json', csv: 'upload.zip' };
+/** Bodies whose type says nothing about the format: the content alone decides (detect.ts). */
+const UNTYPED = new Set(['', 'application/octet-stream', 'application/gzip', 'application/x-gzip', 'text/csv']);
+const DEFAULT_FILE_NAME: Record<ImportFormat, string> = {
+  json: 'upload.json',
+  ftm: 'upload.ftm.json',
+  csv: 'upload.zip',
+  littlesis: 'littlesis.json',
+  ocds: 'ocds.json',
+  usaspending: 'usaspending.csv',
+};
 
 /** The three kinds of file the body may be, for the OpenAPI document (the body itself is not parsed here). */
 const IMPORT_BODY_DOCS = {
@@ -68,7 +77,15 @@ const imports: FastifyPluginAsyncZod = async (app) => {
   // The body stays bytes: each format's reader parses it (and the file's hash names its Document).
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser(
-    ['application/json', 'application/x-ndjson', 'application/zip', 'application/octet-stream'],
+    [
+      'application/json',
+      'application/x-ndjson',
+      'application/zip',
+      'application/octet-stream',
+      'application/gzip',
+      'application/x-gzip',
+      'text/csv',
+    ],
     { parseAs: 'buffer', bodyLimit: IMPORT_BODY_LIMIT },
     (_request, body, done) => done(null, body),
   );
@@ -80,9 +97,10 @@ const imports: FastifyPluginAsyncZod = async (app) => {
       config: { openapiBody: IMPORT_BODY_DOCS },
       schema: {
         tags: ['import'],
-        summary: 'Import a file (Interlock JSON, CSV zip or FollowTheMoney JSON lines), all or nothing',
+        summary:
+          'Import a file (Interlock JSON, CSV zip, FollowTheMoney, LittleSis, OCDS or USAspending; gzip too), all or nothing',
         description:
-          'Send the file as the body. `Accept: text/event-stream` streams `progress` events ({phase, done, total}) and then a `result` or `error` event.',
+          'Send the file as the body; without `format` the content says which it is (a gzip is unpacked first). `Accept: text/event-stream` streams `progress` events ({phase, done, total}) and then a `result` or `error` event.',
         querystring: ImportQuery,
         response: {
           200: ImportResult,
@@ -97,13 +115,24 @@ const imports: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const contentType = (request.headers['content-type'] ?? '').split(';')[0]?.trim() ?? '';
-      const format = request.query.format ?? FORMAT_BY_TYPE[contentType];
-      if (!format) throw new BadImportRequest('format', 'say ?format=json|csv|ftm or send a Content-Type that implies it');
+      // A declared format wins; JSON or ndjson bodies of the public sources are told apart by content too.
+      const typed = FORMAT_BY_TYPE[contentType];
+      const format = request.query.format ?? (typed === 'csv' ? typed : undefined);
+      if (!format && !typed && !UNTYPED.has(contentType))
+        throw new BadImportRequest(
+          'format',
+          'say ?format=json|csv|ftm|littlesis|ocds|usaspending or send the file as application/octet-stream',
+        );
       if (!Buffer.isBuffer(request.body) || request.body.length === 0)
         throw new BadImportRequest('body', 'send the file as the request body');
-      const file = { bytes: new Uint8Array(request.body), fileName: request.query.filename ?? DEFAULT_FILE_NAME[format] };
+      const file = {
+        bytes: new Uint8Array(request.body),
+        fileName: request.query.filename ?? DEFAULT_FILE_NAME[format ?? 'json'],
+      };
       const options = {
         format,
+        // What the Content-Type implies, for a body whose content is recognisable as nothing else.
+        typedAs: typed,
         dryRun: request.query.dryRun,
         locale: request.query.locale,
         actor: request.access.actor,

@@ -23,7 +23,7 @@ import { exportSnapshot, type ExportFile, type ExportInput } from '../services/e
 import { PICTURE_FORMATS } from '../services/exports/pictures.js';
 import { NotFoundError } from '../services/graph-repository.js';
 import { diffSnapshots } from '../services/snapshots/diff.js';
-import { SnapshotRequestError } from '../services/snapshots/errors.js';
+import { SnapshotRequestError, UnpublishedDraftError } from '../services/snapshots/errors.js';
 
 const FILE = z.any().describe('the exported file');
 
@@ -31,9 +31,9 @@ const snapshots: FastifyPluginAsyncZod = async (app) => {
   // Pictures are drawn in a worker, one at a time; the other formats are quick text.
   const exportFile = (format: ExportFormat, input: ExportInput): Promise<ExportFile> | ExportFile =>
     PICTURE_FORMATS.includes(format) ? app.pictures.render(format, input) : exportSnapshot(format, input);
-  // Drafts are unpublished findings: only token holders see them; to anyone else they do not exist.
+  // Drafts are unpublished findings: only token holders see them; anyone else learns only that it is a draft.
   const visibleTo = (request: FastifyRequest, snapshot: Snapshot): Snapshot => {
-    if (!snapshot.published && !request.access.isTokenHolder) throw new NotFoundError('snapshot', snapshot.id);
+    if (!snapshot.published && !request.access.isTokenHolder) throw new UnpublishedDraftError();
     return snapshot;
   };
   const readVisible = async (request: FastifyRequest, id: string): Promise<Snapshot> =>
@@ -77,7 +77,7 @@ const snapshots: FastifyPluginAsyncZod = async (app) => {
         tags: ['snapshots'],
         summary: 'One snapshot with its frozen content (a published one is found by its draft id too)',
         params: SnapshotParams,
-        response: { 200: Snapshot, 400: ApiError, 404: ApiError, 503: ApiError },
+        response: { 200: Snapshot, 400: ApiError, 403: ApiError, 404: ApiError, 503: ApiError },
       },
     },
     async (request) => readVisible(request, request.params.id),
@@ -121,7 +121,7 @@ const snapshots: FastifyPluginAsyncZod = async (app) => {
         summary: 'What changed between two versions of the series :id belongs to',
         params: SnapshotParams,
         querystring: DiffQuery,
-        response: { 200: SnapshotDiff, 400: ApiError, 404: ApiError, 503: ApiError },
+        response: { 200: SnapshotDiff, 400: ApiError, 403: ApiError, 404: ApiError, 503: ApiError },
       },
     },
     async (request) => {
@@ -153,7 +153,7 @@ const snapshots: FastifyPluginAsyncZod = async (app) => {
         summary: 'Export a snapshot: png, svg, html (standalone), graphml, gexf, cyjs, json, csv (zip), ftm, cypher',
         params: SnapshotParams,
         querystring: ExportQuery,
-        response: { 200: FILE, 400: ApiError, 404: ApiError, 413: ApiError, 503: ApiError },
+        response: { 200: FILE, 400: ApiError, 403: ApiError, 404: ApiError, 413: ApiError, 503: ApiError },
       },
     },
     async (request, reply) => {

@@ -3,6 +3,7 @@
  * object (tests build it by hand); `main.ts` builds it from the environment with `securityFromConfig`.
  */
 import type { Config } from '../config.js';
+import { embedOriginsFrom } from './embedding.js';
 
 export interface RateLimits {
   /** Requests per minute per client for GET/HEAD; 0 = no limit. */
@@ -24,6 +25,8 @@ export interface SecurityOptions {
   hostNames: readonly string[] | null;
   /** Origins allowed by CORS (and allowed to write cross-origin); empty = CORS off. */
   corsOrigins: readonly string[];
+  /** frame-ancestors sources of published share pages (`*` = any origin; empty = none). Nothing else may be framed. */
+  embedOrigins: readonly string[];
   rateLimits: RateLimits;
   importBodyLimitBytes: number;
   /** Every transaction is cancelled by Neo4j after this long. */
@@ -60,6 +63,7 @@ export function securityFromConfig(config: Config): SecurityOptions {
     adminToken: config.INTERLOCK_ADMIN_TOKEN,
     hostNames: hostNamesFor(config),
     corsOrigins: config.INTERLOCK_CORS_ORIGINS ?? [],
+    embedOrigins: embedOriginsFrom(config.INTERLOCK_EMBED_ORIGINS),
     rateLimits: {
       reads: config.INTERLOCK_RATE_LIMIT_READS,
       writes: config.INTERLOCK_RATE_LIMIT_WRITES,
@@ -78,6 +82,7 @@ export const DEFAULT_SECURITY: SecurityOptions = {
   readsOpen: true,
   hostNames: [...LOOPBACK_NAMES],
   corsOrigins: [],
+  embedOrigins: ['*'],
   rateLimits: { reads: 600, writes: 60, imports: 10 },
   importBodyLimitBytes: 256 * 1024 * 1024,
   queryTimeoutMs: 20_000,

@@ -7,10 +7,14 @@
 import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { launchBrowser, openExplorer } from './helpers/browser.js';
+import { previewTestPage } from './helpers/test-page.js';
 import { addConnection, openEntityTab, openNewConnection, sourceFields } from './helpers/editing.js';
 import { expectHeading, searchAndPick, waitForCanvasIdle } from './helpers/ui.js';
 
-const url = process.argv[2] ?? process.env.INTERLOCK_E2E_URL ?? 'http://127.0.0.1:8080/';
+const app = process.argv[2] ?? process.env.INTERLOCK_E2E_URL ?? 'http://127.0.0.1:8080/';
+// The pictures are taken of the test build of the page (it lets the helpers see the canvas), served
+// locally with its API calls passed on to the app.
+let url = app;
 const out = new URL('../../docs/screenshots/', import.meta.url);
 
 async function shoot(page: Page, file: string): Promise<void> {
@@ -20,6 +24,8 @@ async function shoot(page: Page, file: string): Promise<void> {
 
 async function main(): Promise<void> {
   await mkdir(out, { recursive: true });
+  const served = await previewTestPage(app);
+  url = served.url;
   const browser = await launchBrowser();
   try {
     const token = process.env.INTERLOCK_TOKEN;
@@ -46,14 +52,17 @@ async function main(): Promise<void> {
     await page.getByTestId('relationship-form').getByRole('button', { name: 'Save' }).click();
     await page.getByTestId('edit-note').waitFor();
     await waitForCanvasIdle(page);
-    await shoot(page, 'editing-saved.png');
+    // The new connection drawn and selected, its source in the panel.
     await expectHeading(page, 'HOLDS POSITION');
+    await waitForCanvasIdle(page);
+    await shoot(page, 'editing-saved.png');
     await searchAndPick(page, 'Vincent', 'Vincent Line');
     const history = await openEntityTab(page, 'History');
     await history.getByTestId('history-entry').first().waitFor();
     await shoot(page, 'editing-history.png');
     // A second record of Vincent Line, as a careless import would make, for the duplicates view.
     const created = await page.request.post(new URL('/api/entities', url).toString(), {
+      headers: { authorization: `Bearer ${token}` },
       data: {
         kind: 'Person',
         name: 'VINCENT LINE',
@@ -71,9 +80,12 @@ async function main(): Promise<void> {
     await shoot(page, 'editing-merged.png');
     await undoMerge.click();
     await undoMerge.waitFor({ state: 'detached' });
-    await page.request.delete(new URL(`/api/entities/${duplicate}`, url).toString());
+    await page.request.delete(new URL(`/api/entities/${duplicate}`, url).toString(), {
+      headers: { authorization: `Bearer ${token}` },
+    });
   } finally {
     await browser.close();
+    await served.close();
   }
 }
 

@@ -280,7 +280,12 @@ async function focusCanvasByTab(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Clear canvas' }).focus();
   for (let i = 0; i < 5; i++) {
     await page.keyboard.press('Tab');
-    const onCanvas = await page.getByTestId('graph-canvas').evaluate((el) => el === el.ownerDocument.activeElement);
+    const onCanvas = await page.evaluate(() => {
+      const { document } = globalThis as unknown as {
+        document: { activeElement: { getAttribute(name: string): string | null } | null };
+      };
+      return document.activeElement?.getAttribute('data-testid') === 'graph-canvas';
+    });
     if (onCanvas) return;
   }
   throw new Error('Tab did not reach the canvas');

@@ -7,6 +7,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { launchBrowser, openExplorer } from './helpers/browser.js';
+import { previewTestPage } from './helpers/test-page.js';
 import type { Browser, Page } from 'playwright-core';
 import {
   clickEdge,
@@ -22,7 +23,10 @@ import {
   waitForCanvasIdle,
 } from './helpers/ui.js';
 
-const url = process.argv[2] ?? process.env.INTERLOCK_E2E_URL ?? 'http://127.0.0.1:8080/';
+const app = process.argv[2] ?? process.env.INTERLOCK_E2E_URL ?? 'http://127.0.0.1:8080/';
+// The pictures are taken of the test build of the page (it lets the helpers see the canvas), served
+// locally with its API calls passed on to the app.
+let url = app;
 const out = new URL('../../docs/screenshots/', import.meta.url);
 
 async function shoot(page: Page, file: string): Promise<void> {
@@ -33,6 +37,8 @@ async function shoot(page: Page, file: string): Promise<void> {
 
 async function main(): Promise<void> {
   await mkdir(out, { recursive: true });
+  const served = await previewTestPage(app);
+  url = served.url;
   const browser = await launchBrowser();
   try {
     await explorer(browser);
@@ -43,6 +49,7 @@ async function main(): Promise<void> {
     await tableAndDocument(browser);
   } finally {
     await browser.close();
+    await served.close();
   }
 }
 

@@ -86,9 +86,12 @@ describe('saving a snapshot', () => {
           nodeIds: [ids.person],
           edgeIds: [ids.seat],
           viewport: { x: -50, y: -50, width: 400, height: 200 },
+          // The story moves the chair aside for this step.
+          positions: { [ids.person]: { x: -120, y: 40 } },
         },
         { caption: 'The money', edgeIds: [ids.buyer, ids.award] },
       ],
+      pinned: [ids.org],
     });
     expect(response.statusCode).toBe(201);
     const { id, version } = response.json<CreateSnapshotResult>();
@@ -105,6 +108,8 @@ describe('saving a snapshot', () => {
     // The formula org had no position: it is placed anyway, so every export can draw it.
     expect(Object.keys(snapshot.content.positions).sort()).toEqual(nodeIds().sort());
     expect(snapshot.content.steps.map((s) => s.caption)).toEqual(['The chair', 'The money']);
+    expect(snapshot.content.steps[0]?.positions).toEqual({ [ids.person]: { x: -120, y: 40 } });
+    expect(snapshot.content.pinned).toEqual([ids.org]);
     expect(snapshot.content.asOf).toBe('2022');
   });
 
@@ -121,6 +126,15 @@ describe('saving a snapshot', () => {
     expect(badStep.statusCode).toBe(400);
     expect(badStep.json()).toMatchObject({ error: { field: 'steps.0.nodeIds.0' } });
 
+    const movedOffMap = await create({
+      title: 'x',
+      nodeIds: [ids.person],
+      steps: [{ caption: 'c', positions: { [ids.org]: { x: 1, y: 1 } } }],
+    });
+    expect(movedOffMap.json()).toMatchObject({ error: { code: 'invalid_snapshot', field: `steps.0.positions.${ids.org}` } });
+    const pinnedOffMap = await create({ title: 'x', nodeIds: [ids.person], pinned: [ids.org] });
+    expect(pinnedOffMap.json()).toMatchObject({ error: { code: 'invalid_snapshot', field: 'pinned.0' } });
+
     const noTitle = await create({ title: '', nodeIds: [ids.person] });
     expect(noTitle.statusCode).toBe(400);
     expect(noTitle.json().error.field).toBe('title');
@@ -133,15 +147,21 @@ describe('saving a snapshot', () => {
 });
 
 describe('who sees a snapshot', () => {
-  it('hides drafts from readers without a token, and shows them what is published', async () => {
+  it('tells readers without a token that a draft is unpublished (nothing of it shown), and shows them what is published', async () => {
     const anonymous = await buildTestApp({ signedIn: false });
     try {
       const draft = (
-        await create({ ...story, title: `${marker} unpublished`, nodeIds: nodeIds(), edgeIds: edgeIds() })
+        await create({ ...story, title: `${marker} Lewis secret lead`, nodeIds: nodeIds(), edgeIds: edgeIds() })
       ).json<CreateSnapshotResult>();
       const read = (url: string) => anonymous.inject({ method: 'GET', url });
-      expect((await read(`/api/snapshots/${draft.id}`)).statusCode).toBe(404);
-      expect((await read(`/api/snapshots/${draft.id}/export?format=json`)).statusCode).toBe(404);
+      const refused = await read(`/api/snapshots/${draft.id}`);
+      expect(refused.statusCode).toBe(403);
+      expect(refused.json().error.code).toBe('unpublished_draft');
+      // The title is the reporter's unpublished finding: it must not reach the visitor.
+      expect(refused.body).not.toContain('secret lead');
+      expect(refused.body).not.toContain(marker);
+      const exported = await read(`/api/snapshots/${draft.id}/export?format=json`);
+      expect([exported.statusCode, exported.json().error.code]).toEqual([403, 'unpublished_draft']);
       expect((await read('/api/snapshots')).json<SnapshotList>().snapshots.some((s) => s.id === draft.id)).toBe(false);
 
       const published = (

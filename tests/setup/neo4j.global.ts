@@ -1,7 +1,7 @@
 /**
  * Global setup for tests that need Neo4j: uses NEO4J_URI when set, otherwise starts one embedded Neo4j
  * on a free port with a throwaway data folder (its password comes from that folder, through the same
- * module the app uses). Applies the schema and loads the seed story, then hands
+ * module the app uses). Applies the schema, loads the seed story and plans the conflict patterns, then hands
  * the connection to the test files through `inject('neo4j')`.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -12,6 +12,7 @@ import { createDriver, waitForDatabase } from '../../server/db/driver.js';
 import { findFreePort, startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../server/neo4j/embedded.js';
 import { applySchema } from '../../server/services/schema-migration.js';
 import { loadSeed } from '../../server/services/seed.js';
+import { ConflictService } from '../../server/services/conflicts/service.js';
 import type { Neo4jTestConnection } from './connection.js';
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
@@ -35,6 +36,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await waitForDatabase(driver, connection.database);
     await applySchema(driver, connection.database);
     await loadSeed(driver, connection.database);
+    // As the app does when it starts (main.ts): plan the conflict patterns once, one after another, so the
+    // first test to ask for conflicts does not plan all of them at once inside its request.
+    await new ConflictService(driver, connection.database).warmUp();
   } finally {
     await driver.close();
   }

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/config.js';
 import { guardDriver, writeOutcomeOf } from '../../server/db/guarded-driver.js';
 import { bearerToken, decide, requiredAccess } from '../../server/security/access-rules.js';
+import { withFrameAncestors } from '../../server/security/embedding.js';
 import { hostNamesFor, securityFromConfig } from '../../server/security/options.js';
 import { checkHost, checkWriteOrigin, hostNameOf } from '../../server/security/request-checks.js';
 import { hashSecret, newSecret, sameSecret } from '../../server/security/tokens.js';
@@ -115,6 +116,29 @@ describe('configuration', () => {
     expect(s.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
     expect(() => loadConfig({ INTERLOCK_ADMIN_TOKEN: 'short' })).toThrow(/INTERLOCK_ADMIN_TOKEN/);
     expect(() => loadConfig({ INTERLOCK_QUERY_TIMEOUT_MS: 'soon' })).toThrow(/INTERLOCK_QUERY_TIMEOUT_MS/);
+  });
+});
+
+describe('who may frame published maps (INTERLOCK_EMBED_ORIGINS)', () => {
+  it('lets any origin by default, none with "none", and the origins listed', () => {
+    expect(securityFromConfig(loadConfig({})).embedOrigins).toEqual(['*']);
+    expect(securityFromConfig(loadConfig({ INTERLOCK_EMBED_ORIGINS: 'none' })).embedOrigins).toEqual([]);
+    expect(
+      securityFromConfig(loadConfig({ INTERLOCK_EMBED_ORIGINS: 'https://News.Example.org/, https://*.example.net:8443' }))
+        .embedOrigins,
+    ).toEqual(['https://news.example.org', 'https://*.example.net:8443']);
+    expect(() => loadConfig({ INTERLOCK_EMBED_ORIGINS: "https://a.example, 'unsafe-inline'" })).toThrow(
+      /INTERLOCK_EMBED_ORIGINS/,
+    );
+    expect(() => loadConfig({ INTERLOCK_EMBED_ORIGINS: 'javascript:alert(1)' })).toThrow(/INTERLOCK_EMBED_ORIGINS/);
+  });
+
+  it('replaces only the frame-ancestors directive of a policy', () => {
+    const policy = "default-src 'self';script-src 'self';frame-ancestors 'none';upgrade-insecure-requests";
+    expect(withFrameAncestors(policy, ['https://a.example', '*'])).toBe(
+      "default-src 'self';script-src 'self';upgrade-insecure-requests;frame-ancestors https://a.example *",
+    );
+    expect(withFrameAncestors(policy, [])).toContain("frame-ancestors 'none'");
   });
 });
 

@@ -141,6 +141,6 @@ describe('the CLI', () => {
     expect(formatFromFileName('export.ftm.json')).toBe('ftm');
     expect(formatFromFileName('entities.jsonl')).toBe('ftm');
     expect(formatFromFileName('tables.ZIP')).toBe('csv');
-    expect(() => formatFromFileName('notes.txt')).toThrow('--format');
+    expect(formatFromFileName('notes.txt')).toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
 /** What the access menu says a role allows. */
 import { describe, expect, it } from 'vitest';
 import type { AccessResponse } from '../../schemas/index.js';
-import { allowances } from '../../web/src/components/access/allowances.js';
+import { allowances } from '../../web/src/features/access/allowances.js';
 
 const base: AccessResponse = {
   role: null,

@@ -1,14 +1,15 @@
 /** The explorer's model for time, filters, deep links, undo/redo, collapsing and names. */
 import { describe, expect, it } from 'vitest';
+import { ViewState } from '../../schemas/index.js';
 import type { GraphEdge, GraphNode } from '../../schemas/index.js';
 import {
   EMPTY_VIEW,
   INITIAL_STATE,
   collapseNode,
   dateRange,
-  decodeUrlState,
+  decodeViewQuery,
   edgePasses,
-  encodeUrlState,
+  encodeViewQuery,
   explorerReducer,
   isUndated,
   localName,
@@ -22,7 +23,7 @@ import {
   undo,
   validAt,
 } from '../../web/src/model/index.js';
-import type { ExplorerState, Filter, History, UrlState } from '../../web/src/model/index.js';
+import type { ExplorerState, Filter, History } from '../../web/src/model/index.js';
 
 const TODAY = '2026-11-28';
 const cite = (documentId: string) => ({ documentId, locator: 'line 1', quote: 'words' });
@@ -115,36 +116,77 @@ describe('filters', () => {
   });
 });
 
-describe('URL state', () => {
-  it('round-trips the view', () => {
-    const state: UrlState = {
+describe('a link to the view', () => {
+  it('round-trips the view through the address query', () => {
+    const view = ViewState.parse({
       ids: ['person:vincent-line', 'org:lexisnexis'],
+      positions: { 'person:vincent-line': { x: -120.5, y: 40 }, 'org:lexisnexis': { x: 310.2, y: -0.1 } },
+      viewport: { zoom: 1.2345, x: 10.5, y: -20 },
+      pinned: ['org:lexisnexis'],
       selection: { kind: 'edge', id: 'rel:vincent-line.sits-on-board.x' },
-      filter: {
-        hiddenKinds: new Set(['Document']),
-        hiddenCategories: new Set(['provenance', 'law']),
-        hiddenTypes: new Set(['MEMBER_OF']),
-        hiddenStatuses: new Set(['alleged', 'inferred']),
+      filters: {
+        hiddenKinds: ['Document'],
+        hiddenCategories: ['law', 'provenance'],
+        hiddenTypes: ['MEMBER_OF'],
+        hiddenStatuses: ['alleged', 'inferred'],
         minSources: 2,
-        asOf: '2020-04',
         hideUndated: true,
       },
+      asOf: '2020-04',
       layout: 'concentric',
       center: 'person:vincent-line',
-    };
-    expect(decodeUrlState(encodeUrlState(state))).toEqual(state);
+      path: {
+        from: 'person:vincent-line',
+        to: 'public-body:ice',
+        maxHops: 5,
+        only: 'custom',
+        types: ['SITS_ON_BOARD'],
+        found: true,
+        focus: 1,
+      },
+      lit: { kind: 'finding', id: 'vendor-board-seat:0123456789abcdef', entity: 'person:vincent-line' },
+    });
+    const query = encodeViewQuery(view);
+    expect(decodeViewQuery(query)).toEqual(view);
+    // Ids keep their colons and lists their commas: a link a person can read.
+    expect(query).toContain('ids=person:vincent-line,org:lexisnexis');
+    const money = ViewState.parse({
+      ids: ['org:a'],
+      filters: { hiddenCategories: ['provenance'] },
+      lit: { kind: 'money', payer: 'org:a', payee: 'org:b', rollup: true },
+    });
+    expect(decodeViewQuery(encodeViewQuery(money))).toEqual(money);
   });
 
   it('restores the defaults from an empty query and ignores what it does not know', () => {
-    const decoded = decodeUrlState('?asOf=yesterday&layout=spiral&hideKinds=Person,Alien&minSources=-3&sel=x');
-    expect(decoded.filter.asOf).toBeUndefined();
+    const decoded = decodeViewQuery(
+      '?asOf=yesterday&layout=spiral&hideKinds=Person,Alien&minSources=-3&sel=x&view=a_b_c&pos=1_2',
+    );
+    expect(decoded.asOf).toBeUndefined();
     expect(decoded.layout).toBe('force');
-    expect([...decoded.filter.hiddenKinds]).toEqual(['Person']);
-    expect(decoded.filter.minSources).toBe(1);
-    expect(decoded.selection).toBeNull();
-    expect(decodeUrlState('').filter.hiddenCategories).toEqual(INITIAL_STATE.filter.hiddenCategories);
-    const noneHidden = encodeUrlState({ ...decodeUrlState(''), filter: { hiddenKinds: new Set(), hiddenCategories: new Set() } });
-    expect(decodeUrlState(noneHidden).filter.hiddenCategories.size).toBe(0);
+    expect(decoded.filters?.hiddenKinds).toEqual(['Person']);
+    expect(decoded.filters?.minSources).toBeUndefined();
+    expect(decoded.selection).toBeUndefined();
+    expect(decoded.viewport).toBeUndefined();
+    expect(decoded.positions).toBeUndefined();
+    expect(decodeViewQuery('').filters?.hiddenCategories).toEqual([...INITIAL_STATE.filter.hiddenCategories]);
+    const noneHidden = encodeViewQuery(ViewState.parse({ filters: { hiddenCategories: [] } }));
+    expect(decodeViewQuery(noneHidden).filters?.hiddenCategories).toEqual([]);
+    // One malformed id does not cost the rest of the link.
+    const partly = decodeViewQuery('ids=org:a,NOT AN ID,org:b&pos=1_2*3_4*5_6&pins=org:b');
+    expect(partly.ids).toEqual(['org:a', 'org:b']);
+    expect(partly.positions).toEqual({ 'org:a': { x: 1, y: 2 }, 'org:b': { x: 5, y: 6 } });
+    expect(partly.pinned).toEqual(['org:b']);
+  });
+
+  it('reads links made before positions and viewports were kept', () => {
+    const old = decodeViewQuery(
+      '?ids=person%3Avincent-line%2Corg%3Alexisnexis&sel=n%3Aperson%3Avincent-line&hideCats=provenance&layout=flow',
+    );
+    expect(old.ids).toEqual(['person:vincent-line', 'org:lexisnexis']);
+    expect(old.selection).toEqual({ kind: 'node', id: 'person:vincent-line' });
+    expect(old.layout).toBe('flow');
+    expect(old.positions).toBeUndefined();
   });
 });
 

@@ -17,8 +17,8 @@ import {
   TYPE_FIELDS,
   updateEntityRequest,
   updateRelationshipRequest,
-} from '../../web/src/components/editing/drafts.js';
-import { fieldChanges } from '../../web/src/components/editing/history.js';
+} from '../../web/src/features/editing/drafts.js';
+import { fieldChanges } from '../../web/src/features/editing/history.js';
 
 const vincent = { id: 'person:vincent-line', name: 'Vincent Line', kind: 'Person' as const };
 const denver = { id: 'public-body:denver', name: 'City and County of Denver', kind: 'PublicBody' as const };

@@ -25,7 +25,7 @@ import {
   toElements,
 } from '../../web/src/model/index.js';
 import type { ExplorerState, Wording } from '../../web/src/model/index.js';
-import { LARGE_FROM, WEBGL_FROM, rendererChoice, rendererOptions, tuningFor } from '../../web/src/graph/renderer.js';
+import { LARGE_FROM, WEBGL_FROM, rendererChoice, rendererOptions, tuningFor } from '../../web/src/canvas/renderer.js';
 
 const cite = (documentId: string, locator = 'line 1') => ({ documentId, locator, quote: 'words' });
 const node = (id: string, extra: Partial<GraphNode> = {}): GraphNode =>

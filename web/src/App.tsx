@@ -1,101 +1,75 @@
-/** The page: top bar with search, left rail (conflicts, money, paths, legend), canvas, and the evidence panel. */
-import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
+/**
+ * The explorer page: top bar with search, left rail (conflicts, money, paths, snapshots, legend), the
+ * canvas, and the evidence panel. Everything it shows comes from the page store; what it does goes
+ * through the store's effects. On a phone the rail and the panel become sheets over the canvas,
+ * switched by a bar along the bottom.
+ */
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  INITIAL_STATE,
-  categoryOf,
-  explorerReducer,
-  localName,
-  pathHighlight,
-  sliderYears,
-  toElements,
-  todayIso,
-} from './model/index.js';
-import type { ExplorerState } from './model/index.js';
+import { categoryOf, localName, sliderYears } from './model/index.js';
+import type { ViewGraph } from './model/index.js';
 import type { PatternInfo } from '../../schemas/index.js';
-import { GraphCanvas } from './graph/GraphCanvas.js';
-import type { GraphCanvasHandle } from './graph/GraphCanvas.js';
-import type { CanvasHandlers } from './graph/events.js';
-import { useExplorerActions } from './hooks/useExplorerActions.js';
-import { useMoneyCanvas } from './hooks/useMoneyCanvas.js';
-import { useQuery } from './hooks/useQuery.js';
-import { api } from './api/client.js';
-import { SearchBox } from './components/SearchBox.js';
-import { SidePanel } from './components/SidePanel.js';
-import { PathFinder } from './components/PathFinder.js';
-import { Legend } from './components/Legend.js';
-import { TableView } from './components/TableView.js';
-import { SelectionAnnouncer } from './components/SelectionAnnouncer.js';
-import { useWording } from './i18n/wording.js';
+import { queries, useLoaded } from './api/queries.js';
+import { useDispatch, useEffects, usePage } from './state/page.js';
+import type { RailTabId } from './state/slices/ui.js';
+import { ExplorerCanvas } from './features/explorer/ExplorerCanvas.js';
+import { SearchBox } from './features/search/SearchBox.js';
+import { SidePanel } from './features/details/SidePanel.js';
+import { PathFinder } from './features/paths/PathFinder.js';
+import { Legend } from './features/filters/Legend.js';
+import { TableView } from './features/explorer/TableView.js';
+import { SelectionAnnouncer } from './features/explorer/SelectionAnnouncer.js';
+import { PhoneBar } from './features/explorer/PhoneBar.js';
 import { Banner } from './components/Banner.js';
 import { RailTabs } from './components/RailTabs.js';
-import { ConflictsPanel } from './components/ConflictsPanel.js';
-import { MoneyPanel } from './components/MoneyPanel.js';
-import { TimeBar } from './components/TimeBar.js';
-import { CanvasToolbar } from './components/CanvasToolbar.js';
+import { ConflictsPanel } from './features/conflicts/ConflictsPanel.js';
+import { MoneyPanel } from './features/money/MoneyPanel.js';
+import { TimeBar } from './features/filters/TimeBar.js';
+import { CanvasToolbar } from './features/explorer/CanvasToolbar.js';
 import { LanguageSwitch } from './components/LanguageSwitch.js';
-import { AccessMenu } from './components/access/AccessMenu.js';
-import { WhenAllowed } from './components/access/WhenAllowed.js';
-import { useUrlState } from './hooks/useUrlState.js';
+import { AccessMenu } from './features/access/AccessMenu.js';
+import { WhenAllowed } from './features/access/WhenAllowed.js';
 import { useUndoKeys } from './hooks/useUndoKeys.js';
-import { EditBar, EditorDialog, useEditingBridge } from './components/editing/index.js';
-import { SnapshotsPanel } from './components/snapshots/SnapshotsPanel.js';
+import { EditBar, EditorDialog } from './features/editing/index.js';
+import { SnapshotsPanel } from './features/snapshots/SnapshotsPanel.js';
+import { ImportPanel } from './features/imports/ImportPanel.js';
 import './App.css';
 
 export function App() {
-  const [state, dispatch] = useReducer(explorerReducer, INITIAL_STATE);
-  const [tableView, setTableView] = useState(false);
-  const [pinned, setPinned] = useState<ReadonlySet<string>>(new Set());
-  const canvasRef = useRef<GraphCanvasHandle>(null);
-  const [tab, setTab] = useState<RailTabId>('conflicts');
-  const actions = useExplorerActions(state, dispatch, canvasRef);
-  const money = useMoneyCanvas(dispatch, actions.report);
-  const patternsAnswer = useQuery('patterns', (signal) => api.patterns(signal));
+  const dispatch = useDispatch();
+  const { explore, money } = useEffects();
+  const view = usePage((s) => s.explorer.view);
+  const selection = usePage((s) => s.explorer.selection);
+  const filter = usePage((s) => s.explorer.filter);
+  const path = usePage((s) => s.explorer.path);
+  const spotlight = usePage((s) => s.explorer.spotlight);
+  const pinned = usePage((s) => s.explorer.pinned);
+  const ui = usePage((s) => s.ui);
+  // The import panel stays mounted once opened, so closing it does not stop an upload under way.
+  const [importPanel, setImportPanel] = useState<'closed' | 'open' | 'hidden'>('closed');
+  const patternsAnswer = useLoaded(queries.patterns());
   const patterns = patternsAnswer.status === 'ready' ? patternsAnswer.value.patterns : NO_PATTERNS;
-  const { view, selection, filter, path, spotlight, marked } = state;
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const words = useWording();
   const nameOf = useMemo(() => (node: Parameters<typeof localName>[0]) => localName(node, language), [language]);
-  useUrlState(state, dispatch, actions.report);
   useUndoKeys(dispatch);
-  useEditingBridge(dispatch, view);
 
-  const elements = useMemo(() => {
-    // One highlight at a time: the reducer clears the spotlight when paths are found and vice versa.
-    const highlight = path.result ? pathHighlight(path.result.paths, path.focus) : spotlight;
-    const pathEnds = [path.from, path.to].filter((id): id is string => id !== undefined);
-    return toElements(view, { highlight, filter, selection, pathEnds, today: todayIso(), nameOf, marked, words });
-  }, [view, filter, selection, path, spotlight, nameOf, marked, words]);
-  const counts = useMemo(() => countByKindAndCategory(state), [state]);
+  const counts = useMemo(() => countByKindAndCategory(view), [view]);
   const years = useMemo(() => sliderYears([...view.nodes.values(), ...view.edges.values()], new Date().getUTCFullYear()), [view]);
   // The document title follows the language too (screen readers announce it on load).
   useEffect(() => {
     document.title = `Interlock · ${t('tagline')}`;
   }, [t]);
 
-  const canvasHandlers: CanvasHandlers = {
-    select: (target) => dispatch({ type: 'select', selection: target }),
-    expand: ({ id }) => void actions.expand(id),
-    pathPick: ({ id }) => {
-      dispatch({ type: 'pickPathEnd', id });
-      setTab('paths');
-    },
-    selectNeighbours: ({ id, neighbours }) => dispatch({ type: 'selectNeighbours', id, neighbours }),
-    open: () => focusDetails(),
-    clear: () => {
-      dispatch({ type: 'clearMarked' });
-      dispatch({ type: 'select', selection: null });
-    },
-  };
   const selectEdge = (id: string) => dispatch({ type: 'select', selection: { kind: 'edge', id } });
   const selectNode = (id: string) => dispatch({ type: 'select', selection: { kind: 'node', id } });
   const empty = view.nodes.size === 0;
   const selectedNode = selection?.kind === 'node' ? view.nodes.get(selection.id) : undefined;
   const clearSpotlight = () => dispatch({ type: 'clearSpotlight' });
+  const setTab = (tab: RailTabId) => dispatch({ type: 'ui/tab', tab });
 
   return (
-    <div className="app">
+    <div className="app" data-sheet={ui.sheet}>
       <header className="topbar">
         <div className="brand">
           <svg className="brand__mark" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
@@ -107,15 +81,34 @@ export function App() {
           <span className="brand__name">Interlock</span>
           <span className="brand__tag">{t('tagline')}</span>
         </div>
-        <SearchBox onPick={(result) => void actions.pick(result)} />
+        <SearchBox onPick={(result) => void explore.pick(result)} />
+        <WhenAllowed>
+          <button
+            type="button"
+            className="button topbar__import"
+            title={t('imports.openTitle')}
+            onClick={() => setImportPanel('open')}
+            data-testid="import-open"
+          >
+            {t('imports.open')}
+          </button>
+        </WhenAllowed>
         <AccessMenu />
         <LanguageSwitch />
       </header>
+      {importPanel !== 'closed' && (
+        <ImportPanel
+          hidden={importPanel === 'hidden'}
+          onClose={() => setImportPanel('hidden')}
+          onImported={explore.graphImported}
+          onShow={(ids) => void explore.showEntities(ids)}
+        />
+      )}
 
-      <aside className="rail" aria-label={t('rail.label')}>
+      <aside className="rail" aria-label={t('rail.label')} data-testid="rail">
         <RailTabs<RailTabId>
           label={t('rail.tabs')}
-          active={tab}
+          active={ui.tab}
           onSelect={setTab}
           tabs={[
             {
@@ -126,7 +119,7 @@ export function App() {
                   patterns={patterns}
                   selectedNode={selectedNode}
                   shownId={spotlight?.source === 'finding' ? spotlight.id : undefined}
-                  onShow={(finding, patch) => dispatch({ type: 'showFinding', finding, patch })}
+                  onShow={explore.showFinding}
                   onClear={clearSpotlight}
                 />
               ),
@@ -137,9 +130,9 @@ export function App() {
               panel: (
                 <MoneyPanel
                   shownKey={spotlight?.source === 'money' ? spotlight.id : undefined}
-                  busy={money.busy}
+                  busy={ui.moneyBusy}
                   onShowAll={(rows) => void money.showAll(rows)}
-                  onShowRow={(row) => void money.showRow(row)}
+                  onShowRow={(row, rollup) => void money.showRow(row, rollup)}
                   onClear={clearSpotlight}
                 />
               ),
@@ -151,8 +144,8 @@ export function App() {
                 <PathFinder
                   path={path}
                   view={view}
-                  searching={actions.findingPaths}
-                  onFind={() => void actions.findPaths()}
+                  searching={ui.findingPaths}
+                  onFind={() => void explore.findPaths()}
                   onClear={() => dispatch({ type: 'clearPaths' })}
                   onSwap={() => dispatch({ type: 'swapPathEnds' })}
                   onMaxHops={(maxHops) => dispatch({ type: 'setMaxHops', maxHops })}
@@ -165,11 +158,7 @@ export function App() {
                 />
               ),
             },
-            {
-              id: 'snapshots',
-              label: t('snapshots.tab'),
-              panel: <SnapshotsPanel state={state} dispatch={dispatch} />,
-            },
+            { id: 'snapshots', label: t('snapshots.tab'), panel: <SnapshotsPanel /> },
             {
               id: 'legend',
               label: t('rail.legend'),
@@ -188,53 +177,26 @@ export function App() {
       </aside>
 
       <main className="stage" aria-label={t('canvas.region')}>
-        <CanvasToolbar
-          empty={empty}
-          layout={state.layout.mode}
-          canUndo={state.history.past.length > 0}
-          canRedo={state.history.future.length > 0}
-          tableView={tableView}
-          onFit={() => canvasRef.current?.fit()}
-          onLayout={(mode) => dispatch({ type: 'relayout', mode, center: selectedNode?.id })}
-          onUndo={() => dispatch({ type: 'undo' })}
-          onRedo={() => dispatch({ type: 'redo' })}
-          onTable={() => setTableView((v) => !v)}
-          onClear={() => dispatch({ type: 'clearCanvas' })}
-          canSelectNeighbours={selectedNode !== undefined}
-          onSelectNeighbours={() => canvasRef.current?.selectNeighbours()}
-          marked={marked.size}
-          onPinMarked={() => setPinned((before) => new Set([...before, ...marked]))}
-          onRemoveMarked={() => dispatch({ type: 'removeMarked' })}
-          onClearMarked={() => dispatch({ type: 'clearMarked' })}
-        />
+        <CanvasToolbar />
         <WhenAllowed>
           <EditBar selectedNode={selectedNode} />
         </WhenAllowed>
-        {actions.error && <Banner tone="error" message={actions.error} onDismiss={actions.dismissError} />}
-        {actions.notice && <Banner tone="info" message={actions.notice} onDismiss={actions.dismissNotice} />}
-        <GraphCanvas
-          ref={canvasRef}
-          elements={elements}
-          layout={state.layout}
-          frame={state.frame}
-          pinned={pinned}
-          on={canvasHandlers}
-          label={t('canvas.graphLabel', { nodes: view.nodes.size, edges: view.edges.size })}
-          describedBy="canvas-keys"
-        />
+        {ui.error && <Banner tone="error" message={ui.error} onDismiss={explore.dismissError} />}
+        {ui.notice && <Banner tone="info" message={ui.notice} onDismiss={explore.dismissNotice} />}
+        <ExplorerCanvas nameOf={nameOf} />
         <p id="canvas-keys" className="visually-hidden">
           {t('keyboard.help')}
         </p>
         <SelectionAnnouncer view={view} selection={selection} nameOf={nameOf} />
-        {tableView && <TableView view={view} nameOf={nameOf} onSelectNode={selectNode} onSelectEdge={selectEdge} />}
-        {empty && !tableView && (
+        {ui.tableView && <TableView view={view} nameOf={nameOf} onSelectNode={selectNode} onSelectEdge={selectEdge} />}
+        {empty && !ui.tableView && (
           <div className="empty-state">
             <p className="empty-state__title">{t('canvas.emptyTitle')}</p>
             <p>{t('canvas.emptyBody')}</p>
           </div>
         )}
         <p className="stage__status" aria-live="polite">
-          {actions.expandingId ? t('canvas.loading') : t('canvas.status', { nodes: view.nodes.size, edges: view.edges.size })}
+          {ui.expandingId ? t('canvas.loading') : t('canvas.status', { nodes: view.nodes.size, edges: view.edges.size })}
         </p>
         <TimeBar
           years={years}
@@ -248,46 +210,30 @@ export function App() {
       <SidePanel
         selection={selection}
         view={view}
-        expandingId={actions.expandingId}
+        expandingId={ui.expandingId}
         patterns={patterns}
         onSelectNode={selectNode}
         onSelectEdge={selectEdge}
         nameOf={nameOf}
-        onExpand={(id, types, count) => void actions.expand(id, types, count)}
-        onPathEnd={(end, id) => {
-          dispatch({ type: 'setPathEnd', end, id });
-          // The path ends are shown in the Paths tab: bring it up so the reader sees what was set.
-          setTab('paths');
-        }}
+        onExpand={(id, types, count) => void explore.expand(id, types, count)}
+        onPathEnd={explore.setPathEnd}
         onRemove={(id) => dispatch({ type: 'removeNode', id })}
         onCollapse={(id) => dispatch({ type: 'collapse', id })}
         isPinned={(id) => pinned.has(id)}
-        onTogglePin={(id) =>
-          setPinned((before) => {
-            const next = new Set(before);
-            if (!next.delete(id)) next.add(id);
-            return next;
-          })
-        }
-        onShowRelationship={(rel, detail) => void actions.showRelationship(rel, detail)}
+        onTogglePin={(id) => dispatch({ type: 'togglePin', id })}
+        onShowRelationship={(rel, detail) => void explore.showRelationship(rel, detail)}
         onShowGraph={(patch) => dispatch({ type: 'merged', patch })}
       />
-      <EditorDialog onShowEntity={(entity) => void actions.pick({ ...entity, score: 1 })} />
+      <PhoneBar />
+      <EditorDialog onShowEntity={(entity) => void explore.pick(entity)} />
     </div>
   );
-}
-
-type RailTabId = 'conflicts' | 'money' | 'paths' | 'snapshots' | 'legend';
-
-/** Enter on the canvas: the keyboard moves into the details of the selection, starting at its heading. */
-function focusDetails(): void {
-  document.querySelector<HTMLElement>('[data-testid="side-panel"] h2[tabindex="-1"]')?.focus();
 }
 
 const NO_PATTERNS: readonly PatternInfo[] = [];
 
 /** Legend counts: how many of each kind and category are on the canvas right now. */
-function countByKindAndCategory({ view }: ExplorerState): ReadonlyMap<string, number> {
+function countByKindAndCategory(view: ViewGraph): ReadonlyMap<string, number> {
   const counts = new Map<string, number>();
   const bump = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
   for (const node of view.nodes.values()) bump(node.kind);

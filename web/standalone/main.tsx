@@ -9,7 +9,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { z } from 'zod';
 import { Snapshot } from '../../schemas/index.js';
-import { SnapshotViewer } from '../src/components/snapshots/SnapshotViewer.js';
+import { SnapshotViewer } from '../src/features/snapshots/SnapshotViewer.js';
 import { snapshots } from '../src/i18n/snapshots.js';
 import '../src/styles/base.css';
 

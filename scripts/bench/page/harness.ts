@@ -1,6 +1,6 @@
 /**
- * The renderer benchmark page: Cytoscape with the explorer's own stylesheet (web/src/graph/style.ts) and
- * renderer options (web/src/graph/renderer.ts), and a generated graph of `?elements=N` elements (a third
+ * The renderer benchmark page: Cytoscape with the explorer's own stylesheet (web/src/canvas/style.ts) and
+ * renderer options (web/src/canvas/renderer.ts), and a generated graph of `?elements=N` elements (a third
  * nodes, two thirds edges, every kind and category), drawn by the canvas or the WebGL renderer
  * (`?renderer=canvas|webgl`). It measures the time to the first
  * frame, then the frames per second while panning and zooming, and leaves the result in
@@ -8,8 +8,8 @@
  */
 import cytoscape, { type ElementDefinition } from 'cytoscape';
 import { RELATIONSHIP_RULES, type RelationshipType } from '../../../schemas/index.js';
-import { rendererOptions, tuningFor } from '../../../web/src/graph/renderer.js';
-import { buildStylesheet } from '../../../web/src/graph/style.js';
+import { rendererOptions, tuningFor } from '../../../web/src/canvas/renderer.js';
+import { buildStylesheet } from '../../../web/src/canvas/style.js';
 import { seededRandom } from '../../random.js';
 
 declare global {

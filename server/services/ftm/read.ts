@@ -38,6 +38,7 @@ import {
   schemeOfProperty,
   type FieldKind,
   type LinkImport,
+  SCHEMA_OF_KIND,
 } from './vocabulary.js';
 
 /** An entity the file refers to, known by its FtM id: our id and kind. */
@@ -336,7 +337,7 @@ export function mapFtm(records: readonly FtmRecord[], context: FtmContext): FtmM
       ...namesOf(reader, ours),
       ...definedOnly({ description: descriptionOf(reader, notes) }),
       ...(id === ownId(r.id, KIND_PREFIX[ours]) ? {} : { ftmId: r.id }),
-      ...keptSchema(r, notes, SCHEMA_DEFAULT[ours]),
+      ...keptSchema(r, notes, SCHEMA_OF_KIND[ours]),
     };
     const identifiers = identifiersOf(reader);
     if (identifiers.length) value.identifiers = identifiers;
@@ -675,16 +676,6 @@ function fitted(reader: LineReader, field: string, text: string | undefined): st
   reader.warn(`${field}: ${text.length} characters; cut to ${max}`);
   return clip(text, max);
 }
-
-const SCHEMA_DEFAULT: Readonly<Record<EntityKind, string>> = {
-  Person: 'Person',
-  Organization: 'Organization',
-  PublicBody: 'PublicBody',
-  Contract: 'Contract',
-  Document: 'Article',
-  Law: 'Article',
-  DataSystem: 'Asset',
-};
 
 /** Our kind for a line: its schema's, or what our export's annotation says (a Law, a DataSystem). */
 function entityKindOf(schema: string, annotation: Record<string, unknown>): EntityKind | 'office' | undefined {

@@ -7,6 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Driver, ManagedTransaction, Session } from 'neo4j-driver';
+import { IMPORT_SAMPLE_SIZE } from '../../../schemas/index.js';
 import type {
   AuditChange,
   EntityKind,
@@ -30,12 +31,14 @@ import {
 } from './change-plan.js';
 import { fromFtmId } from '../ftm/ids.js';
 import type { KnownEntity } from '../ftm/read.js';
-import { columnName } from './csv.js';
+import { columnName, DEFAULT_ZIP_LIMITS } from './csv.js';
 import { BATCH, runStep, storedEntities, storedRelationships, writeSteps } from './graph-writes.js';
 import { locateProblem, type MappedImport } from './mapped-import.js';
+import { detectFormat, gunzipIfNeeded, UnknownFormatError } from './detect.js';
+import { entitiesByIdentifier, identifiedAs } from './identifiers.js';
 import { entityIdsOf, followMerges, keepMerges, mergedInto } from './merged-ids.js';
 import { conventionOf, type NumberConvention } from './numbers.js';
-import { readImport } from './readers.js';
+import { fromInterlockJson, readImport } from './readers.js';
 import { rollBackWhenPossible, startedWriting, stoppedWriting } from './recovery.js';
 import { forgetUndo, rollbackImport, writeUndo } from './undo-log.js';
 import { openSession } from '../../db/transactions.js';
@@ -59,18 +62,66 @@ export interface ImportOptions extends Actor {
   maxUnpackedBytes?: number;
 }
 
+/**
+ * Plans a small import (a dry run: nothing is written) so Neo4j compiles the queries every import
+ * plans with. A fresh JVM takes seconds per query the first time, and all of an import's planning
+ * runs in one transaction under INTERLOCK_QUERY_TIMEOUT_MS; on a busy machine the first import after a
+ * start could otherwise run out of time. Started in the background after the app listens.
+ */
+export async function warmUpImports(driver: Driver, database: string): Promise<void> {
+  const cite = [{ documentId: 'document:warm-up-source', locator: 'warm-up', quote: 'warm-up' }];
+  const org = (id: string) => ({ id, kind: 'Organization', name: id, status: 'reported', citations: cite });
+  await applyImport(
+    driver,
+    database,
+    fromInterlockJson({
+      format: 'interlock/1',
+      entities: [
+        { id: 'document:warm-up-source', kind: 'Document', name: 'warm-up', title: 'warm-up' },
+        { ...org('org:warm-up-a'), identifiers: [{ scheme: 'warm-up', value: 'a' }] },
+        org('org:warm-up-b'),
+      ],
+      relationships: [
+        {
+          id: 'rel:warm-up',
+          type: 'SUBSIDIARY_OF',
+          source: 'org:warm-up-a',
+          target: 'org:warm-up-b',
+          status: 'reported',
+          citations: cite,
+        },
+      ],
+    }),
+    { format: 'json', dryRun: true, actor: 'system:warm-up', route: 'warm-up' },
+  );
+}
+
+/** As `ImportOptions`, but the format may be left to the file's content (`detectFormat`). */
+export type RunImportOptions = Omit<ImportOptions, 'format'> & {
+  format?: ImportFormat | undefined;
+  /** The format a Content-Type implies, used when the content says nothing clearer. */
+  typedAs?: ImportFormat | undefined;
+};
+
 export async function runImport(
   driver: Driver,
   database: string,
   file: { bytes: Uint8Array; fileName: string },
-  options: ImportOptions,
+  runOptions: RunImportOptions,
 ): Promise<ImportResult> {
-  options.onProgress?.({ phase: 'parse', done: 0, total: 1 });
+  runOptions.onProgress?.({ phase: 'parse', done: 0, total: 1 });
+  // A gzip is unpacked first (within the import limit), then the content says the format if none was given.
+  const bytes = gunzipIfNeeded(file.bytes, runOptions.maxUnpackedBytes ?? DEFAULT_ZIP_LIMITS.maxUnpackedBytes);
+  const format = runOptions.format ?? detectFormat(bytes) ?? runOptions.typedAs;
+  if (!format) throw new UnknownFormatError();
+  const { typedAs: _typedAs, ...rest } = runOptions;
+  const options: ImportOptions = { ...rest, format };
   const mapped = await readImport({
-    format: options.format,
-    bytes: file.bytes,
+    format,
+    bytes,
     fileName: file.fileName,
     lookupFtm: (ids) => entitiesByFtmId(driver, database, ids),
+    lookupIdentifiers: (refs) => withRead(driver, database, (tx) => entitiesByIdentifier(tx, refs)),
     maxUnpackedBytes: options.maxUnpackedBytes,
     convention: options.locale === undefined ? undefined : localeConvention(options.locale),
   });
@@ -113,8 +164,12 @@ export async function applyImport(
 
   /** Checks references and compares with the database: what would change, and the undo of each batch. */
   const planIn = async (tx: ManagedTransaction) => {
-    // Ids merged into another entity since an earlier import stand for that entity (a merge survives re-import).
-    const { file, absorbed } = followMerges(parsed.file, await mergedInto(tx, entityIdsOf(parsed.file)));
+    // Ids merged into another entity since an earlier import stand for that entity (a merge survives
+    // re-import); so does an entity of the file that an identifier says is one already stored (issue 14:
+    // one identity across sources, see identifiers.ts). Both are taken in the same way.
+    const merged = await mergedInto(tx, entityIdsOf(parsed.file));
+    const identified = await identifiedAs(tx, parsed.file, await storedOrMerged(tx, parsed.file, merged));
+    const { file, absorbed } = followMerges(parsed.file, new Map([...identified, ...merged]));
     const entityRows: EntityRow[] = file.entities.map((e) => ({ id: e.id, ...entityToStored(e) }));
     const relationshipRows: RelationshipRow[] = file.relationships.map((r) => ({ id: r.id, ...relationshipToStored(r) }));
     const rowCount = entityRows.length + relationshipRows.length;
@@ -137,7 +192,12 @@ export async function applyImport(
       stored.relationships,
     );
     progress({ phase: 'compare', done: rowCount, total: rowCount });
-    return { plan, stored, result: resultOf(plan, mapped, options), changes: auditChanges(plan) };
+    return {
+      plan,
+      stored,
+      result: { ...resultOf(plan, mapped, options), attached: identified.size },
+      changes: auditChanges(plan),
+    };
   };
   const summaryOf = (planned: Awaited<ReturnType<typeof planIn>>) => ({
     format: options.format,
@@ -283,9 +343,45 @@ function resultOf(plan: ChangePlan, mapped: MappedImport, options: ImportOptions
     skipped: mapped.skipped,
     warnings: mapped.warnings,
     unmapped: mapped.unmapped,
+    attached: 0,
+    sample: sampleOf(plan),
     documentId: mapped.documentId,
     auditId: null,
   };
+}
+
+/** The first entities and relationships the plan creates or changes, facts before their sources. */
+function sampleOf(plan: ChangePlan): ImportResult['sample'] {
+  const entities = [
+    ...plan.entities.created.map((row) => ({ row, op: 'created' as const })),
+    ...plan.entities.updated.map(({ row }) => ({ row, op: 'updated' as const })),
+  ].sort((a, b) => Number(a.row.kind === 'Document') - Number(b.row.kind === 'Document'));
+  const relationships = [
+    ...plan.relationships.created.map((row) => ({ row, op: 'created' as const })),
+    ...plan.relationships.updated.map(({ row }) => ({ row, op: 'updated' as const })),
+  ];
+  return {
+    entities: entities.slice(0, IMPORT_SAMPLE_SIZE).map(({ row, op }) => ({
+      id: row.id,
+      kind: row.kind,
+      name: String(row.properties.name ?? row.id),
+      op,
+    })),
+    relationships: relationships
+      .slice(0, IMPORT_SAMPLE_SIZE)
+      .map(({ row, op }) => ({ id: row.id, type: row.type, source: row.source, target: row.target, op })),
+  };
+}
+
+/** Ids of the file's entities the graph holds already, or that a merge took in (those keep their way). */
+async function storedOrMerged(
+  tx: ManagedTransaction,
+  file: { entities: { id: string; identifiers?: unknown[] | undefined }[] },
+  merged: ReadonlyMap<string, unknown>,
+): Promise<Set<string>> {
+  const withIdentifiers = file.entities.filter((e) => (e.identifiers?.length ?? 0) > 0).map((e) => e.id);
+  if (withIdentifiers.length === 0) return new Set();
+  return new Set([...(await existingKinds(tx, withIdentifiers)).keys(), ...merged.keys()]);
 }
 
 function auditChanges(plan: ChangePlan): AuditChange[] {
@@ -362,6 +458,15 @@ async function entitiesByFtmId(driver: Driver, database: string, ftmIds: string[
       }
       return found;
     });
+  } finally {
+    await session.close();
+  }
+}
+
+async function withRead<T>(driver: Driver, database: string, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+  const session = openSession(driver, database, 'READ');
+  try {
+    return await session.executeRead(work);
   } finally {
     await session.close();
   }

@@ -10,6 +10,10 @@ import { importDocumentId } from './ids.js';
 import { locateJsonProblems, parseJsonText } from './json-lines.js';
 import type { MappedImport } from './mapped-import.js';
 import type { NumberConvention } from './numbers.js';
+import type { LookupIdentifiers } from './sources/identity.js';
+import { mapLittleSis } from './sources/littlesis.js';
+import { mapOcds } from './sources/ocds.js';
+import { mapUsaspending } from './sources/usaspending.js';
 
 const noneMerged = { entities: 0, relationships: 0 };
 
@@ -33,6 +37,8 @@ export interface ReadOptions {
   bytes: Uint8Array;
   fileName: string;
   lookupFtm: (ftmIds: string[]) => Promise<Map<string, KnownEntity>>;
+  /** Entities in the graph by identifier: a LittleSis relationships file names its ends by LittleSis id. */
+  lookupIdentifiers?: LookupIdentifiers;
   /** What a CSV zip may unpack to (the import size limit); 256 MB when not given. */
   maxUnpackedBytes?: number | undefined;
   /** How the file writes numbers, when the import declares a locale. */
@@ -44,9 +50,14 @@ export async function readImport({
   bytes,
   fileName,
   lookupFtm,
+  lookupIdentifiers = () => Promise.resolve(new Map()),
   maxUnpackedBytes,
   convention,
 }: ReadOptions): Promise<MappedImport> {
+  // The public sources, each in its own module (sources/): they cite their own dataset or package.
+  if (format === 'littlesis') return mapLittleSis(new TextDecoder('utf-8').decode(bytes), fileName, lookupIdentifiers);
+  if (format === 'ocds') return mapOcds(new TextDecoder('utf-8').decode(bytes), fileName, bytes);
+  if (format === 'usaspending') return mapUsaspending(new TextDecoder('utf-8').decode(bytes), fileName);
   if (format === 'json') {
     const text = new TextDecoder('utf-8').decode(bytes);
     const parsed = parseJsonText(text);

@@ -58,9 +58,9 @@ export async function freezeContent(tx: ManagedTransaction, request: CreateSnaps
     .map((node) => DocumentEntity.parse(node));
 
   checkSteps(input.steps, new Set(nodeIds), new Set(edgeIds));
-  for (const key of Object.keys(input.positions ?? {}))
-    if (!found.has(key))
-      throw new SnapshotRequestError(400, 'invalid_snapshot', `positions.${key}: not an entity of nodeIds`, `positions.${key}`);
+  checkOnMap(Object.keys(input.positions ?? {}), found, (key) => `positions.${key}`);
+  checkOnMap(input.pinned ?? [], found, (_id, i) => `pinned.${i}`);
+  const pinned = unique(input.pinned ?? []).sort();
 
   return {
     title: input.title,
@@ -72,7 +72,16 @@ export async function freezeContent(tx: ManagedTransaction, request: CreateSnaps
     ...(input.filters ? { filters: normaliseFilters(input.filters) } : {}),
     ...(input.asOf ? { asOf: input.asOf } : {}),
     steps: input.steps,
+    // Only when there are pins, so the content (and the published id) of a map without any stays as it was.
+    ...(pinned.length > 0 ? { pinned } : {}),
   };
+}
+
+function checkOnMap(ids: readonly string[], map: ReadonlySet<string>, field: (id: string, i: number) => string): void {
+  ids.forEach((id, i) => {
+    if (!map.has(id))
+      throw new SnapshotRequestError(400, 'invalid_snapshot', `${field(id, i)}: "${id}" is not on the map`, field(id, i));
+  });
 }
 
 async function readEntities(tx: ManagedTransaction, ids: readonly string[]): Promise<Row[]> {
@@ -92,6 +101,7 @@ function checkSteps(steps: readonly SnapshotStep[], nodes: ReadonlySet<string>, 
           `steps.${s}.nodeIds.${i}`,
         );
     });
+    checkOnMap(Object.keys(step.positions ?? {}), nodes, (key) => `steps.${s}.positions.${key}`);
     step.edgeIds.forEach((id, i) => {
       if (!edges.has(id))
         throw new SnapshotRequestError(

@@ -1,15 +1,18 @@
 /**
- * The app with the built page on a real port, against the shared test database. The page must have been
- * built (`npm run build`; `npm test` does it first).
+ * The app with the test build of the page on a real port, against the shared test database
+ * (`npm test` builds the page first). With INTERLOCK_E2E_URL the tests run against that app instead,
+ * through a local preview of the test page.
  */
-import { existsSync } from 'node:fs';
-import { WEB_ROOT } from '../../../server/app.js';
 import { buildTestApp } from '../../setup/app.js';
+import type { SecurityOptions } from '../../../server/security/options.js';
+import { TEST_PAGE_ROOT, previewTestPage, requireTestPage } from './test-page.js';
 
-export async function startTestServer(): Promise<{ url: string; close(): Promise<void> }> {
-  if (process.env.INTERLOCK_E2E_URL) return { url: process.env.INTERLOCK_E2E_URL, close: async () => undefined };
-  if (!existsSync(`${WEB_ROOT}/index.html`)) throw new Error('The page is not built: run `npm run build` first.');
-  const app = await buildTestApp({ webRoot: WEB_ROOT });
+export async function startTestServer(
+  options: { security?: Partial<SecurityOptions> } = {},
+): Promise<{ url: string; close(): Promise<void> }> {
+  if (process.env.INTERLOCK_E2E_URL) return previewTestPage(process.env.INTERLOCK_E2E_URL);
+  requireTestPage();
+  const app = await buildTestApp({ webRoot: TEST_PAGE_ROOT, ...(options.security ? { security: options.security } : {}) });
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   return { url: `${address}/`, close: () => app.close() };
 }

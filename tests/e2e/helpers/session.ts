@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { launchBrowser, openExplorer } from './browser.js';
 import { TEST_ADMIN_TOKEN } from '../../setup/app.js';
+import type { SecurityOptions } from '../../../server/security/options.js';
 import { startTestServer } from './server.js';
 
 export interface ExplorerSession {
@@ -18,15 +19,21 @@ export interface ExplorerSession {
   readonly pageErrors: string[];
 }
 
-/** `signedIn: true` opens every page with the test suite's admin token, for tests that write. */
-export function useExplorerSession(options: { signedIn?: boolean } = {}): ExplorerSession {
+/**
+ * `signedIn: true` opens every page with the test suite's admin token, for tests that write; `security`
+ * changes the app's access and header options (e.g. who may frame share pages; it runs before the app
+ * starts).
+ */
+export function useExplorerSession(
+  options: { signedIn?: boolean; security?: () => Promise<Partial<SecurityOptions>> } = {},
+): ExplorerSession {
   let server: Awaited<ReturnType<typeof startTestServer>> | undefined;
   let browser: Browser | undefined;
   let page: Page | undefined;
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer(options.security ? { security: await options.security() } : {});
     browser = await launchBrowser();
     await storedFindingsCurrent(server.url);
   });

@@ -1,9 +1,9 @@
 /** Driving the snapshot viewer (share view and standalone page) the way a reader does. */
 import type { Core } from 'cytoscape';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 
 /** Waits until the viewer's map holds these nodes and has stopped moving (a step frames with an animation). */
-export async function waitForSnapshotMap(page: Page, ids: readonly string[]): Promise<void> {
+export async function waitForSnapshotMap(page: Page | Frame, ids: readonly string[]): Promise<void> {
   await page.getByTestId('snapshot-canvas').waitFor();
   await page.waitForFunction((wanted) => {
     const cy = (globalThis as unknown as { __interlockCy?: Core }).__interlockCy;
@@ -24,7 +24,7 @@ export async function clickSnapshotNode(page: Page, id: string): Promise<void> {
 }
 
 /** Ids of the nodes the current story step lights up. */
-export async function litNodeIds(page: Page): Promise<string[]> {
+export async function litNodeIds(page: Page | Frame): Promise<string[]> {
   return page.evaluate(() => {
     const cy = (globalThis as unknown as { __interlockCy?: Core }).__interlockCy;
     return (cy?.nodes('.highlighted').map((n) => n.id()) ?? []).sort();

@@ -1,9 +1,8 @@
 /** Ctrl/Cmd+Z undoes and Ctrl/Cmd+Y (or Shift+Z) redoes canvas changes, except while typing in a field. */
 import { useEffect } from 'react';
-import type { Dispatch } from 'react';
 import type { ExplorerAction } from '../model/index.js';
 
-export function useUndoKeys(dispatch: Dispatch<ExplorerAction>): void {
+export function useUndoKeys(dispatch: (action: ExplorerAction) => void): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (!(event.ctrlKey || event.metaKey)) return;

@@ -10,7 +10,9 @@ import { es } from './es.js';
 import { ar } from './ar.js';
 import { editing } from './editing.js';
 import { snapshots } from './snapshots.js';
+import { imports } from './imports.js';
 import * as access from './access.js';
+import { views } from './views.js';
 
 export const LANGUAGES = [
   { code: 'en', name: 'English' },
@@ -32,7 +34,7 @@ export function directionOf(language: Language): 'rtl' | 'ltr' {
 function initialLanguage(): Language {
   const fromUrl = new URLSearchParams(window.location.search).get('lang');
   if (isLanguage(fromUrl)) return fromUrl;
-  const stored = window.localStorage.getItem(STORAGE_KEY);
+  const stored = storedLanguage();
   return isLanguage(stored) ? stored : 'en';
 }
 
@@ -41,17 +43,30 @@ function applyToDocument(language: Language): void {
   document.documentElement.dir = directionOf(language);
 }
 
+/** localStorage, where the browser allows it (a page framed by another site may not have it). */
+function storedLanguage(): string | null {
+  try {
+    return window.localStorage.getItem(STORAGE_KEY);
+  } catch {
+    return null;
+  }
+}
+
 export function setLanguage(language: Language): void {
-  window.localStorage.setItem(STORAGE_KEY, language);
+  try {
+    window.localStorage.setItem(STORAGE_KEY, language);
+  } catch {
+    // Not kept for the next visit; this one still switches.
+  }
   void i18next.changeLanguage(language);
 }
 
 const start = initialLanguage();
 void i18next.use(initReactI18next).init({
   resources: {
-    en: { translation: { ...en, ...editing.en, ...snapshots.en, ...access.en } },
-    es: { translation: { ...es, ...editing.es, ...snapshots.es, ...access.es } },
-    ar: { translation: { ...ar, ...editing.ar, ...snapshots.ar, ...access.ar } },
+    en: { translation: { ...en, ...editing.en, ...snapshots.en, ...access.en, ...views.en, ...imports.en } },
+    es: { translation: { ...es, ...editing.es, ...snapshots.es, ...access.es, ...views.es, ...imports.es } },
+    ar: { translation: { ...ar, ...editing.ar, ...snapshots.ar, ...access.ar, ...views.ar, ...imports.ar } },
   },
   lng: start,
   fallbackLng: 'en',

@@ -3,17 +3,27 @@
  * expand, select, find paths, filter) can be tested without a browser; the React layer only performs
  * the API calls and dispatches what came back.
  */
-import type { EntityKind, Finding, Path, PathsResponse, RelationshipCategory, RelationshipType } from '../../../schemas/index.js';
+import { LAYOUT_MODES as MODES } from '../../../schemas/index.js';
+import type {
+  EntityKind,
+  Finding,
+  LayoutMode,
+  Path,
+  PathPreset,
+  PathsResponse,
+  Position,
+  RelationshipCategory,
+  RelationshipType,
+} from '../../../schemas/index.js';
 import { categoryOf, visibleTypes } from './encoding.js';
-import type { Filter, FrameRequest, GraphPatch, Selection, Spotlight, ViewGraph } from './types.js';
+import type { CanvasViewport, Filter, FrameRequest, GraphPatch, Positions, Selection, Spotlight, ViewGraph } from './types.js';
 import { EMPTY_VIEW, collapseNode, mergeGraph, removeNodes } from './view.js';
 import { EMPTY_HISTORY, record, redo, undo } from './history.js';
 import type { History } from './history.js';
 import { sortPaths } from './paths.js';
 import { findingSpotlight } from './findings.js';
 
-/** Which connections a path may use: all shown in the legend, money or data flows, or a chosen set. */
-export type PathPreset = 'all' | 'money' | 'data' | 'custom';
+export type { LayoutMode, PathPreset } from '../../../schemas/index.js';
 
 export interface PathState {
   readonly from?: string | undefined;
@@ -33,8 +43,7 @@ export interface PathState {
  * Force-directed; top-down layers (paths); left-to-right layers (money and data: payer -> contract ->
  * payee); rings around one entity (`LayoutRequest.center`).
  */
-export type LayoutMode = 'force' | 'hierarchy' | 'flow' | 'concentric';
-export const LAYOUT_MODES: readonly LayoutMode[] = ['force', 'hierarchy', 'flow', 'concentric'];
+export const LAYOUT_MODES: readonly LayoutMode[] = MODES;
 
 /**
  * A request for a whole-graph layout. `seq` changes on every request so asking for the same mode twice
@@ -47,8 +56,25 @@ export interface LayoutRequest {
   readonly center?: string | undefined;
 }
 
+/** What undo and redo bring back: what is on the canvas, what is pinned, and where everything stood. */
+export interface CanvasRecord {
+  readonly view: ViewGraph;
+  readonly pinned: ReadonlySet<string>;
+  readonly positions: Positions;
+}
+
 export interface ExplorerState {
   readonly view: ViewGraph;
+  /** Entities held in place: every layout leaves them where they are. */
+  readonly pinned: ReadonlySet<string>;
+  /**
+   * Where each entity stands once the canvas has settled (reported by the canvas after a layout or a
+   * drag). Entities without a position are new: the canvas sets them down and lays them out. A change
+   * made here (undo, a link, a story step) moves them on the canvas.
+   */
+  readonly positions: Positions;
+  /** The canvas's viewport as last reported, or as a link or a story step asks for it. */
+  readonly viewport?: CanvasViewport | undefined;
   readonly selection: Selection;
   /**
    * Nodes picked together ("select neighbours"), for acting on several at once (pin, remove). The
@@ -65,11 +91,13 @@ export interface ExplorerState {
   readonly spotlight?: Spotlight | undefined;
   readonly frame: FrameRequest;
   /** Earlier and undone canvases, for undo and redo. */
-  readonly history: History<ViewGraph>;
+  readonly history: History<CanvasRecord>;
 }
 
 export const INITIAL_STATE: ExplorerState = {
   view: EMPTY_VIEW,
+  pinned: new Set(),
+  positions: new Map(),
   selection: null,
   marked: new Set(),
   // Source links (a press release mentions everyone) would tie every node to every other in two hops,
@@ -96,29 +124,60 @@ export type ExplorerAction =
   | { readonly type: 'setPathPreset'; readonly only: PathPreset }
   /** Switches one relationship type on or off for paths, starting from what the preset allowed. */
   | { readonly type: 'togglePathType'; readonly relType: RelationshipType }
-  | { readonly type: 'pathsFound'; readonly response: PathsResponse; readonly maxHops: number }
+  /** `arrange: false` (reopening a link) keeps every entity where it is: no layout, no framing. */
+  | { readonly type: 'pathsFound'; readonly response: PathsResponse; readonly maxHops: number; readonly arrange?: boolean }
   | { readonly type: 'focusPath'; readonly index: number | undefined }
   | { readonly type: 'clearPaths' }
   | { readonly type: 'relayout'; readonly mode: LayoutMode; readonly center?: string | undefined }
   | { readonly type: 'toggleKind'; readonly kind: EntityKind }
   | { readonly type: 'toggleCategory'; readonly category: RelationshipCategory }
   /** A finding picked in the Conflicts list, with its evidence subgraph. */
-  | { readonly type: 'showFinding'; readonly finding: Finding; readonly patch: GraphPatch }
+  | { readonly type: 'showFinding'; readonly finding: Finding; readonly patch: GraphPatch; readonly arrange?: boolean }
   /** Money flows onto the canvas: all rows (no spotlight) or one row, lit up. */
-  | { readonly type: 'showMoney'; readonly patch: GraphPatch; readonly spotlight?: Spotlight; readonly select?: Selection }
+  | {
+      readonly type: 'showMoney';
+      readonly patch: GraphPatch;
+      readonly spotlight?: Spotlight;
+      readonly select?: Selection;
+      readonly arrange?: boolean;
+    }
   | { readonly type: 'clearSpotlight' }
   | { readonly type: 'setFilter'; readonly patch: Partial<Filter> }
   /** Takes off the neighbours that hang only on this node (what expanding it added), keeping it. */
   | { readonly type: 'collapse'; readonly id: string }
-  /** Keeps only these nodes: a deep link or the browser's back button names what the canvas holds. */
-  | { readonly type: 'keepOnly'; readonly ids: readonly string[] }
-  /** Filters, selection and layout from a deep link, applied at once. */
+  /**
+   * A whole view at once (a link, the back button, a snapshot put on the canvas): what is on the
+   * canvas and where, pins, viewport, selection, filters, layout, path and what is lit. `history`
+   * says whether Undo starts afresh (a page opened from a link) or can go back to what was there.
+   */
   | {
-      readonly type: 'restore';
-      readonly filter: Filter;
+      readonly type: 'openView';
+      readonly canvas: CanvasRecord;
+      readonly viewport?: CanvasViewport | undefined;
       readonly selection: Selection;
+      readonly filter: Filter;
       readonly layout: LayoutMode;
       readonly center?: string | undefined;
+      readonly path: PathState;
+      readonly spotlight?: Spotlight | undefined;
+      readonly history: 'reset' | 'record' | 'keep';
+    }
+  /** Pins or unpins one entity. */
+  | { readonly type: 'togglePin'; readonly id: string }
+  /** Pins every marked entity. */
+  | { readonly type: 'pinMarked' }
+  /** The canvas settled (a layout ended): where its entities now stand. Not a change of the reader's. */
+  | { readonly type: 'canvasSettled'; readonly positions: Positions }
+  /** The reader dragged entities to new places. */
+  | { readonly type: 'nodesMoved'; readonly positions: Positions }
+  /** The reader panned or zoomed, or the canvas was resized. */
+  | { readonly type: 'viewportChanged'; readonly viewport: CanvasViewport }
+  /** A story step shown on the canvas: what it lights up, where it put entities, the area it framed. */
+  | {
+      readonly type: 'showStep';
+      readonly spotlight: Spotlight;
+      readonly positions: Positions;
+      readonly viewport?: CanvasViewport | undefined;
     }
   /** Marks a node and every neighbour of it on the canvas (the ids the canvas shows). */
   | { readonly type: 'selectNeighbours'; readonly id: string; readonly neighbours: readonly string[] }
@@ -128,22 +187,46 @@ export type ExplorerAction =
   | { readonly type: 'undo' }
   | { readonly type: 'redo' };
 
+/** Reports from the canvas and views being opened or previewed are not the reader's changes: never undone. */
+const NOT_RECORDED = new Set<ExplorerAction['type']>(['canvasSettled', 'viewportChanged', 'openView', 'showStep']);
+
 /**
- * The reducer with undo: any action that changes what is on the canvas records the canvas before it,
- * except the ones that restore a past (undo, redo, a deep link being replayed).
+ * The reducer with undo: any action that changes what is on the canvas, what is pinned or where things
+ * stand records the canvas before it, except reports from the canvas and views opened whole.
  */
 export function explorerReducer(state: ExplorerState, action: ExplorerAction): ExplorerState {
   if (action.type === 'undo' || action.type === 'redo') {
-    const step = (action.type === 'undo' ? undo : redo)(state.history, state.view);
+    const step = (action.type === 'undo' ? undo : redo)(state.history, canvasRecord(state));
     if (!step) return state;
-    const selection = selectionSurvives(state.selection, step.value) ? state.selection : null;
-    return { ...state, view: step.value, history: step.history, selection, marked: markedIn(state.marked, step.value) };
+    const { view, pinned, positions } = step.value;
+    const selection = selectionSurvives(state.selection, view) ? state.selection : null;
+    return { ...state, view, pinned, positions, history: step.history, selection, marked: markedIn(state.marked, view) };
   }
   const applied = applyAction(state, action);
-  // Marks follow the canvas: a node taken off is no longer marked.
-  const next = applied.view === state.view ? applied : { ...applied, marked: markedIn(applied.marked, applied.view) };
-  if (next.view === state.view || action.type === 'keepOnly') return next;
-  return { ...next, history: record(state.history, state.view) };
+  // Marks, pins and positions follow the canvas: a node taken off is no longer marked, pinned or placed.
+  const next = applied.view === state.view ? applied : followView(applied);
+  const changed =
+    next.view !== state.view ||
+    next.pinned !== state.pinned ||
+    action.type === 'nodesMoved' ||
+    (action.type === 'relayout' && next.view.nodes.size > 0);
+  if (!changed || NOT_RECORDED.has(action.type)) return next;
+  return { ...next, history: record(state.history, canvasRecord(state)) };
+}
+
+function canvasRecord({ view, pinned, positions }: ExplorerState): CanvasRecord {
+  return { view, pinned, positions };
+}
+
+function followView(state: ExplorerState): ExplorerState {
+  const { view } = state;
+  const pinned = [...state.pinned].every((id) => view.nodes.has(id))
+    ? state.pinned
+    : new Set([...state.pinned].filter((id) => view.nodes.has(id)));
+  const positions = [...state.positions.keys()].every((id) => view.nodes.has(id))
+    ? state.positions
+    : new Map([...state.positions].filter(([id]) => view.nodes.has(id)));
+  return { ...state, marked: markedIn(state.marked, view), pinned, positions };
 }
 
 function applyAction(state: ExplorerState, action: Exclude<ExplorerAction, { type: 'undo' | 'redo' }>): ExplorerState {
@@ -203,7 +286,7 @@ function applyAction(state: ExplorerState, action: Exclude<ExplorerAction, { typ
       const { view } = mergeGraph(state.view, action.response);
       const result = { paths: sortPaths(action.response.paths), maxHops: action.maxHops };
       // Paths are chains: laid out left to right they read like the sentence they stand for.
-      const layout = result.paths.length > 0 ? relayout(state, 'hierarchy') : state.layout;
+      const layout = result.paths.length > 0 && action.arrange !== false ? relayout(state, 'hierarchy') : state.layout;
       return { ...state, view, layout, path: { ...state.path, result, focus: undefined }, spotlight: undefined };
     }
     case 'setPathPreset':
@@ -229,18 +312,18 @@ function applyAction(state: ExplorerState, action: Exclude<ExplorerAction, { typ
         view,
         // Like a path, a finding is a short chain of sentences: new evidence is laid out in layers so it
         // reads top-down; a finding already drawn keeps its place.
-        layout: addedNodeIds.length > 0 ? relayout(state, 'hierarchy') : state.layout,
+        layout: addedNodeIds.length > 0 && action.arrange !== false ? relayout(state, 'hierarchy') : state.layout,
         selection: { kind: 'finding', finding: action.finding },
         spotlight: findingSpotlight(action.finding),
         path: withoutResult(state.path),
-        frame: frame(state, action.finding.nodeIds),
+        frame: action.arrange === false ? state.frame : frame(state, action.finding.nodeIds),
       };
     }
     case 'showMoney': {
       const { view, addedNodeIds } = mergeGraph(state.view, action.patch);
       // Money reads left to right; re-arrange when the flow is new to the canvas or the reader asked
       // for the whole money view, but not when lighting up a row already drawn (keep the mental map).
-      const arrange = addedNodeIds.length > 0 || action.spotlight === undefined;
+      const arrange = action.arrange !== false && (addedNodeIds.length > 0 || action.spotlight === undefined);
       return {
         ...state,
         view,
@@ -248,7 +331,10 @@ function applyAction(state: ExplorerState, action: Exclude<ExplorerAction, { typ
         spotlight: action.spotlight,
         path: withoutResult(state.path),
         layout: arrange ? relayout(state, 'flow') : state.layout,
-        frame: frame(state, action.spotlight ? [...action.spotlight.nodeIds] : action.patch.nodes.map((n) => n.id)),
+        frame:
+          action.arrange === false
+            ? state.frame
+            : frame(state, action.spotlight ? [...action.spotlight.nodeIds] : action.patch.nodes.map((n) => n.id)),
       };
     }
     case 'clearSpotlight':
@@ -259,14 +345,51 @@ function applyAction(state: ExplorerState, action: Exclude<ExplorerAction, { typ
       const view = collapseNode(state.view, action.id);
       return { ...state, view, selection: selectionSurvives(state.selection, view) ? state.selection : null };
     }
-    case 'keepOnly': {
-      const keep = new Set(action.ids);
-      const view = removeNodes(
-        state.view,
-        [...state.view.nodes.keys()].filter((id) => !keep.has(id)),
-      );
-      return { ...state, view, selection: selectionSurvives(state.selection, view) ? state.selection : null };
+    case 'openView': {
+      const { view, pinned, positions } = action.canvas;
+      const history =
+        action.history === 'reset'
+          ? EMPTY_HISTORY
+          : action.history === 'record'
+            ? record(state.history, canvasRecord(state))
+            : state.history;
+      return {
+        ...state,
+        view,
+        pinned,
+        positions,
+        viewport: action.viewport ?? state.viewport,
+        selection: action.selection,
+        marked: new Set(),
+        filter: action.filter,
+        // The mode shown in the toolbar; the seq stays, so no layout runs over the positions given.
+        layout: { seq: state.layout.seq, mode: action.layout, center: action.center },
+        path: action.path,
+        spotlight: action.spotlight,
+        history,
+      };
     }
+    case 'togglePin':
+      return state.view.nodes.has(action.id) ? { ...state, pinned: toggled(state.pinned, action.id) } : state;
+    case 'pinMarked':
+      return [...state.marked].every((id) => state.pinned.has(id))
+        ? state
+        : { ...state, pinned: new Set([...state.pinned, ...state.marked]) };
+    case 'canvasSettled':
+    case 'nodesMoved': {
+      const positions = placed(state, action.positions);
+      return positions === state.positions ? state : { ...state, positions };
+    }
+    case 'viewportChanged':
+      return sameViewport(state.viewport, action.viewport) ? state : { ...state, viewport: action.viewport };
+    case 'showStep':
+      return {
+        ...state,
+        spotlight: action.spotlight,
+        path: withoutResult(state.path),
+        positions: placed(state, action.positions),
+        viewport: action.viewport ?? state.viewport,
+      };
     case 'selectNeighbours':
       return {
         ...state,
@@ -282,14 +405,31 @@ function applyAction(state: ExplorerState, action: Exclude<ExplorerAction, { typ
       const path = gone(state.path.from) || gone(state.path.to) ? withoutEnds(state.path) : state.path;
       return { ...state, view, selection, path, marked: new Set() };
     }
-    case 'restore': {
-      const layout =
-        action.layout === state.layout.mode && action.center === state.layout.center
-          ? state.layout
-          : { seq: state.layout.seq + 1, mode: action.layout, center: action.center };
-      return { ...state, filter: action.filter, selection: action.selection, layout };
-    }
   }
+}
+
+/** Positions merged in, for entities on the canvas only; the same map when nothing moved. */
+function placed(state: ExplorerState, moved: Positions): Positions {
+  let next: Map<string, Position> | undefined;
+  for (const [id, at] of moved) {
+    if (!state.view.nodes.has(id)) continue;
+    const before = state.positions.get(id);
+    if (before && before.x === at.x && before.y === at.y) continue;
+    next ??= new Map(state.positions);
+    next.set(id, { x: at.x, y: at.y });
+  }
+  return next ?? state.positions;
+}
+
+function sameViewport(a: CanvasViewport | undefined, b: CanvasViewport): boolean {
+  return (
+    a !== undefined &&
+    a.zoom === b.zoom &&
+    a.center.x === b.center.x &&
+    a.center.y === b.center.y &&
+    a.width === b.width &&
+    a.height === b.height
+  );
 }
 
 /**

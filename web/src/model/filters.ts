@@ -5,8 +5,8 @@
  */
 import type { GraphEdge, GraphNode } from '../../../schemas/index.js';
 import { categoryOf } from './encoding.js';
-import { isUndated, validAt } from './time.js';
-import type { Filter } from './types.js';
+import { isUndated, todayIso, validAt } from './time.js';
+import type { Filter, ViewGraph } from './types.js';
 
 /** Distinct documents a fact is sourced to: two quotes from one report are still one source. */
 export function sourceCount(fact: { readonly citations: readonly { readonly documentId: string }[] }): number {
@@ -30,4 +30,24 @@ export function edgePasses(edge: GraphEdge, filter: Filter, today: string): bool
 /** When a date is chosen, undated relationships stay but look uncertain. */
 export function looksUndated(edge: GraphEdge, filter: Filter): boolean {
   return filter.asOf !== undefined && isUndated(edge);
+}
+
+/** The neighbours of an entity that the canvas shows (the filters let both them and the link through). */
+export function shownNeighbours(
+  state: { readonly view: ViewGraph; readonly filter: Filter },
+  id: string,
+  today = todayIso(),
+): string[] {
+  const { view, filter } = state;
+  const shown = (nodeId: string) => {
+    const node = view.nodes.get(nodeId);
+    return node !== undefined && nodePasses(node, filter, today);
+  };
+  const neighbours = new Set<string>();
+  for (const edge of view.edges.values()) {
+    if (edge.source !== id && edge.target !== id) continue;
+    const other = edge.source === id ? edge.target : edge.source;
+    if (other !== id && shown(other) && edgePasses(edge, filter, today)) neighbours.add(other);
+  }
+  return [...neighbours];
 }

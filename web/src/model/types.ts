@@ -9,9 +9,12 @@ import type {
   GraphEdge,
   GraphNode,
   MoneyFlowRow,
+  Position,
   RelationshipCategory,
   RelationshipType,
 } from '../../../schemas/index.js';
+
+export type { Position } from '../../../schemas/index.js';
 
 /** The part of the graph currently on the canvas, keyed by id, in the order things arrived. */
 export interface ViewGraph {
@@ -52,12 +55,29 @@ export interface Highlight {
 }
 
 /**
- * A highlight that is not a path: a finding or a money flow picked in the left rail. `id` names what
- * it stands for (finding id, or payer and payee of a flow) so the rail can mark the item as shown.
+ * A highlight that is not a path: a finding or a money flow picked in the left rail, or a story step
+ * being previewed. `id` names what it stands for (finding id, payer and payee of a flow, step number)
+ * so the rail can mark the item as shown.
  */
 export interface Spotlight extends Highlight {
-  readonly source: 'finding' | 'money';
+  readonly source: 'finding' | 'money' | 'step';
   readonly id: string;
+  /** The money flow's rollup setting, so a link can light the same row again. */
+  readonly rollup?: boolean | undefined;
+}
+
+/** Where each entity sits on the canvas, in graph coordinates. */
+export type Positions = ReadonlyMap<string, Position>;
+
+/**
+ * The canvas's viewport: the zoom and the graph point at its middle (what a link reopens on any screen),
+ * and the canvas size in pixels (with them, the area in view).
+ */
+export interface CanvasViewport {
+  readonly zoom: number;
+  readonly center: Position;
+  readonly width: number;
+  readonly height: number;
 }
 
 /**

@@ -1,0 +1,114 @@
+/**
+ * Every read of the page goes through one cache (TanStack Query): each answer is asked for once per
+ * key however many panels show it, a failure is not kept (the next look asks again), and a change to
+ * the graph invalidates what depends on it. Keys start with what they depend on: `graph` for anything
+ * an edit, merge or undo can change, `snapshots` for the saved maps.
+ */
+import { QueryClient, queryOptions, useQueries, useQuery } from '@tanstack/react-query';
+import type { QueryKey, UseQueryOptions } from '@tanstack/react-query';
+import type { Entity, EntityDetailResponse, RelationshipType } from '../../../schemas/index.js';
+import { api, errorMessage } from './client.js';
+import { editingApi } from './editing.js';
+import { snapshotApi } from './snapshots.js';
+
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        // The graph changes under the page only through its own writes, which invalidate what they touch.
+        staleTime: Infinity,
+        gcTime: 10 * 60_000,
+        retry: false,
+        refetchOnWindowFocus: false,
+        refetchOnReconnect: false,
+      },
+    },
+  });
+}
+
+/** How often the Conflicts tab asks again while the stored findings are being brought up to date. */
+const FINDINGS_POLL_MS = 2_000;
+
+/** The part of every key that an edit to the graph makes stale. */
+export const GRAPH = 'graph';
+
+export const queries = {
+  entity: (id: string) => queryOptions({ queryKey: [GRAPH, 'entity', id], queryFn: ({ signal }) => api.entity(id, signal) }),
+  documentFacts: (id: string) =>
+    queryOptions({ queryKey: [GRAPH, 'document-facts', id], queryFn: ({ signal }) => api.documentFacts(id, signal) }),
+  /** Several entities and the relationships among them (a link's canvas). */
+  entities: (ids: readonly string[]) =>
+    queryOptions({ queryKey: [GRAPH, 'entities', ids.join(',')], queryFn: ({ signal }) => api.entities(ids, signal) }),
+  neighborhood: (id: string, types: readonly RelationshipType[], limit: number) =>
+    queryOptions({
+      queryKey: [GRAPH, 'neighborhood', id, types.join(','), limit],
+      queryFn: ({ signal }) => api.neighborhood(id, { depth: 1, types, limit, signal }),
+    }),
+  paths: (from: string, to: string, maxHops: number, types: readonly RelationshipType[]) =>
+    queryOptions({
+      queryKey: [GRAPH, 'paths', from, to, maxHops, types.join(',')],
+      queryFn: ({ signal }) => api.paths({ from, to, maxHops, types, signal }),
+    }),
+  patterns: () => queryOptions({ queryKey: ['patterns'], queryFn: ({ signal }) => api.patterns(signal) }),
+  /** Stored findings; asked again every 2 s while the server says an edit or import is being taken in. */
+  conflicts: (entity: string | undefined) =>
+    queryOptions({
+      queryKey: [GRAPH, 'conflicts', entity ?? null],
+      queryFn: ({ signal }) => api.conflicts({ entity, signal }),
+      refetchInterval: (query) => (query.state.data?.status === 'updating' ? FINDINGS_POLL_MS : false),
+    }),
+  /** One pattern's findings involving one entity: how a link finds its lit finding again. */
+  findingsOf: (pattern: string, entity: string) =>
+    queryOptions({
+      queryKey: [GRAPH, 'conflicts', entity, pattern],
+      queryFn: ({ signal }) => api.conflicts({ pattern, entity, signal }),
+    }),
+  moneyFlows: (rollup: boolean) =>
+    queryOptions({ queryKey: [GRAPH, 'money-flows', rollup], queryFn: ({ signal }) => api.moneyFlows({ rollup, signal }) }),
+  /** The money-flow pattern's evidence: the payers, contracts and vendors behind every row. */
+  moneyEvidence: () =>
+    queryOptions({
+      queryKey: [GRAPH, 'conflicts', null, 'money-flow'],
+      queryFn: ({ signal }) => api.conflicts({ pattern: 'money-flow', signal }),
+    }),
+  audit: (entity: string) => queryOptions({ queryKey: [GRAPH, 'audit', entity], queryFn: () => editingApi.audit(entity) }),
+  duplicates: () => queryOptions({ queryKey: [GRAPH, 'duplicates'], queryFn: () => editingApi.duplicates() }),
+  snapshots: () => queryOptions({ queryKey: ['snapshots'], queryFn: () => snapshotApi.list() }),
+};
+
+/** A read as panels show it: loading, the answer, or a message fit to show a reporter. */
+export type Loaded<T> =
+  | { readonly status: 'loading' }
+  | { readonly status: 'ready'; readonly value: T }
+  | { readonly status: 'error'; readonly message: string };
+
+function loaded<T>(answer: { status: 'pending' | 'error' | 'success'; data: T | undefined; error: unknown }): Loaded<T> {
+  if (answer.status === 'success' && answer.data !== undefined) return { status: 'ready', value: answer.data };
+  if (answer.status === 'error') return { status: 'error', message: errorMessage(answer.error) };
+  return { status: 'loading' };
+}
+
+/** `useQuery` with the answer as `Loaded`. */
+export function useLoaded<T, K extends QueryKey>(options: UseQueryOptions<T, Error, T, K>): Loaded<T> {
+  return loaded(useQuery(options));
+}
+
+export function useEntityDetail(id: string): Loaded<EntityDetailResponse> {
+  return useLoaded(queries.entity(id));
+}
+
+export type DocumentEntity = Extract<Entity, { kind: 'Document' }>;
+
+/** The Document entities behind a list of citations, as they arrive; missing ones stay undefined. */
+export function useDocuments(ids: readonly string[]): ReadonlyMap<string, DocumentEntity> {
+  const unique = [...new Set(ids)].sort();
+  const answers = useQueries({ queries: unique.map((id) => queries.entity(id)) });
+  const documents = new Map<string, DocumentEntity>();
+  answers.forEach((answer, i) => {
+    const entity = answer.data?.entity;
+    const id = unique[i];
+    // A document we cannot load still has its id and quote shown.
+    if (id !== undefined && entity?.kind === 'Document') documents.set(id, entity);
+  });
+  return documents;
+}

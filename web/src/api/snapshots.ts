@@ -1,0 +1,77 @@
+/**
+ * The snapshot endpoints for the page. Answers are checked against the shared schemas, and failures
+ * become `ApiRequestError`s with the server's message, like every other call of the page.
+ */
+import type { z } from 'zod';
+import { ApiError, CreateSnapshotResult, PublishResult, Snapshot, SnapshotDiff, SnapshotList } from '../../../schemas/index.js';
+import type { CreateSnapshot, ExportFormat } from '../../../schemas/index.js';
+import { authorizationHeader } from './auth-token.js';
+import { ApiRequestError, sendJson } from './client.js';
+
+function call<S extends z.ZodType>(method: string, path: string, schema: S | null, body?: unknown): Promise<z.output<S>> {
+  return sendJson(method, path, schema, body);
+}
+
+async function fail(response: Response): Promise<never> {
+  const problem = ApiError.safeParse(await response.json().catch(() => undefined));
+  throw new ApiRequestError(
+    problem.success ? problem.data.error.message : `The server answered ${response.status} ${response.statusText}.`,
+    response.status,
+    problem.success ? problem.data.error.code : 'HTTP_ERROR',
+  );
+}
+
+const path = (id: string) => `/snapshots/${encodeURIComponent(id)}`;
+
+export const snapshotApi = {
+  list: () => call('GET', '/snapshots', SnapshotList),
+  get: (id: string) => call('GET', path(id), Snapshot),
+  create: (input: CreateSnapshot) => call('POST', '/snapshots', CreateSnapshotResult, input),
+  publish: (id: string) => call('POST', `${path(id)}/publish`, PublishResult),
+  remove: async (id: string): Promise<void> => {
+    await call('DELETE', path(id), null);
+  },
+  diff: (id: string) => call('GET', `${path(id)}/diff`, SnapshotDiff),
+  exportUrl: (id: string, format: ExportFormat) => `/api${path(id)}/export?format=${format}`,
+  /** Downloads a saved snapshot's export with the signed-in token (a draft is only visible with one). */
+  async exportSaved(id: string, format: ExportFormat): Promise<void> {
+    await download(await fetch(snapshotApi.exportUrl(id, format), { headers: authorizationHeader() }), format);
+  },
+  /** Exports a view without saving it: the file comes back as a download. */
+  async exportView(input: CreateSnapshot, format: ExportFormat): Promise<void> {
+    const response = await fetch(`/api/snapshots/export?format=${format}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...authorizationHeader() },
+      body: JSON.stringify(input),
+    });
+    await download(response, format);
+  },
+};
+
+async function download(response: Response, format: ExportFormat): Promise<void> {
+  if (!response.ok) await fail(response);
+  const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? `interlock.${format}`;
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The share link of a snapshot, on this server. */
+export function shareUrl(id: string): string {
+  return `${window.location.origin}/s/${encodeURIComponent(id)}`;
+}
+
+/** The HTML that puts a published snapshot in another page: the share view without its chrome, sized to its box. */
+export function embedCode(id: string, title: string): string {
+  const escaped = title.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  return `<iframe src="${shareUrl(id)}?embed=1" title="${escaped}" width="100%" height="560" style="border:0" loading="lazy"></iframe>`;
+}
+
+/** `/s/<id>` -> the id; anything else -> undefined. */
+export function shareIdFromPath(pathname: string): string | undefined {
+  const match = /^\/s\/([a-z0-9-]+)\/?$/.exec(pathname);
+  return match?.[1];
+}

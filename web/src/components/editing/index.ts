@@ -1,6 +1,0 @@
-/** Editing on the page: what App and the side panel mount. */
-export { EditBar } from './EditBar.js';
-export { EditorDialog } from './EditorDialog.js';
-export { EdgeTools } from './EdgeTools.js';
-export { EntityPanel } from './EntityPanel.js';
-export { useEditingBridge } from './store.js';

@@ -1,0 +1,147 @@
+/**
+ * The Conflicts tab: findings from /api/conflicts, narrowed by pattern and, on request, to the
+ * selected entity. The list is asked for once per entity filter (and again while the server is
+ * updating its stored findings); the pattern filter works on the loaded answer, so every pattern keeps
+ * its count whichever one is picked.
+ */
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ConflictsResponse, Finding, GraphNode, PatternInfo } from '../../../../schemas/index.js';
+import { queries, useLoaded } from '../../api/queries.js';
+import { countByPattern, findingPatch, groupFindings } from '../../model/index.js';
+import type { GraphPatch } from '../../model/index.js';
+import { FindingList } from './FindingList.js';
+import './ConflictsPanel.css';
+
+interface ConflictsPanelProps {
+  readonly patterns: readonly PatternInfo[];
+  /** The node selected on the canvas, which "only the selected entity" narrows the list to. */
+  readonly selectedNode: GraphNode | undefined;
+  readonly shownId: string | undefined;
+  readonly onShow: (finding: Finding, patch: GraphPatch) => void;
+  readonly onClear: () => void;
+}
+
+const ALL = '';
+
+export function ConflictsPanel({ patterns, selectedNode, shownId, onShow, onClear }: ConflictsPanelProps) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [pattern, setPattern] = useState(ALL);
+  const [onlyEntity, setOnlyEntity] = useState(false);
+  const [entity, setEntity] = useState<{ readonly id: string; readonly name: string }>();
+  // The filter follows the reader to each entity they select, but not to findings or connections
+  // (picking a finding from the narrowed list must not widen the list under the pointer).
+  if (onlyEntity && selectedNode && selectedNode.id !== entity?.id) setEntity({ id: selectedNode.id, name: selectedNode.name });
+  const entityId = onlyEntity ? entity?.id : undefined;
+
+  const answer = useLoaded(queries.conflicts(entityId));
+  const response: ConflictsResponse | undefined = answer.status === 'ready' ? answer.value : undefined;
+  const all = response?.findings ?? [];
+  const counts = countByPattern(all);
+  const shown = pattern === ALL ? all : all.filter((f) => f.pattern === pattern);
+  const groups = groupFindings(shown, patterns);
+
+  return (
+    <section className="rail-section conflicts" aria-label={t('conflicts.region')} data-testid="conflicts-panel">
+      <label className="field" htmlFor={`${id}-pattern`}>
+        {t('conflicts.pattern')}
+      </label>
+      <select id={`${id}-pattern`} className="select" value={pattern} onChange={(e) => setPattern(e.target.value)}>
+        <option value={ALL}>{t('conflicts.allPatterns', { count: all.length })}</option>
+        {patterns.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.name} ({counts.get(p.id) ?? 0})
+          </option>
+        ))}
+      </select>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={onlyEntity}
+          // Nothing to narrow to until an entity has been selected at least once.
+          disabled={!onlyEntity && !selectedNode}
+          onChange={(e) => {
+            setOnlyEntity(e.target.checked);
+            if (e.target.checked && selectedNode) setEntity({ id: selectedNode.id, name: selectedNode.name });
+          }}
+          aria-describedby={`${id}-entity-note`}
+        />
+        {t('conflicts.onlySelected')}
+      </label>
+      <p id={`${id}-entity-note`} className="rail-hint conflicts__entity">
+        {onlyEntity && entity ? (
+          <>
+            {t('conflicts.involving')}{' '}
+            <strong dir="auto" data-testid="conflicts-entity">
+              {entity.name}
+            </strong>
+          </>
+        ) : selectedNode ? (
+          <>
+            {t('conflicts.narrowTo')} <span dir="auto">{selectedNode.name}</span>
+          </>
+        ) : (
+          t('conflicts.selectToNarrow')
+        )}
+      </p>
+
+      <div className="conflicts__summary">
+        <p aria-live="polite" data-testid="conflicts-count">
+          {answer.status === 'loading' ? t('conflicts.loading') : t('conflicts.count', { count: shown.length })}
+        </p>
+        {response?.status === 'updating' && <UpdatingNote response={response} />}
+        {shownId && (
+          <button type="button" className="button button--quiet button--small" onClick={onClear}>
+            {t('conflicts.clearHighlight')}
+          </button>
+        )}
+      </div>
+
+      {answer.status === 'error' && (
+        <p className="inline-error" role="alert">
+          {answer.message}
+        </p>
+      )}
+      {/* Before the first computation there is no list yet, only the note that it is being made. */}
+      {response && response.graphVersion !== null && shown.length === 0 && (
+        <EmptyState entity={onlyEntity ? entity?.name : undefined} filtered={pattern !== ALL} />
+      )}
+      {response && (
+        <FindingList groups={groups} shownId={shownId} onShow={(finding) => onShow(finding, findingPatch(response, finding))} />
+      )}
+    </section>
+  );
+}
+
+/** The stored findings are taking in a change: the list shown is the one before it. */
+function UpdatingNote({ response }: { readonly response: ConflictsResponse }) {
+  const { t } = useTranslation();
+  const progress = response.progress;
+  return (
+    <p className="conflicts__updating" role="status" data-testid="conflicts-updating">
+      {progress ? t('conflicts.updatingProgress', { done: progress.done, total: progress.total }) : t('conflicts.updating')}
+      {progress && <progress max={progress.total} value={progress.done} aria-hidden="true" />}
+    </p>
+  );
+}
+
+function EmptyState({ entity, filtered }: { readonly entity: string | undefined; readonly filtered: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <div className="conflicts__empty" data-testid="conflicts-empty">
+      <p className="conflicts__empty-title">{t('conflicts.noneTitle')}</p>
+      <p>
+        {entity ? (
+          <>
+            {t(filtered ? 'conflicts.noneForEntityOfKind' : 'conflicts.noneForEntity')} <span dir="auto">{entity}</span>.
+          </>
+        ) : filtered ? (
+          t('conflicts.noneOfPattern')
+        ) : (
+          t('conflicts.noneAtAll')
+        )}
+      </p>
+    </div>
+  );
+}
