@@ -88,6 +88,8 @@ export const ConflictsResponse = z.object({
   /** Findings in all pages; `nextCursor` asks for the next page (null on the last). */
   total: z.number().int().optional(),
   nextCursor: z.string().nullable().optional(),
+  /** Findings per pattern id under the same `entity` and `asOf` (whatever `pattern` asks for): a pattern picker's counts. */
+  patternCounts: z.record(PatternId, z.number().int()).optional(),
   ...FindingsStatus.shape,
 });
 export type ConflictsResponse = z.infer<typeof ConflictsResponse>;
@@ -140,5 +142,12 @@ export const MoneyFlowsResponse = z.object({
   totals: z.array(MoneyTotal),
   /** Payments and contracts (each once) whose amount the sources do not give. */
   unknownCount: z.number().int(),
+  /**
+   * Without `entity`, the flows come from the stored `money-flow` findings (docs/adr/0025): whether they
+   * are current and the graph version they reflect, as in /api/conflicts. Absent for one entity's flows,
+   * which are computed when asked.
+   */
+  status: FindingsStatus.shape.status.optional(),
+  graphVersion: FindingsStatus.shape.graphVersion.optional(),
 });
 export type MoneyFlowsResponse = z.infer<typeof MoneyFlowsResponse>;

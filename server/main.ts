@@ -96,9 +96,8 @@ async function main(): Promise<void> {
   }
   say('Press Ctrl-C to stop.');
   // Keep the stored conflict findings current (services/findings/): now, after every write, and every
-  // 10 s for changes other processes made. Then plan the per-entity forms of the patterns, which edits use.
+  // 10 s for changes other processes made.
   app?.findings.maintainer.watch(10_000);
-  app?.conflicts.warmUp().catch((error: unknown) => app?.log.warn({ err: error }, 'planning the conflict patterns ahead failed'));
   // And the queries an import plans with, so the first import after a start does not run out of time.
   if (app) {
     const { driver, database } = app.neo4j;

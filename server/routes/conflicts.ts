@@ -56,11 +56,18 @@ const conflicts: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['conflicts'],
         summary: 'Who pays whom: totals, counts and date ranges of contracts per payer and payee',
+        description:
+          'Without `entity`, answered from the stored `money-flow` findings (with `status` and `graphVersion` as in /api/conflicts); with `entity`, computed for that entity when asked.',
         querystring: MoneyFlowsQuery,
         response: { 200: MoneyFlowsResponse, 400: ApiError, 503: ApiError },
       },
     },
-    async (request) => app.conflicts.moneyFlows(request.query),
+    // One entity's flows are computed now (the pattern's per-entity form); the whole graph's come from the
+    // stored findings, kept current in the background.
+    async (request) =>
+      request.query.entity
+        ? app.conflicts.moneyFlows({ entity: request.query.entity, rollup: request.query.rollup })
+        : app.findings.moneyFlows(request.query),
   );
 };
 

@@ -148,6 +148,9 @@ const imports: FastifyPluginAsyncZod = async (app) => {
       const send = (event: string, data: unknown) => reply.raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
       try {
         send('result', await runImport(driver, database, file, { ...options, onProgress: (p) => send('progress', p) }));
+        // A hijacked reply skips the onResponse hook that tells the findings maintainer of a write
+        // (plugins/app/conflict-service.ts): an import streamed this way tells it itself.
+        if (!options.dryRun) app.findings.maintainer.noteWrite();
       } catch (error) {
         const { status, body } = toApiError(error);
         if (status >= 500) request.log.error({ err: error }, body.error.message);

@@ -15,6 +15,7 @@ import type { DuplicatesResponse, EntityDetailResponse, ImportErrorResponse, Imp
 import { createToken } from '../../server/security/tokens.js';
 import { buildTestApp } from '../setup/app.js';
 import { testConnection, testDriver } from '../setup/connection.js';
+import { findingsCaughtUp } from './helpers/findings.js';
 import { removeImported } from './helpers/import-fixtures.js';
 import { uniquePrefix } from './helpers/synthetic-graph.js';
 
@@ -186,5 +187,35 @@ describe('LittleSis', () => {
     const seat = adams.relationships.find((e) => e.id === 'rel:littlesis-541800');
     expect(seat).toMatchObject({ type: 'HOLDS_POSITION', target: 'org:littlesis-36932', properties: { role: 'Senator' } });
     expect(seat?.citations[0]?.locator).toBe('https://littlesis.org/relationships/541800');
+  });
+});
+
+describe('the stored findings', () => {
+  it('are brought up to date in the background after an import from each source, streamed with progress or not', async () => {
+    // What the tests above imported goes, so each file below changes the graph again.
+    await removeImported(driver, database, { markers: MARKERS, documentIds: importDocuments });
+    // The page has asked for findings once (a process nobody asks does no work for them).
+    expect((await app.inject('/api/conflicts/status')).statusCode).toBe(200);
+    const before = await findingsCaughtUp(driver, database);
+    // A streamed import (what the page sends, with progress events), then plain ones: no request for
+    // findings in between; the state read from the database catches up with each import.
+    const streamed = await app.inject({
+      method: 'POST',
+      url: '/api/import?filename=nasa-contracts.csv.gz',
+      payload: gzipSync(read('nasa-contracts.usaspending.csv')),
+      headers: { 'content-type': 'application/gzip', accept: 'text/event-stream', ...signedIn },
+    });
+    expect(streamed.statusCode).toBe(200);
+    expect(streamed.body).toContain('event: result');
+    const afterStreamed = await findingsCaughtUp(driver, database);
+    expect(afterStreamed.graphVersion).not.toBe(before.graphVersion);
+    let last = afterStreamed.graphVersion;
+    for (const name of ['contracts-finder.ocds.json', 'littlesis-entities.json']) {
+      const imported = await postImport(read(name));
+      expect(imported.status, JSON.stringify(imported.body)).toBe(200);
+      const caughtUp = await findingsCaughtUp(driver, database);
+      expect(caughtUp.graphVersion, name).not.toBe(last);
+      last = caughtUp.graphVersion;
+    }
   });
 });

@@ -7,12 +7,16 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Driver } from 'neo4j-driver';
 import type { TestProject } from 'vitest/node';
 import { createDriver, waitForDatabase } from '../../server/db/driver.js';
 import { findFreePort, startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../server/neo4j/embedded.js';
 import { applySchema } from '../../server/services/schema-migration.js';
 import { loadSeed } from '../../server/services/seed.js';
 import { ConflictService } from '../../server/services/conflicts/service.js';
+import { FindingsMaintainer } from '../../server/services/findings/maintainer.js';
+import { FindingsService } from '../../server/services/findings/service.js';
 import type { Neo4jTestConnection } from './connection.js';
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
@@ -36,9 +40,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await waitForDatabase(driver, connection.database);
     await applySchema(driver, connection.database);
     await loadSeed(driver, connection.database);
-    // As the app does when it starts (main.ts): plan the conflict patterns once, one after another, so the
-    // first test to ask for conflicts does not plan all of them at once inside its request.
-    await new ConflictService(driver, connection.database).warmUp();
+    // As the app does when it starts (main.ts): bring the stored findings up to date, which runs (and so
+    // plans) every pattern's whole-graph form once, one after another; test files start from current findings.
+    await storedFindingsCurrent(driver, connection.database);
   } finally {
     await driver.close();
   }
@@ -47,4 +51,19 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await embedded?.stop();
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   };
+}
+
+async function storedFindingsCurrent(driver: Driver, database: string): Promise<void> {
+  const conflicts = new ConflictService(driver, database);
+  const maintainer = new FindingsMaintainer(driver, database, conflicts);
+  const findings = new FindingsService(driver, database, conflicts, maintainer);
+  try {
+    const deadline = Date.now() + 200_000;
+    while ((await findings.status()).status !== 'current') {
+      if (Date.now() > deadline) throw new Error('the stored findings of the seed were not current after 200 s');
+      await sleep(200);
+    }
+  } finally {
+    await maintainer.stop();
+  }
 }

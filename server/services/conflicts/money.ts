@@ -7,6 +7,8 @@ import type { MoneyFlowRow, MoneyFlowsResponse, MoneyTotal } from '../../../sche
 
 interface Flow {
   id: string;
+  kind?: string;
+  date?: string | null;
   group: string;
   amount: number | null;
   currency: string | null;
@@ -66,6 +68,55 @@ export function moneyFlowsOf(facts: readonly Record<string, unknown>[], entity?:
   }
   const totals = [...sums.entries()].map(([currency, amount]) => ({ currency, amount: rounded(amount) })).sort(largestFirst);
   return { rows, totals, unknownCount };
+}
+
+/** The top of a payee's group of companies (money-flow-rollup.cypher): where its flows count when rolled up. */
+export interface RollupTop {
+  id: string;
+  name: string;
+}
+
+/**
+ * The `money-flow` facts of payer → receiver pairs (computed without `$rollup`) regrouped per payer and
+ * the receiver's top parent company, as the pattern computes them with `$rollup`: the flows of a payer's
+ * rows that roll up to the same payee are one row, its totals, count, unknown count and span recomputed
+ * from the flows themselves. Pure.
+ */
+export function rolledUpFacts(
+  facts: readonly Record<string, unknown>[],
+  tops: ReadonlyMap<string, RollupTop>,
+): Record<string, unknown>[] {
+  const grouped = new Map<string, { payerId: string; payer: string; payee: RollupTop; flows: Flow[] }>();
+  for (const f of facts) {
+    const payeeId = String(f.payeeId);
+    const payee = tops.get(payeeId) ?? { id: payeeId, name: String(f.payee) };
+    const key = `${String(f.payerId)}\n${payee.id}`;
+    const group = grouped.get(key) ?? { payerId: String(f.payerId), payer: String(f.payer), payee, flows: [] };
+    group.flows.push(...((f.flowList as Flow[] | undefined) ?? []));
+    grouped.set(key, group);
+  }
+  return [...grouped.values()].map(({ payerId, payer, payee, flows }) => {
+    const sums = new Map<string, number>();
+    for (const flow of flows)
+      if (flow.amount !== null && flow.amount !== undefined)
+        sums.set(flow.currency ?? '', (sums.get(flow.currency ?? '') ?? 0) + flow.amount);
+    const dates = flows.map((flow) => flow.date).filter((d): d is string => typeof d === 'string');
+    const unknown = flows.filter((flow) => flow.amount === null || flow.amount === undefined).length;
+    return {
+      payerId,
+      payer,
+      payeeId: payee.id,
+      payee: payee.name,
+      totals: [...sums.entries()].map(([currency, amount]) => ({ currency: currency === '' ? null : currency, amount })),
+      count: flows.length,
+      unknown: unknown === 0 ? null : unknown,
+      from: dates.length ? dates.reduce((a, b) => (b < a ? b : a)) : null,
+      to: dates.length ? dates.reduce((a, b) => (b > a ? b : a)) : null,
+      contractIds: flows.filter((flow) => flow.kind === 'contract').map((flow) => flow.id),
+      paymentIds: flows.filter((flow) => flow.kind === 'payment').map((flow) => flow.id),
+      flowList: flows,
+    };
+  });
 }
 
 /** Sums of decimal amounts carry binary noise (0.1 + 0.2); no source gives amounts finer than this. */

@@ -29,21 +29,6 @@ export class ConflictService {
     this.patterns = patterns;
   }
 
-  /**
-   * Plans and compiles every pattern once, one after another, so the first Conflicts request does not
-   * pay for it: planning these queries takes seconds each on a cold database (far more than running
-   * them), and all of them at once on a busy machine can pass the query time cap. Each runs for an id no
-   * entity has (which reads nothing) and is planned for the whole graph without running.
-   */
-  async warmUp(): Promise<void> {
-    for (const pattern of this.patterns) {
-      await this.rows(pattern, { entity: 'warm-up:nothing' });
-      await readTransaction(this.driver, this.database, (tx) =>
-        tx.run(`EXPLAIN ${pattern.query}`, { rollup: false, ...pattern.parameters, entity: null }),
-      );
-    }
-  }
-
   list(): PatternInfo[] {
     return this.patterns.map(({ id, name, description, severity }) => ({ id, name, description, severity }));
   }
@@ -148,9 +133,12 @@ export class ConflictService {
     return { findings, nodes, edges };
   }
 
-  /** Who pays whom, from the `money-flow` pattern's facts (see money.ts). */
-  async moneyFlows(query: { entity?: string | undefined; rollup: boolean }): Promise<MoneyFlowsResponse> {
-    const rows = await this.rows(this.pattern('money-flow'), { rollup: query.rollup, entity: query.entity ?? null });
+  /**
+   * Who pays whom around one entity, from the `money-flow` pattern's facts (see money.ts). The whole
+   * graph's flows are read from the stored findings (FindingsService.moneyFlows), never computed in a request.
+   */
+  async moneyFlows(query: { entity: string; rollup: boolean }): Promise<MoneyFlowsResponse> {
+    const rows = await this.rows(this.pattern('money-flow'), { rollup: query.rollup, entity: query.entity });
     return moneyFlowsOf(
       rows.map((r) => r.facts),
       query.entity,

@@ -5,10 +5,11 @@
  * maintainer, which brings the findings up to date in the background.
  */
 import { int, type Driver, type ManagedTransaction } from 'neo4j-driver';
-import type { ConflictsResponse, FindingsStatus } from '../../../schemas/index.js';
+import type { ConflictsResponse, FindingsStatus, MoneyFlowsResponse } from '../../../schemas/index.js';
 import { cypher } from '../../db/cypher-files.js';
 import { readTransaction } from '../../db/transactions.js';
 import { findingOf, type FindingRecord } from '../conflicts/findings.js';
+import { moneyFlowsOf, rolledUpFacts, type RollupTop } from '../conflicts/money.js';
 import type { ConflictService } from '../conflicts/service.js';
 import { graphVersion } from '../graph-version.js';
 import { FindingsMaintainer } from './maintainer.js';
@@ -49,10 +50,10 @@ export class FindingsService {
     const offset = query.cursor ? Number(query.cursor) : 0;
     const limit = query.limit ?? ALL;
     const bounds = asOfBounds(query.asOf);
-    const { state, version, records, total } = await readTransaction(this.driver, this.database, async (tx) => {
+    const { state, version, records, total, patternCounts } = await readTransaction(this.driver, this.database, async (tx) => {
       const state = await readState(tx);
       const version = await graphVersion(tx);
-      if (!state?.generation) return { state, version, records: [] as string[], total: 0 };
+      if (!state?.generation) return { state, version, records: [] as string[], total: 0, patternCounts: {} };
       const page = query.entity
         ? await this.ofEntity(tx, state.generation, query.entity, query.pattern, bounds)
         : await this.page(tx, state.generation, query.pattern, bounds, offset, limit);
@@ -79,9 +80,36 @@ export class FindingsService {
       nodes: [...nodes.values()],
       edges: [...edges.values()],
       total,
+      patternCounts,
       nextCursor: end < total ? String(end) : null,
       ...statusOf(state, version),
     };
+  }
+
+  /**
+   * Who pays whom over the whole graph, from the stored `money-flow` findings (computed without rollup);
+   * with `rollup`, each payee's flows counted towards its top parent company, looked up per payee. No
+   * pattern runs over the whole graph here. One entity's flows are computed when asked (ConflictService).
+   */
+  async moneyFlows(query: { rollup: boolean }): Promise<MoneyFlowsResponse> {
+    const { state, version, facts, tops } = await readTransaction(this.driver, this.database, async (tx) => {
+      const state = await readState(tx);
+      const version = await graphVersion(tx);
+      if (!state?.generation) return { state, version, facts: [], tops: new Map<string, RollupTop>() };
+      const { records } = await this.page(tx, state.generation, 'money-flow', asOfBounds(undefined), 0, Number.MAX_SAFE_INTEGER);
+      const facts = records.flatMap((text) => (JSON.parse(text) as FindingRecord).rows.map((row) => row.facts));
+      const tops = new Map<string, RollupTop>();
+      if (query.rollup) {
+        const ids = [...new Set(facts.map((f) => String(f.payeeId)))];
+        const result = await tx.run(cypher('queries/money-flow-rollup'), { ids });
+        for (const r of result.records)
+          tops.set(String(r.get('id')), { id: String(r.get('topId')), name: String(r.get('topName')) });
+      }
+      return { state, version, facts, tops };
+    });
+    this.maintainer.request();
+    const { status, graphVersion: reflected } = statusOf(state, version);
+    return { ...moneyFlowsOf(query.rollup ? rolledUpFacts(facts, tops) : facts), status, graphVersion: reflected };
   }
 
   private async page(
@@ -91,13 +119,22 @@ export class FindingsService {
     bounds: ReturnType<typeof asOfBounds>,
     offset: number,
     limit: number,
-  ): Promise<{ records: string[]; total: number }> {
-    const parameters = { prefix: generationPrefix(generation), pattern: pattern ?? null, ...bounds };
-    const rows = await tx.run(cypher('queries/findings-page'), { ...parameters, offset: int(offset), limit: int(limit) });
-    const count = await tx.run(cypher('queries/findings-count'), parameters);
+  ): Promise<{ records: string[]; total: number; patternCounts: Record<string, number> }> {
+    const prefix = generationPrefix(generation);
+    const rows = await tx.run(cypher('queries/findings-page'), {
+      prefix,
+      pattern: pattern ?? null,
+      ...bounds,
+      offset: int(offset),
+      limit: int(limit),
+    });
+    const counts = await tx.run(cypher('queries/findings-count'), { prefix, ...bounds });
+    const patternCounts: Record<string, number> = {};
+    for (const r of counts.records) patternCounts[String(r.get('pattern'))] = Number(r.get('count'));
     return {
       records: rows.records.map((r) => String(r.get('record'))),
-      total: Number(count.records[0]?.get('total') ?? 0),
+      total: totalOf(patternCounts, pattern),
+      patternCounts,
     };
   }
 
@@ -107,16 +144,22 @@ export class FindingsService {
     entity: string,
     pattern: string | undefined,
     bounds: ReturnType<typeof asOfBounds>,
-  ): Promise<{ records: string[]; total: number }> {
-    const rows = await tx.run(cypher('queries/findings-of-entity'), {
-      entity,
-      generation: int(generation),
-      pattern: pattern ?? null,
-      ...bounds,
-    });
-    const records = rows.records.map((r) => String(r.get('record')));
-    return { records, total: records.length };
+  ): Promise<{ records: string[]; total: number; patternCounts: Record<string, number> }> {
+    const rows = await tx.run(cypher('queries/findings-of-entity'), { entity, generation: int(generation), ...bounds });
+    const patternCounts: Record<string, number> = {};
+    const records: string[] = [];
+    for (const r of rows.records) {
+      const of = String(r.get('pattern'));
+      patternCounts[of] = (patternCounts[of] ?? 0) + 1;
+      if (!pattern || of === pattern) records.push(String(r.get('record')));
+    }
+    return { records, total: records.length, patternCounts };
   }
+}
+
+/** Findings of `pattern` (or of all patterns) among per-pattern counts. */
+function totalOf(patternCounts: Readonly<Record<string, number>>, pattern: string | undefined): number {
+  return pattern ? (patternCounts[pattern] ?? 0) : Object.values(patternCounts).reduce((a, b) => a + b, 0);
 }
 
 export function statusOf(state: FindingsState | null, version: string): FindingsStatus {

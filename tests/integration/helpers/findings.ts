@@ -4,7 +4,12 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { ConflictsResponse } from '../../../schemas/index.js';
+import type { Driver } from 'neo4j-driver';
+import type { ConflictsResponse, FindingsStatus } from '../../../schemas/index.js';
+import { readTransaction } from '../../../server/db/transactions.js';
+import { graphVersion } from '../../../server/services/graph-version.js';
+import { statusOf } from '../../../server/services/findings/service.js';
+import { readState } from '../../../server/services/findings/store.js';
 
 /** Asks `url` (a /api/conflicts address) until the findings are current; gives up after `patienceMs`. */
 export async function currentFindings(app: FastifyInstance, url: string, patienceMs = 120_000): Promise<ConflictsResponse> {
@@ -15,6 +20,21 @@ export async function currentFindings(app: FastifyInstance, url: string, patienc
     const body = response.json<ConflictsResponse>();
     if (body.status === 'current') return body;
     if (Date.now() > deadline) throw new Error(`${url}: findings still updating after ${patienceMs} ms`);
+    await sleep(100);
+  }
+}
+
+/**
+ * Waits until the stored findings reflect the graph as it is, reading the state straight from the
+ * database (not through the API, whose every answer asks the maintainer to catch up): shows that a
+ * write itself set the background update going. Gives up after `patienceMs`.
+ */
+export async function findingsCaughtUp(driver: Driver, database: string, patienceMs = 120_000): Promise<FindingsStatus> {
+  const deadline = Date.now() + patienceMs;
+  for (;;) {
+    const status = await readTransaction(driver, database, async (tx) => statusOf(await readState(tx), await graphVersion(tx)));
+    if (status.status === 'current') return status;
+    if (Date.now() > deadline) throw new Error(`stored findings still behind the graph after ${patienceMs} ms`);
     await sleep(100);
   }
 }

@@ -153,9 +153,15 @@ export const api = {
 
   /** Findings with the evidence subgraph of all of them; every filter is optional. */
   conflicts(
-    options: { pattern?: string; entity?: string; asOf?: string; signal?: AbortSignal } = {},
+    options: { pattern?: string; entity?: string; asOf?: string; limit?: number; cursor?: string; signal?: AbortSignal } = {},
   ): Promise<ConflictsResponse> {
-    const query = { pattern: options.pattern, entity: options.entity, asOf: options.asOf };
+    const query = {
+      pattern: options.pattern,
+      entity: options.entity,
+      asOf: options.asOf,
+      limit: options.limit,
+      cursor: options.cursor,
+    };
     return getJson('/conflicts', query, ConflictsResponse, options.signal);
   },
 

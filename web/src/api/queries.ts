@@ -4,7 +4,7 @@
  * the graph invalidates what depends on it. Keys start with what they depend on: `graph` for anything
  * an edit, merge or undo can change, `snapshots` for the saved maps.
  */
-import { QueryClient, queryOptions, useQueries, useQuery } from '@tanstack/react-query';
+import { QueryClient, infiniteQueryOptions, queryOptions, useQueries, useQuery } from '@tanstack/react-query';
 import type { QueryKey, UseQueryOptions } from '@tanstack/react-query';
 import type { Entity, EntityDetailResponse, RelationshipType } from '../../../schemas/index.js';
 import { api, errorMessage } from './client.js';
@@ -28,6 +28,8 @@ export function createQueryClient(): QueryClient {
 
 /** How often the Conflicts tab asks again while the stored findings are being brought up to date. */
 const FINDINGS_POLL_MS = 2_000;
+/** Findings per page of the Conflicts tab ("More" asks for the next). */
+export const FINDINGS_PAGE = 50;
 
 /** The part of every key that an edit to the graph makes stale. */
 export const GRAPH = 'graph';
@@ -50,12 +52,18 @@ export const queries = {
       queryFn: ({ signal }) => api.paths({ from, to, maxHops, types, signal }),
     }),
   patterns: () => queryOptions({ queryKey: ['patterns'], queryFn: ({ signal }) => api.patterns(signal) }),
-  /** Stored findings; asked again every 2 s while the server says an edit or import is being taken in. */
-  conflicts: (entity: string | undefined) =>
-    queryOptions({
-      queryKey: [GRAPH, 'conflicts', entity ?? null],
-      queryFn: ({ signal }) => api.conflicts({ entity, signal }),
-      refetchInterval: (query) => (query.state.data?.status === 'updating' ? FINDINGS_POLL_MS : false),
+  /**
+   * Stored findings, a page at a time (the next page asked for by cursor); all pages loaded are asked
+   * again every 2 s while the server says an edit or import is being taken in.
+   */
+  conflictPages: (entity: string | undefined, pattern: string | undefined) =>
+    infiniteQueryOptions({
+      queryKey: [GRAPH, 'conflicts', entity ?? null, 'pages', pattern ?? null],
+      queryFn: ({ signal, pageParam }) =>
+        api.conflicts({ entity, pattern, limit: FINDINGS_PAGE, ...(pageParam ? { cursor: pageParam } : {}), signal }),
+      initialPageParam: '',
+      getNextPageParam: (last) => last.nextCursor ?? undefined,
+      refetchInterval: (query) => (query.state.data?.pages.at(-1)?.status === 'updating' ? FINDINGS_POLL_MS : false),
     }),
   /** One pattern's findings involving one entity: how a link finds its lit finding again. */
   findingsOf: (pattern: string, entity: string) =>

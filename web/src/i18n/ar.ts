@@ -321,6 +321,8 @@ export const ar: Resources = {
     noneAtAll: 'لا يطابق أي نمط البيانات المحملة.',
     updating: 'جارٍ تحديث النتائج…',
     updatingProgress: 'جارٍ تحديث النتائج: {{done}} من {{total}} أنماط على الرسم البياني كله',
+    more: 'مزيد من النتائج (معروض {{shown}} من {{total}})',
+    loadingMore: 'جارٍ تحميل مزيد من النتائج…',
   },
   money: {
     region: 'التدفقات المالية',

@@ -284,6 +284,8 @@ export const en = {
     noneAtAll: 'None of the patterns matches the data loaded.',
     updating: 'Updating the findings…',
     updatingProgress: 'Updating the findings: {{done}} of {{total}} patterns run over the whole graph',
+    more: 'More findings ({{shown}} of {{total}} shown)',
+    loadingMore: 'Loading more findings…',
   },
   money: {
     region: 'Money flows',

@@ -292,6 +292,8 @@ export const es: Resources = {
     noneAtAll: 'Ninguno de los patrones coincide con los datos cargados.',
     updating: 'Actualizando los hallazgos…',
     updatingProgress: 'Actualizando los hallazgos: {{done}} de {{total}} patrones recorridos en todo el grafo',
+    more: 'Más hallazgos ({{shown}} de {{total}} mostrados)',
+    loadingMore: 'Cargando más hallazgos…',
   },
   money: {
     region: 'Flujos de dinero',

@@ -2,7 +2,7 @@
  * Conflict-of-interest findings as the page shows them: severity order, periods,
  * grouping by pattern, and the part of an answer's evidence subgraph that belongs to one finding.
  */
-import type { Finding, Graph, PatternInfo, Period, Severity } from '../../../schemas/index.js';
+import type { ConflictsResponse, Finding, Graph, PatternInfo, Period, Severity } from '../../../schemas/index.js';
 import type { GraphPatch, Spotlight } from './types.js';
 import { formatPeriod } from './labels.js';
 import { ENGLISH } from './wording.js';
@@ -50,6 +50,24 @@ export function countByPattern(findings: readonly Finding[]): ReadonlyMap<string
   const counts = new Map<string, number>();
   for (const f of findings) counts.set(f.pattern, (counts.get(f.pattern) ?? 0) + 1);
   return counts;
+}
+
+/**
+ * The pages of findings loaded so far as one answer: their findings in order (each once), the evidence of
+ * all of them, and the state and counts of the newest page. Undefined before the first page.
+ */
+export function joinPages(pages: readonly ConflictsResponse[]): ConflictsResponse | undefined {
+  const newest = pages.at(-1);
+  if (!newest) return undefined;
+  const findings = new Map<string, Finding>();
+  const nodes = new Map<string, ConflictsResponse['nodes'][number]>();
+  const edges = new Map<string, ConflictsResponse['edges'][number]>();
+  for (const page of pages) {
+    for (const f of page.findings) if (!findings.has(f.id)) findings.set(f.id, f);
+    for (const n of page.nodes) nodes.set(n.id, n);
+    for (const e of page.edges) edges.set(e.id, e);
+  }
+  return { ...newest, findings: [...findings.values()], nodes: [...nodes.values()], edges: [...edges.values()] };
 }
 
 /**

@@ -1,14 +1,16 @@
 /**
- * The Conflicts tab: findings from /api/conflicts, narrowed by pattern and, on request, to the
- * selected entity. The list is asked for once per entity filter (and again while the server is
- * updating its stored findings); the pattern filter works on the loaded answer, so every pattern keeps
- * its count whichever one is picked.
+ * The Conflicts tab: findings from /api/conflicts, a page at a time ("More" loads the next), narrowed by
+ * pattern and, on request, to the selected entity. Both filters are the server's, so the counts are of
+ * all the stored findings, not of the pages loaded; while the server updates its stored findings the
+ * tab says so, with how far a full recomputation has got, and asks again until they are current.
  */
 import { useId, useState } from 'react';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { ConflictsResponse, Finding, GraphNode, PatternInfo } from '../../../../schemas/index.js';
-import { queries, useLoaded } from '../../api/queries.js';
-import { countByPattern, findingPatch, groupFindings } from '../../model/index.js';
+import { errorMessage } from '../../api/client.js';
+import { queries } from '../../api/queries.js';
+import { findingPatch, groupFindings, joinPages } from '../../model/index.js';
 import type { GraphPatch } from '../../model/index.js';
 import { FindingList } from './FindingList.js';
 import './ConflictsPanel.css';
@@ -35,11 +37,12 @@ export function ConflictsPanel({ patterns, selectedNode, shownId, onShow, onClea
   if (onlyEntity && selectedNode && selectedNode.id !== entity?.id) setEntity({ id: selectedNode.id, name: selectedNode.name });
   const entityId = onlyEntity ? entity?.id : undefined;
 
-  const answer = useLoaded(queries.conflicts(entityId));
-  const response: ConflictsResponse | undefined = answer.status === 'ready' ? answer.value : undefined;
-  const all = response?.findings ?? [];
-  const counts = countByPattern(all);
-  const shown = pattern === ALL ? all : all.filter((f) => f.pattern === pattern);
+  const pages = useInfiniteQuery(queries.conflictPages(entityId, pattern === ALL ? undefined : pattern));
+  const response: ConflictsResponse | undefined = joinPages(pages.data?.pages ?? []);
+  const shown = response?.findings ?? [];
+  const counts = response?.patternCounts ?? {};
+  const total = response?.total ?? shown.length;
+  const allCount = Object.values(counts).reduce((a, b) => a + b, 0);
   const groups = groupFindings(shown, patterns);
 
   return (
@@ -48,10 +51,10 @@ export function ConflictsPanel({ patterns, selectedNode, shownId, onShow, onClea
         {t('conflicts.pattern')}
       </label>
       <select id={`${id}-pattern`} className="select" value={pattern} onChange={(e) => setPattern(e.target.value)}>
-        <option value={ALL}>{t('conflicts.allPatterns', { count: all.length })}</option>
+        <option value={ALL}>{t('conflicts.allPatterns', { count: allCount })}</option>
         {patterns.map((p) => (
           <option key={p.id} value={p.id}>
-            {p.name} ({counts.get(p.id) ?? 0})
+            {p.name} ({counts[p.id] ?? 0})
           </option>
         ))}
       </select>
@@ -88,7 +91,7 @@ export function ConflictsPanel({ patterns, selectedNode, shownId, onShow, onClea
 
       <div className="conflicts__summary">
         <p aria-live="polite" data-testid="conflicts-count">
-          {answer.status === 'loading' ? t('conflicts.loading') : t('conflicts.count', { count: shown.length })}
+          {pages.status === 'pending' ? t('conflicts.loading') : t('conflicts.count', { count: total })}
         </p>
         {response?.status === 'updating' && <UpdatingNote response={response} />}
         {shownId && (
@@ -98,9 +101,9 @@ export function ConflictsPanel({ patterns, selectedNode, shownId, onShow, onClea
         )}
       </div>
 
-      {answer.status === 'error' && (
+      {pages.status === 'error' && (
         <p className="inline-error" role="alert">
-          {answer.message}
+          {errorMessage(pages.error)}
         </p>
       )}
       {/* Before the first computation there is no list yet, only the note that it is being made. */}
@@ -109,6 +112,17 @@ export function ConflictsPanel({ patterns, selectedNode, shownId, onShow, onClea
       )}
       {response && (
         <FindingList groups={groups} shownId={shownId} onShow={(finding) => onShow(finding, findingPatch(response, finding))} />
+      )}
+      {pages.hasNextPage && (
+        <button
+          type="button"
+          className="button button--quiet conflicts__more"
+          data-testid="conflicts-more"
+          disabled={pages.isFetchingNextPage}
+          onClick={() => void pages.fetchNextPage()}
+        >
+          {pages.isFetchingNextPage ? t('conflicts.loadingMore') : t('conflicts.more', { shown: shown.length, total })}
+        </button>
       )}
     </section>
   );
