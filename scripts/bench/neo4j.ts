@@ -47,6 +47,8 @@ export async function benchDatabase(options: BenchDatabaseOptions = {}): Promise
     ...(options.heap ? { heap: options.heap } : {}),
     ...(options.pageCache ? { pageCache: options.pageCache } : {}),
     log: () => undefined,
+    // A shared, loaded machine can take minutes to start a JVM; the benchmark waits rather than fails.
+    startTimeoutMs: 600_000,
   });
   const driver = createDriver({ uri: embedded.uri, ...embedded.credentials });
   await waitForDatabase(driver, database);

@@ -78,7 +78,12 @@ describe('conflicts and money', () => {
     const pattern = panel.getByLabel('Pattern');
     const interlock = await pattern.locator('option', { hasText: 'Board interlock' }).innerText();
     expect(interlock).toMatch(/\(2\)$/);
+    // The pattern filter asks the server (findings come a page at a time): the list follows once it answers.
     await pattern.selectOption({ label: interlock });
+    await session.page
+      .getByTestId('conflicts-count')
+      .filter({ hasText: /^2 findings$/ })
+      .waitFor();
     expect(await session.page.getByTestId('finding').count()).toBe(2);
     await pattern.selectOption({ index: 0 });
 

@@ -217,5 +217,5 @@ describe('the stored findings', () => {
       expect(caughtUp.graphVersion, name).not.toBe(last);
       last = caughtUp.graphVersion;
     }
-  });
+  }, 600_000);
 });

@@ -29,7 +29,7 @@ export async function currentFindings(app: FastifyInstance, url: string, patienc
  * database (not through the API, whose every answer asks the maintainer to catch up): shows that a
  * write itself set the background update going. Gives up after `patienceMs`.
  */
-export async function findingsCaughtUp(driver: Driver, database: string, patienceMs = 120_000): Promise<FindingsStatus> {
+export async function findingsCaughtUp(driver: Driver, database: string, patienceMs = 180_000): Promise<FindingsStatus> {
   const deadline = Date.now() + patienceMs;
   for (;;) {
     const status = await readTransaction(driver, database, async (tx) => statusOf(await readState(tx), await graphVersion(tx)));

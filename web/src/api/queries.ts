@@ -71,8 +71,13 @@ export const queries = {
       queryKey: [GRAPH, 'conflicts', entity, pattern],
       queryFn: ({ signal }) => api.conflicts({ pattern, entity, signal }),
     }),
+  /** The whole graph's money flows, from the stored findings: asked again every 2 s while they are updating. */
   moneyFlows: (rollup: boolean) =>
-    queryOptions({ queryKey: [GRAPH, 'money-flows', rollup], queryFn: ({ signal }) => api.moneyFlows({ rollup, signal }) }),
+    queryOptions({
+      queryKey: [GRAPH, 'money-flows', rollup],
+      queryFn: ({ signal }) => api.moneyFlows({ rollup, signal }),
+      refetchInterval: (query) => (query.state.data?.status === 'updating' ? FINDINGS_POLL_MS : false),
+    }),
   /** The money-flow pattern's evidence: the payers, contracts and vendors behind every row. */
   moneyEvidence: () =>
     queryOptions({

@@ -65,7 +65,14 @@ export function MoneyPanel({ shownKey, busy, onShowAll, onShowRow, onClear }: Mo
           {answer.message}
         </p>
       )}
+      {/* The whole graph's flows come from the stored findings: while they take in a change, say so. */}
+      {answer.status === 'ready' && answer.value.status === 'updating' && (
+        <p className="rail-hint" role="status" data-testid="money-updating">
+          {t('conflicts.updating')}
+        </p>
+      )}
       {answer.status === 'ready' &&
+        answer.value.graphVersion !== null &&
         (rows.length === 0 ? (
           <p className="rail-hint">{t('money.none')}</p>
         ) : (

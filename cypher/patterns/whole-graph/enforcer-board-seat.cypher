@@ -1,0 +1,58 @@
+// enforcer-board-seat over the whole graph (services/findings/ runs it in the background): the same
+// question and columns as ../enforcer-board-seat.cypher, which stays the form for one $entity. It starts
+// from the laws and the bodies they restrict (few), then the people who hold a position there; no union of
+// starting points, so nothing runs once per person of the graph.
+MATCH (law:Law)-[restriction:RESTRICTS]->(restricted:Entity)
+MATCH lawPath = (law)-[restriction]->(restricted)
+// The person's body is the restricted body or a part of it.
+MATCH bodyUp = (body:PublicBody)-[:PART_OF*0..3]->(restricted)
+MATCH position = (person)-[pos:HOLDS_POSITION]->(body)
+WHERE coalesce(pos.current, true) <> false
+MATCH seat = (person)-[boardSeat:SITS_ON_BOARD]->(board:Organization)
+MATCH boardUp = (board)-[:PART_OF*0..2]->(company:Organization)
+MATCH corporate = (company)-[:SUBSIDIARY_OF*0..2]-(helper:Organization)
+MATCH (counterparty:Entity)
+WHERE counterparty.id IN coalesce(restriction.counterpartyIds, [])
+// The counterparty, or a part of it, gets data from the helper or pays it.
+MATCH counterpartyDown = (party:Entity)-[:PART_OF*0..2]->(counterparty)
+CALL (helper, party) {
+  MATCH help = (helper)-[flow:SUPPLIES_DATA_TO]->(party)
+  RETURN help, flow AS helpFact, 'receives data from ' + helper.name AS how
+  UNION
+  MATCH help = (party)-[:BUYER_OF]->(contract:Contract)-[:AWARDED_TO]->(helper)
+  RETURN help, contract AS helpFact, 'holds a contract with ' + helper.name AS how
+}
+// One row per person, law, company and protected party: the ways the company's group helps that party
+// are gathered (ten kept as evidence), not multiplied into rows.
+WITH person, pos, body, law, restriction, board, boardSeat, company, counterparty,
+  lawPath, bodyUp, position, seat, boardUp,
+  collect(DISTINCT corporate) AS corporates, collect(DISTINCT counterpartyDown) AS downs,
+  collect(help) AS helps, collect(helpFact) AS helpFacts, collect(DISTINCT how) AS hows
+WITH person, pos, body, law, restriction, board, boardSeat, company, counterparty,
+  lawPath, bodyUp, position, seat, boardUp, corporates[..10] AS corporates, downs[..10] AS downs,
+  helps[..10] AS helps, hows[..10] AS hows,
+  [f IN helpFacts | coalesce(f.start, f.signedOn)] AS starts, [f IN helpFacts | f.end] AS ends
+RETURN
+  [person.id, law.id, company.id, counterparty.id] AS key,
+  [lawPath, bodyUp, position, seat, boardUp] + corporates + downs + helps AS evidence,
+  [
+    pos,
+    boardSeat,
+    restriction,
+    {
+      start: CASE WHEN any(s IN starts WHERE s IS NULL) THEN null ELSE reduce(m = null, s IN starts | CASE WHEN m IS NULL OR s < m THEN s ELSE m END) END,
+      end: CASE WHEN any(e IN ends WHERE e IS NULL) THEN null ELSE reduce(m = null, e IN ends | CASE WHEN m IS NULL OR e > m THEN e ELSE m END) END
+    }
+  ] AS timed,
+  {
+    person: person.name,
+    role: coalesce(pos.role, 'a position holder'),
+    body: body.name,
+    law: law.name,
+    summary: restriction.summary,
+    board: CASE WHEN toLower(board.name) CONTAINS 'board' THEN 'the ' + board.name ELSE 'the board of ' + board.name END,
+    company: CASE WHEN company = board THEN null ELSE company.name END,
+    owner: company.name,
+    help: hows,
+    counterparty: counterparty.name
+  } AS facts;

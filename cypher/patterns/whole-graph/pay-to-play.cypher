@@ -1,0 +1,62 @@
+// pay-to-play over the whole graph (services/findings/ runs it in the background): the same question and
+// columns as ../pay-to-play.cypher, which stays the form for one $entity. It starts from every payment; no
+// union of starting points. The contracts between a buyer and a vendor are joined to the leads by hash
+// (`USING JOIN`).
+MATCH gift = (payer:Entity)-[paid:PAID]->(recipient:Entity)
+// The official: the recipient, or a member or officer of it (a party, a campaign); paying a public body
+// itself (a fee, a fine) is not paying an official's side.
+WHERE NOT recipient:PublicBody
+MATCH side = (official:Person)-[:MEMBER_OF|HOLDS_POSITION*0..1]->(recipient)
+MATCH office = (official)-[pos:HOLDS_POSITION|MEMBER_OF]->(body:PublicBody)
+MATCH bodyUp = (body)-[:PART_OF*0..2]->(buyer:PublicBody)
+MATCH deal = (buyer)-[:BUYER_OF]->(contract:Contract)-[:AWARDED_TO]->(vendor:Organization)
+USING JOIN ON buyer, vendor
+// The payer: the vendor, someone who owns it, sits on its board or holds a position there, or a
+// relative of one of them.
+MATCH tie = (payer)-[:FAMILY_OF*0..1]-(insider:Entity)-[:OWNS|SITS_ON_BOARD|HOLDS_POSITION*0..1]->(vendor)
+// An official paying their own side for their own company is self-dealing, not this.
+WHERE official <> insider AND official <> payer AND recipient <> vendor
+WITH payer, paid, recipient, official, pos, body, buyer, contract, vendor, insider, gift, side, office, bodyUp, deal, tie,
+  coalesce(contract.signedOn, contract.start) AS awarded,
+  [r IN relationships(tie) | type(r)] AS links
+RETURN
+  [vendor.id, official.id, buyer.id] AS key,
+  [gift, side, office, bodyUp, deal, tie] AS evidence,
+  [
+    pos,
+    // the years around the payment in which an award counts; partial dates keep their precision
+    CASE WHEN paid.start IS NULL THEN {} ELSE {
+      start: toString(toInteger(left(paid.start, 4)) - toInteger($window)) + substring(paid.start, 4),
+      end: toString(toInteger(left(coalesce(paid.end, paid.start), 4)) + toInteger($window)) + substring(coalesce(paid.end, paid.start), 4)
+    } END,
+    CASE WHEN awarded IS NULL THEN {} ELSE {start: awarded, end: awarded} END
+  ] + relationships(side) + relationships(tie) AS timed,
+  {
+    payer: payer.name,
+    payerLink: CASE
+      WHEN payer = vendor THEN null
+      ELSE CASE WHEN insider <> payer THEN 'a relative of ' + insider.name + ', ' ELSE '' END
+        + CASE links[-1]
+          WHEN 'OWNS' THEN 'an owner of '
+          WHEN 'SITS_ON_BOARD' THEN 'on the board of '
+          ELSE coalesce(last(relationships(tie)).role + ' at ', 'working at ') END
+        + vendor.name
+    END,
+    recipient: recipient.name,
+    recipientLink: CASE WHEN recipient = official THEN null
+      ELSE official.name + CASE type(last(relationships(side))) WHEN 'MEMBER_OF' THEN ' is a member' ELSE ' holds a position there' END END,
+    payment: CASE WHEN coalesce(paid.amount, paid.amountEur, paid.amountUsd) IS NULL THEN null ELSE {
+      amount: coalesce(paid.amount, paid.amountEur, paid.amountUsd),
+      currency: CASE WHEN paid.amount IS NOT NULL THEN paid.currency WHEN paid.amountEur IS NOT NULL THEN 'EUR' ELSE 'USD' END
+    } END,
+    paidWhen: CASE WHEN paid.start IS NULL THEN null ELSE 'in ' + paid.start END,
+    official: official.name,
+    role: coalesce(pos.role, CASE type(pos) WHEN 'MEMBER_OF' THEN 'a member' ELSE 'a position holder' END),
+    body: body.name,
+    buyerOf: CASE WHEN buyer = body THEN null ELSE buyer.name END,
+    buyer: buyer.name,
+    vendor: vendor.name,
+    award: contract.name,
+    awardWhen: CASE WHEN awarded IS NULL THEN null ELSE 'in ' + awarded END,
+    window: $window
+  } AS facts;
