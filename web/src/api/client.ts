@@ -16,7 +16,7 @@ import {
   PatternsResponse,
   SearchResponse,
 } from '../../../schemas/index.js';
-import type { EntityKind, RelationshipType } from '../../../schemas/index.js';
+import type { EntityKind, Language, RelationshipType } from '../../../schemas/index.js';
 import { authorizationHeader } from './auth-token.js';
 
 /** A failed call, with a message fit to show a reporter (and the whole answer, for those that say more). */
@@ -147,15 +147,15 @@ export const api = {
     return getJson('/paths', query, PathsResponse, options.signal);
   },
 
-  patterns(signal?: AbortSignal): Promise<z.output<typeof PatternsResponse>> {
-    return getJson('/patterns', {}, PatternsResponse, signal);
+  patterns(lang: Language, signal?: AbortSignal): Promise<z.output<typeof PatternsResponse>> {
+    return getJson('/patterns', { lang }, PatternsResponse, signal);
   },
 
   /** Findings with the evidence subgraph of all of them; every filter is optional. */
   conflicts(
-    options: { pattern?: string; entity?: string; asOf?: string; signal?: AbortSignal } = {},
+    options: { pattern?: string; entity?: string; asOf?: string; lang?: Language; signal?: AbortSignal } = {},
   ): Promise<ConflictsResponse> {
-    const query = { pattern: options.pattern, entity: options.entity, asOf: options.asOf };
+    const query = { pattern: options.pattern, entity: options.entity, asOf: options.asOf, lang: options.lang };
     return getJson('/conflicts', query, ConflictsResponse, options.signal);
   },
 

@@ -6,7 +6,7 @@
  */
 import { QueryClient, queryOptions, useQueries, useQuery } from '@tanstack/react-query';
 import type { QueryKey, UseQueryOptions } from '@tanstack/react-query';
-import type { Entity, EntityDetailResponse, RelationshipType } from '../../../schemas/index.js';
+import type { Entity, EntityDetailResponse, Language, RelationshipType } from '../../../schemas/index.js';
 import { api, errorMessage } from './client.js';
 import { editingApi } from './editing.js';
 import { snapshotApi } from './snapshots.js';
@@ -49,19 +49,21 @@ export const queries = {
       queryKey: [GRAPH, 'paths', from, to, maxHops, types.join(',')],
       queryFn: ({ signal }) => api.paths({ from, to, maxHops, types, signal }),
     }),
-  patterns: () => queryOptions({ queryKey: ['patterns'], queryFn: ({ signal }) => api.patterns(signal) }),
+  /** Pattern names and findings come in the reader's language (`lang`), so it is part of their keys. */
+  patterns: (lang: Language) =>
+    queryOptions({ queryKey: ['patterns', lang], queryFn: ({ signal }) => api.patterns(lang, signal) }),
   /** Stored findings; asked again every 2 s while the server says an edit or import is being taken in. */
-  conflicts: (entity: string | undefined) =>
+  conflicts: (entity: string | undefined, lang: Language) =>
     queryOptions({
-      queryKey: [GRAPH, 'conflicts', entity ?? null],
-      queryFn: ({ signal }) => api.conflicts({ entity, signal }),
+      queryKey: [GRAPH, 'conflicts', entity ?? null, lang],
+      queryFn: ({ signal }) => api.conflicts({ entity, lang, signal }),
       refetchInterval: (query) => (query.state.data?.status === 'updating' ? FINDINGS_POLL_MS : false),
     }),
   /** One pattern's findings involving one entity: how a link finds its lit finding again. */
-  findingsOf: (pattern: string, entity: string) =>
+  findingsOf: (pattern: string, entity: string, lang: Language) =>
     queryOptions({
-      queryKey: [GRAPH, 'conflicts', entity, pattern],
-      queryFn: ({ signal }) => api.conflicts({ pattern, entity, signal }),
+      queryKey: [GRAPH, 'conflicts', entity, pattern, lang],
+      queryFn: ({ signal }) => api.conflicts({ pattern, entity, lang, signal }),
     }),
   moneyFlows: (rollup: boolean) =>
     queryOptions({ queryKey: [GRAPH, 'money-flows', rollup], queryFn: ({ signal }) => api.moneyFlows({ rollup, signal }) }),

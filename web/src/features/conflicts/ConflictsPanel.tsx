@@ -8,6 +8,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConflictsResponse, Finding, GraphNode, PatternInfo } from '../../../../schemas/index.js';
 import { queries, useLoaded } from '../../api/queries.js';
+import { readerLanguage } from '../../i18n/index.js';
 import { countByPattern, findingPatch, groupFindings } from '../../model/index.js';
 import type { GraphPatch } from '../../model/index.js';
 import { FindingList } from './FindingList.js';
@@ -25,7 +26,7 @@ interface ConflictsPanelProps {
 const ALL = '';
 
 export function ConflictsPanel({ patterns, selectedNode, shownId, onShow, onClear }: ConflictsPanelProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = useId();
   const [pattern, setPattern] = useState(ALL);
   const [onlyEntity, setOnlyEntity] = useState(false);
@@ -35,7 +36,7 @@ export function ConflictsPanel({ patterns, selectedNode, shownId, onShow, onClea
   if (onlyEntity && selectedNode && selectedNode.id !== entity?.id) setEntity({ id: selectedNode.id, name: selectedNode.name });
   const entityId = onlyEntity ? entity?.id : undefined;
 
-  const answer = useLoaded(queries.conflicts(entityId));
+  const answer = useLoaded(queries.conflicts(entityId, readerLanguage(i18n.language)));
   const response: ConflictsResponse | undefined = answer.status === 'ready' ? answer.value : undefined;
   const all = response?.findings ?? [];
   const counts = countByPattern(all);

@@ -104,9 +104,14 @@ export function EdgeDetails({ edge, view, headingId, onSelectNode }: EdgeDetails
       <div className="sentence" style={{ borderColor: category.color }}>
         <EndpointButton id={edge.source} view={view} onSelect={onSelectNode} />
         <p className="sentence__verb">
-          <span aria-hidden="true">↓ </span>
-          {words.type(edge.type).toLocaleLowerCase(i18n.language)}
-          {qualifier && <span dir="auto"> · {qualifier}</span>}
+          {/* Each run is isolated, so an English role inside an Arabic sentence keeps its place. */}
+          <span aria-hidden="true">↓</span> <bdi>{words.type(edge.type).toLocaleLowerCase(i18n.language)}</bdi>
+          {qualifier && (
+            <>
+              {' · '}
+              <bdi className="sentence__qualifier">{qualifier}</bdi>
+            </>
+          )}
         </p>
         <EndpointButton id={edge.target} view={view} onSelect={onSelectNode} />
       </div>
