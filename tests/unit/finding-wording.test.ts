@@ -14,7 +14,7 @@ import {
 } from '../../server/services/conflicts/findings.js';
 import { loadPatterns } from '../../server/services/conflicts/pattern-files.js';
 import { renderTemplate } from '../../server/services/conflicts/template.js';
-import { Language } from '../../schemas/language.js';
+import type { Language } from '../../schemas/language.js';
 
 const patterns = new Map(loadPatterns().map((p) => [p.id, p]));
 const pattern = (id: string) => {
@@ -120,7 +120,8 @@ describe('enforcer-board-seat wording', () => {
 });
 
 describe('board-interlock wording', () => {
-  const facts = (ties: string, atFirst: string, atSecond: string) => ({
+  const side = (kind: string, org: string) => ({ kind, org });
+  const facts = (ties: string, atFirst: object, atSecond: object) => ({
     first: 'Acme',
     second: 'Sheriff',
     people: 'Pat',
@@ -130,16 +131,18 @@ describe('board-interlock wording', () => {
     roleAtFirst: 'Board member',
     roleAtSecond: 'Chief of operations',
   });
-  it('tells a board seat from a position, and a former one from a current one', () => {
-    const mixed = render('board-interlock', facts('board-position', 'board', 'position-former'));
-    expect(mixed.title).toBe('Pat sits on the board of Acme and holds a position at Sheriff');
+  it('tells a board seat from a position, a former tie from a current one, and names a board as it is named', () => {
+    const mixed = render('board-interlock', facts('mixed', side('board', 'Acme'), side('position-former', 'Sheriff')));
+    expect(mixed.title).toBe('Pat sits on the board of Acme and held a position at Sheriff');
     expect(mixed.explanation).toBe(
       'Pat sits on the board of Acme (board member) and held a position at Sheriff (chief of operations).',
     );
-    expect(render('board-interlock', facts('board-board', 'board', 'board')).title).toBe(
+    const named = render('board-interlock', facts('mixed', side('boardNamed', 'Acme data board'), side('position', 'Sheriff')));
+    expect(named.title).toBe('Pat sits on the Acme data board and holds a position at Sheriff');
+    expect(render('board-interlock', facts('boards', side('board', 'Acme'), side('board', 'Sheriff'))).title).toBe(
       'Acme and Sheriff share a board member: Pat',
     );
-    expect(render('board-interlock', facts('position-position', 'position', 'position')).title).toBe(
+    expect(render('board-interlock', facts('positions', side('position', 'Acme'), side('position', 'Sheriff'))).title).toBe(
       'Pat holds positions at both Acme and Sheriff',
     );
   });
@@ -292,11 +295,11 @@ describe('a finding with undated facts', () => {
     timed: [seat, dated],
     facts: {
       first: 'Acme board',
-      second: 'Acme board',
+      second: 'Other board',
       people: 'Vincent Line',
-      ties: 'board-board',
-      atFirst: 'board',
-      atSecond: 'board',
+      ties: 'boards',
+      atFirst: { kind: 'boardNamed', org: 'Acme board' },
+      atSecond: { kind: 'boardNamed', org: 'Other board' },
     },
   };
   const [record] = findingRecords(pattern('board-interlock'), [row]);

@@ -79,7 +79,9 @@ export function EdgeDetails({ edge, view, headingId, onSelectNode }: EdgeDetails
     [t('facts.ownershipType'), edge.type === 'OWNS' && edge.percentage !== undefined ? edge.ownershipType : undefined],
     [
       t('facts.onBehalfOf'),
-      edge.type === 'LOBBIES' && edge.onBehalfOf.length ? edge.onBehalfOf.map((id) => nodeName(view, id)).join(', ') : undefined,
+      edge.type === 'LOBBIES' && edge.onBehalfOf.length
+        ? edge.onBehalfOf.map((id) => nodeName(view, id, i18n.language)).join(', ')
+        : undefined,
     ],
     [t('facts.listingDate'), field('listingDate')],
     [t('facts.provisions'), field('provisions')],
@@ -130,11 +132,12 @@ function EndpointButton({
   readonly view: ViewGraph;
   readonly onSelect: (id: string) => void;
 }) {
+  const { i18n } = useTranslation();
   const node = view.nodes.get(id);
   return (
     <button type="button" className="endpoint" onClick={() => onSelect(id)}>
       {node && <KindIcon kind={node.kind} size={16} />}
-      <span dir="auto">{nodeName(view, id)}</span>
+      <bdi>{nodeName(view, id, i18n.language)}</bdi>
     </button>
   );
 }

@@ -102,8 +102,8 @@ export function FlowDetails({ row, edgeIds, view, headingId, onSelectNode }: Flo
           {ownership.map((e, i) => (
             <span key={e.id}>
               {i > 0 && '; '}
-              <span dir="auto">{nodeName(view, e.source)}</span> {t('flow.subsidiaryOf')}{' '}
-              <span dir="auto">{nodeName(view, e.target)}</span>
+              <span dir="auto">{nodeName(view, e.source, i18n.language)}</span> {t('flow.subsidiaryOf')}{' '}
+              <span dir="auto">{nodeName(view, e.target, i18n.language)}</span>
             </span>
           ))}
           .
