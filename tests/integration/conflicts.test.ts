@@ -269,7 +269,7 @@ describe('revolving-door', () => {
     const g = await build('rd-pos', draw({ contract: { signedOn: '2018' } }));
     const [finding] = await findingsFor('revolving-door', `person:${g.prefix}-lee`);
     expect(finding?.title).toBe(
-      `lee (${g.prefix}), formerly sheriff at sheriff (${g.prefix}), now at broker (${g.prefix}), which deals with it`,
+      `lee (${g.prefix}), formerly sheriff at sheriff (${g.prefix}), now on the board of broker (${g.prefix}), whose group deals with sheriff (${g.prefix})`,
     );
     expect(finding?.period).toEqual({ from: '2018', to: null });
     expect(finding?.qualifiers).not.toContain('dates-unknown');

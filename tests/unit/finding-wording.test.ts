@@ -13,6 +13,7 @@ import {
   type RawRelationship,
 } from '../../server/services/conflicts/findings.js';
 import { loadPatterns } from '../../server/services/conflicts/pattern-files.js';
+import { findingPeriod } from '../../web/src/model/findings.js';
 import { renderTemplate } from '../../server/services/conflicts/template.js';
 import type { Language } from '../../schemas/language.js';
 
@@ -304,10 +305,11 @@ describe('a finding with undated facts', () => {
   };
   const [record] = findingRecords(pattern('board-interlock'), [row]);
 
-  it('claims no period ("since 2020") beside "dates unknown"', () => {
+  it('is marked dates-unknown, and the page claims no period ("since 2020") beside it', () => {
     const built = record && findingOf(pattern('board-interlock'), record);
     expect(built?.finding.qualifiers).toContain('dates-unknown');
-    expect(built?.finding.period).toEqual({ from: null, to: null });
+    expect(built?.finding.period).toEqual({ from: '2020', to: null });
+    expect(built && findingPeriod(built.finding.period, undefined, built.finding.qualifiers)).toBe('undated');
   });
 
   it('names people by their alias in the reader’s script', () => {

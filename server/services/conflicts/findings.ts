@@ -175,8 +175,7 @@ function inferenceNotes(edges: readonly GraphEdge[], names: ReadonlyMap<string, 
       const link = `${names.get(e.source) ?? e.source} ${verb} ${names.get(e.target) ?? e.target}`;
       // The reason is the researchers' own text, kept as written.
       // (isolated inside a sentence of another language, so its direction cannot reorder the sentence).
-      const reason =
-        typeof e.inferredFrom !== 'string' ? null : language === 'en' ? e.inferredFrom : isolate(e.inferredFrom);
+      const reason = typeof e.inferredFrom !== 'string' ? null : language === 'en' ? e.inferredFrom : isolate(e.inferredFrom);
       return INFERRED[language](link, reason);
     })
     .join('');
@@ -291,8 +290,7 @@ export function findingOf(
       severity: pattern.severity,
       title: renderTemplate(texts.title, facts, options),
       explanation: renderTemplate(texts.explanation, facts, options) + inferenceNotes(edges, names, language),
-      // When some fact has no dates, when all held at once is not known: no period is claimed.
-      period: datesUnknown ? { from: null, to: null } : { from, to },
+      period: { from, to },
       qualifiers: qualifiersOf(edges, datesUnknown),
       nodeIds: nodes.map((n) => n.id),
       edgeIds: edges.map((e) => e.id),

@@ -74,8 +74,7 @@ export function parsePattern(id: string, text: string): PatternDefinition {
   const english = phrases.get('en') ?? {};
   const texts = Object.fromEntries(
     Language.options.map((language) => {
-      const own = (tag: Translated) =>
-        tags.get(language === 'en' ? tag : `${tag}.${language}`) ?? tags.get(tag) ?? '';
+      const own = (tag: Translated) => tags.get(language === 'en' ? tag : `${tag}.${language}`) ?? tags.get(tag) ?? '';
       return [
         language,
         {

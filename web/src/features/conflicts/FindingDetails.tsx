@@ -37,7 +37,7 @@ export function FindingDetails({ finding, pattern, view, headingId, onSelectNode
       </p>
       <Facts
         rows={[
-          [t('facts.period'), findingPeriod(finding.period, words)],
+          [t('facts.period'), findingPeriod(finding.period, words, finding.qualifiers)],
           [t('facts.evidence'), t('facts.evidenceCount', { nodes: finding.nodeIds.length, edges: finding.edgeIds.length })],
         ]}
       />
