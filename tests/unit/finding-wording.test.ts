@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  TYPE_WORDS,
   findingOf,
   findingRecords,
   type PatternRow,
@@ -16,6 +17,7 @@ import { loadPatterns } from '../../server/services/conflicts/pattern-files.js';
 import { findingPeriod } from '../../web/src/model/findings.js';
 import { renderTemplate } from '../../server/services/conflicts/template.js';
 import type { Language } from '../../schemas/language.js';
+import { RELATIONSHIP_TYPES } from '../../schemas/graph.js';
 
 const patterns = new Map(loadPatterns().map((p) => [p.id, p]));
 const pattern = (id: string) => {
@@ -237,6 +239,13 @@ describe('the other patterns', () => {
     expect(render('pay-to-play', payToPlay).explanation).toBe(
       'Owner (an owner of Acme) paid Party (Mayor is a member) $5,000 in 2019; Mayor is mayor at City, and City awarded Acme Paving in 2020, within 2 years of the payment.',
     );
+  });
+
+  it('says every relationship type of an inferred link in Spanish and Arabic', () => {
+    for (const type of RELATIONSHIP_TYPES) {
+      expect(TYPE_WORDS.es[type], type).toBeTruthy();
+      expect(TYPE_WORDS.ar[type], type).toBeTruthy();
+    }
   });
 
   it('every pattern has its name, sentence, title, explanation and phrases in Spanish and Arabic', () => {

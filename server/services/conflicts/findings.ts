@@ -128,7 +128,7 @@ function mergeFacts(rows: readonly Record<string, unknown>[]): Record<string, un
 }
 
 /** Relationship types as words inside a sentence, per language (the page's legend has the same words). */
-const TYPE_WORDS: Readonly<Record<Language, Readonly<Record<string, string>>>> = {
+export const TYPE_WORDS: Readonly<Record<Language, Readonly<Record<string, string>>>> = {
   en: {},
   es: {
     HOLDS_POSITION: 'ocupa un cargo en',
@@ -140,12 +140,23 @@ const TYPE_WORDS: Readonly<Record<Language, Readonly<Record<string, string>>>> =
     SUPPLIES_DATA_TO: 'suministra datos a',
     BUYER_OF: 'es comprador de',
     AWARDED_TO: 'adjudicado a',
+    RESTRICTS: 'impone restricciones a',
+    PUBLISHED: 'publicó',
+    QUOTED_IN: 'citado en',
+    MENTIONS: 'menciona a',
     OWNS: 'es propietario de',
+    SUCCEEDED_BY: 'le sucede',
     PAID: 'pagó a',
+    FAMILY_OF: 'es familiar de',
+    ASSOCIATE_OF: 'es allegado de',
+    REPRESENTS: 'representa a',
+    LOBBIES: 'hace lobby ante',
+    SANCTIONED_BY: 'sancionado por',
+    LINKED_TO: 'vinculado a',
   },
   ar: {
     HOLDS_POSITION: 'يشغل منصبًا في',
-    SITS_ON_BOARD: 'عضو في مجلس',
+    SITS_ON_BOARD: 'عضو في مجلس إدارة',
     MEMBER_OF: 'عضو في',
     SUBSIDIARY_OF: 'شركة تابعة لـ',
     PART_OF: 'جزء من',
@@ -153,8 +164,19 @@ const TYPE_WORDS: Readonly<Record<Language, Readonly<Record<string, string>>>> =
     SUPPLIES_DATA_TO: 'يزوّد بالبيانات',
     BUYER_OF: 'مشترٍ لـ',
     AWARDED_TO: 'مُنح إلى',
+    RESTRICTS: 'يقيّد',
+    PUBLISHED: 'نشر',
+    QUOTED_IN: 'مقتبس في',
+    MENTIONS: 'يذكر',
     OWNS: 'يملك',
+    SUCCEEDED_BY: 'خلفه',
     PAID: 'دفع إلى',
+    FAMILY_OF: 'قريب',
+    ASSOCIATE_OF: 'مقرّب من',
+    REPRESENTS: 'يمثّل',
+    LOBBIES: 'يضغط على',
+    SANCTIONED_BY: 'خاضع لعقوبات',
+    LINKED_TO: 'مرتبط بـ',
   },
 };
 
