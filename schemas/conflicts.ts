@@ -2,6 +2,14 @@
 import { z } from 'zod';
 import { BooleanFlag, Citation, EntityId, PartialDate } from './common.js';
 import { GraphEdge, GraphNode } from './graph.js';
+import { Language } from './language.js';
+
+/** The reader's language for pattern names and findings' words; without it, the request's Accept-Language. */
+const Lang = Language.optional().describe(
+  'the language of pattern names, titles and explanations (en, es, ar); default: the first of Accept-Language we speak, else en',
+);
+export const PatternsQuery = z.object({ lang: Lang });
+export type PatternsQuery = z.infer<typeof PatternsQuery>;
 
 export const Severity = z.enum(['high', 'medium', 'low', 'info']);
 export type Severity = z.infer<typeof Severity>;
@@ -47,6 +55,7 @@ export const Finding = z.object({
 export type Finding = z.infer<typeof Finding>;
 
 export const ConflictsQuery = z.object({
+  lang: Lang,
   pattern: PatternId.optional(),
   entity: EntityId.optional(),
   asOf: PartialDate.optional().describe('only findings whose facts all held on this date'),

@@ -9,3 +9,4 @@ export * from './editing.js';
 export * from './snapshots.js';
 export * from './access.js';
 export * from './views.js';
+export * from './language.js';

@@ -1,8 +1,31 @@
 // @name Board seat at a company that helps get around a law one must enforce
 // @severity high
 // @description A person holds a position at a public body that a law restricts, and sits on the board of an organisation (or its parent or subsidiary) that supplies data to, or is contracted by, the party the law keeps that body from helping.
-// @title {person} sits on the board of {owner}, whose group helps {counterparty} around {law}
-// @explanation {person} is {role|lower} at {body}, which {law} restricts ({summary|list}); {person} sits on {board}[, part of {company}], while {counterparty} {help|list}.
+// @title {person} sits on {seatOn|phrase}[, part of {company}], whose group helps {counterparty} around {law}
+// @explanation {person} is [{role|lower}][{noRole|phrase}] at {body}, which {law} restricts ({summary|list}); {person} sits on {seatOn|phrase}[, part of {company}], while {counterparty} {help|phrase}.
+// @phrase seatOn.named the {board}
+// @phrase seatOn.boardOf the board of {board}
+// @phrase help.data receives data from {helper}
+// @phrase help.contract holds a contract with {helper}
+// @phrase noRole.position a position holder
+// @name.es Puesto en el consejo de una empresa que ayuda a eludir una ley que uno debe hacer cumplir
+// @description.es Una persona ocupa un cargo en un organismo público al que una ley impone restricciones, y forma parte del consejo de una organización (o de su matriz o filial) que suministra datos a la parte a la que la ley impide ayudar a ese organismo, o que es contratada por ella.
+// @title.es {person} forma parte de {seatOn|phrase}[, parte de {company}], cuyo grupo ayuda a {counterparty} a eludir {law}
+// @explanation.es {person} es [{role}][{noRole|phrase}] en {body}, al que {law} impone restricciones ({summary|list}); {person} forma parte de {seatOn|phrase}[, parte de {company}], mientras {counterparty} {help|phrase}.
+// @phrase.es seatOn.named {board}
+// @phrase.es seatOn.boardOf el consejo de {board}
+// @phrase.es help.data recibe datos de {helper}
+// @phrase.es help.contract tiene un contrato con {helper}
+// @phrase.es noRole.position titular de un cargo
+// @name.ar مقعد في مجلس إدارة شركة تساعد على الالتفاف على قانون يُفترض بالشخص إنفاذه
+// @description.ar يشغل شخص منصبًا في جهة عامة يقيّدها قانون، ويجلس في مجلس إدارة منظمة (أو شركتها الأم أو التابعة لها) تزوّد بالبيانات الطرفَ الذي يمنع القانونُ تلك الجهةَ من مساعدته، أو يتعاقد معها ذلك الطرف.
+// @title.ar {person} عضو في {seatOn|phrase}[، التابع لـ{company}]، الذي تساعد مجموعتُه {counterparty} على الالتفاف على {law}
+// @explanation.ar {person} يشغل منصب [{role}][{noRole|phrase}] في {body}، التي يقيّدها {law} ({summary|list})؛ و{person} عضو في {seatOn|phrase}[، التابع لـ{company}]، بينما {counterparty} {help|phrase}.
+// @phrase.ar seatOn.named {board}
+// @phrase.ar seatOn.boardOf مجلس إدارة {board}
+// @phrase.ar help.data تتلقى بيانات من {helper}
+// @phrase.ar help.contract لديها عقد مع {helper}
+// @phrase.ar noRole.position صاحب منصب
 
 // The people to look at: everyone, or with $entity only those whose findings can include it, found by
 // walking this pattern backwards from the entity (to the person) along the roles it can play.
@@ -53,10 +76,10 @@ WHERE counterparty.id IN coalesce(restriction.counterpartyIds, [])
 MATCH counterpartyDown = (party:Entity)-[:PART_OF*0..2]->(counterparty)
 CALL (helper, party) {
   MATCH help = (helper)-[flow:SUPPLIES_DATA_TO]->(party)
-  RETURN help, flow AS helpFact, 'receives data from ' + helper.name AS how
+  RETURN help, flow AS helpFact, {kind: 'data', helper: helper.name} AS how
   UNION
   MATCH help = (party)-[:BUYER_OF]->(contract:Contract)-[:AWARDED_TO]->(helper)
-  RETURN help, contract AS helpFact, 'holds a contract with ' + helper.name AS how
+  RETURN help, contract AS helpFact, {kind: 'contract', helper: helper.name} AS how
 }
 // One row per person, law, company and protected party: the ways the company's group helps that party
 // are gathered (ten kept as evidence), not multiplied into rows.
@@ -82,13 +105,14 @@ RETURN
   ] AS timed,
   {
     person: person.name,
-    role: coalesce(pos.role, 'a position holder'),
+    role: pos.role,
+    noRole: CASE WHEN pos.role IS NULL THEN 'position' END,
     body: body.name,
     law: law.name,
     summary: restriction.summary,
-    board: CASE WHEN toLower(board.name) CONTAINS 'board' THEN 'the ' + board.name ELSE 'the board of ' + board.name END,
+    // The body actually held: a body named as a board ("the X board"), or the board of an organisation.
+    seatOn: {kind: CASE WHEN toLower(board.name) CONTAINS 'board' THEN 'named' ELSE 'boardOf' END, board: board.name},
     company: CASE WHEN company = board THEN null ELSE company.name END,
-    owner: company.name,
     help: hows,
     counterparty: counterparty.name
   } AS facts;

@@ -2,7 +2,33 @@
 // @severity info
 // @description Who pays whom: for every payer and payee, the payments (donations, grants, loans) and the contracts between them, with a total per currency and the count of unknown value, optionally rolled up to the payee's ultimate parent.
 // @title {payer} pays {payee}[ {totals|money}]
-// @explanation {payer} pays {payee}[ {totals|money}] in {flows}[ ({unknown} of unknown value)][, {when}].
+// @explanation {payer} pays {payee}[ {totals|money}] in {flows|phrase}[ ({unknown} of unknown value)][, {when|phrase}].
+// @phrase flows.payment a payment
+// @phrase flows.payments {n} payments
+// @phrase flows.contract a contract
+// @phrase flows.contracts {n} contracts
+// @phrase when.in in {from}
+// @phrase when.range from {from} to {to}
+// @name.es Flujo de dinero
+// @description.es Quién paga a quién: para cada pagador y beneficiario, los pagos (donaciones, subvenciones, préstamos) y los contratos entre ellos, con un total por moneda y el número de importes desconocidos, opcionalmente agrupados en la empresa matriz última del beneficiario.
+// @title.es {payer} paga a {payee}[ {totals|money}]
+// @explanation.es {payer} paga a {payee}[ {totals|money}] en {flows|phrase}[ ({unknown} de importe desconocido)][, {when|phrase}].
+// @phrase.es flows.payment un pago
+// @phrase.es flows.payments {n} pagos
+// @phrase.es flows.contract un contrato
+// @phrase.es flows.contracts {n} contratos
+// @phrase.es when.in en {from}
+// @phrase.es when.range de {from} a {to}
+// @name.ar تدفق الأموال
+// @description.ar من يدفع لمن: لكل دافع ومستفيد، الدفعات (التبرعات والمنح والقروض) والعقود بينهما، مع مجموع لكل عملة وعدد المبالغ غير المعروفة، مع إمكانية تجميعها عند الشركة الأم العليا للمستفيد.
+// @title.ar {payer} يدفع إلى {payee}[ {totals|money}]
+// @explanation.ar {payer} يدفع إلى {payee}[ {totals|money}] عبر {flows|phrase}[ ({unknown} منها بقيمة غير معروفة)][، {when|phrase}].
+// @phrase.ar flows.payment دفعة واحدة
+// @phrase.ar flows.payments {n} دفعات
+// @phrase.ar flows.contract عقد واحد
+// @phrase.ar flows.contracts {n} عقود
+// @phrase.ar when.in في {from}
+// @phrase.ar when.range من {from} إلى {to}
 // $rollup: true counts a subsidiary's contracts and payments as its ultimate parent's.
 
 // The payers to look at: every entity, or with $entity only those whose flows can include it (itself,
@@ -85,13 +111,15 @@ RETURN
     payee: payee.name,
     totals: totals,
     count: size(flows),
-    flows: CASE WHEN payments = 0 THEN '' WHEN payments = 1 THEN 'a payment' ELSE toString(payments) + ' payments' END
-      + CASE WHEN payments > 0 AND contracts > 0 THEN ' and ' ELSE '' END
-      + CASE WHEN contracts = 0 THEN '' WHEN contracts = 1 THEN 'a contract' ELSE toString(contracts) + ' contracts' END,
+    flows: [x IN [
+        CASE payments WHEN 0 THEN null WHEN 1 THEN {kind: 'payment'} ELSE {kind: 'payments', n: payments} END,
+        CASE contracts WHEN 0 THEN null WHEN 1 THEN {kind: 'contract'} ELSE {kind: 'contracts', n: contracts} END
+      ] WHERE x IS NOT NULL],
     unknown: CASE unknown WHEN 0 THEN null ELSE unknown END,
     from: earliest,
     to: latest,
-    when: CASE WHEN earliest IS NULL THEN null WHEN earliest = latest THEN 'in ' + earliest ELSE 'from ' + earliest + ' to ' + latest END,
+    when: CASE WHEN earliest IS NULL THEN null WHEN earliest = latest THEN {kind: 'in', from: earliest}
+      ELSE {kind: 'range', from: earliest, to: latest} END,
     contractIds: [f IN flows WHERE f.kind = 'contract' | f.id],
     paymentIds: [f IN flows WHERE f.kind = 'payment' | f.id],
     flowList: flows

@@ -3,7 +3,39 @@
 // @description A vendor, its owner or officer, or a relative of one, pays or donates to an official or to the official's party or campaign, and the official's body awards the vendor a contract within a few years of the payment.
 // @param window 2   years before or after the payment within which an award counts
 // @title {buyer} awarded {vendor} a contract within {window} years of a payment to {recipient}
-// @explanation {payer}[ ({payerLink})] paid {recipient}[ ({recipientLink})][ {payment|money}][ {paidWhen}]; {official} is {role|lower} at {body}[, part of {buyerOf}], and {buyer} awarded {vendor} {award}[ {awardWhen}], within {window} years of the payment.
+// @explanation {payer}[ ({payerLink|phrase})] paid {recipient}[ ({recipientLink|phrase})][ {payment|money}][ in {paidWhen}]; {official} is [{role|lower}][{noRole|phrase}] at {body}[, part of {buyerOf}], and {buyer} awarded {vendor} {award}[ in {awardWhen}], within {window} years of the payment.
+// @phrase payerLink.owner [a relative of {relative}, ]an owner of {vendor}
+// @phrase payerLink.board [a relative of {relative}, ]on the board of {vendor}
+// @phrase payerLink.position [a relative of {relative}, ][{role} at ]{vendor}
+// @phrase payerLink.staff [a relative of {relative}, ]working at {vendor}
+// @phrase recipientLink.member {official} is a member
+// @phrase recipientLink.position {official} holds a position there
+// @phrase noRole.position a position holder
+// @phrase noRole.member a member
+// @name.es Pagar para contratar
+// @description.es Un contratista, su propietario o directivo, o un familiar de uno de ellos, paga o dona a un cargo público o a su partido o campaña, y el organismo del cargo adjudica un contrato al contratista pocos años antes o después del pago.
+// @title.es {buyer} adjudicó un contrato a {vendor} a menos de {window} años de un pago a {recipient}
+// @explanation.es {payer}[ ({payerLink|phrase})] pagó a {recipient}[ ({recipientLink|phrase})][ {payment|money}][ en {paidWhen}]; {official} es [{role}][{noRole|phrase}] en {body}[, parte de {buyerOf}], y {buyer} adjudicó a {vendor} {award}[ en {awardWhen}], a menos de {window} años del pago.
+// @phrase.es payerLink.owner [familiar de {relative}, ]propietario de {vendor}
+// @phrase.es payerLink.board [familiar de {relative}, ]miembro del consejo de {vendor}
+// @phrase.es payerLink.position [familiar de {relative}, ][{role} en ]{vendor}
+// @phrase.es payerLink.staff [familiar de {relative}, ]trabaja en {vendor}
+// @phrase.es recipientLink.member {official} es miembro
+// @phrase.es recipientLink.position {official} ocupa un cargo allí
+// @phrase.es noRole.position titular de un cargo
+// @phrase.es noRole.member miembro
+// @name.ar الدفع مقابل العقود
+// @description.ar متعاقد، أو مالكه أو أحد مسؤوليه، أو قريب لأحدهم، يدفع أو يتبرع لمسؤول أو لحزبه أو حملته، وتمنح جهةُ المسؤول المتعاقدَ عقدًا في غضون سنوات قليلة من الدفعة.
+// @title.ar {buyer} منحت {vendor} عقدًا في غضون {window} سنوات من دفعة إلى {recipient}
+// @explanation.ar دفع {payer}[ ({payerLink|phrase})] إلى {recipient}[ ({recipientLink|phrase})][ {payment|money}][ في {paidWhen}]؛ {official} يشغل منصب [{role}][{noRole|phrase}] في {body}[، التابعة لـ{buyerOf}]، ومنحت {buyer} {vendor} {award}[ في {awardWhen}]، في غضون {window} سنوات من الدفعة.
+// @phrase.ar payerLink.owner [قريب {relative}، ]أحد مالكي {vendor}
+// @phrase.ar payerLink.board [قريب {relative}، ]عضو في مجلس إدارة {vendor}
+// @phrase.ar payerLink.position [قريب {relative}، ][{role} في ]{vendor}
+// @phrase.ar payerLink.staff [قريب {relative}، ]يعمل في {vendor}
+// @phrase.ar recipientLink.member {official} عضو فيها
+// @phrase.ar recipientLink.position {official} يشغل منصبًا فيها
+// @phrase.ar noRole.position صاحب منصب
+// @phrase.ar noRole.member عضو
 // $window: how many years before or after the payment an award counts (default 2).
 
 // The payments to look at: all of them, or with $entity only those whose findings can include it,
@@ -62,30 +94,29 @@ RETURN
   ] + relationships(side) + relationships(tie) AS timed,
   {
     payer: payer.name,
-    payerLink: CASE
-      WHEN payer = vendor THEN null
-      ELSE CASE WHEN insider <> payer THEN 'a relative of ' + insider.name + ', ' ELSE '' END
-        + CASE links[-1]
-          WHEN 'OWNS' THEN 'an owner of '
-          WHEN 'SITS_ON_BOARD' THEN 'on the board of '
-          ELSE coalesce(last(relationships(tie)).role + ' at ', 'working at ') END
-        + vendor.name
-    END,
+    payerLink: CASE WHEN payer = vendor THEN null ELSE {
+      kind: CASE links[-1] WHEN 'OWNS' THEN 'owner' WHEN 'SITS_ON_BOARD' THEN 'board' ELSE
+        CASE WHEN last(relationships(tie)).role IS NULL THEN 'staff' ELSE 'position' END END,
+      relative: CASE WHEN insider <> payer THEN insider.name END,
+      role: last(relationships(tie)).role,
+      vendor: vendor.name
+    } END,
     recipient: recipient.name,
     recipientLink: CASE WHEN recipient = official THEN null
-      ELSE official.name + CASE type(last(relationships(side))) WHEN 'MEMBER_OF' THEN ' is a member' ELSE ' holds a position there' END END,
+      ELSE {kind: CASE type(last(relationships(side))) WHEN 'MEMBER_OF' THEN 'member' ELSE 'position' END, official: official.name} END,
     payment: CASE WHEN coalesce(paid.amount, paid.amountEur, paid.amountUsd) IS NULL THEN null ELSE {
       amount: coalesce(paid.amount, paid.amountEur, paid.amountUsd),
       currency: CASE WHEN paid.amount IS NOT NULL THEN paid.currency WHEN paid.amountEur IS NOT NULL THEN 'EUR' ELSE 'USD' END
     } END,
-    paidWhen: CASE WHEN paid.start IS NULL THEN null ELSE 'in ' + paid.start END,
+    paidWhen: paid.start,
     official: official.name,
-    role: coalesce(pos.role, CASE type(pos) WHEN 'MEMBER_OF' THEN 'a member' ELSE 'a position holder' END),
+    role: pos.role,
+    noRole: CASE WHEN pos.role IS NULL THEN CASE type(pos) WHEN 'MEMBER_OF' THEN 'member' ELSE 'position' END END,
     body: body.name,
     buyerOf: CASE WHEN buyer = body THEN null ELSE buyer.name END,
     buyer: buyer.name,
     vendor: vendor.name,
     award: contract.name,
-    awardWhen: CASE WHEN awarded IS NULL THEN null ELSE 'in ' + awarded END,
+    awardWhen: awarded,
     window: $window
   } AS facts;

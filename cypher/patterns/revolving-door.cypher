@@ -1,8 +1,53 @@
 // @name Revolving door
 // @severity medium
 // @description A person who formerly held a position at a public body now holds a seat or position at an organisation (or its parent or subsidiary) that has contracts or data flows with that body, directly or through a data system the body operates.
-// @title {person}, formerly {formerRole|lower} at {body}, now at {organisation}, which deals with it
-// @explanation {person} was {formerRole|lower} at {body} and now {seatKind} {organisation}[, part of {company}]; {dealings|list}.
+// @title {person}, formerly [{formerRole|lower}][{noRole|phrase}] at {body}, now {now|phrase}, whose group deals with {dealings|phrase:with}
+// @explanation {person} was [{formerRole|lower}][{noRole|phrase}] at {body} and now {now|phrase:nowFull}[, part of {company}]; {dealings|phrase}.
+// @phrase now.named on the {organisation}
+// @phrase now.board on the board of {organisation}
+// @phrase now.position at {organisation}
+// @phrase nowFull.named sits on the {organisation}
+// @phrase nowFull.board sits on the board of {organisation}
+// @phrase nowFull.position holds a position at {organisation}
+// @phrase with.buys {dealer}
+// @phrase with.suppliesTo {dealer}
+// @phrase with.suppliedBy {dealer}
+// @phrase with.system {dealer}
+// @phrase dealings.buys {dealer} buys from {counterpart}
+// @phrase dealings.suppliesTo {dealer} supplies data to {counterpart}
+// @phrase dealings.suppliedBy {counterpart} supplies data to {dealer}
+// @phrase dealings.system {dealer}’s {system} feeds {counterpart}
+// @phrase noRole.position a position holder
+// @name.es Puertas giratorias
+// @description.es Una persona que ocupó un cargo en un organismo público ocupa ahora un puesto o cargo en una organización (o en su matriz o filial) que tiene contratos o flujos de datos con ese organismo, directamente o mediante un sistema de datos que el organismo opera.
+// @title.es {person}, antes [{formerRole}][{noRole|phrase}] en {body}, ahora {now|phrase}, cuyo grupo tiene tratos con {dealings|phrase:with}
+// @explanation.es {person} fue [{formerRole}][{noRole|phrase}] en {body} y ahora {now|phrase:nowFull}[, parte de {company}]; {dealings|phrase}.
+// @phrase.es now.named en {organisation}
+// @phrase.es now.board en el consejo de {organisation}
+// @phrase.es now.position en {organisation}
+// @phrase.es nowFull.named forma parte de {organisation}
+// @phrase.es nowFull.board forma parte del consejo de {organisation}
+// @phrase.es nowFull.position ocupa un cargo en {organisation}
+// @phrase.es dealings.buys {dealer} compra a {counterpart}
+// @phrase.es dealings.suppliesTo {dealer} suministra datos a {counterpart}
+// @phrase.es dealings.suppliedBy {counterpart} suministra datos a {dealer}
+// @phrase.es dealings.system {system}, de {dealer}, alimenta a {counterpart}
+// @phrase.es noRole.position titular de un cargo
+// @name.ar الباب الدوّار
+// @description.ar شخص شغل سابقًا منصبًا في جهة عامة ويشغل الآن مقعدًا أو منصبًا في منظمة (أو شركتها الأم أو التابعة لها) لها عقود أو تدفقات بيانات مع تلك الجهة، مباشرةً أو عبر نظام بيانات تشغّله الجهة.
+// @title.ar {person}، [{formerRole}][{noRole|phrase}] سابقًا في {body}، الآن {now|phrase}، التي تتعامل مجموعتها مع {dealings|phrase:with}
+// @explanation.ar كان {person} [{formerRole}][{noRole|phrase}] في {body}، وهو الآن {now|phrase:nowFull}[، التابع لـ{company}]؛ {dealings|phrase}.
+// @phrase.ar now.named في {organisation}
+// @phrase.ar now.board في مجلس إدارة {organisation}
+// @phrase.ar now.position في {organisation}
+// @phrase.ar nowFull.named عضو في {organisation}
+// @phrase.ar nowFull.board عضو في مجلس إدارة {organisation}
+// @phrase.ar nowFull.position يشغل منصبًا في {organisation}
+// @phrase.ar dealings.buys {dealer} تشتري من {counterpart}
+// @phrase.ar dealings.suppliesTo {dealer} تزوّد {counterpart} بالبيانات
+// @phrase.ar dealings.suppliedBy {counterpart} تزوّد {dealer} بالبيانات
+// @phrase.ar dealings.system نظام {system} التابع لـ{dealer} يغذّي {counterpart}
+// @phrase.ar noRole.position صاحب منصب
 
 // The people to look at: everyone, or with $entity only those whose findings can include it, found by
 // walking this pattern backwards from the entity (to the person) along the roles it can play.
@@ -38,16 +83,16 @@ MATCH corporate = (company)-[:SUBSIDIARY_OF*0..2]-(counterpart:Organization)
 MATCH bodyUp = (body)-[:PART_OF*0..3]->(dealer:PublicBody)
 CALL (dealer, counterpart) {
   MATCH deal = (dealer)-[:BUYER_OF]->(contract:Contract)-[:AWARDED_TO]->(counterpart)
-  RETURN deal, [contract] AS dealFacts, dealer.name + ' buys from ' + counterpart.name AS dealing
+  RETURN deal, [contract] AS dealFacts, {kind: 'buys', dealer: dealer.name, counterpart: counterpart.name} AS dealing
   UNION
   MATCH deal = (dealer)-[flow:SUPPLIES_DATA_TO]->(counterpart)
-  RETURN deal, [flow] AS dealFacts, dealer.name + ' supplies data to ' + counterpart.name AS dealing
+  RETURN deal, [flow] AS dealFacts, {kind: 'suppliesTo', dealer: dealer.name, counterpart: counterpart.name} AS dealing
   UNION
   MATCH deal = (counterpart)-[flow:SUPPLIES_DATA_TO]->(dealer)
-  RETURN deal, [flow] AS dealFacts, counterpart.name + ' supplies data to ' + dealer.name AS dealing
+  RETURN deal, [flow] AS dealFacts, {kind: 'suppliedBy', dealer: dealer.name, counterpart: counterpart.name} AS dealing
   UNION
   MATCH deal = (dealer)-[runs:OPERATES]->(system:DataSystem)-[flow:SUPPLIES_DATA_TO]->(counterpart)
-  RETURN deal, [runs, flow] AS dealFacts, dealer.name + '’s ' + system.name + ' feeds ' + counterpart.name AS dealing
+  RETURN deal, [runs, flow] AS dealFacts, {kind: 'system', dealer: dealer.name, system: system.name, counterpart: counterpart.name} AS dealing
 }
 // One row per person, old office and company: the dealings are gathered (ten kept as evidence), since
 // a large body may hold thousands of contracts with one company group.
@@ -71,9 +116,14 @@ RETURN
   ] AS timed,
   {
     person: person.name,
-    formerRole: coalesce(was.role, 'a position holder'),
+    formerRole: was.role,
+    noRole: CASE WHEN was.role IS NULL THEN 'position' END,
     body: body.name,
-    seatKind: CASE type(now) WHEN 'SITS_ON_BOARD' THEN 'sits on the board of' ELSE 'holds a position at' END,
+    // The body actually held now: a body named as a board ("the X board"), a board, or a position.
+    now: {
+      kind: CASE WHEN type(now) <> 'SITS_ON_BOARD' THEN 'position' WHEN toLower(organisation.name) CONTAINS 'board' THEN 'named' ELSE 'board' END,
+      organisation: organisation.name
+    },
     organisation: organisation.name,
     company: CASE WHEN company = organisation THEN null ELSE company.name END,
     dealings: dealings

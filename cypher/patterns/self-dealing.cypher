@@ -1,8 +1,40 @@
 // @name Self-dealing
 // @severity high
 // @description An official, or a relative of one, owns a stake in or sits on the board of a vendor of the official's own body (or a body it is part of) while the official is in office.
-// @title {official} is at {body} while {holder} {holds} {vendor}, a contractor of {buyer}
-// @explanation {official} is {role|lower} at {body}; {holder}[ ({kinship})] {holds} {vendor}[{share}]; {buyer}[, {buyerLink},] holds {dealLead}[ {amount|money}][ {dealNoun}] with {vendor}[: {contract}].
+// @title {official} is at {body} while {holder} {holds|phrase} {vendor}, a contractor of {buyer}
+// @explanation {official} is [{role|lower}][{noRole|phrase}] at {body}; {holder}[ ({kinship|phrase})] {holds|phrase} {vendor}[ ({share}%)]; {buyer}[, of which {buyerPart} is part,] holds {deals|phrase} with {vendor}[: {contract}].
+// @phrase holds.stake owns a stake in
+// @phrase holds.board sits on the board of
+// @phrase kinship.relative related to {official}[: {relation}]
+// @phrase deals.one a[ {amount|money}] contract
+// @phrase deals.many {count} contracts
+// @phrase deals.manyPriced {count} contracts worth {amount|money} in all
+// @phrase noRole.position a position holder
+// @phrase noRole.member a member
+// @name.es Autocontratación
+// @description.es Un cargo público, o un familiar suyo, tiene una participación en un contratista del propio organismo del cargo (o de uno del que forma parte), o forma parte de su consejo, mientras el cargo está en funciones.
+// @title.es {official} está en {body} mientras {holder} {holds|phrase} {vendor}, contratista de {buyer}
+// @explanation.es {official} es [{role}][{noRole|phrase}] en {body}; {holder}[ ({kinship|phrase})] {holds|phrase} {vendor}[ ({share} %)]; {buyer}[, del que forma parte {buyerPart},] tiene {deals|phrase} con {vendor}[: {contract}].
+// @phrase.es holds.stake tiene una participación en
+// @phrase.es holds.board forma parte del consejo de
+// @phrase.es kinship.relative familiar de {official}[: {relation}]
+// @phrase.es deals.one un contrato[ de {amount|money}]
+// @phrase.es deals.many {count} contratos
+// @phrase.es deals.manyPriced {count} contratos por {amount|money} en total
+// @phrase.es noRole.position titular de un cargo
+// @phrase.es noRole.member miembro
+// @name.ar التعامل مع الذات
+// @description.ar مسؤول، أو أحد أقاربه، يملك حصة في متعاقد مع الجهة التي يعمل فيها المسؤول (أو جهة تتبع لها) أو يجلس في مجلس إدارته، بينما المسؤول في منصبه.
+// @title.ar {official} في {body} بينما {holder} {holds|phrase} {vendor}، المتعاقد مع {buyer}
+// @explanation.ar {official} يشغل منصب [{role}][{noRole|phrase}] في {body}؛ {holder}[ ({kinship|phrase})] {holds|phrase} {vendor}[ ({share}%)]؛ ولدى {buyer}[، الذي تتبع له {buyerPart}،] {deals|phrase} مع {vendor}[: {contract}].
+// @phrase.ar holds.stake يملك حصة في
+// @phrase.ar holds.board عضو في مجلس إدارة
+// @phrase.ar kinship.relative قريب {official}[: {relation}]
+// @phrase.ar deals.one عقد[ بقيمة {amount|money}]
+// @phrase.ar deals.many {count} عقود
+// @phrase.ar deals.manyPriced {count} عقود بقيمة إجمالية {amount|money}
+// @phrase.ar noRole.position صاحب منصب
+// @phrase.ar noRole.member عضو
 
 // The officials to look at: everyone, or with $entity only those whose findings can include it, found
 // by walking this pattern backwards from the entity along the roles it can play.
@@ -64,19 +96,21 @@ RETURN
   ] + relationships(kin) AS timed,
   {
     official: official.name,
-    role: coalesce(pos.role, CASE type(pos) WHEN 'MEMBER_OF' THEN 'a member' ELSE 'a position holder' END),
+    role: pos.role,
+    noRole: CASE WHEN pos.role IS NULL THEN CASE type(pos) WHEN 'MEMBER_OF' THEN 'member' ELSE 'position' END END,
     body: body.name,
     holder: CASE WHEN holder = official THEN official.name ELSE holder.name END,
     kinship: CASE WHEN holder = official THEN null
-      ELSE 'related to ' + official.name + coalesce(': ' + head(relationships(kin)).relation, '') END,
-    holds: CASE type(stake) WHEN 'OWNS' THEN 'owns a stake in' ELSE 'sits on the board of' END,
+      ELSE {kind: 'relative', official: official.name, relation: head(relationships(kin)).relation} END,
+    holds: CASE type(stake) WHEN 'OWNS' THEN 'stake' ELSE 'board' END,
     share: CASE WHEN stake.percentage IS NULL THEN null
-      ELSE ' (' + CASE WHEN stake.percentage = toInteger(stake.percentage) THEN toString(toInteger(stake.percentage)) ELSE toString(stake.percentage) END + '%)' END,
+      WHEN stake.percentage = toInteger(stake.percentage) THEN toString(toInteger(stake.percentage)) ELSE toString(stake.percentage) END,
     vendor: vendor.name,
     buyer: buyer.name,
-    buyerLink: CASE WHEN buyer = body THEN null ELSE 'of which ' + body.name + ' is part' END,
-    dealLead: CASE count WHEN 1 THEN 'a' ELSE toString(count) + ' contracts' + CASE WHEN amount IS NULL THEN '' ELSE ' worth' END END,
-    dealNoun: CASE WHEN count = 1 THEN 'contract' WHEN amount IS NULL THEN null ELSE 'in all' END,
+    buyerPart: CASE WHEN buyer = body THEN null ELSE body.name END,
+    // "a $750,000 contract" for one; "3 contracts worth $1,200,000 in all" for several.
+    deals: CASE WHEN count = 1 THEN 'one' WHEN amount IS NULL THEN 'many' ELSE 'manyPriced' END,
+    count: count,
     contract: CASE count WHEN 1 THEN contracts[0].name ELSE null END,
     amount: amount,
     currency: currency

@@ -1,8 +1,43 @@
 // @name Vendor board seat of one's own public employer
 // @severity high
 // @description A person holds a position at a public body and sits on the board of an organisation (or its parent or subsidiary) that is awarded a contract bought by that body or a body it is part of.
-// @title {person} sits on the board of {vendor}, a contractor of {buyer}
-// @explanation {person} is {role|lower} at {body} and sits on {board}[, part of {company}]; {buyer}[, {buyerLink},] holds {dealLead}[ {amount|money}][ {dealNoun}] with {vendor}[ ({vendorLink})][ for {purpose}][ signed in {signed}][: {contract}].
+// @title {person} sits on {seatOn|phrase}[, part of {company}], and {vendor}[, {vendorLink|phrase},] is a contractor of {buyer}
+// @explanation {person} is [{role|lower}][{noRole|phrase}] at {body} and sits on {seatOn|phrase}[, part of {company}]; {buyer}[, of which {buyerPart} is part,] holds {deals|phrase} with {vendor}[ ({vendorLink|phrase})][ for {purpose}][ signed in {signed}][: {contract}].
+// @phrase seatOn.named the {board}
+// @phrase seatOn.boardOf the board of {board}
+// @phrase vendorLink.subsidiary a subsidiary of {of}
+// @phrase vendorLink.parent the parent company of {of}
+// @phrase vendorLink.sibling in the same group as {of}
+// @phrase deals.one a[ {amount|money}] contract
+// @phrase deals.many {count} contracts
+// @phrase deals.manyPriced {count} contracts worth {amount|money} in all
+// @phrase noRole.position a position holder
+// @name.es Puesto en el consejo de un contratista del propio organismo público
+// @description.es Una persona ocupa un cargo en un organismo público y forma parte del consejo de una organización (o de su matriz o filial) que tiene adjudicado un contrato comprado por ese organismo o por uno del que forma parte.
+// @title.es {person} forma parte de {seatOn|phrase}[, parte de {company}], y {vendor}[, {vendorLink|phrase},] es contratista de {buyer}
+// @explanation.es {person} es [{role}][{noRole|phrase}] en {body} y forma parte de {seatOn|phrase}[, parte de {company}]; {buyer}[, del que forma parte {buyerPart},] tiene {deals|phrase} con {vendor}[ ({vendorLink|phrase})][ para {purpose}][ firmado en {signed}][: {contract}].
+// @phrase.es seatOn.named {board}
+// @phrase.es seatOn.boardOf el consejo de {board}
+// @phrase.es vendorLink.subsidiary filial de {of}
+// @phrase.es vendorLink.parent empresa matriz de {of}
+// @phrase.es vendorLink.sibling del mismo grupo empresarial que {of}
+// @phrase.es deals.one un contrato[ de {amount|money}]
+// @phrase.es deals.many {count} contratos
+// @phrase.es deals.manyPriced {count} contratos por {amount|money} en total
+// @phrase.es noRole.position titular de un cargo
+// @name.ar مقعد في مجلس إدارة متعاقد مع الجهة العامة التي يعمل فيها الشخص
+// @description.ar يشغل شخص منصبًا في جهة عامة ويجلس في مجلس إدارة منظمة (أو شركتها الأم أو التابعة لها) حصلت على عقد اشترته تلك الجهة أو جهة تتبع لها.
+// @title.ar {person} عضو في {seatOn|phrase}[، التابع لـ{company}]، و{vendor}[، {vendorLink|phrase}،] متعاقد مع {buyer}
+// @explanation.ar {person} يشغل منصب [{role}][{noRole|phrase}] في {body} وهو عضو في {seatOn|phrase}[، التابع لـ{company}]؛ ولدى {buyer}[، الذي تتبع له {buyerPart}،] {deals|phrase} مع {vendor}[ ({vendorLink|phrase})][ لغرض {purpose}][، وُقّع في {signed}][: {contract}].
+// @phrase.ar seatOn.named {board}
+// @phrase.ar seatOn.boardOf مجلس إدارة {board}
+// @phrase.ar vendorLink.subsidiary شركة تابعة لـ{of}
+// @phrase.ar vendorLink.parent الشركة الأم لـ{of}
+// @phrase.ar vendorLink.sibling من مجموعة الشركات نفسها التي تنتمي إليها {of}
+// @phrase.ar deals.one عقد[ بقيمة {amount|money}]
+// @phrase.ar deals.many {count} عقود
+// @phrase.ar deals.manyPriced {count} عقود بقيمة إجمالية {amount|money}
+// @phrase.ar noRole.position صاحب منصب
 
 // The people to look at: everyone, or with $entity only those whose findings can include it, found by
 // walking this pattern backwards from the entity (to the person) along the roles it can play.
@@ -60,19 +95,24 @@ RETURN
   ] AS timed,
   {
     person: person.name,
-    role: coalesce(pos.role, 'a position holder'),
+    role: pos.role,
+    noRole: CASE WHEN pos.role IS NULL THEN 'position' END,
     body: body.name,
-    board: CASE WHEN toLower(board.name) CONTAINS 'board' THEN 'the ' + board.name ELSE 'the board of ' + board.name END,
+    // The body actually held: a body named as a board ("the X board"), or the board of an organisation.
+    seatOn: {kind: CASE WHEN toLower(board.name) CONTAINS 'board' THEN 'named' ELSE 'boardOf' END, board: board.name},
     company: CASE WHEN company = board THEN null ELSE company.name END,
     buyer: buyer.name,
-    buyerLink: CASE WHEN buyer = body THEN null ELSE 'of which ' + body.name + ' is part' END,
+    buyerPart: CASE WHEN buyer = body THEN null ELSE body.name END,
     vendor: vendor.name,
+    // How the contractor is related to the board's company, as found: a subsidiary, the parent, or
+    // another company of the same group (reached through a common parent).
     vendorLink: CASE WHEN vendor = company THEN null
-      WHEN EXISTS { (vendor)-[:SUBSIDIARY_OF*1..2]->(company) } THEN 'a subsidiary of ' + company.name
-      ELSE 'the parent of ' + company.name END,
+      WHEN EXISTS { (vendor)-[:SUBSIDIARY_OF*1..2]->(company) } THEN {kind: 'subsidiary', of: company.name}
+      WHEN EXISTS { (company)-[:SUBSIDIARY_OF*1..2]->(vendor) } THEN {kind: 'parent', of: company.name}
+      ELSE {kind: 'sibling', of: company.name} END,
     // "a $750,000 contract" for one; "3 contracts worth $1,200,000 in all" for several.
-    dealLead: CASE count WHEN 1 THEN 'a' ELSE toString(count) + ' contracts' + CASE WHEN amount IS NULL THEN '' ELSE ' worth' END END,
-    dealNoun: CASE WHEN count = 1 THEN 'contract' WHEN amount IS NULL THEN null ELSE 'in all' END,
+    deals: CASE WHEN count = 1 THEN 'one' WHEN amount IS NULL THEN 'many' ELSE 'manyPriced' END,
+    count: count,
     contract: CASE count WHEN 1 THEN contracts[0].name ELSE null END,
     amount: amount,
     currency: contracts[0].currency,

@@ -1,4 +1,5 @@
 /** GET /api/patterns, /api/conflicts and /api/money-flows. */
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   ApiError,
@@ -7,8 +8,17 @@ import {
   FindingsStatus,
   MoneyFlowsQuery,
   MoneyFlowsResponse,
+  PatternsQuery,
   PatternsResponse,
+  acceptLanguageTags,
+  firstSupported,
+  type Language,
 } from '../../schemas/index.js';
+
+/** The reader's language: `lang` when given, else the first language of Accept-Language we speak, else English. */
+function readerLanguage(request: FastifyRequest, lang: Language | undefined): Language {
+  return lang ?? firstSupported(acceptLanguageTags(request.headers['accept-language'])) ?? 'en';
+}
 
 const conflicts: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -16,11 +26,15 @@ const conflicts: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['conflicts'],
-        summary: 'The conflict-of-interest patterns, from cypher/patterns',
-        response: { 200: PatternsResponse },
+        summary: 'The conflict-of-interest patterns, from cypher/patterns, named in the reader’s language',
+        querystring: PatternsQuery,
+        response: { 200: PatternsResponse, 400: ApiError },
       },
     },
-    async () => ({ patterns: app.conflicts.list() }),
+    async (request, reply) => {
+      void reply.header('Vary', 'Accept-Language');
+      return { patterns: app.conflicts.list(readerLanguage(request, request.query.lang)) };
+    },
   );
 
   app.get(
@@ -35,7 +49,10 @@ const conflicts: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ConflictsResponse, 400: ApiError, 404: ApiError, 503: ApiError },
       },
     },
-    async (request) => app.findings.answer(request.query),
+    async (request, reply) => {
+      void reply.header('Vary', 'Accept-Language');
+      return app.findings.answer({ ...request.query, lang: readerLanguage(request, request.query.lang) });
+    },
   );
 
   app.get(

@@ -56,7 +56,7 @@ describe('conflicts and money', () => {
     expect(await dimmedIds(session.page)).toContain(APPRISS);
 
     const panel = sidePanel(session.page);
-    expect(await panelHeading(session.page).innerText()).toContain('Vincent Line sits on the board of LexisNexis');
+    expect(await panelHeading(session.page).innerText()).toContain('Vincent Line sits on the LexisNexis data-warehouse board');
     expect(await panel.getByTestId('finding-explanation').innerText()).toContain('$750,000');
     expect(await panel.innerText()).toContain('relies on an inferred link');
     const quote = panel.locator('blockquote[dir="auto"]').first();

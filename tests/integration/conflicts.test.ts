@@ -76,7 +76,7 @@ describe('vendor-board-seat', () => {
     const [finding, ...rest] = await findingsFor('vendor-board-seat', `person:${g.prefix}-pat`);
     expect(rest).toEqual([]);
     expect(finding?.title).toBe(
-      `pat (${g.prefix}) sits on the board of broker (${g.prefix}), a contractor of sheriff (${g.prefix})`,
+      `pat (${g.prefix}) sits on the board of broker (${g.prefix}), and broker (${g.prefix}) is a contractor of sheriff (${g.prefix})`,
     );
     expect(finding?.explanation).toContain('$1,000 contract');
   });
@@ -97,6 +97,31 @@ describe('vendor-board-seat', () => {
     expect(finding?.explanation).toContain(`of which sheriff (${g.prefix}) is part`);
     expect(finding?.explanation).toContain(`a subsidiary of broker (${g.prefix})`);
     expect(finding?.nodeIds).toEqual(expect.arrayContaining([`public-body:${g.prefix}-city`, `org:${g.prefix}-broker-sub`]));
+  });
+
+  it('calls a contractor in the same group the board’s company’s sibling, never its parent', async () => {
+    const g = await build('vbs-sibling', (g) => {
+      const person = g.add('Person', 'pat');
+      const body = g.add('PublicBody', 'sheriff');
+      const group = g.add('Organization', 'holding');
+      const company = g.add('Organization', 'broker');
+      const board = g.add('Organization', 'broker-board', { name: `broker data board (${g.prefix})` });
+      const sibling = g.add('Organization', 'alerts');
+      const contract = g.add('Contract', 'deal', { amount: 1000, currency: 'USD' });
+      g.link('HOLDS_POSITION', person, body, { role: 'Chief', current: true });
+      g.link('SITS_ON_BOARD', person, board, { current: true });
+      g.link('PART_OF', board, company);
+      g.link('SUBSIDIARY_OF', company, group);
+      g.link('SUBSIDIARY_OF', sibling, group);
+      g.link('BUYER_OF', body, contract);
+      g.link('AWARDED_TO', contract, sibling);
+    });
+    const findings = await findingsFor('vendor-board-seat', `person:${g.prefix}-pat`);
+    const viaSibling = findings.find((f) => f.nodeIds.includes(`org:${g.prefix}-alerts`));
+    expect(viaSibling?.title).toBe(
+      `pat (${g.prefix}) sits on the broker data board (${g.prefix}), part of broker (${g.prefix}), and alerts (${g.prefix}), in the same group as broker (${g.prefix}), is a contractor of sheriff (${g.prefix})`,
+    );
+    expect(findings.map((f) => f.title).join('\n')).not.toContain('parent');
   });
 });
 
@@ -244,7 +269,7 @@ describe('revolving-door', () => {
     const g = await build('rd-pos', draw({ contract: { signedOn: '2018' } }));
     const [finding] = await findingsFor('revolving-door', `person:${g.prefix}-lee`);
     expect(finding?.title).toBe(
-      `lee (${g.prefix}), formerly sheriff at sheriff (${g.prefix}), now at broker (${g.prefix}), which deals with it`,
+      `lee (${g.prefix}), formerly sheriff at sheriff (${g.prefix}), now on the board of broker (${g.prefix}), whose group deals with sheriff (${g.prefix})`,
     );
     expect(finding?.period).toEqual({ from: '2018', to: null });
     expect(finding?.qualifiers).not.toContain('dates-unknown');
@@ -276,7 +301,7 @@ describe('board-interlock', () => {
     });
     const [finding] = await findingsFor('board-interlock', `person:${g.prefix}-kim`);
     expect(finding?.period).toEqual({ from: '2015', to: '2020' });
-    expect(finding?.title).toBe(`alpha (${g.prefix}) and beta (${g.prefix}) share kim (${g.prefix})`);
+    expect(finding?.title).toBe(`alpha (${g.prefix}) and beta (${g.prefix}) share a board member: kim (${g.prefix})`);
   });
 
   it('ignores seats that never overlapped', async () => {
@@ -307,7 +332,11 @@ describe('board-interlock', () => {
       g.link('SITS_ON_BOARD', p, g.add('Organization', 'vendor'));
     });
     const [finding] = await findingsFor('board-interlock', `person:${g.prefix}-kim`);
-    expect(finding?.explanation).toContain('director at agency');
+    // A position is not told as a board seat.
+    expect(finding?.title).toBe(
+      `kim (${g.prefix}) sits on the board of vendor (${g.prefix}) and holds a position at agency (${g.prefix})`,
+    );
+    expect(finding?.explanation).toContain(`holds a position at agency (${g.prefix}) (director)`);
   });
 });
 
@@ -529,6 +558,10 @@ describe('on the seed story', () => {
 
   it('finds Vincent Line on the board of a City of Denver contractor, with the $750,000 contract of 2020', () => {
     const [finding] = find('vendor-board-seat', 'person:vincent-line', 'contract:denver-lexisnexis-data-services-2020');
+    // The seat is on the data-warehouse board, part of LexisNexis: the title says so, not "the board of LexisNexis".
+    expect(finding?.title).toBe(
+      'Vincent Line sits on the LexisNexis data-warehouse board, part of LexisNexis, and LexisNexis is a contractor of City and County of Denver',
+    );
     expect(finding?.explanation).toMatch(
       /Vincent Line is chief of operations .* at Denver Sheriff Department and sits on the LexisNexis data-warehouse board/,
     );

@@ -91,6 +91,8 @@ describe('finding wording', () => {
     expect(findingPeriod({ from: '2017', to: '2020' })).toBe('2017 – 2020');
     expect(findingPeriod({ from: null, to: '2021' })).toBe('until 2021');
     expect(findingPeriod({ from: null, to: null })).toBe('undated');
+    // Beside "dates unknown", no period is claimed: some fact has no dates, so the overlap is not known.
+    expect(findingPeriod({ from: '2020', to: null }, undefined, ['dates-unknown', 'single-source'])).toBe('undated');
   });
 });
 

@@ -10,6 +10,7 @@ import { categoryOf, localName, sliderYears } from './model/index.js';
 import type { ViewGraph } from './model/index.js';
 import type { PatternInfo } from '../../schemas/index.js';
 import { queries, useLoaded } from './api/queries.js';
+import { readerLanguage } from './i18n/index.js';
 import { useDispatch, useEffects, usePage } from './state/page.js';
 import type { RailTabId } from './state/slices/ui.js';
 import { ExplorerCanvas } from './features/explorer/ExplorerCanvas.js';
@@ -47,10 +48,10 @@ export function App() {
   const ui = usePage((s) => s.ui);
   // The import panel stays mounted once opened, so closing it does not stop an upload under way.
   const [importPanel, setImportPanel] = useState<'closed' | 'open' | 'hidden'>('closed');
-  const patternsAnswer = useLoaded(queries.patterns());
-  const patterns = patternsAnswer.status === 'ready' ? patternsAnswer.value.patterns : NO_PATTERNS;
   const { t, i18n } = useTranslation();
-  const language = i18n.language;
+  const language = readerLanguage(i18n.language);
+  const patternsAnswer = useLoaded(queries.patterns(language));
+  const patterns = patternsAnswer.status === 'ready' ? patternsAnswer.value.patterns : NO_PATTERNS;
   const nameOf = useMemo(() => (node: Parameters<typeof localName>[0]) => localName(node, language), [language]);
   useUndoKeys(dispatch);
 

@@ -37,19 +37,24 @@ RETURN
   ] AS timed,
   {
     person: person.name,
-    role: coalesce(pos.role, 'a position holder'),
+    role: pos.role,
+    noRole: CASE WHEN pos.role IS NULL THEN 'position' END,
     body: body.name,
-    board: CASE WHEN toLower(board.name) CONTAINS 'board' THEN 'the ' + board.name ELSE 'the board of ' + board.name END,
+    // The body actually held: a body named as a board ("the X board"), or the board of an organisation.
+    seatOn: {kind: CASE WHEN toLower(board.name) CONTAINS 'board' THEN 'named' ELSE 'boardOf' END, board: board.name},
     company: CASE WHEN company = board THEN null ELSE company.name END,
     buyer: buyer.name,
-    buyerLink: CASE WHEN buyer = body THEN null ELSE 'of which ' + body.name + ' is part' END,
+    buyerPart: CASE WHEN buyer = body THEN null ELSE body.name END,
     vendor: vendor.name,
+    // How the contractor is related to the board's company, as found: a subsidiary, the parent, or
+    // another company of the same group (reached through a common parent).
     vendorLink: CASE WHEN vendor = company THEN null
-      WHEN EXISTS { (vendor)-[:SUBSIDIARY_OF*1..2]->(company) } THEN 'a subsidiary of ' + company.name
-      ELSE 'the parent of ' + company.name END,
+      WHEN EXISTS { (vendor)-[:SUBSIDIARY_OF*1..2]->(company) } THEN {kind: 'subsidiary', of: company.name}
+      WHEN EXISTS { (company)-[:SUBSIDIARY_OF*1..2]->(vendor) } THEN {kind: 'parent', of: company.name}
+      ELSE {kind: 'sibling', of: company.name} END,
     // "a $750,000 contract" for one; "3 contracts worth $1,200,000 in all" for several.
-    dealLead: CASE count WHEN 1 THEN 'a' ELSE toString(count) + ' contracts' + CASE WHEN amount IS NULL THEN '' ELSE ' worth' END END,
-    dealNoun: CASE WHEN count = 1 THEN 'contract' WHEN amount IS NULL THEN null ELSE 'in all' END,
+    deals: CASE WHEN count = 1 THEN 'one' WHEN amount IS NULL THEN 'many' ELSE 'manyPriced' END,
+    count: count,
     contract: CASE count WHEN 1 THEN contracts[0].name ELSE null END,
     amount: amount,
     currency: contracts[0].currency,

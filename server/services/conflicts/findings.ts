@@ -5,7 +5,8 @@
  * same key are one finding with the union of their evidence.
  */
 import { createHash } from 'node:crypto';
-import type { Citation, Finding, FindingQualifier, GraphEdge, GraphNode } from '../../../schemas/index.js';
+import type { Citation, Finding, FindingQualifier, GraphEdge, GraphNode, Language } from '../../../schemas/index.js';
+import { localName } from '../../../schemas/language.js';
 import { toGraphEdge, toGraphNode } from '../../db/mapping.js';
 import type { PatternDefinition } from './pattern-files.js';
 import { heldOn, overlap, type Dated } from './period.js';
@@ -126,14 +127,92 @@ function mergeFacts(rows: readonly Record<string, unknown>[]): Record<string, un
   return merged;
 }
 
-function inferenceNotes(edges: readonly GraphEdge[], names: ReadonlyMap<string, string>): string {
+/** Relationship types as words inside a sentence, per language (the page's legend has the same words). */
+export const TYPE_WORDS: Readonly<Record<Language, Readonly<Record<string, string>>>> = {
+  en: {},
+  es: {
+    HOLDS_POSITION: 'ocupa un cargo en',
+    SITS_ON_BOARD: 'forma parte del consejo de',
+    MEMBER_OF: 'es miembro de',
+    SUBSIDIARY_OF: 'es filial de',
+    PART_OF: 'forma parte de',
+    OPERATES: 'opera',
+    SUPPLIES_DATA_TO: 'suministra datos a',
+    BUYER_OF: 'es comprador de',
+    AWARDED_TO: 'adjudicado a',
+    RESTRICTS: 'impone restricciones a',
+    PUBLISHED: 'publicó',
+    QUOTED_IN: 'citado en',
+    MENTIONS: 'menciona a',
+    OWNS: 'es propietario de',
+    SUCCEEDED_BY: 'le sucede',
+    PAID: 'pagó a',
+    FAMILY_OF: 'es familiar de',
+    ASSOCIATE_OF: 'es allegado de',
+    REPRESENTS: 'representa a',
+    LOBBIES: 'hace lobby ante',
+    SANCTIONED_BY: 'sancionado por',
+    LINKED_TO: 'vinculado a',
+  },
+  ar: {
+    HOLDS_POSITION: 'يشغل منصبًا في',
+    SITS_ON_BOARD: 'عضو في مجلس إدارة',
+    MEMBER_OF: 'عضو في',
+    SUBSIDIARY_OF: 'شركة تابعة لـ',
+    PART_OF: 'جزء من',
+    OPERATES: 'يشغّل',
+    SUPPLIES_DATA_TO: 'يزوّد بالبيانات',
+    BUYER_OF: 'مشترٍ لـ',
+    AWARDED_TO: 'مُنح إلى',
+    RESTRICTS: 'يقيّد',
+    PUBLISHED: 'نشر',
+    QUOTED_IN: 'مقتبس في',
+    MENTIONS: 'يذكر',
+    OWNS: 'يملك',
+    SUCCEEDED_BY: 'خلفه',
+    PAID: 'دفع إلى',
+    FAMILY_OF: 'قريب',
+    ASSOCIATE_OF: 'مقرّب من',
+    REPRESENTS: 'يمثّل',
+    LOBBIES: 'يضغط على',
+    SANCTIONED_BY: 'خاضع لعقوبات',
+    LINKED_TO: 'مرتبط بـ',
+  },
+};
+
+const INFERRED: Readonly<Record<Language, (link: string, reason: string | null) => string>> = {
+  en: (link, reason) => ` The link "${link}" is inferred, not stated: ${reason ?? 'no reason recorded'}`,
+  es: (link, reason) => ` El vínculo «${link}» es una inferencia, no lo afirma una fuente: ${reason ?? 'sin motivo registrado'}`,
+  ar: (link, reason) => ` الصلة «${link}» مستنتجة ولا يذكرها مصدر صراحةً: ${reason ?? 'لم يُسجَّل سبب'}`,
+};
+
+/** U+2068 FIRST STRONG ISOLATE … U+2069 POP DIRECTIONAL ISOLATE: a name of either direction inside a sentence. */
+const isolate = (text: string) => `\u2068${text}\u2069`;
+
+function inferenceNotes(edges: readonly GraphEdge[], names: ReadonlyMap<string, string>, language: Language): string {
   return edges
     .filter((e) => e.status === 'inferred')
     .map((e) => {
-      const link = `${names.get(e.source) ?? e.source} ${e.type.toLowerCase().replaceAll('_', ' ')} ${names.get(e.target) ?? e.target}`;
-      return ` The link "${link}" is inferred, not stated: ${String(e.inferredFrom ?? 'no reason recorded')}`;
+      const verb = TYPE_WORDS[language][e.type] ?? e.type.toLowerCase().replaceAll('_', ' ');
+      const link = `${names.get(e.source) ?? e.source} ${verb} ${names.get(e.target) ?? e.target}`;
+      // The reason is the researchers' own text, kept as written.
+      // (isolated inside a sentence of another language, so its direction cannot reorder the sentence).
+      const reason = typeof e.inferredFrom !== 'string' ? null : language === 'en' ? e.inferredFrom : isolate(e.inferredFrom);
+      return INFERRED[language](link, reason);
     })
     .join('');
+}
+
+/**
+ * Facts name entities by their canonical name; a reader gets each entity under its name in their
+ * language (the same alias the canvas shows), wherever a fact holds exactly that name.
+ */
+function localiseNames(value: unknown, names: ReadonlyMap<string, string>): unknown {
+  if (typeof value === 'string') return names.get(value) ?? value;
+  if (Array.isArray(value)) return value.map((v) => localiseNames(v, names));
+  if (typeof value === 'object' && value !== null)
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === 'kind' ? v : localiseNames(v, names)]));
+  return value;
 }
 
 const SEVERITY_ORDER = { high: 0, medium: 1, low: 2, info: 3 } as const;
@@ -202,6 +281,7 @@ export function findingOf(
   pattern: PatternDefinition,
   record: FindingRecord,
   asOf?: string,
+  language: Language = 'en',
 ): { finding: Finding; nodes: GraphNode[]; edges: GraphEdge[] } | null {
   const rows = asOf ? record.rows.filter((r) => heldOn(r.timed, asOf)) : record.rows;
   if (rows.length === 0) return null;
@@ -218,15 +298,20 @@ export function findingOf(
   const tos = periods.map((p) => p.to);
   const from = froms.includes(null) ? null : ([...froms].sort()[0] ?? null);
   const to = tos.includes(null) ? null : ([...tos].sort().at(-1) ?? null);
-  const facts = mergeFacts(rows.map((r) => r.facts));
-  const names = new Map(nodes.map((n) => [n.id, n.name]));
+  const texts = pattern.texts[language];
+  const localNames = new Map(
+    language === 'en' ? [] : nodes.map((n) => [n.name, localName(n, language)] as const).filter(([a, b]) => a !== b),
+  );
+  const facts = localiseNames(mergeFacts(rows.map((r) => r.facts)), localNames) as Record<string, unknown>;
+  const names = new Map(nodes.map((n) => [n.id, localName(n, language)]));
+  const options = { language, phrases: texts.phrases };
   return {
     finding: {
       id: record.id,
       pattern: pattern.id,
       severity: pattern.severity,
-      title: renderTemplate(pattern.title, facts),
-      explanation: renderTemplate(pattern.explanation, facts) + inferenceNotes(edges, names),
+      title: renderTemplate(texts.title, facts, options),
+      explanation: renderTemplate(texts.explanation, facts, options) + inferenceNotes(edges, names, language),
       period: { from, to },
       qualifiers: qualifiersOf(edges, datesUnknown),
       nodeIds: nodes.map((n) => n.id),
@@ -241,13 +326,13 @@ export function findingOf(
 export function buildFindings(
   pattern: PatternDefinition,
   rows: readonly PatternRow[],
-  options: { asOf?: string | undefined } = {},
+  options: { asOf?: string | undefined; language?: Language | undefined } = {},
 ): FindingsResult {
   const allNodes = new Map<string, GraphNode>();
   const allEdges = new Map<string, GraphEdge>();
   const findings: Finding[] = [];
   for (const record of findingRecords(pattern, rows)) {
-    const built = findingOf(pattern, record, options.asOf);
+    const built = findingOf(pattern, record, options.asOf, options.language);
     if (!built) continue;
     for (const n of built.nodes) allNodes.set(n.id, n);
     for (const e of built.edges) allEdges.set(e.id, e);

@@ -4,12 +4,27 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Severity, type PatternInfo } from '../../../schemas/index.js';
+import { Language, Severity, type PatternInfo } from '../../../schemas/index.js';
 import { CYPHER_DIR } from '../../db/cypher-files.js';
+
+/** A pattern's words in one language: its name and sentence, and the templates of its findings. */
+export interface PatternTexts {
+  name: string;
+  description: string;
+  title: string;
+  explanation: string;
+  /** `@phrase key words`: the words a coded fact stands for (see template.ts `{name|phrase}`). */
+  phrases: Record<string, string>;
+}
+
+/** The tags a pattern may give per language (`@title.es ...`); English is the tag without a suffix. */
+type Translated = 'name' | 'description' | 'title' | 'explanation';
 
 export interface PatternDefinition extends PatternInfo {
   title: string;
   explanation: string;
+  /** Its words per language; a language lacking a tag or a phrase falls back to English for it. */
+  texts: Record<Language, PatternTexts>;
   query: string;
   /**
    * The form run over the whole graph, when `whole-graph/<id>.cypher` exists: same question and columns,
@@ -25,10 +40,21 @@ const REQUIRED = ['name', 'severity', 'description', 'title', 'explanation'] as 
 export function parsePattern(id: string, text: string): PatternDefinition {
   const tags = new Map<string, string>();
   const parameters: Record<string, unknown> = {};
+  const phrases = new Map<string, Record<string, string>>(Language.options.map((l) => [l, {}]));
   for (const line of text.split('\n')) {
-    const match = /^\/\/\s*@(\w+)\s+(.*)$/.exec(line.trim());
+    const match = /^\/\/\s*@([\w.]+)\s+(.*)$/.exec(line.trim());
     if (!match?.[1] || match[2] === undefined) continue;
-    if (match[1] === 'param') {
+    const [tag = '', language = 'en'] = match[1].split('.');
+    if (!Language.safeParse(language).success)
+      throw new Error(`cypher/patterns/${id}.cypher: "@${match[1]}" names no language we speak (${Language.options.join(', ')})`);
+    if (tag === 'phrase') {
+      // `// @phrase.es seatOn.board el consejo de {board}`: a key, then the words.
+      const phrase = /^([\w-]+\.[\w-]+)\s+(.+)$/.exec(match[2].trim());
+      if (!phrase?.[1] || !phrase[2])
+        throw new Error(`cypher/patterns/${id}.cypher: "@phrase" needs a key (fact.code) and words`);
+      (phrases.get(language) ?? {})[phrase[1]] = phrase[2];
+    } else if (language !== 'en') tags.set(`${tag}.${language}`, match[2].trim());
+    else if (match[1] === 'param') {
       // `// @param window 2   what it means`: a name, a JSON value, then words for the reader.
       const param = /^(\w+)\s+(\S+)/.exec(match[2].trim());
       if (!param?.[1] || param[2] === undefined)
@@ -45,8 +71,25 @@ export function parsePattern(id: string, text: string): PatternDefinition {
   }
   const severity = Severity.safeParse(tags.get('severity'));
   if (!severity.success) throw new Error(`cypher/patterns/${id}.cypher: @severity must be one of ${Severity.options.join(', ')}`);
+  const english = phrases.get('en') ?? {};
+  const texts = Object.fromEntries(
+    Language.options.map((language) => {
+      const own = (tag: Translated) => tags.get(language === 'en' ? tag : `${tag}.${language}`) ?? tags.get(tag) ?? '';
+      return [
+        language,
+        {
+          name: own('name'),
+          description: own('description'),
+          title: own('title'),
+          explanation: own('explanation'),
+          phrases: { ...english, ...phrases.get(language) },
+        },
+      ];
+    }),
+  ) as Record<Language, PatternTexts>;
   return {
     id,
+    texts,
     name: tags.get('name') ?? id,
     severity: severity.data,
     description: tags.get('description') ?? '',

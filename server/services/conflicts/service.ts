@@ -5,7 +5,7 @@
  * findings (services/findings/), which call `records` here, off the request path.
  */
 import type { Driver } from 'neo4j-driver';
-import type { ConflictsResponse, MoneyFlowsResponse, PatternInfo } from '../../../schemas/index.js';
+import type { ConflictsResponse, Language, MoneyFlowsResponse, PatternInfo } from '../../../schemas/index.js';
 import { NotFoundError } from '../graph-repository.js';
 import { buildFindings, bySeverityThenTitle, findingRecords, type FindingRecord, type PatternRow } from './findings.js';
 import { moneyFlowsOf } from './money.js';
@@ -29,8 +29,14 @@ export class ConflictService {
     this.patterns = patterns;
   }
 
-  list(): PatternInfo[] {
-    return this.patterns.map(({ id, name, description, severity }) => ({ id, name, description, severity }));
+  /** The patterns, named and described in the reader's language. */
+  list(language: Language = 'en'): PatternInfo[] {
+    return this.patterns.map(({ id, texts, severity }) => ({
+      id,
+      name: texts[language].name,
+      description: texts[language].description,
+      severity,
+    }));
   }
 
   /** Every pattern, as loaded from its file. */

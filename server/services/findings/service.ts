@@ -5,7 +5,7 @@
  * maintainer, which brings the findings up to date in the background.
  */
 import { int, type Driver, type ManagedTransaction } from 'neo4j-driver';
-import type { ConflictsResponse, FindingsStatus, MoneyFlowsResponse } from '../../../schemas/index.js';
+import type { ConflictsResponse, FindingsStatus, Language, MoneyFlowsResponse } from '../../../schemas/index.js';
 import { cypher } from '../../db/cypher-files.js';
 import { readTransaction } from '../../db/transactions.js';
 import { findingOf, type FindingRecord } from '../conflicts/findings.js';
@@ -21,6 +21,8 @@ export interface ConflictsQueryInput {
   asOf?: string | undefined;
   limit?: number | undefined;
   cursor?: string | undefined;
+  /** The language titles and explanations are written in (default English). */
+  lang?: Language | undefined;
 }
 
 /** Findings on a page when no `limit` is given: all, as before, up to a bound a page can hold. */
@@ -68,7 +70,7 @@ export class FindingsService {
     for (const text of slice) {
       const record = JSON.parse(text) as FindingRecord;
       const pattern = this.conflicts.all().find((p) => p.id === record.pattern);
-      const built = pattern && findingOf(pattern, record, query.asOf);
+      const built = pattern && findingOf(pattern, record, query.asOf, query.lang);
       if (!built) continue; // a pattern file removed since, or (rarely) no row held on asOf
       findings.push(built.finding);
       for (const n of built.nodes) nodes.set(n.id, n);

@@ -16,7 +16,7 @@ import {
   PatternsResponse,
   SearchResponse,
 } from '../../../schemas/index.js';
-import type { EntityKind, RelationshipType } from '../../../schemas/index.js';
+import type { EntityKind, Language, RelationshipType } from '../../../schemas/index.js';
 import { authorizationHeader } from './auth-token.js';
 
 /** A failed call, with a message fit to show a reporter (and the whole answer, for those that say more). */
@@ -147,13 +147,21 @@ export const api = {
     return getJson('/paths', query, PathsResponse, options.signal);
   },
 
-  patterns(signal?: AbortSignal): Promise<z.output<typeof PatternsResponse>> {
-    return getJson('/patterns', {}, PatternsResponse, signal);
+  patterns(lang: Language, signal?: AbortSignal): Promise<z.output<typeof PatternsResponse>> {
+    return getJson('/patterns', { lang }, PatternsResponse, signal);
   },
 
   /** Findings with the evidence subgraph of all of them; every filter is optional. */
   conflicts(
-    options: { pattern?: string; entity?: string; asOf?: string; limit?: number; cursor?: string; signal?: AbortSignal } = {},
+    options: {
+      pattern?: string;
+      entity?: string;
+      asOf?: string;
+      limit?: number;
+      cursor?: string;
+      lang?: Language;
+      signal?: AbortSignal;
+    } = {},
   ): Promise<ConflictsResponse> {
     const query = {
       pattern: options.pattern,
@@ -161,6 +169,7 @@ export const api = {
       asOf: options.asOf,
       limit: options.limit,
       cursor: options.cursor,
+      lang: options.lang,
     };
     return getJson('/conflicts', query, ConflictsResponse, options.signal);
   },

@@ -6,7 +6,7 @@
  */
 import { QueryClient, infiniteQueryOptions, queryOptions, useQueries, useQuery } from '@tanstack/react-query';
 import type { QueryKey, UseQueryOptions } from '@tanstack/react-query';
-import type { Entity, EntityDetailResponse, RelationshipType } from '../../../schemas/index.js';
+import type { Entity, EntityDetailResponse, Language, RelationshipType } from '../../../schemas/index.js';
 import { api, errorMessage } from './client.js';
 import { editingApi } from './editing.js';
 import { snapshotApi } from './snapshots.js';
@@ -51,25 +51,27 @@ export const queries = {
       queryKey: [GRAPH, 'paths', from, to, maxHops, types.join(',')],
       queryFn: ({ signal }) => api.paths({ from, to, maxHops, types, signal }),
     }),
-  patterns: () => queryOptions({ queryKey: ['patterns'], queryFn: ({ signal }) => api.patterns(signal) }),
+  /** Pattern names and findings come in the reader's language (`lang`), so it is part of their keys. */
+  patterns: (lang: Language) =>
+    queryOptions({ queryKey: ['patterns', lang], queryFn: ({ signal }) => api.patterns(lang, signal) }),
   /**
    * Stored findings, a page at a time (the next page asked for by cursor); all pages loaded are asked
    * again every 2 s while the server says an edit or import is being taken in.
    */
-  conflictPages: (entity: string | undefined, pattern: string | undefined) =>
+  conflictPages: (entity: string | undefined, pattern: string | undefined, lang: Language) =>
     infiniteQueryOptions({
-      queryKey: [GRAPH, 'conflicts', entity ?? null, 'pages', pattern ?? null],
+      queryKey: [GRAPH, 'conflicts', entity ?? null, 'pages', pattern ?? null, lang],
       queryFn: ({ signal, pageParam }) =>
-        api.conflicts({ entity, pattern, limit: FINDINGS_PAGE, ...(pageParam ? { cursor: pageParam } : {}), signal }),
+        api.conflicts({ entity, pattern, lang, limit: FINDINGS_PAGE, ...(pageParam ? { cursor: pageParam } : {}), signal }),
       initialPageParam: '',
       getNextPageParam: (last) => last.nextCursor ?? undefined,
       refetchInterval: (query) => (query.state.data?.pages.at(-1)?.status === 'updating' ? FINDINGS_POLL_MS : false),
     }),
   /** One pattern's findings involving one entity: how a link finds its lit finding again. */
-  findingsOf: (pattern: string, entity: string) =>
+  findingsOf: (pattern: string, entity: string, lang: Language) =>
     queryOptions({
-      queryKey: [GRAPH, 'conflicts', entity, pattern],
-      queryFn: ({ signal }) => api.conflicts({ pattern, entity, signal }),
+      queryKey: [GRAPH, 'conflicts', entity, pattern, lang],
+      queryFn: ({ signal }) => api.conflicts({ pattern, entity, lang, signal }),
     }),
   /** The whole graph's money flows, from the stored findings: asked again every 2 s while they are updating. */
   moneyFlows: (rollup: boolean) =>

@@ -13,6 +13,7 @@ import { snapshots } from './snapshots.js';
 import { imports } from './imports.js';
 import * as access from './access.js';
 import { views } from './views.js';
+import { firstSupported } from '../../../schemas/language.js';
 
 export const LANGUAGES = [
   { code: 'en', name: 'English' },
@@ -27,15 +28,25 @@ export function isLanguage(value: unknown): value is Language {
   return LANGUAGES.some((l) => l.code === value);
 }
 
+/** The page's language as the API knows it (i18next may report a fallback such as "cimode"). */
+export function readerLanguage(value: string | undefined): Language {
+  return isLanguage(value) ? value : 'en';
+}
+
 export function directionOf(language: Language): 'rtl' | 'ltr' {
   return language === 'ar' ? 'rtl' : 'ltr';
 }
 
+/**
+ * The link's language, else the reader's last choice in the menu, else the first of the browser's
+ * languages we speak (a first visit from an Arabic or Spanish browser opens in it), else English.
+ */
 function initialLanguage(): Language {
   const fromUrl = new URLSearchParams(window.location.search).get('lang');
   if (isLanguage(fromUrl)) return fromUrl;
   const stored = storedLanguage();
-  return isLanguage(stored) ? stored : 'en';
+  if (isLanguage(stored)) return stored;
+  return firstSupported(navigator.languages.length ? navigator.languages : [navigator.language]) ?? 'en';
 }
 
 function applyToDocument(language: Language): void {

@@ -2,7 +2,15 @@
  * Conflict-of-interest findings as the page shows them: severity order, periods,
  * grouping by pattern, and the part of an answer's evidence subgraph that belongs to one finding.
  */
-import type { ConflictsResponse, Finding, Graph, PatternInfo, Period, Severity } from '../../../schemas/index.js';
+import type {
+  ConflictsResponse,
+  Finding,
+  FindingQualifier,
+  Graph,
+  PatternInfo,
+  Period,
+  Severity,
+} from '../../../schemas/index.js';
 import type { GraphPatch, Spotlight } from './types.js';
 import { formatPeriod } from './labels.js';
 import { ENGLISH } from './wording.js';
@@ -11,7 +19,10 @@ import type { Wording } from './wording.js';
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = { high: 0, medium: 1, low: 2, info: 3 };
 
 /** "since 2020", "2017 – 2020", or "undated" when the sources give no dates for the overlap. */
-export function findingPeriod(period: Period, words: Wording = ENGLISH): string {
+export function findingPeriod(period: Period, words: Wording = ENGLISH, qualifiers: readonly FindingQualifier[] = []): string {
+  // When some fact has no dates, when everything held at once is not known: no period ("since 2020") is
+  // claimed beside "dates unknown"; the span of the dated facts stays in the API's `period`.
+  if (qualifiers.includes('dates-unknown')) return words.undated;
   return formatPeriod({ start: period.from ?? undefined, end: period.to ?? undefined }, words) || words.undated;
 }
 

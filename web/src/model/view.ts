@@ -1,5 +1,6 @@
 /** Pure operations on the set of nodes and edges on the canvas. */
 import type { GraphPatch, MergeResult, ViewGraph } from './types.js';
+import { localName } from './names.js';
 import type { GraphEdge, GraphNode } from '../../../schemas/index.js';
 
 export const EMPTY_VIEW: ViewGraph = { nodes: new Map(), edges: new Map() };
@@ -51,8 +52,11 @@ export function edgesOf(view: ViewGraph, nodeId: string): GraphEdge[] {
   return [...view.edges.values()].filter((e) => e.source === nodeId || e.target === nodeId);
 }
 
-export function nodeName(view: ViewGraph, id: string): string {
-  return view.nodes.get(id)?.name ?? id;
+/** An entity's name on the canvas, in the reader's language when one is given (its alias in that script). */
+export function nodeName(view: ViewGraph, id: string, language?: string): string {
+  const node = view.nodes.get(id);
+  if (!node) return id;
+  return language ? localName(node, language) : node.name;
 }
 
 export function otherEnd(edge: GraphEdge, nodeId: string): string {

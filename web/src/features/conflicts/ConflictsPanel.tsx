@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import type { ConflictsResponse, Finding, GraphNode, PatternInfo } from '../../../../schemas/index.js';
 import { errorMessage } from '../../api/client.js';
 import { queries } from '../../api/queries.js';
+import { readerLanguage } from '../../i18n/index.js';
 import { findingPatch, groupFindings, joinPages } from '../../model/index.js';
 import type { GraphPatch } from '../../model/index.js';
 import { FindingList } from './FindingList.js';
@@ -27,7 +28,7 @@ interface ConflictsPanelProps {
 const ALL = '';
 
 export function ConflictsPanel({ patterns, selectedNode, shownId, onShow, onClear }: ConflictsPanelProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = useId();
   const [pattern, setPattern] = useState(ALL);
   const [onlyEntity, setOnlyEntity] = useState(false);
@@ -37,7 +38,9 @@ export function ConflictsPanel({ patterns, selectedNode, shownId, onShow, onClea
   if (onlyEntity && selectedNode && selectedNode.id !== entity?.id) setEntity({ id: selectedNode.id, name: selectedNode.name });
   const entityId = onlyEntity ? entity?.id : undefined;
 
-  const pages = useInfiniteQuery(queries.conflictPages(entityId, pattern === ALL ? undefined : pattern));
+  const pages = useInfiniteQuery(
+    queries.conflictPages(entityId, pattern === ALL ? undefined : pattern, readerLanguage(i18n.language)),
+  );
   const response: ConflictsResponse | undefined = joinPages(pages.data?.pages ?? []);
   const shown = response?.findings ?? [];
   const counts = response?.patternCounts ?? {};

@@ -4,7 +4,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { Finding, PatternInfo } from '../../../../schemas/index.js';
-import { findingPeriod, nodeName } from '../../model/index.js';
+import { findingPeriod, localName } from '../../model/index.js';
 import { useWording } from '../../i18n/wording.js';
 import type { ViewGraph } from '../../model/index.js';
 import { Citations } from '../details/Citations.js';
@@ -22,12 +22,12 @@ interface FindingDetailsProps {
 }
 
 export function FindingDetails({ finding, pattern, view, headingId, onSelectNode }: FindingDetailsProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const words = useWording();
   return (
     <article className="details" data-testid="finding-details">
       <p className="eyebrow">
-        <SeverityBadge severity={finding.severity} /> {pattern?.name ?? finding.pattern}
+        <SeverityBadge severity={finding.severity} /> <bdi>{pattern?.name ?? finding.pattern}</bdi>
       </p>
       <h2 id={headingId} className="details__title details__title--finding" dir="auto" tabIndex={-1}>
         {finding.title}
@@ -37,7 +37,7 @@ export function FindingDetails({ finding, pattern, view, headingId, onSelectNode
       </p>
       <Facts
         rows={[
-          [t('facts.period'), findingPeriod(finding.period, words)],
+          [t('facts.period'), findingPeriod(finding.period, words, finding.qualifiers)],
           [t('facts.evidence'), t('facts.evidenceCount', { nodes: finding.nodeIds.length, edges: finding.edgeIds.length })],
         ]}
       />
@@ -52,7 +52,7 @@ export function FindingDetails({ finding, pattern, view, headingId, onSelectNode
             <li key={id}>
               <button type="button" className="endpoint" onClick={() => onSelectNode(id)} disabled={!node}>
                 {node && <KindIcon kind={node.kind} size={16} />}
-                <span dir="auto">{nodeName(view, id)}</span>
+                <bdi>{node ? localName(node, i18n.language) : id}</bdi>
                 {node && <span className="visually-hidden"> ({t(`kinds.${node.kind}`)})</span>}
               </button>
             </li>

@@ -52,7 +52,7 @@ function FindingItem({
   readonly onShow: (finding: Finding) => void;
 }) {
   const words = useWording();
-  const period = findingPeriod(finding.period, words);
+  const period = findingPeriod(finding.period, words, finding.qualifiers);
   return (
     <button
       type="button"

@@ -79,7 +79,9 @@ export function EdgeDetails({ edge, view, headingId, onSelectNode }: EdgeDetails
     [t('facts.ownershipType'), edge.type === 'OWNS' && edge.percentage !== undefined ? edge.ownershipType : undefined],
     [
       t('facts.onBehalfOf'),
-      edge.type === 'LOBBIES' && edge.onBehalfOf.length ? edge.onBehalfOf.map((id) => nodeName(view, id)).join(', ') : undefined,
+      edge.type === 'LOBBIES' && edge.onBehalfOf.length
+        ? edge.onBehalfOf.map((id) => nodeName(view, id, i18n.language)).join(', ')
+        : undefined,
     ],
     [t('facts.listingDate'), field('listingDate')],
     [t('facts.provisions'), field('provisions')],
@@ -104,9 +106,14 @@ export function EdgeDetails({ edge, view, headingId, onSelectNode }: EdgeDetails
       <div className="sentence" style={{ borderColor: category.color }}>
         <EndpointButton id={edge.source} view={view} onSelect={onSelectNode} />
         <p className="sentence__verb">
-          <span aria-hidden="true">↓ </span>
-          {words.type(edge.type).toLocaleLowerCase(i18n.language)}
-          {qualifier && <span dir="auto"> · {qualifier}</span>}
+          {/* Each run is isolated, so an English role inside an Arabic sentence keeps its place. */}
+          <span aria-hidden="true">↓</span> <bdi>{words.type(edge.type).toLocaleLowerCase(i18n.language)}</bdi>
+          {qualifier && (
+            <>
+              {' · '}
+              <bdi className="sentence__qualifier">{qualifier}</bdi>
+            </>
+          )}
         </p>
         <EndpointButton id={edge.target} view={view} onSelect={onSelectNode} />
       </div>
@@ -125,11 +132,12 @@ function EndpointButton({
   readonly view: ViewGraph;
   readonly onSelect: (id: string) => void;
 }) {
+  const { i18n } = useTranslation();
   const node = view.nodes.get(id);
   return (
     <button type="button" className="endpoint" onClick={() => onSelect(id)}>
       {node && <KindIcon kind={node.kind} size={16} />}
-      <span dir="auto">{nodeName(view, id)}</span>
+      <bdi>{nodeName(view, id, i18n.language)}</bdi>
     </button>
   );
 }

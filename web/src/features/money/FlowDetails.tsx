@@ -11,6 +11,7 @@ import {
   citationsOf,
   edgeAmount,
   formatPeriod,
+  localName,
   moneyRowText,
   nodeLabel,
   nodeName,
@@ -29,7 +30,12 @@ interface FlowDetailsProps {
 }
 
 export function FlowDetails({ row, edgeIds, view, headingId, onSelectNode }: FlowDetailsProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // The parties under the name the canvas gives them in the reader's language.
+  const partyName = (party: { readonly id: string; readonly name: string }) => {
+    const node = view.nodes.get(party.id);
+    return node ? localName(node, i18n.language) : party.name;
+  };
   const words = useWording();
   const text = moneyRowText(row, words);
   const edges = edgeIds.map((id) => view.edges.get(id)).filter((e): e is GraphEdge => e !== undefined);
@@ -43,8 +49,7 @@ export function FlowDetails({ row, edgeIds, view, headingId, onSelectNode }: Flo
         {t('flow.eyebrow')}
       </p>
       <h2 id={headingId} className="details__title details__title--finding" tabIndex={-1}>
-        <span dir="auto">{row.payer.name}</span> <span className="muted">{t('flow.pays')}</span>{' '}
-        <span dir="auto">{row.payee.name}</span>
+        <bdi>{partyName(row.payer)}</bdi> <span className="muted">{t('flow.pays')}</span> <bdi>{partyName(row.payee)}</bdi>
       </h2>
       <p className="flow__total">{text.total}</p>
       <Facts
@@ -85,7 +90,7 @@ export function FlowDetails({ row, edgeIds, view, headingId, onSelectNode }: Flo
             <li key={id}>
               <button type="button" className="endpoint endpoint--block" onClick={() => onSelectNode(id)} disabled={!node}>
                 <KindIcon kind="Contract" size={16} />
-                <span dir="auto">{node ? nodeLabel(node, node.name, words).replace('\n', ' · ') : id}</span>
+                <span dir="auto">{node ? nodeLabel(node, localName(node, i18n.language), words).replace('\n', ' · ') : id}</span>
               </button>
             </li>
           );
@@ -97,8 +102,8 @@ export function FlowDetails({ row, edgeIds, view, headingId, onSelectNode }: Flo
           {ownership.map((e, i) => (
             <span key={e.id}>
               {i > 0 && '; '}
-              <span dir="auto">{nodeName(view, e.source)}</span> {t('flow.subsidiaryOf')}{' '}
-              <span dir="auto">{nodeName(view, e.target)}</span>
+              <span dir="auto">{nodeName(view, e.source, i18n.language)}</span> {t('flow.subsidiaryOf')}{' '}
+              <span dir="auto">{nodeName(view, e.target, i18n.language)}</span>
             </span>
           ))}
           .

@@ -2,12 +2,12 @@
  * The Money tab: who pays whom, from /api/money-flows, optionally rolled up to parent companies, with
  * a way to draw the whole table on the canvas and to light up one row of it.
  */
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MoneyFlowRow } from '../../../../schemas/index.js';
 import { queries, useLoaded } from '../../api/queries.js';
 import { useWording } from '../../i18n/wording.js';
-import { moneyTotals } from '../../model/index.js';
+import { localName, moneyTotals } from '../../model/index.js';
 import { MoneyTable } from './MoneyTable.js';
 import './MoneyPanel.css';
 
@@ -22,10 +22,18 @@ interface MoneyPanelProps {
 }
 
 export function MoneyPanel({ shownKey, busy, onShowAll, onShowRow, onClear }: MoneyPanelProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = useId();
   const [rollup, setRollup] = useState(false);
   const answer = useLoaded(queries.moneyFlows(rollup));
+  // Payers and payees under the name the canvas gives them in the reader's language: their aliases come
+  // with the money-flow pattern's evidence.
+  const evidence = useLoaded(queries.moneyEvidence());
+  const nodes = evidence.status === 'ready' ? evidence.value.nodes : undefined;
+  const nameOf = useMemo(() => {
+    const byId = new Map((nodes ?? []).map((n) => [n.id, localName(n, i18n.language)]));
+    return (party: { readonly id: string; readonly name: string }) => byId.get(party.id) ?? party.name;
+  }, [nodes, i18n.language]);
   const rows = answer.status === 'ready' ? answer.value.rows : [];
   const words = useWording();
 
@@ -91,7 +99,13 @@ export function MoneyPanel({ shownKey, busy, onShowAll, onShowRow, onClear }: Mo
               )}
               <span className="rail-hint money__overall-note">{t('money.overallNote')}</span>
             </p>
-            <MoneyTable rows={rows} rollup={rollup} shownKey={shownKey} onPick={(row) => onShowRow(row, rollup)} />
+            <MoneyTable
+              rows={rows}
+              rollup={rollup}
+              shownKey={shownKey}
+              nameOf={nameOf}
+              onPick={(row) => onShowRow(row, rollup)}
+            />
           </>
         ))}
       <p className="rail-hint">{t('money.hint')}</p>

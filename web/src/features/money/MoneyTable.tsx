@@ -11,10 +11,12 @@ interface MoneyTableProps {
   readonly rows: readonly MoneyFlowRow[];
   readonly rollup: boolean;
   readonly shownKey: string | undefined;
+  /** A payer's or payee's name in the reader's language. */
+  readonly nameOf: (party: { readonly id: string; readonly name: string }) => string;
   readonly onPick: (row: MoneyFlowRow) => void;
 }
 
-export function MoneyTable({ rows, rollup, shownKey, onPick }: MoneyTableProps) {
+export function MoneyTable({ rows, rollup, shownKey, nameOf, onPick }: MoneyTableProps) {
   const { t } = useTranslation();
   const words = useWording();
   return (
@@ -52,12 +54,12 @@ export function MoneyTable({ rows, rollup, shownKey, onPick }: MoneyTableProps) 
                   }}
                 >
                   <span className="money-row__payer" dir="auto">
-                    {row.payer.name}
+                    {nameOf(row.payer)}
                   </span>
                   <span className="money-row__payee">
                     <span aria-hidden="true">→ </span>
                     <span className="visually-hidden">{t('money.pays')} </span>
-                    <span dir="auto">{row.payee.name}</span>
+                    <span dir="auto">{nameOf(row.payee)}</span>
                   </span>
                   <span className="money-row__meta">
                     {text.contracts} · {text.period}

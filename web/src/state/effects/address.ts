@@ -10,7 +10,7 @@ import type { EntityBatchResponse, Finding, ViewState } from '../../../../schema
 import { ApiRequestError, errorMessage } from '../../api/client.js';
 import { queries } from '../../api/queries.js';
 import { shortLinkIdFromPath, viewsApi } from '../../api/views.js';
-import { i18next } from '../../i18n/index.js';
+import { i18next, readerLanguage } from '../../i18n/index.js';
 import {
   INITIAL_STATE,
   KEPT_PARAMS,
@@ -96,7 +96,7 @@ export function addressEffects(
     const { id, entity } = view.lit;
     const pattern = id.slice(0, id.indexOf(':'));
     if (!pattern) return undefined;
-    const answer = await cache.fetchQuery(queries.findingsOf(pattern, entity));
+    const answer = await cache.fetchQuery(queries.findingsOf(pattern, entity, readerLanguage(i18next.language)));
     return answer.findings.find((f) => f.id === id);
   }
 

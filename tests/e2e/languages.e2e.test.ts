@@ -1,0 +1,216 @@
+/**
+ * The reader's language in a real browser. In Spanish and Arabic, the findings list, a finding's panel,
+ * the money list and a money flow's panel hold no English words of ours: the visible text, once every
+ * value that comes from the data (names, aliases, roles, quotes, summaries, locators) is taken out, is
+ * checked against the English templates and phrases of every pattern and the English words of those
+ * panels. A browser whose first language is Arabic opens in Arabic, and the menu choice survives a
+ * reload and a fresh visit. With INTERLOCK_SCREENSHOTS=1 it also writes the Conflicts tour in Spanish
+ * and Arabic to docs/screenshots/.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { en } from '../../web/src/i18n/en.js';
+import { es } from '../../web/src/i18n/es.js';
+import { ar } from '../../web/src/i18n/ar.js';
+import { loadPatterns } from '../../server/services/conflicts/pattern-files.js';
+import { useExplorerSession } from './helpers/session.js';
+import { openRailTab, sidePanel, waitForHighlight } from './helpers/ui.js';
+
+type Tree = { readonly [key: string]: string | Tree };
+
+/** Every string leaf of a translation tree with its path. */
+function leaves(tree: Tree, path = ''): [string, string][] {
+  return Object.entries(tree).flatMap(([key, value]) =>
+    typeof value === 'string' ? [[`${path}${key}`, value] as [string, string]] : leaves(value, `${path}${key}.`),
+  );
+}
+
+/** The literal words of a template: what is left between its placeholders and brackets. */
+function literalParts(template: string): string[] {
+  return template
+    .split(/\{[^}]*\}|\[|\]|<\/?\w+>/)
+    .map((part) => part.replace(/^[\s,.;:()’'-]+|[\s,.;:()’'-]+$/g, ''))
+    .filter((part) => /[a-z]{3}/i.test(part) && part.length >= 4);
+}
+
+/** English words of ours that must not be seen in another language: pattern templates, phrases and panel words. */
+function englishOfOurs(target: Tree): string[] {
+  const words = new Set<string>();
+  for (const p of loadPatterns()) {
+    const texts = p.texts.en;
+    for (const text of [texts.name, texts.title, texts.explanation, ...Object.values(texts.phrases)])
+      for (const part of literalParts(text)) words.add(part);
+  }
+  const translated = new Map(leaves(target));
+  const sections = [
+    'conflicts',
+    'money',
+    'qualifiers',
+    'severity',
+    'finding',
+    'flow',
+    'evidence',
+    'facts',
+    'words',
+    'types',
+    'kinds',
+  ];
+  for (const [path, text] of leaves(en as unknown as Tree)) {
+    if (!sections.includes(path.split('.')[0] ?? '')) continue;
+    if (translated.get(path) === text) continue; // the same word in both languages ("Total")
+    for (const part of text.split(/\{\{[^}]*\}\}/)) {
+      const word = part.trim();
+      if (/[a-z]{3}/i.test(word) && word.length >= 4) words.add(word);
+    }
+  }
+  return [...words];
+}
+
+/** Every string the data gives (names, aliases, roles, quotes, locators...): the reader sees those as they are. */
+function dataStrings(value: unknown, into = new Set<string>()): Set<string> {
+  if (typeof value === 'string') into.add(value);
+  else if (Array.isArray(value)) for (const v of value) dataStrings(v, into);
+  else if (typeof value === 'object' && value !== null) for (const v of Object.values(value)) dataStrings(v, into);
+  return into;
+}
+
+async function dataOf(page: Page): Promise<string[]> {
+  const base = page.url();
+  const conflicts: unknown = await (await page.request.get(new URL('/api/conflicts?lang=en', base).toString())).json();
+  const money: unknown = await (await page.request.get(new URL('/api/money-flows', base).toString())).json();
+  const { nodes, edges } = conflicts as { nodes: unknown; edges: unknown };
+  const strings = dataStrings([nodes, edges, (money as { rows: unknown }).rows]);
+  // Longest first, so a name is taken out before a shorter name inside it.
+  return [...strings].filter((s) => s.length >= 2).sort((a, b) => b.length - a.length);
+}
+
+/** The visible text with the data's own strings taken out (and the isolation marks around them). */
+function ourWords(text: string, data: readonly string[]): string {
+  // Lower-cased on both sides: a pattern may put a data value inside a sentence in lower case.
+  let left = text.replace(/[\u2068\u2069\u200f\u200e]/g, '').toLowerCase();
+  for (const value of data) left = left.split(value.toLowerCase()).join(' ');
+  return left;
+}
+
+const htmlLang = (page: Page) => page.locator('html').getAttribute('lang');
+
+async function chooseLanguage(page: Page, code: string): Promise<void> {
+  await page.getByTestId('language').selectOption(code);
+  await page.locator(`html[lang="${code}"]`).waitFor({ state: 'attached' });
+}
+
+const TABS: Record<string, { conflicts: string; money: string }> = {
+  es: { conflicts: es.rail.conflicts, money: es.rail.money },
+  ar: { conflicts: ar.rail.conflicts, money: ar.rail.money },
+};
+
+/** Opens the Conflicts tab and waits until its findings are in the page's language. */
+async function findingsIn(page: Page, lang: string): Promise<void> {
+  await openRailTab(page, TABS[lang]?.conflicts ?? '');
+  const localized = (await (await page.request.get(new URL(`/api/conflicts?lang=${lang}`, page.url()).toString())).json()) as {
+    findings: { title: string }[];
+  };
+  const first = localized.findings[0]?.title ?? '';
+  await page
+    .getByTestId('finding')
+    .filter({ hasText: first.slice(0, 30) })
+    .first()
+    .waitFor();
+}
+
+/** The tour's finding: Vincent Line's seat and the City of Denver's contract, under their names in `lang`. */
+function tourFinding(page: Page, lang: string) {
+  const [vincent, denver] = lang === 'ar' ? ['فنسنت لاين', 'مدينة دنفر'] : ['Vincent Line', 'City and County of Denver'];
+  return page.getByTestId('finding').filter({ hasText: vincent }).filter({ hasText: denver }).first();
+}
+
+describe('the reader’s language', () => {
+  const session = useExplorerSession();
+
+  for (const [lang, tree] of [
+    ['es', es],
+    ['ar', ar],
+  ] as const) {
+    it(`leaves no English of ours in the findings, their panel and the money list (${lang})`, async () => {
+      const page = session.page;
+      await chooseLanguage(page, lang);
+      const data = await dataOf(page);
+      const english = englishOfOurs(tree as unknown as Tree);
+      expect(english.length).toBeGreaterThan(100); // the check has something to look for
+
+      await findingsIn(page, lang);
+      const seen: Record<string, string> = {};
+      seen.findings = await page.getByTestId('conflicts-panel').innerText();
+
+      // A finding's panel: the vendor-board-seat finding about Vincent Line (its Arabic alias in Arabic).
+      const item = tourFinding(page, lang);
+      await item.click();
+      await page.getByTestId('finding-details').waitFor();
+      seen.findingPanel = await sidePanel(page).innerText();
+      // Names follow the reader's language in the panel as on the canvas.
+      if (lang === 'ar') expect(seen.findingPanel).not.toContain('Vincent Line');
+
+      await openRailTab(page, TABS[lang]?.money ?? '');
+      await page.getByTestId('money-row').first().waitFor();
+      seen.money = await page.getByTestId('money-panel').innerText();
+      if (lang === 'ar') expect(seen.money).toContain('مدينة دنفر');
+      await page.getByTestId('money-row').first().getByRole('button').click();
+      await page.getByTestId('flow-details').waitFor();
+      seen.flowPanel = await sidePanel(page).innerText();
+
+      for (const [where, text] of Object.entries(seen)) {
+        const left = ourWords(text, data);
+        const found = english.filter((word) => left.includes(word.toLowerCase()));
+        expect(found, `${lang} ${where}`).toEqual([]);
+      }
+      // And the check does catch English: the same panels in English are full of it.
+      await chooseLanguage(page, 'en');
+      await openRailTab(page, en.rail.conflicts);
+      const englishPanel = ourWords(await page.getByTestId('conflicts-panel').innerText(), data);
+      expect(english.filter((word) => englishPanel.includes(word.toLowerCase())).length).toBeGreaterThan(5);
+      expect(session.pageErrors).toEqual([]);
+    });
+  }
+
+  it('opens in Arabic for a browser whose first language is Arabic, and keeps the menu choice across reloads', async () => {
+    const context = await session.browser.newContext({ locale: 'ar', viewport: { width: 1440, height: 900 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(session.url);
+      await page.getByTestId('search-input').waitFor();
+      expect([await htmlLang(page), await page.locator('html').getAttribute('dir')]).toEqual(['ar', 'rtl']);
+      expect(await page.getByRole('tab', { name: ar.rail.conflicts }).count()).toBe(1);
+
+      await chooseLanguage(page, 'es');
+      await page.reload();
+      await page.getByTestId('search-input').waitFor();
+      expect(await htmlLang(page)).toBe('es');
+      // A fresh visit without the link's ?lang= still follows the choice, not the browser.
+      await page.goto(new URL('/', session.url).toString());
+      await page.getByTestId('search-input').waitFor();
+      expect(await htmlLang(page)).toBe('es');
+      expect(await page.getByRole('tab', { name: es.rail.conflicts }).count()).toBe(1);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it.runIf(process.env.INTERLOCK_SCREENSHOTS === '1')('pictures the Conflicts tour in Spanish and Arabic', async () => {
+    for (const lang of ['es', 'ar'] as const) {
+      const page = session.page;
+      await chooseLanguage(page, lang);
+      await findingsIn(page, lang);
+      const item = tourFinding(page, lang);
+      await item.click();
+      await page.getByTestId('finding-details').waitFor();
+      const finding = (await (await page.request.get(new URL(`/api/conflicts?lang=${lang}`, page.url()).toString())).json()) as {
+        findings: { title: string; nodeIds: string[] }[];
+      };
+      const title = (await item.locator('.finding__title').innerText()).trim();
+      const shown = finding.findings.find((f) => f.title === title);
+      if (shown) await waitForHighlight(page, shown.nodeIds);
+      await page.waitForTimeout(800); // the layout animation settles (a picture, not an assertion)
+      await page.screenshot({ path: `docs/screenshots/conflicts-${lang}.png` });
+    }
+  });
+});
