@@ -20,8 +20,8 @@ const { database } = testConnection();
 const actor = uniquePrefix('streamed');
 // LittleSis ids far from the real ones of the fixtures and from other runs.
 const idBase = 7_000_000_000 + (process.pid % 100_000) * 1_000;
-const shape: LittleSisShape = { entities: 60, relationships: 200, idBase };
-const tuning = { chunkRecords: 80, batchSize: 100 };
+const shape: LittleSisShape = { entities: 40, relationships: 120, idBase };
+const tuning = { chunkRecords: 50, batchSize: 100 };
 const base = String(idBase).slice(0, 7);
 const MARKERS = [`:littlesis-${base}`];
 let driver: Driver;
@@ -82,7 +82,7 @@ describe('a LittleSis file larger than a chunk', { timeout: 180_000 }, () => {
   it('a problem in a late chunk: nothing stays, and the problem names its record', async () => {
     const bad = gzipSync(
       fileOf('array', (records) => {
-        const late = records[shape.entities + 190]!;
+        const late = records[shape.entities + 110]!;
         (late.attributes as Record<string, unknown>).category_id = 99;
       }),
     );
@@ -91,16 +91,16 @@ describe('a LittleSis file larger than a chunk', { timeout: 180_000 }, () => {
     const problems = (error as ImportValidationError).problems;
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ field: 'category_id' });
-    expect(problems[0]!.message).toContain(`record ${shape.entities + 191}`);
+    expect(problems[0]!.message).toContain(`record ${shape.entities + 111}`);
     expect(await countOurs()).toMatchObject({ entities: 0, relationships: 0, undo: 0, audit: 0 });
   });
 
   it('JSON lines: a bad line is named by its line number, nothing written', async () => {
     const lines = fileOf('lines').toString('utf8').split('\n');
-    lines[150] = '{"type": "relationships", "id": 1, "attributes": {';
+    lines[130] = '{"type": "relationships", "id": 1, "attributes": {';
     const error = await run(Buffer.from(lines.join('\n')), false, 'relationships.jsonl').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ImportValidationError);
-    expect((error as ImportValidationError).problems[0]).toMatchObject({ line: 151, field: '(line)' });
+    expect((error as ImportValidationError).problems[0]).toMatchObject({ line: 131, field: '(line)' });
     expect(await countOurs()).toMatchObject({ entities: 0, relationships: 0, undo: 0 });
   });
 

@@ -3,8 +3,7 @@
  * bulk `entities.json`) is taken apart one element at a time; JSON lines are read line by line (readline) (each record keeps its line, as json-records.ts gives it). One document that is neither (an API
  * answer, pretty-printed) is small by nature and read whole, up to `maxDocumentBytes`.
  */
-import { createInterface } from 'node:readline';
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import type { ImportProblem } from '../../../../schemas/index.js';
 import { ImportTooLargeError } from '../csv.js';
 import { MAX_JSON_DEPTH } from '../json-lines.js';
@@ -30,7 +29,7 @@ export async function* streamJsonRecords(stream: Readable, maxDocumentBytes: num
     yield { problem: { field: '(file)', message: 'the file is empty' } };
     return;
   }
-  if (first === '[') yield* arrayRecords(rest);
+  if (first === '[') yield* arrayRecords(rest, maxDocumentBytes);
   else yield* lineRecords(rest, maxDocumentBytes);
 }
 
@@ -48,11 +47,13 @@ function prepend(head: string, chunks: AsyncIterator<string>): AsyncIterable<str
  * token assembler read 2 MB/s on our generated files, which would put a 2 GB file past fifteen minutes;
  * this reads as fast as JSON.parse (ADR 0024).
  */
-async function* arrayRecords(text: AsyncIterable<string>): AsyncGenerator<RecordOrProblem> {
+async function* arrayRecords(text: AsyncIterable<string>, maxRecordBytes: number): AsyncGenerator<RecordOrProblem> {
   let depth = 0;
   let inString = false;
   let escaped = false;
   let element: string[] = [];
+  /** Characters of the element read so far: one record is held whole, and may not fill the memory. */
+  let held = 0;
   let index = 0;
   let closed = false;
   const fail = (message: string): RecordOrProblem => ({
@@ -82,6 +83,7 @@ async function* arrayRecords(text: AsyncIterable<string>): AsyncGenerator<Record
           const last = [...element, chunk.slice(start, i)].join('').trim();
           if (last !== '') yield parseElement(last, index++);
           element = [];
+          held = 0;
           closed = true;
           start = i + 1;
           break;
@@ -89,6 +91,7 @@ async function* arrayRecords(text: AsyncIterable<string>): AsyncGenerator<Record
       } else if (c === 44 && depth === 1) {
         yield parseElement([...element, chunk.slice(start, i)].join(''), index++);
         element = [];
+        held = 0;
         start = i + 1;
       }
     }
@@ -101,7 +104,11 @@ async function* arrayRecords(text: AsyncIterable<string>): AsyncGenerator<Record
         }
       return;
     }
-    if (depth >= 1) element.push(chunk.slice(start));
+    if (depth >= 1) {
+      element.push(chunk.slice(start));
+      held += chunk.length - start;
+      if (held > maxRecordBytes) throw recordTooLarge(maxRecordBytes);
+    }
   }
   if (!closed) yield fail('the file ends inside the array');
 
@@ -114,8 +121,28 @@ async function* arrayRecords(text: AsyncIterable<string>): AsyncGenerator<Record
   }
 }
 
+/** The lines of the text (without their `\r\n` or `\n`); a line longer than `max` is refused (413). */
+async function* splitLines(text: AsyncIterable<string>, max: number): AsyncGenerator<string> {
+  let pending = '';
+  for await (const chunk of text) {
+    pending += chunk;
+    let start = 0;
+    for (let end = pending.indexOf('\n'); end !== -1; end = pending.indexOf('\n', start)) {
+      yield pending.slice(start, end > start && pending.charCodeAt(end - 1) === 13 ? end - 1 : end);
+      start = end + 1;
+    }
+    pending = pending.slice(start);
+    if (pending.length > max) throw recordTooLarge(max);
+  }
+  if (pending !== '') yield pending;
+}
+
+function recordTooLarge(max: number): ImportTooLargeError {
+  return new ImportTooLargeError(`a record of this file is larger than ${Math.round(max / 1048576)} MB`);
+}
+
 async function* lineRecords(text: AsyncIterable<string>, maxDocumentBytes: number): AsyncGenerator<RecordOrProblem> {
-  const lines = createInterface({ input: Readable.from(text, { objectMode: false }), crlfDelay: Infinity });
+  const lines = splitLines(text, maxDocumentBytes);
   let line = 0;
   let records = 0;
   let firstUnparsed: string[] | undefined;
