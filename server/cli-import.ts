@@ -118,10 +118,13 @@ export async function importThroughApp(
   if (!response.ok || !response.body) {
     const text = await response.text();
     const parsed = ImportErrorResponse.partial({ problems: true }).safeParse(safeJson(text));
-    throw new AppImportError(
-      parsed.success ? parsed.data.error.message : `The app answered ${response.status}: ${text.slice(0, 300)}`,
-      parsed.success ? (parsed.data.problems ?? []) : [],
-    );
+    const message = parsed.success ? parsed.data.error.message : `The app answered ${response.status}: ${text.slice(0, 300)}`;
+    // Too large for the app's limit: say both ways through.
+    const hint =
+      response.status === 413
+        ? ' Start the app with a larger INTERLOCK_IMPORT_MAX_MB (up to 4096), or stop it and run this command again to import without it.'
+        : '';
+    throw new AppImportError(`${message}${hint}`, parsed.success ? (parsed.data.problems ?? []) : []);
   }
   let buffered = '';
   const decoder = new TextDecoder();
