@@ -10,12 +10,12 @@ import { runImport } from './services/imports/import-service.js';
 import { recoverUnfinishedImports, STALE_AFTER_MS } from './services/imports/recovery.js';
 import { applySchema } from './services/schema-migration.js';
 import { describeSeed, loadSeed } from './services/seed.js';
-import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { userInfo } from 'node:os';
 import { ImportFormat, type ImportResult } from '../schemas/index.js';
-import { formatFromFileName, progressBar } from './cli-import.js';
-import { FORMAT_NAMES } from './services/imports/detect.js';
+import { formatFromFileName, importThroughApp, progressBar, reportImport } from './cli-import.js';
+import { findRunningApp } from './app-lock.js';
+import { fileFromPath } from './services/imports/import-file.js';
 import { exportCommand } from './cli-export.js';
 import { addCredentialsCommand } from './cli-credentials.js';
 import { addTokenCommands } from './cli-tokens.js';
@@ -59,52 +59,58 @@ program
   .option('--format <format>', 'json, csv, ftm, littlesis, ocds or usaspending (default: read from the content)')
   .option('--dry-run', 'report what would be created, updated and merged without writing')
   .option('--locale <locale>', 'how the file writes numbers, e.g. de (1.234,5) or en (1,234.5)')
-  .action((file: string, options: { format?: string; dryRun?: boolean; locale?: string }) =>
-    withDatabase(async (db) => {
-      const format = options.format === undefined ? undefined : ImportFormat.parse(options.format);
-      const bytes = new Uint8Array(await readFile(file));
-      // A fresh database needs the constraints and indexes before the first import, or every lookup by
-      // id scans all nodes (idempotent and quick when they exist).
-      await applySchema(db.driver, db.database);
-      const bar = progressBar();
-      const started = performance.now();
+  .option('--direct', 'write to the database over Bolt (NEO4J_URI or the embedded one) even when an app runs on this data folder')
+  .action(async (file: string, options: { format?: string; dryRun?: boolean; locale?: string; direct?: boolean }) => {
+    const config = loadConfig();
+    const format = options.format === undefined ? undefined : ImportFormat.parse(options.format);
+    // An app already running on this data folder holds the database: import through it (app-lock.ts).
+    const running = options.direct ? { state: 'none' as const } : await findRunningApp(config.INTERLOCK_DATA_DIR);
+    if (running.state === 'silent')
+      throw new Error(
+        `An Interlock app (pid ${running.lock.pid}, started ${running.lock.startedAt}) holds the data folder ${resolve(config.INTERLOCK_DATA_DIR)}, ` +
+          `but ${running.reason}. Wait until it prints "Ready" and run this again, or stop it (Ctrl-C in its terminal, or kill ${running.lock.pid}) ` +
+          'and run this again to import without it. Nothing was imported.',
+      );
+    const bar = progressBar();
+    const started = performance.now();
+    if (running.state === 'running') {
+      log(`Importing through the running app at ${running.lock.url} (pid ${running.lock.pid}).`);
       let result: ImportResult;
       try {
-        result = await runImport(
-          db.driver,
-          db.database,
-          { bytes, fileName: basename(file) },
-          {
-            format,
-            typedAs: formatFromFileName(file),
-            dryRun: options.dryRun ?? false,
-            locale: options.locale,
-            actor: `cli:${userInfo().username}`,
-            route: 'cli import',
-            onProgress: bar.update,
-            maxUnpackedBytes: Math.round(loadConfig().INTERLOCK_IMPORT_MAX_MB * 1024 * 1024),
-          },
-        );
+        result = await importThroughApp(running.lock, file, {
+          format,
+          dryRun: options.dryRun ?? false,
+          locale: options.locale,
+          onProgress: bar.update,
+        });
       } finally {
         bar.stop();
       }
-      const seconds = (performance.now() - started) / 1000;
-      const c = result;
-      log(
-        `${c.dryRun ? 'Dry run (nothing written): would create' : 'Created'} ${c.created.entities} entities and ${c.created.relationships} relationships; ` +
-          `updated ${c.updated.entities} and ${c.updated.relationships}; unchanged ${c.unchanged.entities} and ${c.unchanged.relationships}; ` +
-          `merged ${c.merged.entities} FtM fragments; attached ${c.attached} to entities already known by an identifier; skipped ${c.skipped}. ` +
-          `${FORMAT_NAMES[c.format]}, ${seconds.toFixed(1)} s.`,
-      );
-      for (const w of c.warnings) log(`  ${w.line ? `line ${w.line}: ` : ''}${w.message}`);
-      for (const u of c.unmapped)
-        log(
-          `  not imported: ${u.schema}${u.property ? `.${u.property}` : ''} (${u.lines} line(s), first ${u.firstLine}): ${u.reason}`,
-        );
-      if (c.documentId) log(`Every fact cites ${c.documentId}.`);
-      console.log(JSON.stringify(c, null, 2));
-    }),
-  );
+      reportImport(result, (performance.now() - started) / 1000, log);
+      return;
+    }
+    await withDatabase(async (db) => {
+      // A fresh database needs the constraints and indexes before the first import, or every lookup by
+      // id scans all nodes (idempotent and quick when they exist).
+      await applySchema(db.driver, db.database);
+      let result: ImportResult;
+      try {
+        result = await runImport(db.driver, db.database, await fileFromPath(file, basename(file)), {
+          format,
+          typedAs: formatFromFileName(file),
+          dryRun: options.dryRun ?? false,
+          locale: options.locale,
+          actor: `cli:${userInfo().username}`,
+          route: 'cli import',
+          onProgress: bar.update,
+          maxUnpackedBytes: Math.round(config.INTERLOCK_IMPORT_MAX_MB * 1024 * 1024),
+        });
+      } finally {
+        bar.stop();
+      }
+      reportImport(result, (performance.now() - started) / 1000, log);
+    });
+  });
 
 program
   .command('export')

@@ -5,6 +5,7 @@
  */
 import open from 'open';
 import { buildApp } from './app.js';
+import { newLocalToken, removeAppLock, writeAppLock } from './app-lock.js';
 import { warmUpImports } from './services/imports/import-service.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase, type Database } from './db/connection.js';
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
   let stopping = false;
   let oneTimeToken: string | null = null;
+  let port = config.PORT;
   const shutdown = async (reason: string, exitCode: number) => {
     if (stopping) return;
     stopping = true;
@@ -33,6 +35,7 @@ async function main(): Promise<void> {
     // the embedded Neo4j close. A request stuck longer than the query cap allows is not waited for.
     const grace = new Promise((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref());
     await Promise.race([app?.close().catch(() => undefined), grace]);
+    await removeAppLock(config.INTERLOCK_DATA_DIR).catch(() => undefined);
     await db?.close().catch(() => undefined);
     say('Stopped.');
     process.exit(exitCode);
@@ -55,7 +58,9 @@ async function main(): Promise<void> {
     if (config.INTERLOCK_SEED) {
       say(describeSeed(await loadSeed(db.driver, db.database)));
     }
-    const security = securityFromConfig(config);
+    // The CLI of the same user imports through this app with this token (app-lock.ts).
+    const localToken = newLocalToken();
+    const security = { ...securityFromConfig(config), localToken };
     if (security.hostNames === null && !config.INTERLOCK_HOSTNAMES?.includes('*')) {
       say(`Warning: listening on ${config.HOST} without INTERLOCK_HOSTNAMES; the Host header is not checked.`);
     }
@@ -69,6 +74,14 @@ async function main(): Promise<void> {
       databaseState: () => db?.state() ?? 'restarting',
     });
     await app.listen({ port: config.PORT, host: config.HOST });
+    const address = app.server.address();
+    port = typeof address === 'object' && address ? address.port : config.PORT;
+    await writeAppLock(config.INTERLOCK_DATA_DIR, {
+      pid: process.pid,
+      url: listeningUrl(config.HOST, port),
+      token: localToken.secret,
+      startedAt: new Date(started).toISOString(),
+    });
     // Imports a process (another replica, or this one before the database went away) left half-written.
     const open = db;
     setInterval(() => {
@@ -83,8 +96,7 @@ async function main(): Promise<void> {
     throw error;
   }
 
-  const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${config.PORT}/`;
+  const url = listeningUrl(config.HOST, port);
   say(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   say(`Explorer: ${url}`);
   say(`API docs: ${url}docs`);
@@ -108,6 +120,11 @@ async function main(): Promise<void> {
   if (config.INTERLOCK_OPEN_BROWSER && process.stdout.isTTY && !process.env.CI) {
     open(oneTimeToken ? signInUrl(url, oneTimeToken) : url).catch(() => undefined);
   }
+}
+
+function listeningUrl(listenHost: string, port: number): string {
+  const host = listenHost === '0.0.0.0' || listenHost === '::' ? 'localhost' : listenHost;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}/`;
 }
 
 main().catch((error: unknown) => {

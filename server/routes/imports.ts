@@ -16,7 +16,9 @@ import {
   type ImportFormat,
 } from '../../schemas/index.js';
 import { toApiError } from '../plugins/app/error-handler.js';
+import type { Readable } from 'node:stream';
 import { runImport } from '../services/imports/import-service.js';
+import { spoolUpload, UploadTooLargeError } from '../services/imports/upload-spool.js';
 
 const FORMAT_BY_TYPE: Record<string, ImportFormat> = {
   'application/json': 'json',
@@ -74,7 +76,7 @@ class BadImportRequest extends Error {
 const imports: FastifyPluginAsyncZod = async (app) => {
   // Imports are files, far larger than the 1 MB every other route accepts (INTERLOCK_IMPORT_MAX_MB).
   const IMPORT_BODY_LIMIT = app.security.importBodyLimitBytes;
-  // The body stays bytes: each format's reader parses it (and the file's hash names its Document).
+  // The body is not read here: it streams to a temporary file (upload-spool.ts) the readers then stream.
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser(
     [
@@ -86,8 +88,7 @@ const imports: FastifyPluginAsyncZod = async (app) => {
       'application/x-gzip',
       'text/csv',
     ],
-    { parseAs: 'buffer', bodyLimit: IMPORT_BODY_LIMIT },
-    (_request, body, done) => done(null, body),
+    (_request, payload, done) => done(null, payload),
   );
 
   app.post(
@@ -123,12 +124,18 @@ const imports: FastifyPluginAsyncZod = async (app) => {
           'format',
           'say ?format=json|csv|ftm|littlesis|ocds|usaspending or send the file as application/octet-stream',
         );
-      if (!Buffer.isBuffer(request.body) || request.body.length === 0)
-        throw new BadImportRequest('body', 'send the file as the request body');
-      const file = {
-        bytes: new Uint8Array(request.body),
+      const declared = Number(request.headers['content-length']);
+      if (declared > IMPORT_BODY_LIMIT) throw new UploadTooLargeError();
+      if (!isReadable(request.body)) throw new BadImportRequest('body', 'send the file as the request body');
+      const upload = await spoolUpload(request.body, {
         fileName: request.query.filename ?? DEFAULT_FILE_NAME[format ?? 'json'],
-      };
+        maxBytes: IMPORT_BODY_LIMIT,
+      });
+      if (upload.file.size === 0) {
+        await upload.remove();
+        throw new BadImportRequest('body', 'send the file as the request body');
+      }
+      const file = upload.file;
       const options = {
         format,
         // What the Content-Type implies, for a body whose content is recognisable as nothing else.
@@ -141,7 +148,8 @@ const imports: FastifyPluginAsyncZod = async (app) => {
       };
       const { driver, database } = app.neo4j;
 
-      if (!(request.headers.accept ?? '').includes('text/event-stream')) return runImport(driver, database, file, options);
+      if (!(request.headers.accept ?? '').includes('text/event-stream'))
+        return runImport(driver, database, file, options).finally(upload.remove);
 
       reply.hijack();
       reply.raw.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' });
@@ -155,10 +163,16 @@ const imports: FastifyPluginAsyncZod = async (app) => {
         const { status, body } = toApiError(error);
         if (status >= 500) request.log.error({ err: error }, body.error.message);
         send('error', { status, ...body });
+      } finally {
+        await upload.remove();
       }
       reply.raw.end();
     },
   );
 };
+
+function isReadable(body: unknown): body is Readable {
+  return typeof body === 'object' && body !== null && typeof (body as Readable).pipe === 'function';
+}
 
 export default imports;

@@ -21,6 +21,11 @@ export interface SecurityOptions {
   readsOpen: boolean;
   /** An admin token set from outside (INTERLOCK_ADMIN_TOKEN), checked in memory, never stored. */
   adminToken?: string | undefined;
+  /**
+   * The running app's own editor token for the CLI on the same machine (app-lock.ts): made at start,
+   * kept in memory and in the owner-only lock file of the data folder, gone when the app stops.
+   */
+  localToken?: { secret: string; holder: string } | undefined;
   /** Host header values accepted (lower-case, without port); null accepts any. */
   hostNames: readonly string[] | null;
   /** Origins allowed by CORS (and allowed to write cross-origin); empty = CORS off. */

@@ -81,7 +81,12 @@ export class TokenVerifier {
   constructor(
     private readonly driver: Driver,
     private readonly database: string,
-    private readonly options: { adminToken?: string | undefined; ttlMs?: number; timeoutMs?: number } = {},
+    private readonly options: {
+      adminToken?: string | undefined;
+      localToken?: { secret: string; holder: string } | undefined;
+      ttlMs?: number;
+      timeoutMs?: number;
+    } = {},
   ) {}
 
   async verify(secret: string): Promise<TokenHolder | null> {
@@ -89,6 +94,8 @@ export class TokenVerifier {
     if (adminToken !== undefined && sameSecret(secret, adminToken)) {
       return { id: 'env', name: 'admin (INTERLOCK_ADMIN_TOKEN)', role: 'admin' };
     }
+    const local = this.options.localToken;
+    if (local !== undefined && sameSecret(secret, local.secret)) return { id: 'local', name: local.holder, role: 'editor' };
     if (!secret.startsWith(TOKEN_PREFIX) || secret.length > 200) return null;
     const hash = hashSecret(secret);
     const cached = this.cache.get(hash);

@@ -33,6 +33,8 @@ export interface AuditRecord {
   keepDetail?: boolean;
   /** Keep only the ids: the changes carry no before/after worth keeping (an import completed after a crash). */
   withoutDetail?: boolean;
+  /** `changes` is only the first part of what changed (a streamed import keeps a bounded list): say so. */
+  truncated?: boolean;
 }
 
 /** Writes one entry in `tx` and returns its id. */
@@ -50,7 +52,7 @@ export async function recordAudit(tx: ManagedTransaction, record: AuditRecord, n
   }
   const relationshipIds = [...relationshipSet];
   const detailed = record.withoutDetail !== true && (record.keepDetail === true || record.changes.length <= DETAIL_LIMIT);
-  const idsTruncated = entityIds.size + relationshipIds.length > ID_LIMIT;
+  const idsTruncated = record.truncated === true || entityIds.size + relationshipIds.length > ID_LIMIT;
   const entry = {
     id,
     at: now.toISOString(),

@@ -85,7 +85,11 @@ describe('import from the page', () => {
         .locator('td')
         .allTextContents(),
     ).toEqual([String(parties + awards + 1), String(2 * awards)]);
-    await page.locator('[data-testid="import-audit"]').waitFor();
+    // The import's entry in the audit trail, one click away: who, through which route, what it touched.
+    await page.locator('[data-testid="import-audit-link"]').click();
+    const entry = page.locator('[data-testid="import-audit-entry"]');
+    await entry.getByText('POST /api/import').waitFor();
+    expect(await entry.locator('li').count()).toBeGreaterThan(0);
 
     await page.locator('[data-testid="import-show"]').click();
     await waitForOnCanvas(page, { names: ['RStudio License and Support', 'BYTES SOFTWARE SERVICES LIMITED'] });

@@ -57,6 +57,7 @@ export default fp(
     const { security } = app;
     const tokens = new TokenVerifier(app.neo4j.driver, app.neo4j.database, {
       adminToken: security.adminToken,
+      localToken: security.localToken,
       timeoutMs: security.queryTimeoutMs,
     });
     app.decorate('tokens', tokens);

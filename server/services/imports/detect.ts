@@ -8,7 +8,7 @@ import type { ImportFormat } from '../../../schemas/index.js';
 import { ImportTooLargeError } from './csv.js';
 
 /** How much of the start of a file is read to tell its format. */
-const HEAD_BYTES = 64 * 1024;
+export const HEAD_BYTES = 64 * 1024;
 
 export function isGzip(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;

@@ -34,7 +34,11 @@ import type { KnownEntity } from '../ftm/read.js';
 import { columnName, DEFAULT_ZIP_LIMITS } from './csv.js';
 import { BATCH, runStep, storedEntities, storedRelationships, writeSteps } from './graph-writes.js';
 import { locateProblem, type MappedImport } from './mapped-import.js';
-import { detectFormat, gunzipIfNeeded, UnknownFormatError } from './detect.js';
+import { detectFormat, HEAD_BYTES, UnknownFormatError } from './detect.js';
+import { contentHead, fileFromBytes, openContent, readContent, type ImportFile } from './import-file.js';
+import type { LookupIdentifiers } from './sources/identity.js';
+import { littleSisChunks } from './sources/littlesis-stream.js';
+import { applyStreamedImport } from './streamed-import.js';
 import { entitiesByIdentifier, identifiedAs } from './identifiers.js';
 import { entityIdsOf, followMerges, keepMerges, mergedInto } from './merged-ids.js';
 import { conventionOf, type NumberConvention } from './numbers.js';
@@ -106,27 +110,75 @@ export type RunImportOptions = Omit<ImportOptions, 'format'> & {
 export async function runImport(
   driver: Driver,
   database: string,
-  file: { bytes: Uint8Array; fileName: string },
-  runOptions: RunImportOptions,
+  file: { bytes: Uint8Array; fileName: string } | ImportFile,
+  runOptions: RunImportOptions & { tuning?: WriteTuning & { chunkRecords?: number } },
 ): Promise<ImportResult> {
   runOptions.onProgress?.({ phase: 'parse', done: 0, total: 1 });
-  // A gzip is unpacked first (within the import limit), then the content says the format if none was given.
-  const bytes = gunzipIfNeeded(file.bytes, runOptions.maxUnpackedBytes ?? DEFAULT_ZIP_LIMITS.maxUnpackedBytes);
-  const format = runOptions.format ?? detectFormat(bytes) ?? runOptions.typedAs;
+  const source = 'bytes' in file ? fileFromBytes(file.bytes, file.fileName) : file;
+  const maxUnpackedBytes = runOptions.maxUnpackedBytes ?? DEFAULT_ZIP_LIMITS.maxUnpackedBytes;
+  // The content says the format if none was given (a gzip is unpacked on the way).
+  const format = runOptions.format ?? detectFormat(await contentHead(source, HEAD_BYTES)) ?? runOptions.typedAs;
   if (!format) throw new UnknownFormatError();
   const { typedAs: _typedAs, ...rest } = runOptions;
-  const options: ImportOptions = { ...rest, format };
+  const options: ImportOptions & { tuning?: WriteTuning } = { ...rest, format };
+  const lookupIdentifiers: LookupIdentifiers = (refs) => withRead(driver, database, (tx) => entitiesByIdentifier(tx, refs));
+  // LittleSis bulk files run to gigabytes: streamed, a chunk of records at a time (ADR 0024).
+  if (format === 'littlesis') return importLittleSis(driver, database, source, options, lookupIdentifiers, maxUnpackedBytes);
+  const bytes = await readContent(source, maxUnpackedBytes);
   const mapped = await readImport({
     format,
     bytes,
-    fileName: file.fileName,
+    fileName: source.fileName,
     lookupFtm: (ids) => entitiesByFtmId(driver, database, ids),
-    lookupIdentifiers: (refs) => withRead(driver, database, (tx) => entitiesByIdentifier(tx, refs)),
+    lookupIdentifiers,
     maxUnpackedBytes: options.maxUnpackedBytes,
     convention: options.locale === undefined ? undefined : localeConvention(options.locale),
   });
   options.onProgress?.({ phase: 'parse', done: 1, total: 1 });
   return applyImport(driver, database, mapped, options);
+}
+
+/**
+ * A LittleSis file: one that fits in a chunk is planned and written as any other file (in one
+ * transaction when small); a larger one goes chunk by chunk through `applyStreamedImport`.
+ */
+async function importLittleSis(
+  driver: Driver,
+  database: string,
+  source: ImportFile,
+  options: ImportOptions & { tuning?: WriteTuning & { chunkRecords?: number } },
+  lookup: LookupIdentifiers,
+  maxDocumentBytes: number,
+): Promise<ImportResult> {
+  const content = await openContent(source);
+  try {
+    const chunks = littleSisChunks(content, {
+      fileName: source.fileName,
+      lookup,
+      maxDocumentBytes,
+      ...(options.tuning?.chunkRecords ? { chunkRecords: options.tuning.chunkRecords } : {}),
+    });
+    const first = await chunks.next();
+    const second = first.done ? first : await chunks.next();
+    if (first.done) throw new Error('a LittleSis file always gives a chunk');
+    if (second.done) {
+      options.onProgress?.({ phase: 'parse', done: 1, total: 1 });
+      return await applyImport(driver, database, first.value, options);
+    }
+    const all = (async function* () {
+      yield first.value;
+      yield second.value;
+      yield* chunks;
+    })();
+    return await applyStreamedImport(
+      driver,
+      database,
+      { chunks: all, position: () => ({ done: content.bytesRead(), total: source.size }) },
+      options,
+    );
+  } finally {
+    content.stream.destroy();
+  }
 }
 
 /**
@@ -332,7 +384,7 @@ export class ImportRollbackError extends Error {
   }
 }
 
-function resultOf(plan: ChangePlan, mapped: MappedImport, options: ImportOptions): ImportResult {
+export function resultOf(plan: ChangePlan, mapped: MappedImport, options: ImportOptions): ImportResult {
   return {
     format: options.format,
     dryRun: options.dryRun,
@@ -374,7 +426,7 @@ function sampleOf(plan: ChangePlan): ImportResult['sample'] {
 }
 
 /** Ids of the file's entities the graph holds already, or that a merge took in (those keep their way). */
-async function storedOrMerged(
+export async function storedOrMerged(
   tx: ManagedTransaction,
   file: { entities: { id: string; identifiers?: unknown[] | undefined }[] },
   merged: ReadonlyMap<string, unknown>,
@@ -384,7 +436,7 @@ async function storedOrMerged(
   return new Set([...(await existingKinds(tx, withIdentifiers)).keys(), ...merged.keys()]);
 }
 
-function auditChanges(plan: ChangePlan): AuditChange[] {
+export function auditChanges(plan: ChangePlan): AuditChange[] {
   return [
     ...plan.entities.created.map((r) => ({
       id: r.id,
@@ -421,16 +473,16 @@ function auditChanges(plan: ChangePlan): AuditChange[] {
   ];
 }
 
-function sortProblems(problems: ImportProblem[]): ImportProblem[] {
+export function sortProblems(problems: ImportProblem[]): ImportProblem[] {
   return [...problems].sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0));
 }
 
-async function isEmpty(tx: ManagedTransaction): Promise<boolean> {
+export async function isEmpty(tx: ManagedTransaction): Promise<boolean> {
   const result = await tx.run(cypher('queries/entity-count'));
   return Number(result.records[0]?.get('entities') ?? 0) === 0;
 }
 
-async function existingKinds(tx: ManagedTransaction, ids: string[]): Promise<Map<string, EntityKind>> {
+export async function existingKinds(tx: ManagedTransaction, ids: string[]): Promise<Map<string, EntityKind>> {
   if (ids.length === 0) return new Map();
   const result = await tx.run(cypher('queries/entity-kinds'), { ids });
   return new Map(result.records.map((r) => [r.get('id') as string, r.get('kind') as EntityKind]));

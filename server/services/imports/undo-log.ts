@@ -21,8 +21,12 @@ export const RECOVERY_ACTOR = 'system:recovery';
 export interface UndoRecord {
   importId: string;
   seq: number;
-  /** Batches the import planned: a log holding all of them belongs to an import that only missed its completion. */
-  total: number;
+  /**
+   * Batches the import planned: a log holding all of them belongs to an import that only missed its
+   * completion. Null for a streamed import, which cannot know its batches before the file ends: its log
+   * is always rolled back, never completed, by recovery.
+   */
+  total: number | null;
   actor: string;
   route: string;
   /** What the import's audit entry will say (format, counts, document). */
@@ -35,7 +39,7 @@ export async function writeUndo(tx: ManagedTransaction, record: UndoRecord): Pro
     record: {
       importId: record.importId,
       seq: int(record.seq),
-      total: int(record.total),
+      total: record.total === null ? null : int(record.total),
       at: new Date().toISOString(),
       actor: record.actor,
       route: record.route,

@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import {
+  AuditEntry,
   AuditResponse,
   DeleteResult,
   DuplicatesResponse,
@@ -50,6 +51,7 @@ export const editingApi = {
   deleteRelationship: (id: string, version?: number) => send('DELETE', `/relationships/${at(id)}`, DeleteResult, on(version)),
   undo: (auditId: string) => send('POST', `/audit/${at(auditId)}/undo`, UndoResult),
   audit: (entity: string) => send('GET', `/audit?entity=${at(entity)}&limit=50`, AuditResponse),
+  auditEntry: (id: string) => send('GET', `/audit/${at(id)}`, AuditEntry),
   duplicates: (offset = 0) => send('GET', `/duplicates?limit=50&offset=${offset}`, DuplicatesResponse),
   rejectDuplicate: (a: string, b: string) => send('POST', '/duplicates/rejections', RejectDuplicateResult, { a, b }),
   merge: (keepId: string, mergeId: string) => send('POST', '/merges', MergeResult, { keepId, mergeId }),

@@ -52,6 +52,14 @@ const enImports = {
   confirm: 'Import',
   show: 'Show what came in',
   audit: 'Recorded in the audit trail as {{id}}.',
+  auditOpen: 'Open its audit entry',
+  auditLoading: 'Reading the audit entry…',
+  auditWho: 'Who',
+  auditWhen: 'When',
+  auditRoute: 'Through',
+  auditWhat: 'What it touched',
+  auditCounts: '{{entities}} entity ids and {{relationships}} relationship ids recorded; the first:',
+  auditJson: 'The entry as JSON',
 };
 
 const esImports: typeof enImports = {
@@ -106,6 +114,14 @@ const esImports: typeof enImports = {
   confirm: 'Importar',
   show: 'Mostrar lo importado',
   audit: 'Registrado en la auditoría como {{id}}.',
+  auditOpen: 'Abrir su entrada de auditoría',
+  auditLoading: 'Leyendo la entrada de auditoría…',
+  auditWho: 'Quién',
+  auditWhen: 'Cuándo',
+  auditRoute: 'Por',
+  auditWhat: 'Qué tocó',
+  auditCounts: '{{entities}} ids de entidades y {{relationships}} ids de relaciones registrados; los primeros:',
+  auditJson: 'La entrada en JSON',
 };
 
 const arImports: typeof enImports = {
@@ -178,6 +194,14 @@ const arImports: typeof enImports = {
   confirm: 'استيراد',
   show: 'عرض ما دخل',
   audit: 'سُجّل في سجل التدقيق باسم {{id}}.',
+  auditOpen: 'افتح قيده في سجل التدقيق',
+  auditLoading: 'جارٍ قراءة قيد التدقيق…',
+  auditWho: 'مَن',
+  auditWhen: 'متى',
+  auditRoute: 'عبر',
+  auditWhat: 'ما الذي شمله',
+  auditCounts: 'سُجّل {{entities}} معرّف كيان و{{relationships}} معرّف علاقة؛ أولها:',
+  auditJson: 'القيد بصيغة JSON',
 };
 
 export const imports = {

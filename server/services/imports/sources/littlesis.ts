@@ -6,7 +6,7 @@
  * Every fact cites its LittleSis page; a relationship's own source documents, where the record lists
  * them, become Documents it cites as well. The mapping is documented in docs/import-formats.md.
  */
-import type { EntityKind, RelationshipType } from '../../../../schemas/index.js';
+import type { EntityKind, ImportProblem, RelationshipType } from '../../../../schemas/index.js';
 import { isAllowedEndpoint } from '../../../../schemas/index.js';
 import { clip, KIND_PREFIX, shortHash } from '../ids.js';
 import type { MappedImport } from '../mapped-import.js';
@@ -34,7 +34,7 @@ export const LITTLESIS_CATEGORIES: Record<number, string> = {
   12: 'generic',
 };
 
-interface LsRecord {
+export interface LsRecord {
   attributes: Value;
   self?: string;
   line?: number;
@@ -42,15 +42,36 @@ interface LsRecord {
 }
 
 export async function mapLittleSis(text_: string, fileName: string, lookup: LookupIdentifiers): Promise<MappedImport> {
-  const out = new FactCollector(fileName);
   const { documents, problems } = readJsonDocumentOrLines(text_);
-  for (const p of problems) out.problem(p);
-  const records = documents.flatMap(recordsOf);
-  const entityRecords = records.filter((r) => r.attributes.entity1_id === undefined);
-  const relationshipRecords = records.filter((r) => r.attributes.entity1_id !== undefined);
+  const mapper = new LittleSisMapper(fileName, lookup);
+  return mapper.map(documents.flatMap(recordsOf), problems);
+}
 
-  out.entity(
-    {
+/**
+ * Maps LittleSis records one chunk at a time (a bulk file streamed, see littlesis-stream.ts), keeping
+ * across chunks only what a later chunk needs: each entity's LittleSis id with our id and kind (so a
+ * relationship finds ends an earlier chunk brought, even in a dry run where nothing was written) and
+ * which Documents were already given. A whole file is one chunk.
+ */
+export class LittleSisMapper {
+  /** LittleSis entity id -> our id and kind, for every entity seen or looked up so far. */
+  private readonly ours = new Map<string, { id: string; kind: EntityKind }>();
+  /** Documents an earlier chunk carried: later chunks cite them without repeating them. */
+  private readonly documents = new Set<string>();
+
+  constructor(
+    private readonly fileName: string,
+    private readonly lookup: LookupIdentifiers,
+  ) {}
+
+  async map(records: readonly LsRecord[], problems: readonly ImportProblem[] = []): Promise<MappedImport> {
+    const out = new FactCollector(this.fileName);
+    for (const p of problems) out.problem(p);
+    const entityRecords = records.filter((r) => r.attributes.entity1_id === undefined);
+    const relationshipRecords = records.filter((r) => r.attributes.entity1_id !== undefined);
+    const ours = this.ours;
+
+    this.document(out, {
       id: LITTLESIS_DOCUMENT_ID,
       kind: 'Document',
       name: 'LittleSis',
@@ -58,41 +79,46 @@ export async function mapLittleSis(text_: string, fileName: string, lookup: Look
       publisher: 'Public Accountability Initiative',
       url: 'https://littlesis.org',
       description: 'Entities and relationships from LittleSis (data CC BY-SA); each fact cites its LittleSis page.',
-    },
-    undefined,
-  );
+    });
 
-  // ---- entities: our id from the LittleSis id and the kind its types say
-  const ours = new Map<string, { id: string; kind: EntityKind }>();
-  for (const r of entityRecords) {
-    const entity = entityOf(r, out);
-    if (entity) {
-      out.entity(entity, r.line);
-      ours.set(String(r.attributes.id), { id: entity.id as string, kind: entity.kind as EntityKind });
+    // ---- entities: our id from the LittleSis id and the kind its types say
+    for (const r of entityRecords) {
+      const entity = entityOf(r, out);
+      if (entity) {
+        out.entity(entity, r.line);
+        ours.set(String(r.attributes.id), { id: entity.id as string, kind: entity.kind as EntityKind });
+      }
     }
+
+    // ---- ends not in the file: entities an earlier import brought, by their LittleSis id
+    const missing = new Set<string>();
+    for (const r of relationshipRecords)
+      for (const key of ['entity1_id', 'entity2_id']) {
+        const id = text(r.attributes[key]);
+        if (id && !ours.has(id)) missing.add(id);
+      }
+    if (missing.size > 0) {
+      const found = await this.lookup([...missing].map((value) => ({ scheme: 'littlesis', value })));
+      for (const id of missing) {
+        const known = found.get(identifierKey('littlesis', id));
+        if (known) ours.set(id, known);
+      }
+    }
+
+    for (const r of relationshipRecords) relationshipOf(r, ours, out, (doc) => this.document(out, doc, r.line));
+    return out.result(LITTLESIS_DOCUMENT_ID);
   }
 
-  // ---- ends not in the file: entities an earlier import brought, by their LittleSis id
-  const missing = new Set<string>();
-  for (const r of relationshipRecords)
-    for (const key of ['entity1_id', 'entity2_id']) {
-      const id = text(r.attributes[key]);
-      if (id && !ours.has(id)) missing.add(id);
-    }
-  if (missing.size > 0) {
-    const found = await lookup([...missing].map((value) => ({ scheme: 'littlesis', value })));
-    for (const id of missing) {
-      const known = found.get(identifierKey('littlesis', id));
-      if (known) ours.set(id, known);
-    }
+  /** A Document once per import: the first chunk that needs it carries it. */
+  private document(out: FactCollector, doc: Value & { id: string }, line?: number): void {
+    if (this.documents.has(doc.id)) return;
+    this.documents.add(doc.id);
+    out.entity(doc, line);
   }
-
-  for (const r of relationshipRecords) relationshipOf(r, ours, out);
-  return out.result(LITTLESIS_DOCUMENT_ID);
 }
 
 /** The records of one document or line: a bulk array, an API answer (`data`, `included`) or one record. */
-function recordsOf(doc: JsonRecord): LsRecord[] {
+export function recordsOf(doc: JsonRecord): LsRecord[] {
   const items: unknown[] = [];
   const value = doc.value;
   if (Array.isArray(value)) items.push(...value);
@@ -223,7 +249,12 @@ function typeOf(category: string, a: Value, from: EntityKind, to: EntityKind): {
   }
 }
 
-function relationshipOf(r: LsRecord, ours: ReadonlyMap<string, { id: string; kind: EntityKind }>, out: FactCollector): void {
+function relationshipOf(
+  r: LsRecord,
+  ours: ReadonlyMap<string, { id: string; kind: EntityKind }>,
+  out: FactCollector,
+  addDocument: (doc: Value & { id: string }) => void,
+): void {
   const a = r.attributes;
   const lsId = text(a.id);
   const category = LITTLESIS_CATEGORIES[Number(a.category_id)];
@@ -275,17 +306,13 @@ function relationshipOf(r: LsRecord, ours: ReadonlyMap<string, { id: string; kin
   // The relationship's own sources, where the record lists them (the API's `references`/`documents`).
   for (const ref of sourceDocuments(a)) {
     const documentId = `document:url-${shortHash(ref.url, 16)}`;
-    if (!out.hasEntity(documentId))
-      out.entity(
-        {
-          id: documentId,
-          kind: 'Document',
-          name: clip(ref.name ?? ref.url, 300),
-          title: clip(ref.name ?? ref.url, 500),
-          url: ref.url,
-        },
-        r.line,
-      );
+    addDocument({
+      id: documentId,
+      kind: 'Document',
+      name: clip(ref.name ?? ref.url, 300),
+      title: clip(ref.name ?? ref.url, 500),
+      url: ref.url,
+    });
     citations.push(citation(documentId, ref.url, said));
   }
   const current = a.is_current === true ? true : a.is_current === false ? false : undefined;

@@ -9,6 +9,7 @@ import { useRef, useState } from 'react';
 import type { DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportProblem, ImportResult } from '../../../../schemas/index.js';
+import { AuditEntryLink } from './AuditEntryLink.js';
 import { ImportRequestError, sendImport, type Stage } from './importRequest.js';
 import './ImportPanel.css';
 
@@ -179,11 +180,7 @@ export function ImportPanel({
               {t('imports.show')}
             </button>
           )}
-          {step.result.auditId && (
-            <p className="muted" data-testid="import-audit">
-              {t('imports.audit', { id: step.result.auditId })}
-            </p>
-          )}
+          {step.result.auditId && <AuditEntryLink id={step.result.auditId} />}
         </div>
       )}
     </section>
