@@ -17,6 +17,8 @@ export interface PictureSource {
   readonly url?: string | undefined;
   /** How many of the map's facts cite it. */
   readonly citedBy: number;
+  /** Its distinct citations (locator and quote), for the SVG's tooltip: a picture has no room for them. */
+  readonly quotes: readonly { locator: string; quote: string }[];
 }
 
 export interface PictureSources {
@@ -29,12 +31,19 @@ export function pictureSources(snapshot: Snapshot, language: PictureLanguage): P
   const documents = documentsById(snapshot);
   const numbers = new Map<string, number>();
   const counts = new Map<string, number>();
+  const quotes = new Map<string, Map<string, { locator: string; quote: string }>>();
   const facts: { citations: readonly Citation[] }[] = [...snapshot.content.relationships, ...snapshot.content.entities];
-  for (const fact of facts)
+  for (const fact of facts) {
+    for (const { documentId, locator, quote } of fact.citations) {
+      const seen = quotes.get(documentId) ?? new Map<string, { locator: string; quote: string }>();
+      seen.set(`${locator}\u0000${quote}`, { locator, quote });
+      quotes.set(documentId, seen);
+    }
     for (const documentId of new Set(fact.citations.map((c) => c.documentId))) {
       if (!numbers.has(documentId)) numbers.set(documentId, numbers.size + 1);
       counts.set(documentId, (counts.get(documentId) ?? 0) + 1);
     }
+  }
   const sources = [...numbers.entries()].map(([documentId, number]): PictureSource => {
     const document = documents.get(documentId);
     return {
@@ -45,6 +54,7 @@ export function pictureSources(snapshot: Snapshot, language: PictureLanguage): P
       publishedOn: document?.kind === 'Document' ? document.publishedOn : undefined,
       url: document?.kind === 'Document' ? document.url : undefined,
       citedBy: counts.get(documentId) ?? 0,
+      quotes: [...(quotes.get(documentId)?.values() ?? [])],
     };
   });
   return {

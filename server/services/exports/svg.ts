@@ -320,6 +320,8 @@ function drawKey(
     const lines = sourceLines(source, chars);
     y += line + 3;
     svg.push(`<g class="source" data-source="${source.number}" data-document="${escapeXml(source.documentId)}">`);
+    // The quotes behind the entry, shown on hover where the SVG is opened (a picture has no room for them).
+    svg.push(`<title>${escapeXml(source.quotes.map((q) => `${q.locator}: “${q.quote}”`).join('\n'))}</title>`);
     svg.push(text(start, y, `[${source.number}]`, { size, weight: 700, fill: MARKER, base: 'ltr', anchor }));
     const x = start + forward * SOURCE_INDENT;
     lines.title.forEach((titleLine, i) => {
