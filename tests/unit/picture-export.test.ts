@@ -156,7 +156,7 @@ describe('sources', () => {
     expect(report).toContain('Sanctuary Sabotage');
     // Its three citations are one entry; their quotes are its tooltip, not lines of the picture.
     expect(report).not.toContain('p. 3');
-    expect(/<g class="source" data-source="2"[^>]*><title>([^<]*)<\/title>/.exec(svg)?.[1]).toContain('p. 3: “one”');
+    expect(/<g class="source" data-source="2"[^>]*>\s*<title>([^<]*)<\/title>/.exec(svg)?.[1]).toContain('p. 3: “one”');
   });
 
   it("names a document by its title in the reader's language where the data has one, else the original", () => {
