@@ -26,6 +26,8 @@ export interface BidiLine {
   readonly runs: readonly TextRun[];
 }
 
+const EXPLICIT = /[\u202A-\u202E\u2066-\u2069]/g;
+
 /** One line of text (no line breaks) as runs in visual order. */
 export function layoutLine(text: string, base: Direction | 'auto' = 'auto'): BidiLine {
   const line = text.replace(/[\r\n]+/g, ' ');
@@ -45,9 +47,16 @@ export function layoutLine(text: string, base: Direction | 'auto' = 'auto'): Bid
       else last.to = index;
     } else spans.push({ level, from: index, to: index });
   }
+  // Explicit marks in the text (an isolated date) have done their work in the levels; left in a run
+  // they would leave an isolate open inside the run's own and break the nesting in a browser.
   return {
     direction,
-    runs: spans.map((s) => ({ text: line.slice(s.from, s.to + 1), direction: s.level % 2 === 1 ? 'rtl' : 'ltr' })),
+    runs: spans
+      .map((s): TextRun => ({
+        text: line.slice(s.from, s.to + 1).replace(EXPLICIT, ''),
+        direction: s.level % 2 === 1 ? 'rtl' : 'ltr',
+      }))
+      .filter((run) => run.text !== ''),
   };
 }
 
