@@ -202,6 +202,15 @@ describe('mixed-direction text', () => {
     ]);
   });
 
+  it('closes every isolate it opens, also where a date sits in an Arabic line (a browser scrambles the line otherwise)', () => {
+    const svg = renderSvg({ snapshot: seedSnapshot(), exportedAt, picture: { size: 'a4', lang: 'ar' } });
+    const runs = [...svg.matchAll(/<tspan[^>]*data-dir="(?:ltr|rtl)"[^>]*>([^<]*)<\/tspan>/g)].map((m) => m[1] ?? '');
+    expect(runs.length).toBeGreaterThan(20);
+    for (const run of runs) expect(run).toMatch(/^[\u2066\u2067][^\u2066-\u2069]*\u2069$/);
+    // The export date reads as written, just left of the Arabic words that come before it.
+    expect(svg).toMatch(/<tspan data-dir="ltr">⁦2026-11-28⁩<\/tspan> <tspan data-dir="rtl">⁧· صُدّر في⁩/);
+  });
+
   /** The rendered pixels of one SVG text element, with the run holding `word` in its own colour. */
   function inkColumns(line: string, colours: Record<string, string>): Map<string, number[]> {
     let coloured = line.replace(/ x="[\d.]+"/, ' x="20"').replace(/ text-anchor="\w+"/, ' text-anchor="start"');
