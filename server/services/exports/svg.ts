@@ -91,15 +91,41 @@ export function renderSvg(input: ExportInput): string {
     height = Math.ceil(keyTop + needed + 40);
   }
 
-  // Graph units -> picture units: the map fitted inside its region with margins and room for captions.
-  const innerWidth = Math.max(1, mapRect.width - widestCaption - 24);
-  const innerHeight = Math.max(1, mapRect.height - captionHeight - NODE - 24);
-  const spanX = bounds.maxX - bounds.minX;
-  const spanY = bounds.maxY - bounds.minY;
-  const scale = Math.min(spanX > 0 ? innerWidth / spanX : Infinity, spanY > 0 ? innerHeight / spanY : Infinity, 3);
-  const fit = Number.isFinite(scale) ? scale : 1;
-  const offsetX = mapRect.x + mapRect.width / 2 - ((bounds.minX + bounds.maxX) / 2) * fit;
-  const offsetY = mapRect.y + NODE / 2 + 12 + (innerHeight - spanY * fit) / 2 - bounds.minY * fit;
+  // Graph units -> picture units: the largest scale (at most 3) at which every node with its own caption
+  // fits inside the map region with a margin, centred there.
+  const extents = (scale: number) => {
+    const boxes = content.entities.map((e) => {
+      const p = content.positions[e.id] ?? { x: 0, y: 0 };
+      const c = captions.get(e.id);
+      const half = Math.max(NODE / 2, (c?.width ?? 0) / 2);
+      return {
+        left: p.x * scale - half,
+        right: p.x * scale + half,
+        top: p.y * scale - NODE / 2,
+        bottom: p.y * scale + NODE / 2 + 6 + (c?.height ?? 0),
+      };
+    });
+    const left = Math.min(...boxes.map((b) => b.left));
+    const top = Math.min(...boxes.map((b) => b.top));
+    return {
+      left,
+      top,
+      width: Math.max(...boxes.map((b) => b.right)) - left,
+      height: Math.max(...boxes.map((b) => b.bottom)) - top,
+    };
+  };
+  const margin = 12;
+  const fits = (scale: number) => {
+    const e = extents(scale);
+    return e.width <= mapRect.width - 2 * margin && e.height <= mapRect.height - 2 * margin;
+  };
+  let [low, high] = [0.02, 3];
+  if (fits(high)) low = high;
+  else for (let i = 0; i < 30; i++) [low, high] = fits((low + high) / 2) ? [(low + high) / 2, high] : [low, (low + high) / 2];
+  const fit = low;
+  const placed = extents(fit);
+  const offsetX = mapRect.x + (mapRect.width - placed.width) / 2 - placed.left;
+  const offsetY = mapRect.y + (mapRect.height - placed.height) / 2 - placed.top;
   const at = (id: string): Point => {
     const p = content.positions[id] ?? { x: 0, y: 0 };
     return { x: round(p.x * fit + offsetX), y: round(p.y * fit + offsetY) };
@@ -444,7 +470,8 @@ function drawEdge(
     const w = (label.length * 11 + (marks ? (marks.length + 1) * 10 : 0)) * EM + 10;
     return { x: p.x - w / 2, y: p.y - 10, width: w, height: 16 };
   };
-  const choice = candidates.find((c) => !overlapsAny(boxOf(c.t, c.label), taken)) ?? { t: 0.5, label: full };
+  // With no room anywhere, the markers alone (small) rather than a label over a name.
+  const choice = candidates.find((c) => !overlapsAny(boxOf(c.t, c.label), taken)) ?? { t: 0.5, label: marks ? '' : full };
   const box = boxOf(choice.t, choice.label);
   taken.push(box);
   const p = along(choice.t);
