@@ -161,4 +161,40 @@ export type SnapshotDiff = z.infer<typeof SnapshotDiff>;
 export const EXPORT_FORMATS = ['png', 'svg', 'html', 'graphml', 'gexf', 'cyjs', 'json', 'csv', 'ftm', 'cypher'] as const;
 export const ExportFormat = z.enum(EXPORT_FORMATS);
 export type ExportFormat = z.infer<typeof ExportFormat>;
-export const ExportQuery = z.object({ format: ExportFormat });
+/** Picture sizes: `map` takes the map's own aspect ratio; the others are fixed canvases the map is fitted into. */
+export const PICTURE_SIZES = ['map', 'social', 'square', 'a4', 'screen'] as const;
+export const PictureSize = z.enum(PICTURE_SIZES);
+export type PictureSize = z.infer<typeof PictureSize>;
+/** The fixed presets in picture units (CSS pixels): a social card, a square post, A4 landscape at 96 dpi. */
+export const PICTURE_PRESETS: Readonly<Record<'social' | 'square' | 'a4', { width: number; height: number }>> = {
+  social: { width: 1200, height: 630 },
+  square: { width: 1080, height: 1080 },
+  a4: { width: 1123, height: 794 },
+};
+/** Languages a picture's words and source titles can be in (the page's languages). */
+export const PICTURE_LANGUAGES = ['en', 'es', 'ar'] as const;
+export type PictureLanguage = (typeof PICTURE_LANGUAGES)[number];
+
+const ScreenSide = z.coerce.number().int().min(320).max(4000);
+
+export const ExportQuery = z
+  .object({
+    format: ExportFormat,
+    size: PictureSize.default('map').describe(
+      "pictures (png, svg) only: map (the map's own aspect ratio), social (1200x630), square (1080x1080), a4 (landscape), screen (width x height, as on screen)",
+    ),
+    width: ScreenSide.optional().describe('with size=screen: the width of the screen area, in pixels'),
+    height: ScreenSide.optional().describe('with size=screen: the height of the screen area, in pixels'),
+    lang: z
+      .enum(PICTURE_LANGUAGES)
+      .default('en')
+      .describe(
+        "pictures only: the reader's language for the legend, headings and source titles (a document's title in that language where the data has one)",
+      ),
+  })
+  .superRefine((query, ctx) => {
+    if (query.size !== 'screen') return;
+    for (const side of ['width', 'height'] as const)
+      if (query[side] === undefined) ctx.addIssue({ code: 'custom', path: [side], message: `size=screen needs ${side}` });
+  });
+export type ExportQuery = z.infer<typeof ExportQuery>;

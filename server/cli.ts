@@ -118,7 +118,14 @@ program
   .argument('<snapshotId>', 'the snapshot id (pub-… or draft-…)')
   .requiredOption('--format <format>', 'png, svg, html, graphml, gexf, cyjs, json, csv, ftm or cypher')
   .option('--out <file>', 'write to this file instead of stdout')
-  .action((id: string, options: { format: string; out?: string }) => withDatabase((db) => exportCommand(db, id, options, log)));
+  .option('--size <size>', 'pictures: map (default), social, square, a4 or screen (with --width and --height)')
+  .option('--width <pixels>', 'pictures with --size screen: width')
+  .option('--height <pixels>', 'pictures with --size screen: height')
+  .option('--lang <language>', 'pictures: en (default), es or ar')
+  .action(
+    (id: string, options: { format: string; out?: string; size?: string; lang?: string; width?: string; height?: string }) =>
+      withDatabase((db) => exportCommand(db, id, options, log)),
+  );
 
 program
   .command('import-rollback')

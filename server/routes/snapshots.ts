@@ -158,7 +158,10 @@ const snapshots: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const snapshot = await readVisible(request, request.params.id);
-      return sendFile(reply, await exportFile(request.query.format, { snapshot, exportedAt: new Date() }));
+      return sendFile(
+        reply,
+        await exportFile(request.query.format, { snapshot, exportedAt: new Date(), picture: pictureOf(request.query) }),
+      );
     },
   );
 
@@ -175,10 +178,18 @@ const snapshots: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const snapshot = await app.snapshots.preview(request.body, request.access.actor);
-      return sendFile(reply, await exportFile(request.query.format, { snapshot, exportedAt: new Date() }));
+      return sendFile(
+        reply,
+        await exportFile(request.query.format, { snapshot, exportedAt: new Date(), picture: pictureOf(request.query) }),
+      );
     },
   );
 };
+
+/** The picture options of an export query (the other formats ignore them). */
+function pictureOf({ size, width, height, lang }: ExportQuery): ExportInput['picture'] {
+  return { size, width, height, lang };
+}
 
 function sendFile(reply: FastifyReply, file: { fileName: string; contentType: string; body: string | Uint8Array }): FastifyReply {
   // The serializer is for JSON answers; a file goes out as its bytes.

@@ -296,6 +296,18 @@ describe('exports', () => {
     expect(html).not.toContain('<img');
   });
 
+  it('takes the picture size and language from the query, and names a bad one', async () => {
+    const social = await app.inject({ method: 'GET', url: `/api/snapshots/${id}/export?format=png&size=social&lang=ar` });
+    expect(social.statusCode).toBe(200);
+    expect([social.rawPayload.readUInt32BE(16), social.rawPayload.readUInt32BE(20)]).toEqual([1200, 630]);
+    const screen = await app.inject({ method: 'GET', url: `/api/snapshots/${id}/export?format=svg&size=screen` });
+    expect(screen.statusCode).toBe(400);
+    expect(screen.json().error.field).toMatch(/width/);
+    const wrong = await app.inject({ method: 'GET', url: `/api/snapshots/${id}/export?format=svg&size=poster` });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.field).toMatch(/size/);
+  });
+
   it('renders a PNG from the SVG', async () => {
     const response = await exportOf(id, 'png');
     expect(response.statusCode).toBe(200);

@@ -103,18 +103,24 @@ describe('exports of a seed snapshot', () => {
   const snapshot = seedSnapshot({ rename: { 'org:lexisnexis': HOSTILE } });
   const input = { snapshot, exportedAt };
 
-  it('draws an SVG that parses, numbers every citation once and lists it under the picture', () => {
-    const svg = renderSvg(input);
-    const parsed = new XMLParser({ ignoreAttributes: false }).parse(svg) as { svg: unknown };
-    expect(parsed.svg).toBeDefined();
-    expect(svg).toContain('&lt;img src=x onerror=alert(1)&gt;');
-    expect(svg).not.toContain('<img');
+  it('numbers every citation once for the footnotes of the standalone page', () => {
     const { notes } = footnotes(snapshot);
     const cited = new Set(
       [...snapshot.content.entities, ...snapshot.content.relationships].flatMap((f) => f.citations.map((c) => c.quote)),
     );
     expect(notes.length).toBe(cited.size);
-    for (const note of notes) expect(svg).toContain(`>[${note.number}]<`);
+  });
+
+  it('draws an SVG that parses, escapes names and lists its sources under the picture', () => {
+    const svg = renderSvg(input);
+    const parsed = new XMLParser({ ignoreAttributes: false }).parse(svg) as { svg: unknown };
+    expect(parsed.svg).toBeDefined();
+    expect(svg).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(svg).not.toContain('<img');
+    const documents = new Set(
+      [...snapshot.content.entities, ...snapshot.content.relationships].flatMap((f) => f.citations.map((c) => c.documentId)),
+    );
+    for (let n = 1; n <= documents.size; n++) expect(svg).toContain(`data-source="${n}"`);
     expect(svg).toContain('Version 2');
     expect(svg).toContain('exported 2026-11-28');
   });

@@ -3,11 +3,13 @@
  * helpers several formats share: the entities including the cited Documents, citation numbering for
  * footnotes, flat attribute tables for the graph formats, and the line that names the snapshot.
  */
-import type { Citation, Entity, Relationship, Snapshot } from '../../../schemas/index.js';
+import type { Citation, Entity, PictureLanguage, PictureSize, Relationship, Snapshot } from '../../../schemas/index.js';
 
 export interface ExportInput {
   snapshot: Snapshot;
   exportedAt: Date;
+  /** Pictures only: the size (default `map`, the map's aspect ratio) and the reader's language (default `en`). */
+  picture?: { size?: PictureSize; width?: number | undefined; height?: number | undefined; lang?: PictureLanguage } | undefined;
 }
 
 /** Entities on the map plus the Documents they cite, by id. */

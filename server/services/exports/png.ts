@@ -1,17 +1,26 @@
 /**
  * PNG: the SVG export rasterised by resvg (no browser on the server). The fonts are bundled (DejaVu
- * Sans covers Latin and Arabic, which resvg shapes and joins), so the picture looks the same on every
+ * Sans covers Latin, Arabic and Hebrew, which resvg shapes and joins), so the picture looks the same on every
  * machine and system fonts are never consulted.
  */
 import { Resvg } from '@resvg/resvg-js';
 import { fileURLToPath } from 'node:url';
 import type { ExportInput } from './context.js';
 import { MAX_PNG_PIXELS, MIN_PNG_ZOOM, pictureTooLarge } from './picture-limits.js';
+import { presetZoom } from './picture-frame.js';
 import { renderSvg } from './svg.js';
 
 const FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((file) =>
   fileURLToPath(new URL(`./fonts/${file}`, import.meta.url)),
 );
+
+/** The bundled fonts and nothing else: every machine draws the same picture. */
+export const PNG_FONTS = {
+  fontFiles: FONT_FILES,
+  loadSystemFonts: false,
+  defaultFontFamily: 'DejaVu Sans',
+  sansSerifFamily: 'DejaVu Sans',
+};
 
 /** Twice the SVG's size (sharp on high-density screens and in print) ... */
 const SCALE = 2;
@@ -35,18 +44,19 @@ export function pngZoom(width: number, height: number): number {
   return zoom;
 }
 
-export function svgToPng(svg: string): Uint8Array {
+/** `zoom`: PNG pixels per picture unit (a preset's own); without it, pngZoom decides. */
+export function svgToPng(svg: string, zoom?: number): Uint8Array {
   const width = Number(/^<svg[^>]*\swidth="(\d+)"/.exec(svg)?.[1] ?? 0);
   const height = Number(/^<svg[^>]*\sheight="(\d+)"/.exec(svg)?.[1] ?? 0);
-  const zoom = pngZoom(width, height);
+  zoom ??= pngZoom(width, height);
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'zoom', value: zoom },
-    font: { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' },
+    font: PNG_FONTS,
     background: '#fbfaf7',
   });
   return resvg.render().asPng();
 }
 
 export function renderPng(input: ExportInput): Uint8Array {
-  return svgToPng(renderSvg(input));
+  return svgToPng(renderSvg(input), presetZoom(input.picture?.size ?? 'map'));
 }

@@ -1,26 +1,32 @@
 /**
  * The map as SVG, drawn by the server from the snapshot's positions: kinds in the page's colours and
- * shapes (the model's encoding), relationship lines in their category colours (former roles dashed,
- * money lines as wide as the page draws them), each line's label followed by numbered citation markers,
- * and under the picture the numbered list of sources with locator and quote. Title, version and export
- * date head the picture. Every name and quote is escaped: text in, text out.
+ * shapes, relationship lines in their category colours (former ties dashed, money lines as wide as the
+ * page draws them), labels placed where they do not cover each other, numbered citation markers on the
+ * map, and beside or under it a legend of the kinds and relationship types shown and the list of sources,
+ * one entry per document. The picture takes the map's aspect ratio or a preset size (picture-frame.ts).
+ * Every line of text is laid out by the bidirectional algorithm (bidi.ts) and escaped: text in, text out.
  */
-import type { Entity, GraphNode, Relationship } from '../../../schemas/index.js';
+import type { Entity, GraphNode, Relationship, RelationshipType } from '../../../schemas/index.js';
 import { CATEGORY_ENCODING, KIND_ENCODING, categoryOf, type NodeShape } from '../../../web/src/model/encoding.js';
 import { edgeLabel, edgeWidth, largestAmount, nodeLabel } from '../../../web/src/model/labels.js';
-import { documentLabel, footnotes, type ExportInput } from './context.js';
-import { escapeXml } from './xml.js';
+import { isolate, layoutLine, paragraphDirection, type Direction } from './bidi.js';
+import type { ExportInput } from './context.js';
 import { checkPictureSize } from './picture-limits.js';
+import { keyPlacement, presetCanvas, sideColumn, type PictureOptions, type Rect } from './picture-frame.js';
+import { pictureSources, type PictureSource } from './picture-sources.js';
+import { pictureWords, type PictureWords } from './picture-words.js';
+import { escapeXml } from './xml.js';
 
-export const SVG_FONT = 'DejaVu Sans, Noto Sans, Segoe UI, Arial, sans-serif';
+export const SVG_FONT = 'DejaVu Sans, Noto Sans, Noto Sans Arabic, Segoe UI, Arial, sans-serif';
 const INK = '#17191c';
 const MUTED = '#5b6068';
 const MARKER = '#b34700';
-const PAD = 90;
-const MIN_WIDTH = 960;
+const PAPER = '#fbfaf7';
 const NODE = 38;
+/** An estimate of a DejaVu Sans character's advance, in ems (SVG text has no measuring on the server). */
+const EM = 0.58;
 
-interface Box {
+interface Point {
   x: number;
   y: number;
 }
@@ -29,87 +35,127 @@ export function renderSvg(input: ExportInput): string {
   checkPictureSize(input);
   const { snapshot, exportedAt } = input;
   const { content } = snapshot;
-  const nodes = new Map<string, GraphNode>(content.entities.map((e) => [e.id, e]));
-  const notes = footnotes(snapshot);
-  const positions = spreadOut(content.positions, content.relationships, nodes);
-
-  const xs = content.entities.map((e) => positions[e.id]?.x ?? 0);
-  const ys = content.entities.map((e) => positions[e.id]?.y ?? 0);
-  const minX = Math.min(...xs);
-  const maxX = Math.max(...xs);
-  const minY = Math.min(...ys);
-  const maxY = Math.max(...ys);
-  const width = Math.max(MIN_WIDTH, Math.ceil(maxX - minX + 2 * PAD + 120));
-  const textChars = Math.floor((width - 60) / 6.6);
-
-  // Header: title, the line naming version and date, the description.
-  const header: string[] = [];
-  let y = 44;
-  for (const line of wrap(content.title, Math.floor((width - 60) / 13)).slice(0, 3)) {
-    header.push(text(30, y, line, { size: 24, weight: 700 }));
-    y += 30;
-  }
-  const state = snapshot.published ? `published as ${snapshot.id}` : `draft ${snapshot.id}`;
-  header.push(
-    text(
-      30,
-      y,
-      `Version ${snapshot.version} · ${state} · exported ${exportedAt.toISOString().slice(0, 10)} · ${content.entities.length} entities, ${content.relationships.length} relationships${content.asOf ? ` · as of ${content.asOf}` : ''}`,
-      { size: 12, fill: MUTED },
-    ),
-  );
-  y += 22;
-  for (const line of wrap(content.description, textChars).slice(0, 8)) {
-    header.push(text(30, y, line, { size: 13, fill: INK }));
-    y += 18;
-  }
-  const graphTop = y + 20;
-  // Graph coordinates -> picture coordinates.
-  const offsetX = (width - (maxX - minX)) / 2 - minX;
-  const offsetY = graphTop + PAD - minY;
-  const at = (id: string): Box => {
-    const p = positions[id] ?? { x: 0, y: 0 };
-    return { x: round(p.x + offsetX), y: round(p.y + offsetY) };
+  const options: PictureOptions = {
+    size: input.picture?.size ?? 'map',
+    width: input.picture?.width,
+    height: input.picture?.height,
   };
-  const graphBottom = maxY + offsetY + PAD;
+  const words = pictureWords(input.picture?.lang ?? 'en');
+  const rtl = words.direction === 'rtl';
+  const nodes = new Map<string, GraphNode>(content.entities.map((e) => [e.id, e]));
+  const { sources, numbersOf } = pictureSources(snapshot, words.language);
+  const legend = legendOf(content.entities, content.relationships, words);
 
+  // The map in graph units, and the room its captions need.
+  const captions = new Map(content.entities.map((e) => [e.id, captionOf(e, words, numbersOf(e))]));
+  const points = content.entities.map((e) => content.positions[e.id] ?? { x: 0, y: 0 });
+  const bounds = {
+    minX: Math.min(...points.map((p) => p.x)),
+    maxX: Math.max(...points.map((p) => p.x)),
+    minY: Math.min(...points.map((p) => p.y)),
+    maxY: Math.max(...points.map((p) => p.y)),
+  };
+  const widestCaption = Math.max(120, ...[...captions.values()].map((c) => c.width));
+  const captionHeight = Math.max(20, ...[...captions.values()].map((c) => c.height)) + NODE / 2 + 8;
+
+  const fixed = presetCanvas(options);
+  let width: number;
+  let height: number;
+  let mapRect: Rect;
+  let keyRect: Rect;
+  let header: { svg: string[]; bottom: number };
+  let keySvg: string[];
+  if (fixed) {
+    ({ width, height } = fixed);
+    header = headerOf(input, words, width, Math.max(18, Math.min(26, width / 46)));
+    if (keyPlacement(width, height) === 'side') {
+      ({ key: keyRect, map: mapRect } = sideColumn(width, height, header.bottom + 8, words.direction));
+    } else {
+      const bandHeight = Math.round(Math.min((height - header.bottom) * 0.42, 40 + keyHeight(legend, sources, width - 32, 11)));
+      mapRect = { x: 16, y: header.bottom + 8, width: width - 32, height: height - header.bottom - bandHeight - 44 };
+      keyRect = { x: 16, y: height - bandHeight - 28, width: width - 32, height: bandHeight };
+    }
+    keySvg = fitKey(legend, sources, keyRect, words);
+  } else {
+    // The map's own aspect ratio: spread out until labels have room, then a band under it with everything.
+    const spread = spreadScale(content.positions, content.relationships, nodes, words);
+    const mapWidth = (bounds.maxX - bounds.minX) * spread + widestCaption + 80;
+    const mapHeight = (bounds.maxY - bounds.minY) * spread + captionHeight + NODE + 60;
+    width = Math.round(Math.max(900, Math.min(3600, mapWidth + 32)));
+    header = headerOf(input, words, width, 24);
+    mapRect = { x: 16, y: header.bottom + 8, width: width - 32, height: Math.round(Math.max(240, mapHeight)) };
+    const keyTop = mapRect.y + mapRect.height + 16;
+    const needed = keyHeight(legend, sources, width - 32, 12);
+    keyRect = { x: 16, y: keyTop, width: width - 32, height: needed };
+    keySvg = drawKey(legend, sources, keyRect, words, 12, sources.length).svg;
+    height = Math.ceil(keyTop + needed + 40);
+  }
+
+  // Graph units -> picture units: the largest scale (at most 3) at which every node with its own caption
+  // fits inside the map region with a margin, centred there.
+  const extents = (scale: number) => {
+    const boxes = content.entities.map((e) => {
+      const p = content.positions[e.id] ?? { x: 0, y: 0 };
+      const c = captions.get(e.id);
+      const half = Math.max(NODE / 2, (c?.width ?? 0) / 2);
+      return {
+        left: p.x * scale - half,
+        right: p.x * scale + half,
+        top: p.y * scale - NODE / 2,
+        bottom: p.y * scale + NODE / 2 + 6 + (c?.height ?? 0),
+      };
+    });
+    const left = Math.min(...boxes.map((b) => b.left));
+    const top = Math.min(...boxes.map((b) => b.top));
+    return {
+      left,
+      top,
+      width: Math.max(...boxes.map((b) => b.right)) - left,
+      height: Math.max(...boxes.map((b) => b.bottom)) - top,
+    };
+  };
+  const margin = 12;
+  const fits = (scale: number) => {
+    const e = extents(scale);
+    return e.width <= mapRect.width - 2 * margin && e.height <= mapRect.height - 2 * margin;
+  };
+  let [low, high] = [0.02, 3];
+  if (fits(high)) low = high;
+  else for (let i = 0; i < 30; i++) [low, high] = fits((low + high) / 2) ? [(low + high) / 2, high] : [low, (low + high) / 2];
+  const fit = low;
+  const placed = extents(fit);
+  const offsetX = mapRect.x + (mapRect.width - placed.width) / 2 - placed.left;
+  const offsetY = mapRect.y + (mapRect.height - placed.height) / 2 - placed.top;
+  const at = (id: string): Point => {
+    const p = content.positions[id] ?? { x: 0, y: 0 };
+    return { x: round(p.x * fit + offsetX), y: round(p.y * fit + offsetY) };
+  };
+
+  // Nodes and their captions first: they take their room; edge labels go where room is left.
+  const taken: Rect[] = content.entities.map((e) => {
+    const p = at(e.id);
+    return { x: p.x - NODE / 2 - 2, y: p.y - NODE / 2 - 2, width: NODE + 4, height: NODE + 4 };
+  });
+  const drawnNodes = content.entities.map((entity) => {
+    const caption = captions.get(entity.id) ?? captionOf(entity, words, []);
+    const p = at(entity.id);
+    const below: Rect = { x: p.x - caption.width / 2, y: p.y + NODE / 2 + 4, width: caption.width, height: caption.height };
+    const above: Rect = { ...below, y: p.y - NODE / 2 - 4 - caption.height };
+    const box = overlapsAny(below, taken) && !overlapsAny(above, taken) ? above : below;
+    taken.push(box);
+    return drawNode(entity, p, caption, box, words);
+  });
   const largest = largestAmount(content.entities, content.relationships);
   const pairCount = new Map<string, number>();
   const edges = content.relationships.map((rel) => {
     const key = [rel.source, rel.target].sort().join('\u0000');
     const index = pairCount.get(key) ?? 0;
     pairCount.set(key, index + 1);
-    return drawEdge(rel, at(rel.source), at(rel.target), index, nodes, largest, notes.numbersOf(rel));
+    return drawEdge(rel, at(rel.source), at(rel.target), index, nodes, largest, numbersOf(rel), words, taken);
   });
-  const drawnNodes = content.entities.map((entity) => drawNode(entity, at(entity.id), notes.numbersOf(entity)));
-
-  // Sources under the picture.
-  const sources: string[] = [];
-  let sy = graphBottom + 30;
-  sources.push(`<line x1="30" y1="${sy - 18}" x2="${width - 30}" y2="${sy - 18}" stroke="#d5d2ca"/>`);
-  sources.push(text(30, sy, 'Sources', { size: 15, weight: 700 }));
-  sy += 22;
-  for (const note of notes.notes) {
-    const { citation, document } = note;
-    const lines = wrap(
-      `${documentLabel(document, citation.documentId)} — ${citation.locator}: “${citation.quote}”`,
-      textChars - 6,
-    );
-    lines.forEach((line, i) => {
-      if (i === 0) sources.push(text(30, sy, `[${note.number}]`, { size: 12, weight: 700, fill: MARKER }));
-      sources.push(text(62, sy, line, { size: 12 }));
-      sy += 17;
-    });
-    if (document?.kind === 'Document' && document.url) {
-      sources.push(text(62, sy, document.url, { size: 11, fill: MUTED }));
-      sy += 16;
-    }
-    sy += 4;
-  }
-  const height = Math.ceil(sy + 20);
 
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${SVG_FONT}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${SVG_FONT}" data-size="${options.size}" data-lang="${words.language}">`,
     `<title>${escapeXml(content.title)}</title>`,
     `<desc>${escapeXml(`Interlock snapshot ${snapshot.id}, version ${snapshot.version}, exported ${exportedAt.toISOString()}. ${content.description}`)}</desc>`,
     `<defs>${Object.entries(CATEGORY_ENCODING)
@@ -118,8 +164,10 @@ export function renderSvg(input: ExportInput): string {
           `<marker id="arrow-${category}" viewBox="0 0 10 10" refX="10" refY="5" markerUnits="userSpaceOnUse" markerWidth="12" markerHeight="12" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z" fill="${enc.color}"/></marker>`,
       )
       .join('')}</defs>`,
-    `<rect width="${width}" height="${height}" fill="#fbfaf7"/>`,
-    ...header,
+    `<rect width="${width}" height="${height}" fill="${PAPER}"/>`,
+    '<g class="header">',
+    ...header.svg,
+    '</g>',
     '<g class="edges">',
     ...edges.map((e) => e.line),
     '</g>',
@@ -129,22 +177,257 @@ export function renderSvg(input: ExportInput): string {
     '<g class="edge-labels">',
     ...edges.map((e) => e.label),
     '</g>',
-    '<g class="sources">',
-    ...sources,
-    '</g>',
+    ...keySvg,
+    text(rtl ? width - 16 : 16, height - 12, `Interlock · ${snapshot.id}`, {
+      size: 10,
+      fill: MUTED,
+      base: words.direction,
+      anchor: rtl ? 'end' : 'start',
+    }),
     '</svg>',
     '',
   ].join('\n');
 }
 
+// ------------------------------------------------------------------------------------------ header
+
+function headerOf(input: ExportInput, words: PictureWords, width: number, titleSize: number): { svg: string[]; bottom: number } {
+  const { snapshot, exportedAt } = input;
+  const { content } = snapshot;
+  const rtl = words.direction === 'rtl';
+  const x = rtl ? width - 20 : 20;
+  const anchor = rtl ? 'end' : 'start';
+  const svg: string[] = [];
+  let y = 12 + titleSize;
+  const titleDirection = paragraphDirection(content.title);
+  for (const line of wrap(content.title, Math.floor((width - 40) / (titleSize * EM))).slice(0, 2)) {
+    svg.push(text(x, y, line, { size: titleSize, weight: 700, base: titleDirection, anchor }));
+    y += titleSize * 1.25;
+  }
+  const meta = [
+    words.version(snapshot.version),
+    snapshot.published ? words.published(snapshot.id) : words.draft(snapshot.id),
+    words.exported(exportedAt.toISOString().slice(0, 10)),
+    words.counts(content.entities.length, content.relationships.length),
+    ...(content.asOf ? [words.asOf(content.asOf)] : []),
+  ].join(' · ');
+  svg.push(text(x, y - 4, meta, { size: 11, fill: MUTED, base: words.direction, anchor }));
+  y += 12;
+  if (content.description) {
+    const size = 12;
+    const descriptionDirection = paragraphDirection(content.description);
+    for (const line of wrap(content.description, Math.floor((width - 40) / (size * EM))).slice(0, 2)) {
+      svg.push(text(x, y, line, { size, base: descriptionDirection, anchor }));
+      y += 16;
+    }
+  }
+  return { svg, bottom: y };
+}
+
+// ------------------------------------------------------------------------------------------ legend and sources
+
+interface LegendEntry {
+  readonly kind: 'node' | 'line';
+  readonly label: string;
+  readonly color: string;
+  readonly border?: string;
+  readonly shape?: NodeShape;
+  readonly dash?: string;
+}
+
+/** The kinds and relationship types on the map (in the vocabulary's order), and the line styles used. */
+export function legendOf(
+  entities: readonly Entity[],
+  relationships: readonly Relationship[],
+  words: PictureWords,
+): LegendEntry[] {
+  const kinds = Object.keys(KIND_ENCODING).filter((k) => entities.some((e) => e.kind === k)) as (keyof typeof KIND_ENCODING)[];
+  const types = [...new Set(relationships.map((r) => r.type))].sort(
+    (a, b) =>
+      Object.keys(CATEGORY_ENCODING).indexOf(categoryOf(a)) - Object.keys(CATEGORY_ENCODING).indexOf(categoryOf(b)) ||
+      (a < b ? -1 : 1),
+  ) as RelationshipType[];
+  const entries: LegendEntry[] = [
+    ...kinds.map((k): LegendEntry => ({
+      kind: 'node',
+      label: words.kind(k),
+      color: KIND_ENCODING[k].color,
+      border: KIND_ENCODING[k].border,
+      shape: KIND_ENCODING[k].shape,
+    })),
+    ...types.map((t): LegendEntry => {
+      const enc = CATEGORY_ENCODING[categoryOf(t)];
+      return { kind: 'line', label: words.type(t), color: enc.color, ...(enc.line === 'dotted' ? { dash: '2 4' } : {}) };
+    }),
+  ];
+  if (relationships.some((r) => r.current === false))
+    entries.push({ kind: 'line', label: words.former, color: '#3d3d3d', dash: '7 5' });
+  return entries;
+}
+
+const SOURCE_INDENT = 30;
+
+interface SourceLines {
+  readonly title: string[];
+  readonly titleDirection: Direction;
+  readonly detail?: string;
+  readonly url?: string;
+}
+
+function sourceLines(source: PictureSource, chars: number): SourceLines {
+  const detail = [source.publisher, source.publishedOn].filter(Boolean).join(', ');
+  return {
+    title: wrap(source.title, chars).slice(0, 3),
+    titleDirection: paragraphDirection(source.title),
+    ...(detail ? { detail } : {}),
+    ...(source.url ? { url: source.url.length > chars ? `${source.url.slice(0, Math.max(10, chars - 1))}…` : source.url } : {}),
+  };
+}
+
+/** Height of legend and sources drawn in full at a font size, in a given width. */
+function keyHeight(legend: readonly LegendEntry[], sources: readonly PictureSource[], width: number, size: number): number {
+  return drawKey(legend, sources, { x: 0, y: 0, width, height: Infinity }, pictureWords('en'), size, sources.length).height;
+}
+
+/** Legend and sources fitted into their region: smaller type first, then the last sources named by count. */
+function fitKey(legend: readonly LegendEntry[], sources: readonly PictureSource[], box: Rect, words: PictureWords): string[] {
+  for (const size of [12, 11, 10, 9]) {
+    const drawn = drawKey(legend, sources, box, words, size, sources.length);
+    if (drawn.height <= box.height) return drawn.svg;
+  }
+  for (let shown = sources.length - 1; shown >= 0; shown--) {
+    const drawn = drawKey(legend, sources, box, words, 9, shown);
+    if (drawn.height <= box.height || shown === 0) return drawn.svg;
+  }
+  return [];
+}
+
+function drawKey(
+  legend: readonly LegendEntry[],
+  sources: readonly PictureSource[],
+  box: Rect,
+  words: PictureWords,
+  size: number,
+  shown: number,
+): { svg: string[]; height: number } {
+  const rtl = words.direction === 'rtl';
+  const start = rtl ? box.x + box.width : box.x;
+  const forward = rtl ? -1 : 1;
+  const anchor = rtl ? 'end' : 'start';
+  const line = size * 1.35;
+  const svg: string[] = ['<g class="legend">'];
+  let y = box.y + size + 2;
+  svg.push(text(start, y, words.legend, { size: size + 2, weight: 700, base: words.direction, anchor }));
+  y += line * 0.5;
+  // Legend entries flow in rows: as many columns as fit.
+  const entryWidth = Math.max(...legend.map((e) => e.label.length * size * EM + 34), 120);
+  const columns = Math.max(1, Math.floor(box.width / entryWidth));
+  const columnWidth = box.width / columns;
+  legend.forEach((entry, i) => {
+    const column = i % columns;
+    if (column === 0) y += line + 2;
+    const x0 = start + forward * column * columnWidth;
+    const swatchX = rtl ? x0 - 22 : x0;
+    svg.push(`<g class="legend-entry" data-legend="${entry.kind}">`);
+    if (entry.kind === 'node' && entry.shape)
+      svg.push(shape(entry.shape, { x: swatchX + 9, y: y - size / 2 + 1 }, size + 2, entry.color, entry.border ?? entry.color));
+    else
+      svg.push(
+        `<line x1="${round(swatchX)}" y1="${round(y - size / 2 + 1)}" x2="${round(swatchX + 20)}" y2="${round(y - size / 2 + 1)}" stroke="${entry.color}" stroke-width="2.5"${entry.dash ? ` stroke-dasharray="${entry.dash}"` : ''}/>`,
+      );
+    svg.push(text(x0 + forward * 26, y, entry.label, { size, base: words.direction, anchor }), '</g>');
+  });
+  svg.push('</g>', '<g class="sources">');
+  y += line + 10;
+  svg.push(text(start, y, words.sources, { size: size + 2, weight: 700, base: words.direction, anchor }));
+  y += 4;
+  const chars = Math.max(20, Math.floor((box.width - SOURCE_INDENT) / (size * EM)));
+  for (const source of sources.slice(0, shown)) {
+    const lines = sourceLines(source, chars);
+    y += line + 3;
+    svg.push(`<g class="source" data-source="${source.number}" data-document="${escapeXml(source.documentId)}">`);
+    // The quotes behind the entry, shown on hover where the SVG is opened (a picture has no room for them).
+    svg.push(`<title>${escapeXml(source.quotes.map((q) => `${q.locator}: “${q.quote}”`).join('\n'))}</title>`);
+    svg.push(text(start, y, `[${source.number}]`, { size, weight: 700, fill: MARKER, base: 'ltr', anchor }));
+    const x = start + forward * SOURCE_INDENT;
+    lines.title.forEach((titleLine, i) => {
+      if (i > 0) y += line;
+      svg.push(text(x, y, titleLine, { size, weight: 600, base: lines.titleDirection, anchor, cls: 'source-title' }));
+    });
+    if (lines.detail) {
+      y += line;
+      svg.push(text(x, y, lines.detail, { size: size - 1, fill: MUTED, base: words.direction, anchor }));
+    }
+    if (lines.url) {
+      y += line;
+      svg.push(text(x, y, lines.url, { size: size - 1, fill: '#0b5cad', base: 'ltr', anchor, cls: 'source-url' }));
+    }
+    svg.push('</g>');
+  }
+  if (shown < sources.length) {
+    y += line + 3;
+    svg.push(text(start, y, words.more(sources.length - shown), { size, fill: MUTED, base: words.direction, anchor }));
+  }
+  svg.push('</g>');
+  return { svg, height: y - box.y + 6 };
+}
+
+// ------------------------------------------------------------------------------------------ map
+
+interface Caption {
+  readonly lines: string[];
+  readonly direction: Direction;
+  readonly marks: string;
+  readonly width: number;
+  readonly height: number;
+}
+
+function captionOf(entity: Entity, words: PictureWords, markers: readonly number[]): Caption {
+  const label = nodeLabel(entity, words.name(entity), words.wording);
+  const lines = label
+    .split('\n')
+    .flatMap((part) => wrap(part, entity.kind === 'Contract' ? 30 : 22))
+    .slice(0, 4);
+  const marks = markers.length ? `[${markers.join(',')}]` : '';
+  const widest = Math.max(...lines.map((l) => l.length)) * 13 * EM + (marks ? (marks.length + 1) * 10 * EM : 0) + 10;
+  return { lines, direction: paragraphDirection(label), marks, width: round(widest), height: lines.length * 16 + 4 };
+}
+
+function drawNode(entity: Entity, at: Point, caption: Caption, box: Rect, words: PictureWords): string {
+  const enc = KIND_ENCODING[entity.kind];
+  const size = entity.kind === 'Contract' ? 44 : NODE;
+  const lines = caption.lines
+    .map((line, i) => {
+      const last = i === caption.lines.length - 1;
+      return text(at.x, box.y + 13 + i * 16, line, {
+        size: 13,
+        weight: 600,
+        base: caption.direction,
+        anchor: 'middle',
+        ...(last && caption.marks ? { marks: caption.marks, marksSide: words.direction === 'rtl' ? 'left' : 'right' } : {}),
+      });
+    })
+    .join('');
+  return [
+    `<g class="node kind-${entity.kind}" data-id="${escapeXml(entity.id)}">`,
+    `<title>${escapeXml(`${entity.name} (${words.kind(entity.kind)})`)}</title>`,
+    shape(enc.shape, at, size, enc.color, enc.border),
+    `<rect x="${round(box.x)}" y="${round(box.y)}" width="${round(box.width)}" height="${round(box.height)}" rx="3" fill="#ffffff" fill-opacity="0.92"/>`,
+    lines,
+    '</g>',
+  ].join('');
+}
+
 function drawEdge(
   rel: Relationship,
-  from: Box,
-  to: Box,
+  from: Point,
+  to: Point,
   index: number,
   nodes: ReadonlyMap<string, GraphNode>,
   largest: number,
   markers: readonly number[],
+  words: PictureWords,
+  taken: Rect[],
 ): { line: string; label: string } {
   const category = categoryOf(rel.type);
   const enc = CATEGORY_ENCODING[category];
@@ -157,65 +440,76 @@ function drawEdge(
   const [nx, ny] = [-uy, ux];
   const start = { x: from.x + ux * (NODE / 2 + 2), y: from.y + uy * (NODE / 2 + 2) };
   const end = { x: to.x - ux * (NODE / 2 + 4), y: to.y - uy * (NODE / 2 + 4) };
-  const mid = { x: (start.x + end.x) / 2 + nx * bend, y: (start.y + end.y) / 2 + ny * bend };
+  const control = { x: (start.x + end.x) / 2 + nx * bend * 2, y: (start.y + end.y) / 2 + ny * bend * 2 };
   const d =
     bend === 0
       ? `M${round(start.x)} ${round(start.y)}L${round(end.x)} ${round(end.y)}`
-      : `M${round(start.x)} ${round(start.y)}Q${round(mid.x + nx * bend)} ${round(mid.y + ny * bend)} ${round(end.x)} ${round(end.y)}`;
+      : `M${round(start.x)} ${round(start.y)}Q${round(control.x)} ${round(control.y)} ${round(end.x)} ${round(end.y)}`;
   const dash = rel.current === false ? ' stroke-dasharray="7 5"' : enc.line === 'dotted' ? ' stroke-dasharray="2 4"' : '';
   const width = round(edgeWidth(rel, nodes, largest));
   const line = `<path d="${d}" fill="none" stroke="${enc.color}" stroke-width="${width}"${dash} marker-end="url(#arrow-${category})"><title>${escapeXml(rel.type)}</title></path>`;
 
-  const label = edgeLabel(rel, nodes, { amount: false });
-  const marks = markers.length ? ` [${markers.join(',')}]` : '';
-  const approx = (label.length + marks.length) * 6.4 + 8;
-  const labelSvg = [
+  // A point along the (possibly bowed) line at t.
+  const along = (t: number): Point =>
+    bend === 0
+      ? { x: start.x + (end.x - start.x) * t, y: start.y + (end.y - start.y) * t }
+      : {
+          x: (1 - t) ** 2 * start.x + 2 * (1 - t) * t * control.x + t * t * end.x,
+          y: (1 - t) ** 2 * start.y + 2 * (1 - t) * t * control.y + t * t * end.y,
+        };
+  const full = edgeLabel(rel, nodes, { amount: false, words: words.wording });
+  const marks = markers.length ? `[${markers.join(',')}]` : '';
+  const italic = rel.status === 'inferred' || rel.status === 'alleged';
+  // The full label where it fits, else the citation markers alone (the legend names the type by colour).
+  const candidates = [
+    ...[0.5, 0.35, 0.65, 0.25, 0.75].map((t) => ({ t, label: full })),
+    ...(marks ? [0.5, 0.3, 0.7].map((t) => ({ t, label: '' })) : []),
+  ];
+  const boxOf = (t: number, label: string): Rect => {
+    const p = along(t);
+    const w = (label.length * 11 + (marks ? (marks.length + 1) * 10 : 0)) * EM + 10;
+    return { x: p.x - w / 2, y: p.y - 10, width: w, height: 16 };
+  };
+  // With no room anywhere, the markers alone (small) rather than a label over a name.
+  const choice = candidates.find((c) => !overlapsAny(boxOf(c.t, c.label), taken)) ?? { t: 0.5, label: marks ? '' : full };
+  const box = boxOf(choice.t, choice.label);
+  taken.push(box);
+  const p = along(choice.t);
+  const label = [
     `<g class="edge-label" data-id="${escapeXml(rel.id)}">`,
-    `<rect x="${round(mid.x - approx / 2)}" y="${round(mid.y - 10)}" width="${round(approx)}" height="16" rx="3" fill="#fbfaf7" fill-opacity="0.92"/>`,
-    `<text x="${round(mid.x)}" y="${round(mid.y + 2)}" text-anchor="middle" font-size="11" font-weight="600" fill="#2b2e33"${rel.status === 'inferred' || rel.status === 'alleged' ? ' font-style="italic"' : ''}>${escapeXml(label)}<tspan fill="${MARKER}" font-weight="700">${escapeXml(marks)}</tspan></text>`,
+    `<rect x="${round(box.x)}" y="${round(box.y)}" width="${round(box.width)}" height="16" rx="3" fill="${PAPER}" fill-opacity="0.92"/>`,
+    text(p.x, p.y + 2, choice.label, {
+      size: 11,
+      weight: 600,
+      fill: '#2b2e33',
+      base: words.direction,
+      anchor: 'middle',
+      italic,
+      ...(marks ? { marks, marksSide: words.direction === 'rtl' ? 'left' : 'right' } : {}),
+    }),
     '</g>',
   ].join('');
-  return { line, label: labelSvg };
+  return { line, label };
 }
 
-function drawNode(entity: Entity, at: Box, markers: readonly number[]): string {
-  const enc = KIND_ENCODING[entity.kind];
-  const size = entity.kind === 'Contract' ? 44 : NODE;
-  const lines = nodeLabel(entity)
-    .split('\n')
-    .flatMap((part) => wrap(part, entity.kind === 'Contract' ? 30 : 22))
-    .slice(0, 4);
-  const marks = markers.length ? ` [${markers.join(',')}]` : '';
-  const caption = lines
-    .map((line, i) => {
-      const tail = i === lines.length - 1 && marks ? `<tspan fill="${MARKER}" font-size="10">${escapeXml(marks)}</tspan>` : '';
-      return `<text x="${at.x}" y="${round(at.y + size / 2 + 18 + i * 17)}" text-anchor="middle" font-size="13" font-weight="600" fill="${INK}">${escapeXml(line)}${tail}</text>`;
-    })
-    .join('');
-  const widest = Math.max(...lines.map((l) => l.length)) * 7.4 + (marks.length ? marks.length * 6 : 0) + 8;
-  const background = `<rect x="${round(at.x - widest / 2)}" y="${round(at.y + size / 2 + 5)}" width="${round(widest)}" height="${lines.length * 17 + 4}" rx="3" fill="#ffffff" fill-opacity="0.92"/>`;
-  return [
-    `<g class="node kind-${entity.kind}" data-id="${escapeXml(entity.id)}">`,
-    `<title>${escapeXml(`${entity.name} (${enc.label})`)}</title>`,
-    shape(enc.shape, at, size, enc.color, enc.border),
-    background,
-    caption,
-    '</g>',
-  ].join('');
+function overlapsAny(box: Rect, others: readonly Rect[]): boolean {
+  return others.some(
+    (o) => box.x < o.x + o.width && o.x < box.x + box.width && box.y < o.y + o.height && o.y < box.y + box.height,
+  );
 }
 
-function shape(kind: NodeShape, { x, y }: Box, size: number, fill: string, stroke: string): string {
+function shape(kind: NodeShape, { x, y }: Point, size: number, fill: string, stroke: string): string {
   const r = size / 2;
   const style = `fill="${fill}" stroke="${stroke}" stroke-width="2"`;
   const poly = (points: [number, number][]) =>
     `<polygon points="${points.map(([px, py]) => `${round(x + px)},${round(y + py)}`).join(' ')}" ${style}/>`;
   switch (kind) {
     case 'ellipse':
-      return `<ellipse cx="${x}" cy="${y}" rx="${r}" ry="${r}" ${style}/>`;
+      return `<ellipse cx="${round(x)}" cy="${round(y)}" rx="${r}" ry="${r}" ${style}/>`;
     case 'round-rectangle':
-      return `<rect x="${x - r}" y="${y - r}" width="${size}" height="${size}" rx="${size / 5}" ${style}/>`;
+      return `<rect x="${round(x - r)}" y="${round(y - r)}" width="${size}" height="${size}" rx="${round(size / 5)}" ${style}/>`;
     case 'rectangle':
-      return `<rect x="${x - r}" y="${y - r}" width="${size}" height="${size}" ${style}/>`;
+      return `<rect x="${round(x - r)}" y="${round(y - r)}" width="${size}" height="${size}" ${style}/>`;
     case 'hexagon':
       return poly([
         [-r, 0],
@@ -241,12 +535,49 @@ function shape(kind: NodeShape, { x, y }: Box, size: number, fill: string, strok
         [-r, r],
       ]);
     case 'barrel':
-      return `<path d="M${x - r * 0.8} ${y - r}Q${x} ${y - r * 1.15} ${x + r * 0.8} ${y - r}Q${x + r * 1.1} ${y} ${x + r * 0.8} ${y + r}Q${x} ${y + r * 1.15} ${x - r * 0.8} ${y + r}Q${x - r * 1.1} ${y} ${x - r * 0.8} ${y - r}Z" ${style}/>`;
+      return `<path d="M${round(x - r * 0.8)} ${round(y - r)}Q${round(x)} ${round(y - r * 1.15)} ${round(x + r * 0.8)} ${round(y - r)}Q${round(x + r * 1.1)} ${round(y)} ${round(x + r * 0.8)} ${round(y + r)}Q${round(x)} ${round(y + r * 1.15)} ${round(x - r * 0.8)} ${round(y + r)}Q${round(x - r * 1.1)} ${round(y)} ${round(x - r * 0.8)} ${round(y - r)}Z" ${style}/>`;
   }
 }
 
-function text(x: number, y: number, content: string, style: { size: number; weight?: number; fill?: string }): string {
-  return `<text x="${x}" y="${round(y)}" font-size="${style.size}"${style.weight ? ` font-weight="${style.weight}"` : ''} fill="${style.fill ?? INK}">${escapeXml(content)}</text>`;
+// ------------------------------------------------------------------------------------------ text
+
+interface TextStyle {
+  readonly size: number;
+  readonly weight?: number;
+  readonly fill?: string;
+  readonly italic?: boolean;
+  /** The paragraph direction the line is laid out in. */
+  readonly base: Direction;
+  readonly anchor: 'start' | 'middle' | 'end';
+  readonly cls?: string;
+  /** Citation markers set off in their colour at the end of the line (right in LTR, left in RTL). */
+  readonly marks?: string;
+  readonly marksSide?: 'left' | 'right';
+}
+
+/**
+ * One line of text: its runs in visual order, left to right, each in its own tspan inside a directional
+ * isolate, in a left-to-right text element that keeps them in that order (see bidi.ts).
+ */
+function text(x: number, y: number, content: string, style: TextStyle): string {
+  const runs = layoutLine(content, style.base).runs.map((run) => {
+    // Spaces at a run's ends stay outside its isolate, on the side the run's direction puts them:
+    // renderers drop spaces at the edges of an isolate.
+    const [, lead = '', body = '', trail = ''] = /^(\s*)(.*?)(\s*)$/su.exec(run.text) ?? [];
+    const [left, right] = run.direction === 'rtl' ? [trail, lead] : [lead, trail];
+    const inner = body
+      ? `<tspan data-dir="${run.direction}">${escapeXml(isolate({ text: body, direction: run.direction }))}</tspan>`
+      : '';
+    return `${left ? ' ' : ''}${inner}${right ? ' ' : ''}`;
+  });
+  if (style.marks) {
+    const mark = `<tspan class="marks" data-dir="ltr" fill="${MARKER}" font-size="${Math.max(9, style.size - 1)}" font-weight="700">${escapeXml(isolate({ text: style.marks, direction: 'ltr' }))}</tspan>`;
+    const gap = runs.length ? `<tspan data-dir="ltr">${escapeXml(isolate({ text: ' ', direction: 'ltr' }))}</tspan>` : '';
+    if (style.marksSide === 'left') runs.unshift(mark, gap);
+    else runs.push(gap, mark);
+  }
+  // The anchor a reader of the line expects, in an element whose own direction stays left to right.
+  return `<text${style.cls ? ` class="${style.cls}"` : ''} x="${round(x)}" y="${round(y)}" font-size="${style.size}"${style.weight ? ` font-weight="${style.weight}"` : ''}${style.italic ? ' font-style="italic"' : ''} fill="${style.fill ?? INK}" text-anchor="${style.anchor}" direction="ltr" xml:space="preserve">${runs.join('')}</text>`;
 }
 
 /** Greedy word wrap by characters; SVG text does not wrap by itself. */
@@ -275,19 +606,20 @@ export function wrap(value: string, max: number): string[] {
 }
 
 /** Room between nodes for the labels: the canvas packs nodes closer than a still picture can bear. */
-const MIN_GAP = 230;
+const MIN_GAP = 210;
 /** Beside an edge's own label, room for the labels of the two nodes it joins. */
-const NODE_LABEL_ROOM = 220;
+const NODE_LABEL_ROOM = 200;
 
 /**
- * Scales the saved positions up (never down, at most 3x) until nodes are MIN_GAP apart and every edge is
- * long enough for its label to sit between the labels of its two ends.
+ * For a picture sized to the map: how much to spread the saved positions (never less, at most 3x) so
+ * nodes are MIN_GAP apart and every edge is long enough for its label between its two ends' captions.
  */
-function spreadOut(
+function spreadScale(
   positions: Readonly<Record<string, { x: number; y: number }>>,
   relationships: readonly Relationship[],
   nodes: ReadonlyMap<string, GraphNode>,
-): Record<string, { x: number; y: number }> {
+  words: PictureWords,
+): number {
   const points = Object.values(positions);
   let scale = 1;
   for (let i = 0; i < points.length; i++)
@@ -298,11 +630,10 @@ function spreadOut(
   for (const rel of relationships) {
     const [a, b] = [positions[rel.source], positions[rel.target]];
     if (!a || !b) continue;
-    const needed = edgeLabel(rel, nodes, { amount: false }).length * 6.4 + 40 + NODE_LABEL_ROOM;
+    const needed = edgeLabel(rel, nodes, { amount: false, words: words.wording }).length * 11 * EM + 40 + NODE_LABEL_ROOM;
     scale = Math.max(scale, needed / Math.max(1, Math.hypot(a.x - b.x, a.y - b.y)));
   }
-  scale = Math.min(3, scale);
-  return Object.fromEntries(Object.entries(positions).map(([id, p]) => [id, { x: p.x * scale, y: p.y * scale }]));
+  return Math.min(3, scale);
 }
 
 function round(n: number): number {

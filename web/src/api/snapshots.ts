@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import { ApiError, CreateSnapshotResult, PublishResult, Snapshot, SnapshotDiff, SnapshotList } from '../../../schemas/index.js';
-import type { CreateSnapshot, ExportFormat } from '../../../schemas/index.js';
+import type { CreateSnapshot, ExportFormat, PictureLanguage, PictureSize } from '../../../schemas/index.js';
 import { authorizationHeader } from './auth-token.js';
 import { ApiRequestError, sendJson } from './client.js';
 
@@ -23,6 +23,26 @@ async function fail(response: Response): Promise<never> {
 
 const path = (id: string) => `/snapshots/${encodeURIComponent(id)}`;
 
+/** How a picture (PNG, SVG) is drawn: its size and the reader's language; `screen` sends the window's size. */
+export interface PictureChoice {
+  readonly size: PictureSize;
+  readonly lang: PictureLanguage;
+}
+
+function exportQuery(format: ExportFormat, picture?: PictureChoice): string {
+  const query = new URLSearchParams({ format });
+  if (picture && (format === 'png' || format === 'svg')) {
+    query.set('size', picture.size);
+    query.set('lang', picture.lang);
+    if (picture.size === 'screen') {
+      const side = (value: number) => String(Math.min(4000, Math.max(320, Math.round(value))));
+      query.set('width', side(window.innerWidth));
+      query.set('height', side(window.innerHeight));
+    }
+  }
+  return query.toString();
+}
+
 export const snapshotApi = {
   list: () => call('GET', '/snapshots', SnapshotList),
   get: (id: string) => call('GET', path(id), Snapshot),
@@ -32,14 +52,15 @@ export const snapshotApi = {
     await call('DELETE', path(id), null);
   },
   diff: (id: string) => call('GET', `${path(id)}/diff`, SnapshotDiff),
-  exportUrl: (id: string, format: ExportFormat) => `/api${path(id)}/export?format=${format}`,
+  exportUrl: (id: string, format: ExportFormat, picture?: PictureChoice) =>
+    `/api${path(id)}/export?${exportQuery(format, picture)}`,
   /** Downloads a saved snapshot's export with the signed-in token (a draft is only visible with one). */
-  async exportSaved(id: string, format: ExportFormat): Promise<void> {
-    await download(await fetch(snapshotApi.exportUrl(id, format), { headers: authorizationHeader() }), format);
+  async exportSaved(id: string, format: ExportFormat, picture?: PictureChoice): Promise<void> {
+    await download(await fetch(snapshotApi.exportUrl(id, format, picture), { headers: authorizationHeader() }), format);
   },
   /** Exports a view without saving it: the file comes back as a download. */
-  async exportView(input: CreateSnapshot, format: ExportFormat): Promise<void> {
-    const response = await fetch(`/api/snapshots/export?format=${format}`, {
+  async exportView(input: CreateSnapshot, format: ExportFormat, picture?: PictureChoice): Promise<void> {
+    const response = await fetch(`/api/snapshots/export?${exportQuery(format, picture)}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...authorizationHeader() },
       body: JSON.stringify(input),

@@ -35,6 +35,14 @@ const enSnapshots = {
   confirmPublish: 'Publish “{{title}}”? A published snapshot can no longer be changed or deleted.',
   export: 'Export',
   exportCanvas: 'Export the canvas',
+  pictureSize: 'Picture size',
+  pictureSizes: {
+    map: 'Sized to the map',
+    social: 'Social card (1200 × 630)',
+    square: 'Square (1080 × 1080)',
+    a4: 'A4 landscape',
+    screen: 'As on screen',
+  },
   formats: {
     png: 'Picture (PNG)',
     svg: 'Picture (SVG)',
@@ -166,6 +174,14 @@ const esSnapshots: Strings = {
   confirmPublish: '¿Publicar «{{title}}»? Una instantánea publicada ya no se puede cambiar ni eliminar.',
   export: 'Exportar',
   exportCanvas: 'Exportar el lienzo',
+  pictureSize: 'Tamaño de la imagen',
+  pictureSizes: {
+    map: 'Ajustada al mapa',
+    social: 'Tarjeta para redes (1200 × 630)',
+    square: 'Cuadrada (1080 × 1080)',
+    a4: 'A4 apaisado',
+    screen: 'Como en pantalla',
+  },
   formats: {
     png: 'Imagen (PNG)',
     svg: 'Imagen (SVG)',
@@ -295,6 +311,14 @@ const arSnapshots: Strings = {
   confirmPublish: 'نشر «{{title}}»؟ لا يمكن تغيير اللقطة المنشورة أو حذفها بعد ذلك.',
   export: 'تصدير',
   exportCanvas: 'تصدير اللوحة',
+  pictureSize: 'مقاس الصورة',
+  pictureSizes: {
+    map: 'على مقاس الخريطة',
+    social: 'بطاقة للشبكات الاجتماعية (1200 × 630)',
+    square: 'مربعة (1080 × 1080)',
+    a4: 'A4 أفقي',
+    screen: 'كما على الشاشة',
+  },
   formats: {
     png: 'صورة (PNG)',
     svg: 'صورة (SVG)',

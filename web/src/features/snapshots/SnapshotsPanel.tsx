@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import type { ExportFormat, SnapshotDiff, SnapshotSummary } from '../../../../schemas/index.js';
 import { errorMessage } from '../../api/client.js';
 import { queries, useLoaded } from '../../api/queries.js';
-import { shareUrl } from '../../api/snapshots.js';
+import { shareUrl, type PictureChoice } from '../../api/snapshots.js';
 import { ConfirmInPlace } from '../../components/ConfirmInPlace.js';
 import { useEffects, usePage } from '../../state/page.js';
 import { useCanWrite } from '../access/useAccess.js';
@@ -57,14 +57,15 @@ export function SnapshotsPanel() {
     if (draftChanged) ask(s.id, 'replace');
     else void act(() => story.loadStory(s));
   };
-  const exportCanvas = (format: ExportFormat) => act(() => story.exportCanvas(format, t('snapshots.exportCanvas')));
+  const exportCanvas = (format: ExportFormat, picture: PictureChoice) =>
+    act(() => story.exportCanvas(format, t('snapshots.exportCanvas'), picture));
 
   return (
     <section className="rail-section" aria-label={t('snapshots.tab')} data-testid="snapshots-panel">
       {canWrite ? <StoryBuilder /> : <p className="rail-hint">{t('snapshots.needsWriter')}</p>}
       {canWrite && !empty && (
         <div className="snapshots-panel__tools">
-          <ExportMenu label={t('snapshots.exportCanvas')} onExport={(format) => void exportCanvas(format)} />
+          <ExportMenu label={t('snapshots.exportCanvas')} onExport={(format, picture) => void exportCanvas(format, picture)} />
         </div>
       )}
       {message && (

@@ -5,7 +5,7 @@
  */
 import type { ExportFormat, Snapshot, SnapshotDiff, SnapshotSummary } from '../../../../schemas/index.js';
 import { queries } from '../../api/queries.js';
-import { snapshotApi } from '../../api/snapshots.js';
+import { snapshotApi, type PictureChoice } from '../../api/snapshots.js';
 import { captureStep, openSnapshotAction, showStepAction, snapshotInput, storyFromStorage } from '../../model/index.js';
 import type { StoryBase, StoryDraft } from '../../model/index.js';
 import type { EffectDeps } from './index.js';
@@ -155,7 +155,7 @@ export function storyEffects({ store, queries: cache, canvas }: EffectDeps) {
     diff: (id: string): Promise<SnapshotDiff> => snapshotApi.diff(id),
 
     /** Exports the canvas as it is, without saving it. */
-    exportCanvas: (format: ExportFormat, title: string): Promise<void> =>
-      snapshotApi.exportView(snapshotInput(explorer(), { title, description: '', steps: [] }), format),
+    exportCanvas: (format: ExportFormat, title: string, picture?: PictureChoice): Promise<void> =>
+      snapshotApi.exportView(snapshotInput(explorer(), { title, description: '', steps: [] }), format, picture),
   };
 }
