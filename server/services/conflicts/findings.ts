@@ -191,6 +191,10 @@ export function findingRecords(pattern: PatternDefinition, rows: readonly Patter
     record.edges.push(...edges.filter((e) => !knownEdges.has(e.id)));
     records.set(id, record);
   }
+  // Rows in a stable order, whatever order the query returned them in: a finding's title lists the values
+  // of its rows (e.g. the people two boards share) in row order, and must read the same on every run.
+  const rowKey = (row: FindingRecord['rows'][number]) => `${JSON.stringify(row.facts)}\n${row.nodeIds.join(',')}`;
+  for (const record of records.values()) record.rows.sort((a, b) => (rowKey(a) < rowKey(b) ? -1 : rowKey(a) > rowKey(b) ? 1 : 0));
   return [...records.values()];
 }
 
