@@ -54,5 +54,4 @@ describe('rolled-up money flows', () => {
     ]);
     expect(unknownCount).toBe(1);
   });
-
 });
