@@ -127,8 +127,10 @@ function mergeFacts(rows: readonly Record<string, unknown>[]): Record<string, un
 }
 
 function inferenceNotes(edges: readonly GraphEdge[], names: ReadonlyMap<string, string>): string {
-  return edges
+  // In the order of the edges' ids, so the notes read the same whatever order the evidence came in.
+  return [...edges]
     .filter((e) => e.status === 'inferred')
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .map((e) => {
       const link = `${names.get(e.source) ?? e.source} ${e.type.toLowerCase().replaceAll('_', ' ')} ${names.get(e.target) ?? e.target}`;
       return ` The link "${link}" is inferred, not stated: ${String(e.inferredFrom ?? 'no reason recorded')}`;
