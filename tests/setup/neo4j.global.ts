@@ -58,9 +58,9 @@ async function storedFindingsCurrent(driver: Driver, database: string): Promise<
   const maintainer = new FindingsMaintainer(driver, database, conflicts);
   const findings = new FindingsService(driver, database, conflicts, maintainer);
   try {
-    const deadline = Date.now() + 200_000;
+    const deadline = Date.now() + 600_000;
     while ((await findings.status()).status !== 'current') {
-      if (Date.now() > deadline) throw new Error('the stored findings of the seed were not current after 200 s');
+      if (Date.now() > deadline) throw new Error('the stored findings of the seed were not current after 600 s');
       await sleep(200);
     }
   } finally {

@@ -6,7 +6,7 @@ MATCH (law:Law)-[restriction:RESTRICTS]->(restricted:Entity)
 MATCH lawPath = (law)-[restriction]->(restricted)
 // The person's body is the restricted body or a part of it.
 MATCH bodyUp = (body:PublicBody)-[:PART_OF*0..3]->(restricted)
-MATCH position = (person)-[pos:HOLDS_POSITION]->(body)
+MATCH position = (person:Person)-[pos:HOLDS_POSITION]->(body)
 WHERE coalesce(pos.current, true) <> false
 MATCH seat = (person)-[boardSeat:SITS_ON_BOARD]->(board:Organization)
 MATCH boardUp = (board)-[:PART_OF*0..2]->(company:Organization)

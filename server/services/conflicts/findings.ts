@@ -190,8 +190,10 @@ const INFERRED: Readonly<Record<Language, (link: string, reason: string | null) 
 const isolate = (text: string) => `\u2068${text}\u2069`;
 
 function inferenceNotes(edges: readonly GraphEdge[], names: ReadonlyMap<string, string>, language: Language): string {
-  return edges
+  // In the order of the edges' ids, so the notes read the same whatever order the evidence came in.
+  return [...edges]
     .filter((e) => e.status === 'inferred')
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .map((e) => {
       const verb = TYPE_WORDS[language][e.type] ?? e.type.toLowerCase().replaceAll('_', ' ');
       const link = `${names.get(e.source) ?? e.source} ${verb} ${names.get(e.target) ?? e.target}`;
@@ -270,6 +272,10 @@ export function findingRecords(pattern: PatternDefinition, rows: readonly Patter
     record.edges.push(...edges.filter((e) => !knownEdges.has(e.id)));
     records.set(id, record);
   }
+  // Rows in a stable order, whatever order the query returned them in: a finding's title lists the values
+  // of its rows (e.g. the people two boards share) in row order, and must read the same on every run.
+  const rowKey = (row: FindingRecord['rows'][number]) => `${JSON.stringify(row.facts)}\n${row.nodeIds.join(',')}`;
+  for (const record of records.values()) record.rows.sort((a, b) => (rowKey(a) < rowKey(b) ? -1 : rowKey(a) > rowKey(b) ? 1 : 0));
   return [...records.values()];
 }
 
