@@ -275,6 +275,7 @@ export function GraphCanvas({
     <div
       ref={containerRef}
       className="graph-canvas"
+      id="graph-canvas"
       data-testid="graph-canvas"
       data-layout="idle"
       data-labels="pending"

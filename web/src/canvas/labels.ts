@@ -38,9 +38,9 @@ export function labelScale(zoom: number): LabelScale {
   return { node: round(scale(LABEL_SCREEN.node)), edge: round(scale(LABEL_SCREEN.edge)) };
 }
 
-/** Two decimals, so tiny zoom steps do not rebuild the stylesheet. */
+/** Two decimals (rounded up, never under the floor), so tiny zoom steps do not rebuild the stylesheet. */
 function round(n: number): number {
-  return Math.round(n * 100) / 100;
+  return Math.ceil(n * 100) / 100;
 }
 
 interface Box {
@@ -144,10 +144,11 @@ export function placeLabels(cy: Core): number {
   const shifts = new Map<SingularElementArgument, [number, number]>();
   const hidden: SingularElementArgument[] = [];
   for (const item of items) {
-    const own = item.ele.isNode() ? [item.ele.id()] : [(item.ele as EdgeSingular).source().id(), (item.ele as EdgeSingular).target().id()];
+    const own = item.ele.isNode()
+      ? [item.ele.id()]
+      : [(item.ele as EdgeSingular).source().id(), (item.ele as EdgeSingular).target().id()];
     const free = (b: Box) =>
-      !placed.some((p) => overlaps(p, b, gap)) &&
-      ![...bodies].some(([id, body]) => !own.includes(id) && overlaps(body, b, 0));
+      !placed.some((p) => overlaps(p, b, gap)) && ![...bodies].some(([id, body]) => !own.includes(id) && overlaps(body, b, 0));
     const spots: [number, number][] = [[0, 0], ...alternatives(item.ele, item.box, gap)];
     const spot = spots.find(([dx, dy]) => free(shifted(item.box, dx, dy)));
     if (spot) {
