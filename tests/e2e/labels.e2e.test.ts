@@ -176,7 +176,7 @@ describe('labels on the canvas', () => {
     await waitForCanvasIdle(page);
     await expectReadableLabels(page, 'person:vincent-line');
     expect(session.pageErrors).toEqual([]);
-  });
+  }, 180_000);
 
   it('on a 200-entity graph: no two labels overlap in any layout, and zooming in names more', async () => {
     const { page } = session;
@@ -200,7 +200,8 @@ describe('labels on the canvas', () => {
     expect(inView).toBeGreaterThan(0);
     expect(before).toBeGreaterThan(0);
     expect(session.pageErrors).toEqual([]);
-  });
+    // Four layouts of 200 entities on two shared cores.
+  }, 300_000);
 
   it('offers "Around selection" only with a selection', async () => {
     const { page } = session;

@@ -132,6 +132,13 @@ export function App() {
       )}
 
       <main className="stage" aria-label={t('canvas.region')}>
+        <WhenAllowed>
+          <EditBar selectedNode={selectedNode} />
+        </WhenAllowed>
+        {ui.error && <Banner tone="error" message={ui.error} onDismiss={explore.dismissError} />}
+        {ui.notice && <Banner tone="info" message={ui.notice} onDismiss={explore.dismissNotice} />}
+        <ExplorerCanvas nameOf={nameOf} />
+        {/* After the canvas in the Tab order (drawn over it): Tab from the search reaches the map sooner. */}
         <CanvasToolbar />
         <PanelToggle
           side="rail"
@@ -145,12 +152,6 @@ export function App() {
           onToggle={() => setCollapsed((c) => ({ ...c, panel: !c.panel }))}
           label={collapsed.panel ? t('canvas.showPanel') : t('canvas.hidePanel')}
         />
-        <WhenAllowed>
-          <EditBar selectedNode={selectedNode} />
-        </WhenAllowed>
-        {ui.error && <Banner tone="error" message={ui.error} onDismiss={explore.dismissError} />}
-        {ui.notice && <Banner tone="info" message={ui.notice} onDismiss={explore.dismissNotice} />}
-        <ExplorerCanvas nameOf={nameOf} />
         <p id="canvas-keys" className="visually-hidden">
           {t('keyboard.help')}
         </p>
