@@ -37,8 +37,11 @@ export const HealthUnavailable = z.object({
   error: z.object({ code: z.string(), message: z.string() }),
 });
 
+/** The longest search the API answers; the page says so before asking. */
+export const SEARCH_QUERY_MAX = 200;
+
 export const SearchQuery = z.object({
-  q: z.string().trim().min(1, 'type at least one character').max(200),
+  q: z.string().trim().min(1, 'type at least one character').max(SEARCH_QUERY_MAX),
   kind: EntityKind.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(10),
 });

@@ -275,10 +275,10 @@ describe('explorer by keyboard, table and source', () => {
   });
 });
 
-/** Tabs from the last toolbar button onto the canvas, as a keyboard user would arrive there. */
+/** Tabs from the search box onto the canvas, as a keyboard user would arrive there. */
 async function focusCanvasByTab(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Clear canvas' }).focus();
-  for (let i = 0; i < 5; i++) {
+  await page.getByTestId('search-input').focus();
+  for (let i = 0; i < 8; i++) {
     await page.keyboard.press('Tab');
     const onCanvas = await page.evaluate(() => {
       const { document } = globalThis as unknown as {

@@ -6,7 +6,8 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { categoryOf, localName, sliderYears } from './model/index.js';
+import { categoryOf, localName, shownCounts, sliderYears } from './model/index.js';
+import { countWords } from './i18n/counts.js';
 import type { ViewGraph } from './model/index.js';
 import type { PatternInfo } from '../../schemas/index.js';
 import { queries, useLoaded } from './api/queries.js';
@@ -48,6 +49,8 @@ export function App() {
   const ui = usePage((s) => s.ui);
   // The import panel stays mounted once opened, so closing it does not stop an upload under way.
   const [importPanel, setImportPanel] = useState<'closed' | 'open' | 'hidden'>('closed');
+  // The rail and the evidence panel fold away on a laptop screen to give the map the width.
+  const [collapsed, setCollapsed] = useState({ rail: false, panel: false });
   const { t, i18n } = useTranslation();
   const language = readerLanguage(i18n.language);
   const patternsAnswer = useLoaded(queries.patterns(language));
@@ -70,7 +73,24 @@ export function App() {
   const setTab = (tab: RailTabId) => dispatch({ type: 'ui/tab', tab });
 
   return (
-    <div className="app" data-sheet={ui.sheet}>
+    <div
+      className="app"
+      data-sheet={ui.sheet}
+      data-rail={collapsed.rail ? 'collapsed' : 'open'}
+      data-panel={collapsed.panel ? 'collapsed' : 'open'}
+    >
+      {/* The first Tab stop: straight to the map, past the top bar and the rail. */}
+      <a
+        className="skip-link"
+        href="#graph-canvas"
+        data-testid="skip-to-canvas"
+        onClick={(event) => {
+          event.preventDefault();
+          focusCanvas();
+        }}
+      >
+        {t('canvas.skipTo')}
+      </a>
       <header className="topbar">
         <div className="brand">
           <svg className="brand__mark" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
@@ -82,7 +102,13 @@ export function App() {
           <span className="brand__name">Interlock</span>
           <span className="brand__tag">{t('tagline')}</span>
         </div>
-        <SearchBox onPick={(result) => void explore.pick(result)} />
+        <SearchBox
+          onPick={(result, how) => {
+            void explore.pick(result);
+            // Picked with Enter: the keyboard goes on to the canvas, so E (expand) and N (neighbours) work at once.
+            if (how === 'keyboard') focusCanvas();
+          }}
+        />
         <WhenAllowed>
           <button
             type="button"
@@ -106,7 +132,51 @@ export function App() {
         />
       )}
 
-      <aside className="rail" aria-label={t('rail.label')} data-testid="rail">
+      <main className="stage" aria-label={t('canvas.region')}>
+        <WhenAllowed>
+          <EditBar selectedNode={selectedNode} />
+        </WhenAllowed>
+        {ui.error && <Banner tone="error" message={ui.error} onDismiss={explore.dismissError} />}
+        {ui.notice && <Banner tone="info" message={ui.notice} onDismiss={explore.dismissNotice} />}
+        <ExplorerCanvas nameOf={nameOf} />
+        {/* After the canvas in the Tab order (drawn over it): Tab from the search reaches the map sooner. */}
+        <CanvasToolbar />
+        <PanelToggle
+          side="rail"
+          collapsed={collapsed.rail}
+          onToggle={() => setCollapsed((c) => ({ ...c, rail: !c.rail }))}
+          label={collapsed.rail ? t('canvas.showRail') : t('canvas.hideRail')}
+        />
+        <PanelToggle
+          side="panel"
+          collapsed={collapsed.panel}
+          onToggle={() => setCollapsed((c) => ({ ...c, panel: !c.panel }))}
+          label={collapsed.panel ? t('canvas.showPanel') : t('canvas.hidePanel')}
+        />
+        <p id="canvas-keys" className="visually-hidden">
+          {t('keyboard.help')}
+        </p>
+        <SelectionAnnouncer view={view} selection={selection} nameOf={nameOf} />
+        {ui.tableView && <TableView view={view} nameOf={nameOf} onSelectNode={selectNode} onSelectEdge={selectEdge} />}
+        {empty && !ui.tableView && (
+          <div className="empty-state">
+            <p className="empty-state__title">{t('canvas.emptyTitle')}</p>
+            <p>{t('canvas.emptyBody')}</p>
+          </div>
+        )}
+        <p className="stage__status" aria-live="polite">
+          {ui.expandingId ? t('canvas.loading') : t('canvas.status', countWords(t, shownCounts(view, filter)))}
+        </p>
+        <TimeBar
+          years={years}
+          asOf={filter.asOf}
+          hideUndated={filter.hideUndated ?? false}
+          onAsOf={(asOf) => dispatch({ type: 'setFilter', patch: { asOf } })}
+          onHideUndated={(hideUndated) => dispatch({ type: 'setFilter', patch: { hideUndated } })}
+        />
+      </main>
+
+      <aside className="rail" id="rail" aria-label={t('rail.label')} data-testid="rail">
         <RailTabs<RailTabId>
           label={t('rail.tabs')}
           active={ui.tab}
@@ -156,6 +226,7 @@ export function App() {
                   nameOf={nameOf}
                   onFocusPath={(index) => dispatch({ type: 'focusPath', index })}
                   onSelectEdge={selectEdge}
+                  onChooseEnd={(end, id) => void explore.choosePathEnd(end, id)}
                 />
               ),
             },
@@ -176,37 +247,6 @@ export function App() {
           ]}
         />
       </aside>
-
-      <main className="stage" aria-label={t('canvas.region')}>
-        <CanvasToolbar />
-        <WhenAllowed>
-          <EditBar selectedNode={selectedNode} />
-        </WhenAllowed>
-        {ui.error && <Banner tone="error" message={ui.error} onDismiss={explore.dismissError} />}
-        {ui.notice && <Banner tone="info" message={ui.notice} onDismiss={explore.dismissNotice} />}
-        <ExplorerCanvas nameOf={nameOf} />
-        <p id="canvas-keys" className="visually-hidden">
-          {t('keyboard.help')}
-        </p>
-        <SelectionAnnouncer view={view} selection={selection} nameOf={nameOf} />
-        {ui.tableView && <TableView view={view} nameOf={nameOf} onSelectNode={selectNode} onSelectEdge={selectEdge} />}
-        {empty && !ui.tableView && (
-          <div className="empty-state">
-            <p className="empty-state__title">{t('canvas.emptyTitle')}</p>
-            <p>{t('canvas.emptyBody')}</p>
-          </div>
-        )}
-        <p className="stage__status" aria-live="polite">
-          {ui.expandingId ? t('canvas.loading') : t('canvas.status', { nodes: view.nodes.size, edges: view.edges.size })}
-        </p>
-        <TimeBar
-          years={years}
-          asOf={filter.asOf}
-          hideUndated={filter.hideUndated ?? false}
-          onAsOf={(asOf) => dispatch({ type: 'setFilter', patch: { asOf } })}
-          onHideUndated={(hideUndated) => dispatch({ type: 'setFilter', patch: { hideUndated } })}
-        />
-      </main>
 
       <SidePanel
         selection={selection}
@@ -232,6 +272,31 @@ export function App() {
 }
 
 const NO_PATTERNS: readonly PatternInfo[] = [];
+
+function focusCanvas(): void {
+  document.getElementById('graph-canvas')?.focus();
+}
+
+/** A tab on the canvas's edge that folds the rail (start) or the evidence panel (end) away and back. */
+function PanelToggle(props: { side: 'rail' | 'panel'; collapsed: boolean; onToggle: () => void; label: string }) {
+  const { side, collapsed, onToggle, label } = props;
+  // Arrows point the way the panel moves; in right-to-left pages CSS mirrors them.
+  const arrow = (side === 'rail') === collapsed ? '›' : '‹';
+  return (
+    <button
+      type="button"
+      className={`panel-toggle panel-toggle--${side}`}
+      aria-expanded={!collapsed}
+      aria-controls={side === 'rail' ? 'rail' : 'side-panel'}
+      aria-label={label}
+      title={label}
+      data-testid={`toggle-${side}`}
+      onClick={onToggle}
+    >
+      <span aria-hidden="true">{arrow}</span>
+    </button>
+  );
+}
 
 /** Legend counts: how many of each kind and category are on the canvas right now. */
 function countByKindAndCategory(view: ViewGraph): ReadonlyMap<string, number> {

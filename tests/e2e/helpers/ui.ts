@@ -147,9 +147,12 @@ async function nodeIdsIn(response: Response): Promise<string[]> {
   return (body.nodes ?? []).map((n) => n.id);
 }
 
-/** Waits until no layout animation is running, so positions read from the canvas stay true. */
+/**
+ * Waits until no layout animation is running and the labels have been placed for what is shown, so
+ * positions and labels read from the canvas stay true.
+ */
 export async function waitForCanvasIdle(page: Page): Promise<void> {
-  await page.locator('[data-testid="graph-canvas"][data-layout="idle"]').waitFor();
+  await page.locator('[data-testid="graph-canvas"][data-layout="idle"][data-labels="placed"]').waitFor();
 }
 
 export async function expectHeading(page: Page, text: string): Promise<void> {

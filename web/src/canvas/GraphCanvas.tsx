@@ -24,6 +24,7 @@ import { webglSupport } from './webgl.js';
 import { applyViewport, changedPositions, showsViewport, viewportOf } from './viewport.js';
 import type { CanvasPort } from './port.js';
 import { exposeToTests } from './test-hook.js';
+import { LabelPlacer } from './label-placer.js';
 
 interface GraphCanvasProps {
   readonly elements: readonly CanvasElement[];
@@ -104,6 +105,7 @@ export function GraphCanvas({
     cyRef.current = cy;
     if (import.meta.env.MODE === 'e2e') exposeToTests(cy, true);
     container.dataset.renderer = tuning.webgl ? 'webgl' : 'canvas';
+    const labels = new LabelPlacer(cy, container, (scale) => buildStylesheet(tuning, scale), !tuning.large);
     const { elements: now, viewport: view } = latest.current;
     seenPositionsRef.current = latest.current.positions;
     seenViewportRef.current = view;
@@ -170,6 +172,7 @@ export function GraphCanvas({
     });
     return () => {
       resize.disconnect();
+      labels.dispose();
       latest.current.port(null);
       cy.off('tap', onTap);
       cy.off('dbltap', 'node', onDoubleTap);
@@ -272,8 +275,10 @@ export function GraphCanvas({
     <div
       ref={containerRef}
       className="graph-canvas"
+      id="graph-canvas"
       data-testid="graph-canvas"
       data-layout="idle"
+      data-labels="pending"
       role="application"
       aria-roledescription="graph"
       aria-label={label}

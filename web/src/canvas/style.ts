@@ -5,6 +5,7 @@
 import type { EdgeSingular, StylesheetJson } from 'cytoscape';
 import { CATEGORY_ENCODING, HIGHLIGHT_COLOR, KIND_ENCODING } from '../model/index.js';
 import type { EntityKind, RelationshipCategory } from '../../../schemas/index.js';
+import type { LabelScale } from './labels.js';
 
 // Canvas text cannot use CSS fallbacks per glyph, so list fonts that cover Latin and Arabic.
 const FONT = '"Segoe UI", system-ui, -apple-system, "Noto Sans", "DejaVu Sans", sans-serif';
@@ -25,7 +26,13 @@ export interface StyleOptions {
   readonly readable?: boolean;
 }
 
-export function buildStylesheet(options: StyleOptions = {}): StylesheetJson {
+/**
+ * `scale` multiplies every label size (font, wrap width, margins) so labels keep a steady size on
+ * screen whatever the zoom (see labels.ts); 1 is the size at zoom 1.
+ */
+export function buildStylesheet(options: StyleOptions = {}, scale: LabelScale = { node: 1, edge: 1 }): StylesheetJson {
+  const n = scale.node;
+  const e = scale.edge;
   const kinds = Object.entries(KIND_ENCODING) as [EntityKind, (typeof KIND_ENCODING)[EntityKind]][];
   const categories = Object.entries(CATEGORY_ENCODING) as [
     RelationshipCategory,
@@ -40,18 +47,18 @@ export function buildStylesheet(options: StyleOptions = {}): StylesheetJson {
         'border-width': 2,
         label: 'data(label)',
         'font-family': FONT,
-        'font-size': 14,
+        'font-size': 14 * n,
         'font-weight': 600,
         color: INK,
         'text-valign': 'bottom',
         'text-halign': 'center',
-        'text-margin-y': 7,
+        'text-margin-y': 7 * n,
         'text-wrap': 'wrap',
-        'text-max-width': '150px',
+        'text-max-width': `${150 * n}px`,
         'line-height': 1.25,
         'text-background-color': '#ffffff',
         'text-background-opacity': 0.92,
-        'text-background-padding': '3px',
+        'text-background-padding': `${3 * n}px`,
         'text-background-shape': 'roundrectangle',
         // Names stay at every zoom: a graph of unnamed shapes tells a reader nothing.
         'transition-property': 'opacity',
@@ -63,7 +70,7 @@ export function buildStylesheet(options: StyleOptions = {}): StylesheetJson {
       style: { 'background-color': enc.color, 'border-color': enc.border, shape: enc.shape },
     })),
     // Contract names are long; a wider caption keeps them to two lines plus the amount.
-    { selector: 'node.kind-Contract', style: { width: 44, height: 44, 'text-max-width': '200px' } },
+    { selector: 'node.kind-Contract', style: { width: 44, height: 44, 'text-max-width': `${200 * n}px` } },
     {
       selector: 'edge',
       style: {
@@ -75,15 +82,15 @@ export function buildStylesheet(options: StyleOptions = {}): StylesheetJson {
         'target-distance-from-node': 3,
         label: 'data(label)',
         'font-family': FONT,
-        'font-size': 11,
+        'font-size': 11 * e,
         'font-weight': 600,
         color: '#2b2e33',
         // Horizontal labels: rotated text along steep edges is the hardest thing on a graph to read.
         'text-wrap': 'wrap',
-        'text-max-width': '220px',
+        'text-max-width': `${220 * e}px`,
         'text-background-color': PAPER,
         'text-background-opacity': 0.95,
-        'text-background-padding': '2px',
+        'text-background-padding': `${2 * e}px`,
         'text-background-shape': 'roundrectangle',
         // Edge labels go first when zoomed out; the reader zooms in or clicks the line.
         'min-zoomed-font-size': 7,

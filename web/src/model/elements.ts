@@ -95,6 +95,25 @@ export function toElements(view: ViewGraph, options: ElementOptions = {}): Canva
   return [...nodes, ...edges];
 }
 
+/**
+ * What the canvas shows once the legend's filters and the as-of date are applied: the counter under
+ * the canvas says this, not how much the view holds. Same rules as `toElements` (an edge goes with
+ * either end).
+ */
+export function shownCounts(
+  view: ViewGraph,
+  filter: Filter | undefined,
+  today: string = todayIso(),
+): { entities: number; connections: number } {
+  const shown = new Set(
+    [...view.nodes.values()].filter((n) => filter === undefined || nodePasses(n, filter, today)).map((n) => n.id),
+  );
+  const connections = [...view.edges.values()].filter(
+    (e) => shown.has(e.source) && shown.has(e.target) && (filter === undefined || edgePasses(e, filter, today)),
+  ).length;
+  return { entities: shown.size, connections };
+}
+
 function joinClasses(parts: ReadonlyArray<string | false>): string {
   return parts.filter((p): p is string => typeof p === 'string').join(' ');
 }

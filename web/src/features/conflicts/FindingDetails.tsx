@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Finding, PatternInfo } from '../../../../schemas/index.js';
 import { findingPeriod, localName } from '../../model/index.js';
 import { useWording } from '../../i18n/wording.js';
+import { countWords } from '../../i18n/counts.js';
 import type { ViewGraph } from '../../model/index.js';
 import { Citations } from '../details/Citations.js';
 import { Facts } from '../details/Facts.js';
@@ -38,7 +39,10 @@ export function FindingDetails({ finding, pattern, view, headingId, onSelectNode
       <Facts
         rows={[
           [t('facts.period'), findingPeriod(finding.period, words, finding.qualifiers)],
-          [t('facts.evidence'), t('facts.evidenceCount', { nodes: finding.nodeIds.length, edges: finding.edgeIds.length })],
+          [
+            t('facts.evidence'),
+            t('facts.evidenceCount', countWords(t, { entities: finding.nodeIds.length, connections: finding.edgeIds.length })),
+          ],
         ]}
       />
       <h3 className="panel__subhead">{t('finding.before')}</h3>

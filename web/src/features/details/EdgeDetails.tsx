@@ -87,7 +87,8 @@ export function EdgeDetails({ edge, view, headingId, onSelectNode }: EdgeDetails
     [t('facts.provisions'), field('provisions')],
     [t('facts.reason'), field('reason')],
     [t('facts.period'), formatPeriod(edge, words)],
-    [t('facts.current'), edge.current === undefined ? undefined : edge.current ? t('words.current') : words.former],
+    // "Current or former: Current", not "Current: current".
+    [t('facts.current'), edge.current === undefined ? undefined : edge.current ? t('facts.isCurrent') : t('facts.isFormer')],
     [t('facts.status'), t(`filter.statuses.${edge.status}`)],
     [t('facts.inferredFrom'), edge.inferredFrom],
     [t('facts.restricts'), edge.type === 'RESTRICTS' ? edge.summary : undefined],

@@ -180,6 +180,8 @@ function Connections({
               onClick={() => onExpand(detail.entity.id, [group.type], group.items.length)}
               // The name starts with the visible "+ 3" so speech users can say what they see.
               aria-label={`+ ${group.items.length}: ${t('node.addType', { count: group.items.length, type: typeName(group.type) })}`}
+              // Sighted mouse users get the same words as a tooltip: "+ 2" alone says nothing.
+              title={t('node.addType', { count: group.items.length, type: typeName(group.type) })}
             >
               + {group.items.length}
             </button>

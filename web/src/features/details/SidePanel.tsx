@@ -46,7 +46,7 @@ export function SidePanel({
   const finding = selection?.kind === 'finding' ? selection.finding : undefined;
   const flow = selection?.kind === 'flow' ? selection : undefined;
   return (
-    <section className="side-panel" aria-labelledby={headingId} data-testid="side-panel" ref={scrollRef}>
+    <section className="side-panel" id="side-panel" aria-labelledby={headingId} data-testid="side-panel" ref={scrollRef}>
       {node && (
         <EntityPanel key={node.id} node={node}>
           <NodeDetails

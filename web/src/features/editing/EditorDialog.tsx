@@ -54,8 +54,9 @@ export function EditorDialog({ onShowEntity }: { readonly onShowEntity: (entity:
                   onShowEntity(entity);
                 }}
               />
+              {/* Merging and "not the same" act at once, per pair; nothing waits to be cancelled. */}
               <button type="button" className="button" onClick={() => editing.close()}>
-                {t('editing.form.cancel')}
+                {t('editing.duplicates.close')}
               </button>
             </>
           ) : editor.form === 'entity' ? (

@@ -9,6 +9,11 @@ export interface FieldChange {
 
 export interface ChangeLine {
   readonly id: string;
+  /** The ends of a relationship (ids), to name it "A → B". */
+  readonly source?: string | undefined;
+  readonly target?: string | undefined;
+  /** The entity's name as the change recorded it (after, else before). */
+  readonly name?: string | undefined;
   readonly what: AuditChange['what'];
   readonly op: AuditChange['op'];
   /** Relationship type or entity kind. */
@@ -24,6 +29,9 @@ export const UNDOABLE = new Set(['create', 'update', 'delete', 'merge', 'undo'])
 export function changeLines(entry: AuditEntry): ChangeLine[] {
   return (entry.changes ?? []).map((c) => ({
     id: c.id,
+    source: c.source,
+    target: c.target,
+    name: typeof c.after?.name === 'string' ? c.after.name : typeof c.before?.name === 'string' ? c.before.name : undefined,
     what: c.what,
     op: c.op,
     label: c.what === 'relationship' ? c.type : c.kind,
@@ -43,6 +51,31 @@ export function fieldChanges(before: Record<string, unknown>, after: Record<stri
   if (quotes(before) !== quotes(after))
     changes.push({ field: 'sources', before: String(sources(before)), after: String(sources(after)) });
   return changes;
+}
+
+/** How a change came in, in words rather than an HTTP route (the route stays in the audit trail). */
+export type ChangeSource = 'page' | 'import' | 'cli' | 'seed' | 'system';
+
+export function changeSource(route: string): ChangeSource | undefined {
+  if (route.startsWith('cli')) return 'cli';
+  if (/\bseed\b/.test(route)) return 'seed';
+  if (route.startsWith('system') || /recovery|rollback/.test(route)) return 'system';
+  if (/\/api\/import\b/.test(route)) return 'import';
+  if (/^(POST|PUT|PATCH|DELETE) \/api\//.test(route)) return 'page';
+  return undefined;
+}
+
+/**
+ * Names for the ids an entry mentions: what the caller knows (the canvas), then the names the entry's
+ * own entity changes recorded; an id only when nothing names it.
+ */
+export function namer(entry: AuditEntry, known: (id: string) => string | undefined): (id: string) => string {
+  const recorded = new Map(
+    changeLines(entry)
+      .filter((l) => l.what === 'entity' && l.name)
+      .map((l) => [l.id, l.name as string] as const),
+  );
+  return (id) => known(id) ?? recorded.get(id) ?? id;
 }
 
 function shown(value: unknown): string | undefined {

@@ -30,7 +30,8 @@ export function CanvasToolbar() {
           onChange={(e) => dispatch({ type: 'relayout', mode: e.target.value as LayoutMode, center: selectedNode })}
         >
           {LAYOUT_MODES.map((mode) => (
-            <option key={mode} value={mode}>
+            // Rings around the selection mean nothing without one: a ring of crossing lines.
+            <option key={mode} value={mode} disabled={mode === 'concentric' && selectedNode === undefined}>
               {t(`canvas.layouts.${mode}`)}
             </option>
           ))}

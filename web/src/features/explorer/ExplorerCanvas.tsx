@@ -9,7 +9,8 @@ import type { GraphNode } from '../../../../schemas/index.js';
 import { GraphCanvas } from '../../canvas/GraphCanvas.js';
 import type { CanvasHandlers } from '../../canvas/events.js';
 import { useWording } from '../../i18n/wording.js';
-import { pathHighlight, toElements, todayIso } from '../../model/index.js';
+import { pathHighlight, shownCounts, toElements, todayIso } from '../../model/index.js';
+import { countWords } from '../../i18n/counts.js';
 import { useCanvasLink, useDispatch, useEffects, usePage } from '../../state/page.js';
 
 export function ExplorerCanvas({ nameOf }: { readonly nameOf: (node: GraphNode) => string }) {
@@ -55,7 +56,7 @@ export function ExplorerCanvas({ nameOf }: { readonly nameOf: (node: GraphNode) 
       port={(port) => {
         canvasRef.current = port;
       }}
-      label={t('canvas.graphLabel', { nodes: view.nodes.size, edges: view.edges.size })}
+      label={t('canvas.graphLabel', countWords(t, shownCounts(view, filter)))}
       describedBy="canvas-keys"
     />
   );

@@ -8,7 +8,8 @@ import type { GraphNode, RelationshipCategory, RelationshipType } from '../../..
 import type { PathPreset, PathState, ViewGraph } from '../../model/index.js';
 import { edgeLabel, pathHops, pathTypes } from '../../model/index.js';
 import { useWording } from '../../i18n/wording.js';
-import { KindIcon } from '../../components/KindIcon.js';
+import { EntityPicker } from '../editing/EntityPicker.js';
+import { useState } from 'react';
 import './PathFinder.css';
 
 interface PathFinderProps {
@@ -26,6 +27,8 @@ interface PathFinderProps {
   readonly onToggleType: (type: RelationshipType) => void;
   readonly onFocusPath: (index: number | undefined) => void;
   readonly onSelectEdge: (id: string) => void;
+  /** An end chosen by typing its name (it need not be on the canvas yet). */
+  readonly onChooseEnd: (end: 'from' | 'to', id: string) => void;
 }
 
 const PRESETS: readonly PathPreset[] = ['all', 'money', 'data', 'custom'];
@@ -44,6 +47,7 @@ export function PathFinder({
   onToggleType,
   onFocusPath,
   onSelectEdge,
+  onChooseEnd,
 }: PathFinderProps) {
   const { t } = useTranslation();
   const words = useWording();
@@ -60,7 +64,7 @@ export function PathFinder({
         {t('paths.title')}
       </h2>
       <div className="paths__ends">
-        <End label={t('paths.from')} id={path.from} view={view} nameOf={nameOf} />
+        <End label={t('paths.from')} id={path.from} view={view} nameOf={nameOf} onChoose={(id) => onChooseEnd('from', id)} />
         <button
           type="button"
           className="icon-button"
@@ -70,7 +74,7 @@ export function PathFinder({
         >
           ⇅
         </button>
-        <End label={t('paths.to')} id={path.to} view={view} nameOf={nameOf} />
+        <End label={t('paths.to')} id={path.to} view={view} nameOf={nameOf} onChoose={(id) => onChooseEnd('to', id)} />
       </div>
       <label className="paths__hops">
         {t('paths.upTo')}
@@ -171,6 +175,12 @@ export function PathFinder({
                               {hop.edge?.citations[0] && <span className="hop__locator"> · {hop.edge.citations[0].locator}</span>}
                             </span>
                           </button>
+                          {/* The evidence of the step, as the README promises: its line and its quote. */}
+                          {hop.edge?.citations[0]?.quote && (
+                            <blockquote className="hop__quote" dir="auto" data-testid="hop-quote">
+                              {hop.edge.citations[0].quote}
+                            </blockquote>
+                          )}
                         </li>
                       ))}
                       <li className="hop hop--last">
@@ -191,29 +201,35 @@ export function PathFinder({
   );
 }
 
+/** One end of the path: set from the canvas or the side panel, or chosen here by typing a name. */
 function End({
   label,
   id,
   view,
   nameOf,
+  onChoose,
 }: {
   readonly label: string;
   readonly id: string | undefined;
   readonly view: ViewGraph;
   readonly nameOf: (node: GraphNode) => string;
+  readonly onChoose: (id: string) => void;
 }) {
-  const { t } = useTranslation();
+  const [changing, setChanging] = useState(false);
   const node = id ? view.nodes.get(id) : undefined;
+  const value = node && !changing ? { id: node.id, name: nameOf(node), kind: node.kind } : undefined;
   return (
     <div className="paths__end">
-      <span className="paths__end-label">{label}</span>
-      {node ? (
-        <span className="paths__end-name" dir="auto">
-          <KindIcon kind={node.kind} size={14} /> {nameOf(node)}
-        </span>
-      ) : (
-        <span className="paths__end-empty">{t('paths.notSet')}</span>
-      )}
+      <EntityPicker
+        label={label}
+        value={value}
+        testId={`path-end-${label}`}
+        onChange={(chosen) => {
+          if (!chosen) return setChanging(true);
+          setChanging(false);
+          onChoose(chosen.id);
+        }}
+      />
     </div>
   );
 }

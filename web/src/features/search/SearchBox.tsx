@@ -5,6 +5,7 @@
 import { useTranslation } from 'react-i18next';
 import { useEffect, useId, useState } from 'react';
 import type { KeyboardEvent } from 'react';
+import { SEARCH_QUERY_MAX } from '../../../../schemas/index.js';
 import type { SearchResult } from '../../../../schemas/index.js';
 import { api, errorMessage, isAbort } from '../../api/client.js';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue.js';
@@ -17,7 +18,12 @@ interface Answer {
   readonly error?: string;
 }
 
-export function SearchBox({ onPick }: { readonly onPick: (result: SearchResult) => void }) {
+export function SearchBox({
+  onPick,
+}: {
+  /** `how` says whether Enter or a click picked it (the page moves the keyboard on after Enter). */
+  readonly onPick: (result: SearchResult, how: 'keyboard' | 'pointer') => void;
+}) {
   const { t } = useTranslation();
   const id = useId();
   const [query, setQuery] = useState('');
@@ -27,7 +33,7 @@ export function SearchBox({ onPick }: { readonly onPick: (result: SearchResult) 
   const settled = useDebouncedValue(query.trim(), 200);
 
   useEffect(() => {
-    if (!settled) return;
+    if (!settled || settled.length > SEARCH_QUERY_MAX) return;
     const controller = new AbortController();
     api.search(settled, { limit: 8, signal: controller.signal }).then(
       ({ results }) => setAnswer({ query: settled, results }),
@@ -41,14 +47,16 @@ export function SearchBox({ onPick }: { readonly onPick: (result: SearchResult) 
   // Results belong to the query they answered; while a newer query is in flight keep showing the
   // last ones (less flicker) but never results for an empty box.
   const current = query.trim() && answer ? answer : undefined;
-  const results = current?.results ?? [];
-  const waiting = query.trim() !== '' && current?.query !== query.trim();
-  const expanded = open && query.trim() !== '' && (results.length > 0 || current !== undefined);
+  // Longer than the API answers: say so in words instead of asking (and showing its validation message).
+  const tooLong = query.trim().length > SEARCH_QUERY_MAX;
+  const results = tooLong ? [] : (current?.results ?? []);
+  const waiting = !tooLong && query.trim() !== '' && current?.query !== query.trim();
+  const expanded = open && query.trim() !== '' && (results.length > 0 || current !== undefined || waiting || tooLong);
   const activeIndex = Math.min(active, results.length - 1);
 
-  const pick = (result: SearchResult | undefined) => {
+  const pick = (result: SearchResult | undefined, how: 'keyboard' | 'pointer') => {
     if (!result) return;
-    onPick(result);
+    onPick(result, how);
     setQuery('');
     setOpen(false);
   };
@@ -62,7 +70,7 @@ export function SearchBox({ onPick }: { readonly onPick: (result: SearchResult) 
         setActive((i) => (Math.max(0, Math.min(i, count - 1)) + (event.key === 'ArrowDown' ? 1 : count - 1)) % count);
     } else if (event.key === 'Enter' && expanded) {
       event.preventDefault();
-      pick(results[Math.max(0, activeIndex)]);
+      pick(results[Math.max(0, activeIndex)], 'keyboard');
     } else if (event.key === 'Escape') {
       if (expanded) setOpen(false);
       else setQuery('');
@@ -125,7 +133,7 @@ export function SearchBox({ onPick }: { readonly onPick: (result: SearchResult) 
             // mousedown would blur the input and close the list before the click lands.
             onMouseDown={(event) => event.preventDefault()}
             onMouseEnter={() => setActive(i)}
-            onClick={() => pick(result)}
+            onClick={() => pick(result, 'pointer')}
           >
             <KindIcon kind={result.kind} />
             <span className="search__name" dir="auto">
@@ -139,14 +147,29 @@ export function SearchBox({ onPick }: { readonly onPick: (result: SearchResult) 
             )}
           </li>
         ))}
-        {current && results.length === 0 && (
-          <li className="search__empty" role="presentation">
-            {current.error ?? t('searchBox.nothing', { query: current.query })}
+        {tooLong ? (
+          <li className="search__empty" role="presentation" data-testid="search-message">
+            {t('searchBox.tooLong', { length: query.trim().length, max: SEARCH_QUERY_MAX })}
           </li>
+        ) : waiting && results.length === 0 ? (
+          <li className="search__empty" role="presentation" data-testid="search-message">
+            {t('searchBox.searching')}
+          </li>
+        ) : (
+          current &&
+          results.length === 0 && (
+            <li className="search__empty" role="presentation" data-testid="search-message">
+              {current.error ?? t('searchBox.nothing', { query: current.query })}
+            </li>
+          )
         )}
       </ul>
       <span className="visually-hidden" aria-live="polite">
-        {expanded && !waiting ? t('searchBox.count', { count: results.length }) : ''}
+        {tooLong && open
+          ? t('searchBox.tooLong', { length: query.trim().length, max: SEARCH_QUERY_MAX })
+          : expanded && !waiting
+            ? t('searchBox.count', { count: results.length })
+            : ''}
       </span>
     </div>
   );

@@ -134,6 +134,12 @@ export function exploreEffects({ store, queries: cache, canvas }: EffectDeps) {
       dispatch({ type: 'ui/tab', tab: 'paths' });
     },
 
+    /** An end typed into the path finder: it comes onto the canvas (to be drawn and named) and is set. */
+    async choosePathEnd(end: 'from' | 'to', id: string): Promise<void> {
+      await this.showEntities([id]);
+      this.setPathEnd(end, id);
+    },
+
     /** Shift-click on the canvas: the first pick is the start, the next one the end. */
     pickPathEnd(id: string): void {
       dispatch({ type: 'pickPathEnd', id });
