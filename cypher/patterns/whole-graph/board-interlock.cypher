@@ -17,9 +17,20 @@ RETURN
     first: first.name,
     second: second.name,
     people: person.name,
-    linkVerb: 'is',
-    roleAtFirst: CASE type(r1) WHEN 'SITS_ON_BOARD' THEN coalesce(r1.seat, 'board member') ELSE coalesce(r1.role, 'officer') END
-      + CASE WHEN r1.current = false THEN ' (former)' ELSE '' END,
-    roleAtSecond: CASE type(r2) WHEN 'SITS_ON_BOARD' THEN coalesce(r2.seat, 'board member') ELSE coalesce(r2.role, 'officer') END
-      + CASE WHEN r2.current = false THEN ' (former)' ELSE '' END
+    // A board seat and a position (employment or office) are told apart, a body named as a board is
+    // not called "the board of" itself, and a former tie is said to be one.
+    ties: CASE WHEN type(r1) = type(r2) AND type(r1) = 'SITS_ON_BOARD' THEN 'boards'
+      WHEN type(r1) = type(r2) THEN 'positions' ELSE 'mixed' END,
+    atFirst: {
+      kind: CASE WHEN type(r1) <> 'SITS_ON_BOARD' THEN 'position' WHEN toLower(first.name) CONTAINS 'board' THEN 'boardNamed' ELSE 'board' END
+        + CASE WHEN r1.current = false THEN '-former' ELSE '' END,
+      org: first.name
+    },
+    atSecond: {
+      kind: CASE WHEN type(r2) <> 'SITS_ON_BOARD' THEN 'position' WHEN toLower(second.name) CONTAINS 'board' THEN 'boardNamed' ELSE 'board' END
+        + CASE WHEN r2.current = false THEN '-former' ELSE '' END,
+      org: second.name
+    },
+    roleAtFirst: CASE type(r1) WHEN 'SITS_ON_BOARD' THEN r1.seat ELSE r1.role END,
+    roleAtSecond: CASE type(r2) WHEN 'SITS_ON_BOARD' THEN r2.seat ELSE r2.role END
   } AS facts;

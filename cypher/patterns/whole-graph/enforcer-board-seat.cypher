@@ -17,10 +17,10 @@ WHERE counterparty.id IN coalesce(restriction.counterpartyIds, [])
 MATCH counterpartyDown = (party:Entity)-[:PART_OF*0..2]->(counterparty)
 CALL (helper, party) {
   MATCH help = (helper)-[flow:SUPPLIES_DATA_TO]->(party)
-  RETURN help, flow AS helpFact, 'receives data from ' + helper.name AS how
+  RETURN help, flow AS helpFact, {kind: 'data', helper: helper.name} AS how
   UNION
   MATCH help = (party)-[:BUYER_OF]->(contract:Contract)-[:AWARDED_TO]->(helper)
-  RETURN help, contract AS helpFact, 'holds a contract with ' + helper.name AS how
+  RETURN help, contract AS helpFact, {kind: 'contract', helper: helper.name} AS how
 }
 // One row per person, law, company and protected party: the ways the company's group helps that party
 // are gathered (ten kept as evidence), not multiplied into rows.
@@ -46,13 +46,14 @@ RETURN
   ] AS timed,
   {
     person: person.name,
-    role: coalesce(pos.role, 'a position holder'),
+    role: pos.role,
+    noRole: CASE WHEN pos.role IS NULL THEN 'position' END,
     body: body.name,
     law: law.name,
     summary: restriction.summary,
-    board: CASE WHEN toLower(board.name) CONTAINS 'board' THEN 'the ' + board.name ELSE 'the board of ' + board.name END,
+    // The body actually held: a body named as a board ("the X board"), or the board of an organisation.
+    seatOn: {kind: CASE WHEN toLower(board.name) CONTAINS 'board' THEN 'named' ELSE 'boardOf' END, board: board.name},
     company: CASE WHEN company = board THEN null ELSE company.name END,
-    owner: company.name,
     help: hows,
     counterparty: counterparty.name
   } AS facts;

@@ -62,13 +62,15 @@ RETURN
     payee: payee.name,
     totals: totals,
     count: size(flows),
-    flows: CASE WHEN payments = 0 THEN '' WHEN payments = 1 THEN 'a payment' ELSE toString(payments) + ' payments' END
-      + CASE WHEN payments > 0 AND contracts > 0 THEN ' and ' ELSE '' END
-      + CASE WHEN contracts = 0 THEN '' WHEN contracts = 1 THEN 'a contract' ELSE toString(contracts) + ' contracts' END,
+    flows: [x IN [
+        CASE payments WHEN 0 THEN null WHEN 1 THEN {kind: 'payment'} ELSE {kind: 'payments', n: payments} END,
+        CASE contracts WHEN 0 THEN null WHEN 1 THEN {kind: 'contract'} ELSE {kind: 'contracts', n: contracts} END
+      ] WHERE x IS NOT NULL],
     unknown: CASE unknown WHEN 0 THEN null ELSE unknown END,
     from: earliest,
     to: latest,
-    when: CASE WHEN earliest IS NULL THEN null WHEN earliest = latest THEN 'in ' + earliest ELSE 'from ' + earliest + ' to ' + latest END,
+    when: CASE WHEN earliest IS NULL THEN null WHEN earliest = latest THEN {kind: 'in', from: earliest}
+      ELSE {kind: 'range', from: earliest, to: latest} END,
     contractIds: [f IN flows WHERE f.kind = 'contract' | f.id],
     paymentIds: [f IN flows WHERE f.kind = 'payment' | f.id],
     flowList: flows

@@ -33,30 +33,29 @@ RETURN
   ] + relationships(side) + relationships(tie) AS timed,
   {
     payer: payer.name,
-    payerLink: CASE
-      WHEN payer = vendor THEN null
-      ELSE CASE WHEN insider <> payer THEN 'a relative of ' + insider.name + ', ' ELSE '' END
-        + CASE links[-1]
-          WHEN 'OWNS' THEN 'an owner of '
-          WHEN 'SITS_ON_BOARD' THEN 'on the board of '
-          ELSE coalesce(last(relationships(tie)).role + ' at ', 'working at ') END
-        + vendor.name
-    END,
+    payerLink: CASE WHEN payer = vendor THEN null ELSE {
+      kind: CASE links[-1] WHEN 'OWNS' THEN 'owner' WHEN 'SITS_ON_BOARD' THEN 'board' ELSE
+        CASE WHEN last(relationships(tie)).role IS NULL THEN 'staff' ELSE 'position' END END,
+      relative: CASE WHEN insider <> payer THEN insider.name END,
+      role: last(relationships(tie)).role,
+      vendor: vendor.name
+    } END,
     recipient: recipient.name,
     recipientLink: CASE WHEN recipient = official THEN null
-      ELSE official.name + CASE type(last(relationships(side))) WHEN 'MEMBER_OF' THEN ' is a member' ELSE ' holds a position there' END END,
+      ELSE {kind: CASE type(last(relationships(side))) WHEN 'MEMBER_OF' THEN 'member' ELSE 'position' END, official: official.name} END,
     payment: CASE WHEN coalesce(paid.amount, paid.amountEur, paid.amountUsd) IS NULL THEN null ELSE {
       amount: coalesce(paid.amount, paid.amountEur, paid.amountUsd),
       currency: CASE WHEN paid.amount IS NOT NULL THEN paid.currency WHEN paid.amountEur IS NOT NULL THEN 'EUR' ELSE 'USD' END
     } END,
-    paidWhen: CASE WHEN paid.start IS NULL THEN null ELSE 'in ' + paid.start END,
+    paidWhen: paid.start,
     official: official.name,
-    role: coalesce(pos.role, CASE type(pos) WHEN 'MEMBER_OF' THEN 'a member' ELSE 'a position holder' END),
+    role: pos.role,
+    noRole: CASE WHEN pos.role IS NULL THEN CASE type(pos) WHEN 'MEMBER_OF' THEN 'member' ELSE 'position' END END,
     body: body.name,
     buyerOf: CASE WHEN buyer = body THEN null ELSE buyer.name END,
     buyer: buyer.name,
     vendor: vendor.name,
     award: contract.name,
-    awardWhen: CASE WHEN awarded IS NULL THEN null ELSE 'in ' + awarded END,
+    awardWhen: awarded,
     window: $window
   } AS facts;

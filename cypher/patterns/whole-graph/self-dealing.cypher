@@ -42,19 +42,21 @@ RETURN
   ] + relationships(kin) AS timed,
   {
     official: official.name,
-    role: coalesce(pos.role, CASE type(pos) WHEN 'MEMBER_OF' THEN 'a member' ELSE 'a position holder' END),
+    role: pos.role,
+    noRole: CASE WHEN pos.role IS NULL THEN CASE type(pos) WHEN 'MEMBER_OF' THEN 'member' ELSE 'position' END END,
     body: body.name,
     holder: CASE WHEN holder = official THEN official.name ELSE holder.name END,
     kinship: CASE WHEN holder = official THEN null
-      ELSE 'related to ' + official.name + coalesce(': ' + head(relationships(kin)).relation, '') END,
-    holds: CASE type(stake) WHEN 'OWNS' THEN 'owns a stake in' ELSE 'sits on the board of' END,
+      ELSE {kind: 'relative', official: official.name, relation: head(relationships(kin)).relation} END,
+    holds: CASE type(stake) WHEN 'OWNS' THEN 'stake' ELSE 'board' END,
     share: CASE WHEN stake.percentage IS NULL THEN null
-      ELSE ' (' + CASE WHEN stake.percentage = toInteger(stake.percentage) THEN toString(toInteger(stake.percentage)) ELSE toString(stake.percentage) END + '%)' END,
+      WHEN stake.percentage = toInteger(stake.percentage) THEN toString(toInteger(stake.percentage)) ELSE toString(stake.percentage) END,
     vendor: vendor.name,
     buyer: buyer.name,
-    buyerLink: CASE WHEN buyer = body THEN null ELSE 'of which ' + body.name + ' is part' END,
-    dealLead: CASE count WHEN 1 THEN 'a' ELSE toString(count) + ' contracts' + CASE WHEN amount IS NULL THEN '' ELSE ' worth' END END,
-    dealNoun: CASE WHEN count = 1 THEN 'contract' WHEN amount IS NULL THEN null ELSE 'in all' END,
+    buyerPart: CASE WHEN buyer = body THEN null ELSE body.name END,
+    // "a $750,000 contract" for one; "3 contracts worth $1,200,000 in all" for several.
+    deals: CASE WHEN count = 1 THEN 'one' WHEN amount IS NULL THEN 'many' ELSE 'manyPriced' END,
+    count: count,
     contract: CASE count WHEN 1 THEN contracts[0].name ELSE null END,
     amount: amount,
     currency: currency
