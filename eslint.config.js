@@ -1,5 +1,6 @@
-// ESLint: TypeScript rules for everything, React hooks rules for the page, and a fence so the page
-// cannot reach into server internals (it shares only schemas/).
+// ESLint: TypeScript rules for everything, React hooks rules for the page, and fences both ways: the
+// page cannot reach into server internals, the server cannot reach into the page (they share schemas/
+// and shared/).
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
@@ -27,7 +28,23 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/server/**', 'neo4j-driver', 'fastify*'], message: 'The page shares only schemas/ with the server.' },
+            {
+              group: ['**/server/**', 'neo4j-driver', 'fastify*'],
+              message: 'The page shares only schemas/ and shared/ with the server.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['server/**/*.ts', 'shared/**/*.ts', 'schemas/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/web/src/**'], message: 'Code the server and the page both use lives in shared/ or schemas/.' },
           ],
         },
       ],

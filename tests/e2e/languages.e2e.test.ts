@@ -9,9 +9,9 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { en } from '../../web/src/i18n/en.js';
-import { es } from '../../web/src/i18n/es.js';
-import { ar } from '../../web/src/i18n/ar.js';
+import { en } from '../../shared/i18n/en.js';
+import { es } from '../../shared/i18n/es.js';
+import { ar } from '../../shared/i18n/ar.js';
 import { loadPatterns } from '../../server/services/conflicts/pattern-files.js';
 import { useExplorerSession } from './helpers/session.js';
 import { openRailTab, sidePanel, waitForHighlight } from './helpers/ui.js';

@@ -12,7 +12,7 @@ import {
   groupFindings,
   toElements,
 } from '../../web/src/model/index.js';
-import { en } from '../../web/src/i18n/en.js';
+import { en } from '../../shared/i18n/en.js';
 
 const cite = [{ documentId: 'document:press-release', locator: 'line 24', quote: 'مجلس إدارة مستودع بيانات LexisNexis' }];
 const node = (id: string, kind: 'Person' | 'Organization' | 'PublicBody', name: string): GraphNode => ({

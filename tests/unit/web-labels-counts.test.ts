@@ -5,9 +5,9 @@ import type { AuditEntry, GraphEdge, GraphNode } from '../../schemas/index.js';
 import { EMPTY_VIEW, mergeGraph, shownCounts } from '../../web/src/model/index.js';
 import { changeSource, namer } from '../../web/src/features/editing/history.js';
 import { LABEL_SCREEN, labelScale } from '../../web/src/canvas/labels.js';
-import { en } from '../../web/src/i18n/en.js';
-import { es } from '../../web/src/i18n/es.js';
-import { ar } from '../../web/src/i18n/ar.js';
+import { en } from '../../shared/i18n/en.js';
+import { es } from '../../shared/i18n/es.js';
+import { ar } from '../../shared/i18n/ar.js';
 
 const cite = { documentId: 'document:a', locator: 'line 1', quote: 'words' };
 const node = (id: string, kind: GraphNode['kind'] = 'Organization'): GraphNode =>

@@ -2,7 +2,7 @@
  * GEXF 1.3 (Gephi's own format): typed node and edge attributes, the map positions as viz:position,
  * kind colours as viz:color, and meta naming the snapshot, version and export date.
  */
-import { KIND_ENCODING } from '../../../web/src/model/encoding.js';
+import { KIND_ENCODING } from '../../../shared/presentation/encoding.js';
 import { allEntities, columnsOf, flatten, provenanceLine, type AttributeColumn, type ExportInput } from './context.js';
 import { escapeXml } from './xml.js';
 

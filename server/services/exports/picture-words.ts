@@ -4,11 +4,11 @@
  * headings only a picture has are here. Names take the reader's-language alias where there is one.
  */
 import type { EntityKind, GraphNode, PictureLanguage, RelationshipType } from '../../../schemas/index.js';
-import { ar } from '../../../web/src/i18n/ar.js';
-import { en } from '../../../web/src/i18n/en.js';
-import { es } from '../../../web/src/i18n/es.js';
-import { localName } from '../../../web/src/model/names.js';
-import { ENGLISH, type Wording } from '../../../web/src/model/wording.js';
+import { ar } from '../../../shared/i18n/ar.js';
+import { en } from '../../../shared/i18n/en.js';
+import { es } from '../../../shared/i18n/es.js';
+import { localName } from '../../../schemas/language.js';
+import { ENGLISH, type Wording } from '../../../shared/presentation/wording.js';
 import type { Direction } from './bidi.js';
 
 export type { PictureLanguage };

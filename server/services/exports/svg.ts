@@ -7,8 +7,8 @@
  * Every line of text is laid out by the bidirectional algorithm (bidi.ts) and escaped: text in, text out.
  */
 import type { Entity, GraphNode, Relationship, RelationshipType } from '../../../schemas/index.js';
-import { CATEGORY_ENCODING, KIND_ENCODING, categoryOf, type NodeShape } from '../../../web/src/model/encoding.js';
-import { edgeLabel, edgeWidth, largestAmount, nodeLabel } from '../../../web/src/model/labels.js';
+import { CATEGORY_ENCODING, KIND_ENCODING, categoryOf, type NodeShape } from '../../../shared/presentation/encoding.js';
+import { edgeLabel, edgeWidth, largestAmount, nodeLabel } from '../../../shared/presentation/labels.js';
 import { isolate, layoutLine, paragraphDirection, type Direction } from './bidi.js';
 import type { ExportInput } from './context.js';
 import { checkPictureSize } from './picture-limits.js';

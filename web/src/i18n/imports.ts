@@ -1,5 +1,5 @@
 /** Strings of importing a file from the page (features/imports). */
-import { arabicPlural } from './plural.js';
+import { arabicPlural } from '../../../shared/i18n/plural.js';
 const enImports = {
   open: 'Import',
   openTitle: 'Import a file: LittleSis, OCDS, USAspending, FollowTheMoney, Interlock JSON or CSV zip',

@@ -5,9 +5,9 @@
  */
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './en.js';
-import { es } from './es.js';
-import { ar } from './ar.js';
+import { en } from '../../../shared/i18n/en.js';
+import { es } from '../../../shared/i18n/es.js';
+import { ar } from '../../../shared/i18n/ar.js';
 import { editing } from './editing.js';
 import { snapshots } from './snapshots.js';
 import { imports } from './imports.js';

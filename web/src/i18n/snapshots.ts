@@ -1,5 +1,5 @@
 /** Strings of the snapshot features: saving, the list, exports, the share view and the standalone page. */
-import { arabicPlural } from './plural.js';
+import { arabicPlural } from '../../../shared/i18n/plural.js';
 const enSnapshots = {
   tab: 'Snapshots',
   save: 'Save snapshot',

@@ -1,6 +1,6 @@
 /** Adapters for the entity-detail answer, whose relationships come in a different shape from edges. */
 import { GraphEdge as GraphEdgeSchema } from '../../../schemas/index.js';
-import { formatAmount, moneyOf } from './labels.js';
+import { formatAmount, moneyOf } from '../../../shared/presentation/labels.js';
 import type { Citation, EntityDetailResponse, EntityRelationship, GraphEdge, RelationshipType } from '../../../schemas/index.js';
 
 /**

@@ -5,11 +5,11 @@
  */
 import type { GraphNode } from '../../../schemas/index.js';
 import type { CanvasEdgeElement, CanvasElement, CanvasNodeElement, Filter, Highlight, Selection, ViewGraph } from './types.js';
-import { categoryOf } from './encoding.js';
-import { edgeLabel, edgeWidth, largestAmount, nodeLabel } from './labels.js';
+import { categoryOf } from '../../../shared/presentation/encoding.js';
+import { edgeLabel, edgeWidth, largestAmount, nodeLabel } from '../../../shared/presentation/labels.js';
 import { edgePasses, looksUndated, nodePasses } from './filters.js';
 import { todayIso } from './time.js';
-import type { Wording } from './wording.js';
+import type { Wording } from '../../../shared/presentation/wording.js';
 
 export interface ElementOptions {
   readonly highlight?: Highlight | undefined;

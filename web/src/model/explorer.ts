@@ -15,7 +15,7 @@ import type {
   RelationshipCategory,
   RelationshipType,
 } from '../../../schemas/index.js';
-import { categoryOf, visibleTypes } from './encoding.js';
+import { categoryOf, visibleTypes } from '../../../shared/presentation/encoding.js';
 import type { CanvasViewport, Filter, FrameRequest, GraphPatch, Positions, Selection, Spotlight, ViewGraph } from './types.js';
 import { EMPTY_VIEW, collapseNode, mergeGraph, removeNodes } from './view.js';
 import { EMPTY_HISTORY, record, redo, undo } from './history.js';

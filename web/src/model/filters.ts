@@ -4,7 +4,7 @@
  * by category, type, status, number of distinct sources, and date.
  */
 import type { GraphEdge, GraphNode } from '../../../schemas/index.js';
-import { categoryOf } from './encoding.js';
+import { categoryOf } from '../../../shared/presentation/encoding.js';
 import { isUndated, todayIso, validAt } from './time.js';
 import type { Filter, ViewGraph } from './types.js';
 

@@ -12,9 +12,9 @@ import type {
   Severity,
 } from '../../../schemas/index.js';
 import type { GraphPatch, Spotlight } from './types.js';
-import { formatPeriod } from './labels.js';
-import { ENGLISH } from './wording.js';
-import type { Wording } from './wording.js';
+import { formatPeriod } from '../../../shared/presentation/labels.js';
+import { ENGLISH } from '../../../shared/presentation/wording.js';
+import type { Wording } from '../../../shared/presentation/wording.js';
 
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = { high: 0, medium: 1, low: 2, info: 3 };
 

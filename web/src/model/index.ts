@@ -1,7 +1,7 @@
 export * from './types.js';
 export * from './view.js';
-export * from './encoding.js';
-export * from './labels.js';
+export * from '../../../shared/presentation/encoding.js';
+export * from '../../../shared/presentation/labels.js';
 export * from './elements.js';
 export * from './paths.js';
 export * from './detail.js';
@@ -18,4 +18,4 @@ export * from './names.js';
 export * from './neighbours.js';
 export * from './placement.js';
 export * from './table.js';
-export * from './wording.js';
+export * from '../../../shared/presentation/wording.js';

@@ -6,9 +6,9 @@
  */
 import type { Graph, GraphEdge, MoneyFlowRow, MoneyTotal } from '../../../schemas/index.js';
 import type { GraphPatch, Spotlight } from './types.js';
-import { formatAmount } from './labels.js';
-import { ENGLISH } from './wording.js';
-import type { Wording } from './wording.js';
+import { formatAmount } from '../../../shared/presentation/labels.js';
+import { ENGLISH } from '../../../shared/presentation/wording.js';
+import type { Wording } from '../../../shared/presentation/wording.js';
 
 export interface MoneyRowText {
   /**

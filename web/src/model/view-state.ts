@@ -29,7 +29,7 @@ import type {
   ViewLit,
   ViewPath,
 } from '../../../schemas/index.js';
-import { CATEGORY_ORDER } from './encoding.js';
+import { CATEGORY_ORDER } from '../../../shared/presentation/encoding.js';
 import { INITIAL_STATE } from './explorer.js';
 import type { CanvasRecord, ExplorerAction, ExplorerState, PathState } from './explorer.js';
 import { findingSpotlight } from './findings.js';

@@ -1,5 +1,5 @@
 /** Human wording for kinds, types, amounts, dates and edge labels. */
-import type { GraphEdge, GraphNode, RelationshipType } from '../../../schemas/index.js';
+import type { GraphEdge, GraphNode, RelationshipType } from '../../schemas/index.js';
 import { categoryOf } from './encoding.js';
 import { ENGLISH } from './wording.js';
 import type { Wording } from './wording.js';

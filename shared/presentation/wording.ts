@@ -4,7 +4,7 @@
  * from its translations and passes it in; English is the default, which keeps every pure function
  * usable (and tested) without one.
  */
-import type { FactStatus, RelationshipType } from '../../../schemas/index.js';
+import type { FactStatus, RelationshipType } from '../../schemas/index.js';
 
 export interface Wording {
   /** BCP 47 tag for numbers and amounts. */

@@ -4,8 +4,8 @@
  * colour blindness; shapes differ too so nothing relies on colour alone. The legend, the canvas style
  * and the search results all read from here so they cannot drift apart.
  */
-import { RELATIONSHIP_RULES } from '../../../schemas/index.js';
-import type { EntityKind, RelationshipCategory, RelationshipType } from '../../../schemas/index.js';
+import { RELATIONSHIP_RULES } from '../../schemas/index.js';
+import type { EntityKind, RelationshipCategory, RelationshipType } from '../../schemas/index.js';
 
 /** Shape names as Cytoscape spells them; the legend draws the same shapes in SVG. */
 export type NodeShape = 'ellipse' | 'round-rectangle' | 'hexagon' | 'barrel' | 'diamond' | 'tag' | 'rectangle';
