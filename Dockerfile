@@ -8,6 +8,7 @@ COPY scripts ./scripts
 COPY server/neo4j ./server/neo4j
 COPY web ./web
 COPY schemas ./schemas
+COPY shared ./shared
 # postinstall skips the embedded Neo4j (no Java here) and builds the page.
 RUN npm ci --include=dev --no-audit --no-fund
 COPY . .
