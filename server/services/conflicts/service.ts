@@ -4,6 +4,7 @@
  * Requests never run a pattern over the whole graph: `GET /api/conflicts` answers from the stored
  * findings (services/findings/), which call `records` here, off the request path.
  */
+import { createHash } from 'node:crypto';
 import type { Driver } from 'neo4j-driver';
 import type { ConflictsResponse, Language, MoneyFlowsResponse, PatternInfo } from '../../../schemas/index.js';
 import { NotFoundError } from '../graph-repository.js';
@@ -27,7 +28,14 @@ export class ConflictService {
     patterns: PatternDefinition[] = loadPatterns(),
   ) {
     this.patterns = patterns;
+    this.queriesFingerprint = fingerprintOf(patterns);
   }
+
+  /**
+   * A digest of what makes the stored records (the queries and their parameters, not the wording, which
+   * is applied when findings are read): findings stored under another digest are recomputed.
+   */
+  readonly queriesFingerprint: string;
 
   /** The patterns, named and described in the reader's language. */
   list(language: Language = 'en'): PatternInfo[] {
@@ -150,4 +158,11 @@ export class ConflictService {
       query.entity,
     );
   }
+}
+
+function fingerprintOf(patterns: readonly PatternDefinition[]): string {
+  const hash = createHash('sha256');
+  for (const p of [...patterns].sort((a, b) => (a.id < b.id ? -1 : 1)))
+    hash.update(JSON.stringify([p.id, p.query, p.wholeGraphQuery ?? null, p.parameters]));
+  return hash.digest('hex').slice(0, 16);
 }

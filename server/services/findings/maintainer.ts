@@ -109,9 +109,13 @@ export class FindingsMaintainer {
     await Promise.allSettled([this.incremental, this.full]);
   }
 
-  /** The state and whether a full recomputation is due (none yet, or one was asked for since the last). */
-  static fullDue(state: FindingsState | null): boolean {
+  /**
+   * Whether a full recomputation is due: none yet, one was asked for since the last, or the served
+   * findings were computed with other pattern queries than `fingerprint` (an upgrade changed a pattern).
+   */
+  static fullDue(state: FindingsState | null, fingerprint?: string): boolean {
     if (!state || !state.generation) return true;
+    if (fingerprint !== undefined && state.patternsFingerprint !== fingerprint) return true;
     return Boolean(state.fullRequestedAt && (!state.fullComputedFrom || state.fullRequestedAt > state.fullComputedFrom));
   }
 
@@ -175,14 +179,19 @@ export class FindingsMaintainer {
   private async catchUp(): Promise<void> {
     // Most checks find nothing to do: one read, no lease taken.
     const seen = await this.read(async (tx) => ({ state: await readState(tx), version: await graphVersion(tx) }));
-    if (seen.state?.generation && seen.state.graphVersion === seen.version && !FindingsMaintainer.fullDue(seen.state)) return;
+    if (
+      seen.state?.generation &&
+      seen.state.graphVersion === seen.version &&
+      !FindingsMaintainer.fullDue(seen.state, this.conflicts.queriesFingerprint)
+    )
+      return;
     const { held, state } = await this.lease('incremental');
     if (!held) return this.later(); // another process is at it; look again in a second
     const stopRenewing = this.keepLease('incremental');
     try {
       if (!state.generation) return this.startFull(); // nothing served yet: nothing to update
       // A full recomputation may be due (an import): it runs beside, and edits keep updating what is served.
-      if (FindingsMaintainer.fullDue(state)) this.startFull();
+      if (FindingsMaintainer.fullDue(state, this.conflicts.queriesFingerprint)) this.startFull();
       let current = state;
       for (;;) {
         const step = await this.step(current);
@@ -313,7 +322,7 @@ export class FindingsMaintainer {
       for (;;) {
         await this.recomputeOnce();
         const state = await this.read(readState);
-        if (this.stopped || !FindingsMaintainer.fullDue(state)) break;
+        if (this.stopped || !FindingsMaintainer.fullDue(state, this.conflicts.queriesFingerprint)) break;
       }
     } finally {
       stopRenewing();
@@ -360,6 +369,7 @@ export class FindingsMaintainer {
           cursorAt: newest?.at ?? '',
           seenIds: entries.map((e) => e.id),
           fullComputedFrom: startedAt,
+          patternsFingerprint: this.conflicts.queriesFingerprint,
           now: new Date().toISOString(),
         })
       ).records[0]?.get('flipped'),

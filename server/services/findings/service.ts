@@ -43,7 +43,7 @@ export class FindingsService {
       version: await graphVersion(tx),
     }));
     this.maintainer.request();
-    return statusOf(state, version);
+    return statusOf(state, version, this.conflicts.queriesFingerprint);
   }
 
   async answer(query: ConflictsQueryInput): Promise<ConflictsResponse> {
@@ -84,7 +84,7 @@ export class FindingsService {
       total,
       patternCounts,
       nextCursor: end < total ? String(end) : null,
-      ...statusOf(state, version),
+      ...statusOf(state, version, this.conflicts.queriesFingerprint),
     };
   }
 
@@ -110,7 +110,7 @@ export class FindingsService {
       return { state, version, facts, tops };
     });
     this.maintainer.request();
-    const { status, graphVersion: reflected } = statusOf(state, version);
+    const { status, graphVersion: reflected } = statusOf(state, version, this.conflicts.queriesFingerprint);
     return { ...moneyFlowsOf(query.rollup ? rolledUpFacts(facts, tops) : facts), status, graphVersion: reflected };
   }
 
@@ -164,11 +164,14 @@ function totalOf(patternCounts: Readonly<Record<string, number>>, pattern: strin
   return pattern ? (patternCounts[pattern] ?? 0) : Object.values(patternCounts).reduce((a, b) => a + b, 0);
 }
 
-export function statusOf(state: FindingsState | null, version: string): FindingsStatus {
+export function statusOf(state: FindingsState | null, version: string, fingerprint?: string): FindingsStatus {
   const now = new Date().toISOString();
   const fullRunning = Boolean(state?.fullOwner && state.fullUntil && state.fullUntil > now);
   const current =
-    Boolean(state?.generation) && state?.graphVersion === version && !FindingsMaintainer.fullDue(state) && !fullRunning;
+    Boolean(state?.generation) &&
+    state?.graphVersion === version &&
+    !FindingsMaintainer.fullDue(state, fingerprint) &&
+    !fullRunning;
   const progress = fullRunning && state?.progress ? (JSON.parse(state.progress) as FullProgress) : null;
   return {
     status: current ? 'current' : 'updating',

@@ -28,6 +28,8 @@ export interface FindingsState {
   fullRequestedAt?: string | null;
   /** ...and the served generation was computed from the graph as it was at this time. */
   fullComputedFrom?: string | null;
+  /** `ConflictService.queriesFingerprint` of the pattern files the served generation was computed with. */
+  patternsFingerprint?: string | null;
   computedAt?: string | null;
 }
 
