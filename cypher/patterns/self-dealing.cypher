@@ -69,6 +69,9 @@ MATCH bodyUp = (body)-[:PART_OF*0..2]->(buyer:PublicBody)
 MATCH deal = (buyer)-[:BUYER_OF]->(contract:Contract)-[:AWARDED_TO]->(vendor)
 // One row per official, office, holder, stake and buyer, whatever the number of contracts: five are
 // kept as evidence; the span covers them all.
+// In a fixed order, so the contracts kept as evidence are the same whichever form found them.
+WITH *
+ORDER BY contract.id
 WITH official, pos, body, holder, stake, vendor, buyer, office, kin, hold, bodyUp,
   collect(deal) AS deals, collect(contract) AS contracts
 WITH official, pos, body, holder, stake, vendor, buyer, office, kin, hold, bodyUp,

@@ -75,6 +75,9 @@ MATCH bodyUp = (body)-[:PART_OF*0..3]->(buyer:PublicBody)
 MATCH deal = (buyer)-[:BUYER_OF]->(contract:Contract)-[:AWARDED_TO]->(vendor)
 // One row per seat, body and contractor, whatever the number of contracts: a large buyer may hold
 // thousands with one vendor. Five contracts are kept as evidence; the span covers them all.
+// In a fixed order, so the contracts kept as evidence are the same whichever form found them.
+WITH *
+ORDER BY contract.id
 WITH person, pos, body, boardSeat, board, company, vendor, buyer, position, seat, boardUp, corporate, bodyUp,
   collect(deal) AS deals, collect(contract) AS contracts
 WITH person, pos, body, boardSeat, board, company, vendor, buyer, position, seat, boardUp, corporate, bodyUp,

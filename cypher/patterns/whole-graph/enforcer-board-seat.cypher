@@ -24,6 +24,9 @@ CALL (helper, party) {
 }
 // One row per person, law, company and protected party: the ways the company's group helps that party
 // are gathered (ten kept as evidence), not multiplied into rows.
+// In a fixed order, so the ten kept as evidence are the same whichever form found them.
+WITH *
+ORDER BY helper.id, length(corporate), party.id, length(counterpartyDown), helpFact.id
 WITH person, pos, body, law, restriction, board, boardSeat, company, counterparty,
   lawPath, bodyUp, position, seat, boardUp,
   collect(DISTINCT corporate) AS corporates, collect(DISTINCT counterpartyDown) AS downs,
