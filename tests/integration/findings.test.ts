@@ -11,7 +11,10 @@ import type { Driver, ManagedTransaction, Session } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConflictsResponse, EntityWriteResult, RelationshipWriteResult } from '../../schemas/index.js';
 import { buildApp } from '../../server/app.js';
+import { readTransaction, writeTransaction } from '../../server/db/transactions.js';
 import { findFreePort } from '../../server/neo4j/embedded.js';
+import { recordAudit } from '../../server/services/audit-log.js';
+import { graphVersion } from '../../server/services/graph-version.js';
 import { loadPatterns } from '../../server/services/conflicts/pattern-files.js';
 import { TEST_SECURITY } from '../setup/app.js';
 import { testConnection, testDriver } from '../setup/connection.js';
@@ -148,6 +151,24 @@ describe('stored findings', () => {
     const health = (await app.inject('/api/health')).json<{ findings?: { status: string } }>();
     expect(health.findings?.status).toBe('current');
   });
+
+  it('keep up with a burst of more audit entries than one read of the trail takes', async () => {
+    await currentFindings(app, interlockUrl());
+    // 600 entries written at the same instant (more than the 500 one read takes, all inside the window
+    // the trail is read again from): the findings must still reach the graph's version.
+    const now = new Date();
+    await writeTransaction(plain, database, async (tx) => {
+      for (let i = 0; i < 600; i++)
+        await recordAudit(
+          tx,
+          { actor: 'test', route: 'test', action: 'note', summary: { burst: i }, changes: [], concerns: [orgId] },
+          now,
+        );
+    });
+    const caughtUp = await currentFindings(app, interlockUrl(), 60_000);
+    const version = await readTransaction(plain, database, (tx) => graphVersion(tx));
+    expect(caughtUp.graphVersion).toBe(version);
+  }, 120_000);
 
   /** Asks until the findings are current and `accept` holds (the page polls the same way). */
   async function waitFor(url: string, accept: (body: ConflictsResponse) => boolean): Promise<ConflictsResponse> {

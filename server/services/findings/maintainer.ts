@@ -205,25 +205,29 @@ export class FindingsMaintainer {
     }
   }
 
-  /** One batch of audit entries past the cursor of the served generation. */
+  /** One batch of the audit entries not yet taken in by the served generation. */
   private async step(state: FindingsState): Promise<'done' | 'more' | 'full'> {
+    // Entries are read again from a little before the cursor (a transaction can commit an entry older
+    // than one already seen); the ones already taken in are left out by id.
     const since = state.cursorAt ? new Date(Date.parse(state.cursorAt) - REREAD_MS).toISOString() : '';
-    const { entities, entries } = await this.read((tx) => auditSince(tx, since, ENTRIES_PER_READ));
-    const seen = new Set(state.seenIds ?? []);
-    const fresh = entries.filter((e) => !seen.has(e.id) && e.at >= since);
-    const last = entries.at(-1);
-    const version = last ? `${entities}|${last.id}` : `${entities}|null`;
-    if (fresh.length === 0) {
-      if (version === state.graphVersion || (!last && state.graphVersion?.startsWith(`${entities}|`))) return 'done';
+    const { entries, seen, version } = await this.read(async (tx) => ({
+      ...(await auditSince(tx, since, state.seenIds ?? [], ENTRIES_PER_READ)),
+      version: await graphVersion(tx),
+    }));
+    // Caught up once the page is not full: the served findings then reflect the graph's version.
+    const complete = entries.length < ENTRIES_PER_READ;
+    const reached = complete ? version : `${version.split('|')[0]}|${entries.at(-1)?.id ?? ''}`;
+    if (entries.length === 0) {
+      if (version === state.graphVersion) return 'done';
       // The graph changed without an audit entry (an edit in Neo4j Browser): only a full run sees it.
-      await this.advance(state, entries, version, true);
+      await this.advance(state, [], seen, version, true);
       return 'full';
     }
     // An entry too large to follow entity by entity (an import) asks for a full recomputation; the edits
     // beside it are still taken in now, so they show while the full one runs.
     const changed = new Set<string>();
     let needsFull = false;
-    for (const entry of fresh) {
+    for (const entry of entries) {
       const summary = entry.summary ? (JSON.parse(entry.summary) as { idsTruncated?: boolean }) : {};
       const ids = entry.entityIds ?? [];
       if (summary.idsTruncated || ids.length > INCREMENTAL_LIMIT) needsFull = true;
@@ -231,19 +235,26 @@ export class FindingsMaintainer {
     }
     if (changed.size > INCREMENTAL_LIMIT) needsFull = true;
     else await this.update(state.generation, [...changed]);
-    const advanced = await this.advance(state, entries, version, needsFull);
+    const advanced = await this.advance(state, entries, seen, reached, needsFull);
     if (needsFull) return 'full';
-    return advanced && entries.length < ENTRIES_PER_READ ? 'done' : 'more';
+    return advanced && complete ? 'done' : 'more';
   }
 
-  /** Moves the cursor past `entries` (when the served generation is still the one updated). */
-  private async advance(state: FindingsState, entries: AuditMark[], version: string, requestFull: boolean): Promise<boolean> {
-    const cursorAt = entries.at(-1)?.at ?? state.cursorAt;
+  /**
+   * Moves the cursor past `entries` (when the served generation is still the one updated): never back,
+   * and the ids taken in are kept while they are inside the re-read window.
+   */
+  private async advance(
+    state: FindingsState,
+    entries: readonly AuditMark[],
+    seen: readonly Pick<AuditMark, 'id' | 'at'>[],
+    version: string,
+    requestFull: boolean,
+  ): Promise<boolean> {
+    const newest = entries.at(-1)?.at ?? '';
+    const cursorAt = newest > (state.cursorAt ?? '') ? newest : state.cursorAt;
     const window = new Date(Date.parse(cursorAt || '1970-01-01') - REREAD_MS).toISOString();
-    const seenIds = [...new Set([...(state.seenIds ?? []), ...entries.map((e) => e.id)])].filter((id) => {
-      const entry = entries.find((e) => e.id === id);
-      return entry ? entry.at >= window : false;
-    });
+    const seenIds = [...new Set([...seen, ...entries].filter((e) => e.at >= window).map((e) => e.id))];
     const row = await this.write(
       async (tx) =>
         (
@@ -343,7 +354,7 @@ export class FindingsMaintainer {
       const head = await tx.run(cypher('queries/findings-newest-entry'));
       const newest = head.records[0]?.get('entry') as { id: string; at: string } | undefined;
       const since = newest ? new Date(Date.parse(newest.at) - REREAD_MS).toISOString() : '';
-      return { newest, ...(await auditSince(tx, since, 100_000)) };
+      return { newest, ...(await auditSince(tx, since, [], 100_000)) };
     });
     const patterns = this.conflicts.all();
     const progress: FullProgress = { startedAt, patternsDone: 0, patternsTotal: patterns.length, findings: 0 };

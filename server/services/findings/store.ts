@@ -136,11 +136,20 @@ export interface AuditMark {
 }
 
 /** Audit entries from `since` on, oldest first, and the entity count read with them. */
+/**
+ * The audit entries from `since` on that are not in `seenIds` (oldest first, at most `limit`), and the
+ * seen ones that still exist, with their times (so the maintainer can drop those past its window).
+ */
 export async function auditSince(
   tx: ManagedTransaction,
   since: string,
+  seenIds: readonly string[],
   limit: number,
-): Promise<{ entities: number; entries: AuditMark[] }> {
-  const row = (await tx.run(cypher('queries/findings-audit-since'), { since, limit: int(limit) })).records[0];
-  return { entities: Number(row?.get('entities') ?? 0), entries: (row?.get('entries') as AuditMark[] | undefined) ?? [] };
+): Promise<{ entities: number; entries: AuditMark[]; seen: Pick<AuditMark, 'id' | 'at'>[] }> {
+  const row = (await tx.run(cypher('queries/findings-audit-since'), { since, seenIds, limit: int(limit) })).records[0];
+  return {
+    entities: Number(row?.get('entities') ?? 0),
+    entries: (row?.get('entries') as AuditMark[] | undefined) ?? [],
+    seen: (row?.get('seen') as Pick<AuditMark, 'id' | 'at'>[] | undefined) ?? [],
+  };
 }
