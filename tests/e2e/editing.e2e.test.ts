@@ -146,7 +146,7 @@ describe('editing on the page', () => {
       await expect.poll(() => latest.innerText(), POLL).toContain('Changed');
       const text = await latest.innerText();
       expect(text).toContain(marker);
-      expect(text).toContain('via PATCH /api/entities/:id');
+      expect(text).toContain('Made in the explorer');
       expect(text).toMatch(/description: Chief of operations .* → Advises the City/);
       // The seed import is in the history too, further down.
       await expect
