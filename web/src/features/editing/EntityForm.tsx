@@ -3,13 +3,11 @@
  * An edit is sent with the version the form was opened on; if someone saved the entity since, the form
  * shows what they changed and lets the person take their version or keep their own text.
  */
-import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ENTITY_KINDS, FactStatus } from '../../../../schemas/index.js';
-import type { EntityKind, GraphNode, VersionConflictResponse } from '../../../../schemas/index.js';
-import { errorMessage } from '../../api/client.js';
-import { editingApi, versionConflict } from '../../api/editing.js';
+import type { EntityKind, GraphNode } from '../../../../schemas/index.js';
+import { editingApi } from '../../api/editing.js';
+import { useSaveForm } from './useSaveForm.js';
 import { KIND_ENCODING } from '../../model/index.js';
 import { CitationFields } from './CitationFields.js';
 import { ConflictNotice } from './ConflictNotice.js';
@@ -31,41 +29,20 @@ import { useEditingActions } from './store.js';
 export function EntityForm({ node, kind }: { readonly node?: GraphNode | undefined; readonly kind?: EntityKind | undefined }) {
   const { t } = useTranslation();
   const editing = useEditingActions();
-  const [draft, setDraft] = useState<EntityDraft>(() => (node ? entityDraftOf(node) : emptyEntityDraft(kind)));
-  // The entity as the form last read it: what the edit is made on, and its version.
-  const [base, setBase] = useState(node);
-  const [conflict, setConflict] = useState<{ response: VersionConflictResponse; current: GraphNode }>();
-  const [problem, setProblem] = useState<string>();
-  const [saving, setSaving] = useState(false);
-  const set = (patch: Partial<EntityDraft>) => setDraft((d) => ({ ...d, ...patch }));
-  const adopt = (current: GraphNode, next: EntityDraft) => {
-    setBase(current);
-    setDraft(next);
-    setConflict(undefined);
-  };
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const found = entityProblem(draft);
-    if (found) {
-      setProblem(t(`editing.problems.${found}`));
-      return;
-    }
-    setProblem(undefined);
-    setSaving(true);
-    try {
-      const result = base
-        ? await editingApi.updateEntity(base.id, updateEntityRequest(base, draft), base.version)
-        : await editingApi.createEntity(createEntityRequest(draft));
-      await editing.entitySaved(result.auditId, result.entity);
-    } catch (error) {
-      const found = versionConflict(error);
-      if (found && 'kind' in found.current) setConflict({ response: found, current: found.current });
-      else setProblem(errorMessage(error));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { draft, set, base, conflict, problem, saving, adopt, submit } = useSaveForm<GraphNode, EntityDraft>(
+    node,
+    () => (node ? entityDraftOf(node) : emptyEntityDraft(kind)),
+    {
+      problemOf: entityProblem,
+      save: async (draft, base) => {
+        const result = base
+          ? await editingApi.updateEntity(base.id, updateEntityRequest(base, draft), base.version)
+          : await editingApi.createEntity(createEntityRequest(draft));
+        await editing.entitySaved(result.auditId, result.entity);
+      },
+      isItem: (current): current is GraphNode => 'kind' in current,
+    },
+  );
 
   return (
     <form className="edit-form" onSubmit={(event) => void submit(event)} noValidate data-testid="entity-form">

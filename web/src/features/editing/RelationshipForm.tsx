@@ -4,13 +4,11 @@
  * Saving without a source is refused here with a message, and by the server. An edit is sent with the
  * version the form was opened on; if someone saved the connection since, the form shows what they changed.
  */
-import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FactStatus } from '../../../../schemas/index.js';
-import type { GraphEdge, RelationshipType, VersionConflictResponse } from '../../../../schemas/index.js';
-import { errorMessage } from '../../api/client.js';
-import { editingApi, versionConflict } from '../../api/editing.js';
+import type { GraphEdge, RelationshipType } from '../../../../schemas/index.js';
+import { editingApi } from '../../api/editing.js';
+import { useSaveForm } from './useSaveForm.js';
 import { typeLabel } from '../../model/index.js';
 import { CitationFields } from './CitationFields.js';
 import { ConflictNotice } from './ConflictNotice.js';
@@ -40,46 +38,23 @@ interface RelationshipFormProps {
 export function RelationshipForm({ edge, source, target }: RelationshipFormProps) {
   const { t } = useTranslation();
   const editing = useEditingActions();
-  const [draft, setDraft] = useState<RelationshipDraft>(() =>
-    edge && source && target ? relationshipDraftOf(edge, source, target) : { ...emptyRelationshipDraft(source), target },
+  const { draft, set, base, conflict, problem, saving, adopt, submit } = useSaveForm<GraphEdge, RelationshipDraft>(
+    edge,
+    () => (edge && source && target ? relationshipDraftOf(edge, source, target) : { ...emptyRelationshipDraft(source), target }),
+    {
+      problemOf: relationshipProblem,
+      save: async (draft, base) => {
+        const result = base
+          ? await editingApi.updateRelationship(base.id, updateRelationshipRequest(base, draft), base.version)
+          : await editingApi.createRelationship(createRelationshipRequest(draft));
+        await editing.relationshipSaved(result.auditId, result.relationship);
+      },
+      isItem: (current): current is GraphEdge => 'type' in current,
+    },
   );
-  // The connection as the form last read it: what the edit is made on, and its version.
-  const [base, setBase] = useState(edge);
-  const [conflict, setConflict] = useState<{ response: VersionConflictResponse; current: GraphEdge }>();
-  const [problem, setProblem] = useState<string>();
-  const [saving, setSaving] = useState(false);
-  const set = (patch: Partial<RelationshipDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const draftOf = (e: GraphEdge) => relationshipDraftOf(e, draft.source as Endpoint, draft.target as Endpoint);
-  const adopt = (current: GraphEdge, next: RelationshipDraft) => {
-    setBase(current);
-    setDraft(next);
-    setConflict(undefined);
-  };
   const types = allowedTypes(draft.source?.kind, draft.target?.kind);
   const fields = draft.type ? (TYPE_FIELDS[draft.type] ?? []) : [];
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const found = relationshipProblem(draft);
-    if (found) {
-      setProblem(t(`editing.problems.${found}`));
-      return;
-    }
-    setProblem(undefined);
-    setSaving(true);
-    try {
-      const result = base
-        ? await editingApi.updateRelationship(base.id, updateRelationshipRequest(base, draft), base.version)
-        : await editingApi.createRelationship(createRelationshipRequest(draft));
-      await editing.relationshipSaved(result.auditId, result.relationship);
-    } catch (error) {
-      const found = versionConflict(error);
-      if (found && 'type' in found.current) setConflict({ response: found, current: found.current });
-      else setProblem(errorMessage(error));
-    } finally {
-      setSaving(false);
-    }
-  };
 
   return (
     <form className="edit-form" onSubmit={(event) => void submit(event)} noValidate data-testid="relationship-form">
