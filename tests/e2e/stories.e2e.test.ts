@@ -103,7 +103,8 @@ describe('telling a story', () => {
       await addStep(page, 'Vincent Line runs Denver’s jails');
 
       // Step 2: the board moved aside, and selected.
-      await dragNode(page, BOARD, 140, -70);
+      // Dragged towards the middle: the canvas's right edge holds the tab that folds the evidence panel.
+      await dragNode(page, BOARD, -140, -70);
       await clickNode(page, BOARD);
       await addStep(page, 'He sits on the LexisNexis data-warehouse board');
 

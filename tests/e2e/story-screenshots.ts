@@ -64,7 +64,7 @@ async function story(browser: Browser, url: string, token: string): Promise<stri
     await clickNode(page, 'person:vincent-line');
     await wheelZoom(page, -200);
     await addStep(page, 'Vincent Line runs Denver’s jails');
-    await dragNode(page, 'org:lexisnexis-data-warehouse-board', 120, -40);
+    await dragNode(page, 'org:lexisnexis-data-warehouse-board', -120, -40);
     await clickNode(page, 'org:lexisnexis-data-warehouse-board');
     await addStep(page, 'He also sits on the LexisNexis data-warehouse board');
     await findPaths(page, 'Vincent Line', 'U.S. Immigration and Customs Enforcement');
