@@ -54,4 +54,20 @@ describe('rolled-up money flows', () => {
     ]);
     expect(unknownCount).toBe(1);
   });
+
+  it('lists a row’s totals in one order whatever order the currencies came in: the largest first, no currency last', () => {
+    const mixed = [
+      flow('payment:e', 5, null, null, 'payment'),
+      flow('payment:f', 20, 'USD', null, 'payment'),
+      flow('payment:g', 300, 'EUR', null, 'payment'),
+    ];
+    for (const order of [mixed, [...mixed].reverse()]) {
+      const [row] = moneyFlowsOf(rolledUpFacts([facts('org:other', order)], new Map())).rows;
+      expect(row?.totals).toEqual([
+        { currency: 'EUR', amount: 300 },
+        { currency: 'USD', amount: 20 },
+        { currency: null, amount: 5 },
+      ]);
+    }
+  });
 });

@@ -25,10 +25,10 @@ export function moneyFlowsOf(facts: readonly Record<string, unknown>[], entity?:
   const rows: MoneyFlowRow[] = facts
     .map((f) => {
       const flows = flowsOf(f);
-      const totals = ((f.totals as MoneyTotal[] | undefined) ?? []).map((t) => ({
-        currency: t.currency ?? null,
-        amount: rounded(t.amount),
-      }));
+      // In the same stable order as the overall totals (the query gathers currencies in no set order).
+      const totals = ((f.totals as MoneyTotal[] | undefined) ?? [])
+        .map((t) => ({ currency: t.currency ?? null, amount: rounded(t.amount) }))
+        .sort(largestFirst);
       const known = totals.filter((t) => t.currency !== null);
       const unknownCount = Number(f.unknown ?? 0);
       return {
