@@ -4,8 +4,7 @@
  * value that comes from the data (names, aliases, roles, quotes, summaries, locators) is taken out, is
  * checked against the English templates and phrases of every pattern and the English words of those
  * panels. A browser whose first language is Arabic opens in Arabic, and the menu choice survives a
- * reload and a fresh visit. With INTERLOCK_SCREENSHOTS=1 it also writes the Conflicts tour in Spanish
- * and Arabic to docs/screenshots/.
+ * reload and a fresh visit.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -14,7 +13,7 @@ import { es } from '../../shared/i18n/es.js';
 import { ar } from '../../shared/i18n/ar.js';
 import { loadPatterns } from '../../server/services/conflicts/pattern-files.js';
 import { useExplorerSession } from './helpers/session.js';
-import { openRailTab, sidePanel, waitForHighlight } from './helpers/ui.js';
+import { openRailTab, sidePanel } from './helpers/ui.js';
 
 type Tree = { readonly [key: string]: string | Tree };
 
@@ -201,25 +200,6 @@ describe('the reader’s language', () => {
       expect(await page.getByRole('tab', { name: es.rail.conflicts }).count()).toBe(1);
     } finally {
       await context.close();
-    }
-  });
-
-  it.runIf(process.env.INTERLOCK_SCREENSHOTS === '1')('pictures the Conflicts tour in Spanish and Arabic', async () => {
-    for (const lang of ['es', 'ar'] as const) {
-      const page = session.page;
-      await chooseLanguage(page, lang);
-      await findingsIn(page, lang);
-      const item = tourFinding(page, lang);
-      await item.click();
-      await page.getByTestId('finding-details').waitFor();
-      const finding = (await (await page.request.get(new URL(`/api/conflicts?lang=${lang}`, page.url()).toString())).json()) as {
-        findings: { title: string; nodeIds: string[] }[];
-      };
-      const title = (await item.locator('.finding__title').innerText()).trim();
-      const shown = finding.findings.find((f) => f.title === title);
-      if (shown) await waitForHighlight(page, shown.nodeIds);
-      await page.waitForTimeout(800); // the layout animation settles (a picture, not an assertion)
-      await page.screenshot({ path: `docs/screenshots/conflicts-${lang}.png` });
     }
   });
 });
