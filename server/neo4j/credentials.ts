@@ -6,7 +6,7 @@
  * person runs to open the database in Neo4j's own tools.
  */
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, open, readFile, stat } from 'node:fs/promises';
+import { chmod, link, mkdir, open, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 export const EMBEDDED_USER = 'neo4j';
@@ -23,8 +23,10 @@ export function passwordFileOf(dataDir: string): string {
 }
 
 /**
- * The credentials of the embedded Neo4j in `dataDir`, made on first use: 32 random bytes, written with
- * owner-only permissions in one exclusive create, so two processes starting at once agree on one password.
+ * The credentials of the embedded Neo4j in `dataDir`, made on first use: 32 random bytes, owner-only. The
+ * password is written whole to a file of this process's own and then linked into place (a link fails if
+ * the name exists), so two processes starting at once agree on one password, and a start killed half-way
+ * never leaves an empty password file that would stop every later start.
  */
 export async function embeddedCredentials(
   dataDir: string,
@@ -32,15 +34,20 @@ export async function embeddedCredentials(
 ): Promise<Neo4jCredentials> {
   const file = passwordFileOf(dataDir);
   await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+  const draft = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.new`;
   try {
-    const handle = await open(file, 'wx', OWNER_ONLY);
+    const handle = await open(draft, 'wx', OWNER_ONLY);
     try {
       await handle.writeFile(`${randomBytes(32).toString('base64url')}\n`);
+      await handle.sync();
     } finally {
       await handle.close();
     }
+    await link(draft, file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  } finally {
+    await rm(draft, { force: true });
   }
   return readCredentials(file, options.log);
 }
