@@ -1,19 +1,30 @@
 /** Arabic UI text (the page turns right-to-left when it is chosen). */
 import type { Resources } from './en.js';
-import { arabicPlural } from './plural.js';
+import { arabicPlural, type ArabicForms } from './plural.js';
+
+/** "N entities" and "N results" in Arabic's six forms: counted the same way wherever they are counted. */
+export const ARABIC_ENTITIES: ArabicForms = {
+  zero: 'لا كيانات',
+  one: 'كيان واحد',
+  two: 'كيانان',
+  few: '{{count}} كيانات',
+  many: '{{count}} كيانًا',
+  other: '{{count}} كيان',
+};
+const ARABIC_RESULTS: ArabicForms = {
+  zero: 'لا نتائج',
+  one: 'نتيجة واحدة',
+  two: 'نتيجتان',
+  few: '{{count}} نتائج',
+  many: '{{count}} نتيجة',
+  other: '{{count}} نتيجة',
+};
 
 export const ar: Resources = {
   tagline: 'من يجلس أين · من يدفع لمن · لكل خط مصدره',
   language: 'اللغة',
   counts: {
-    ...arabicPlural('entities', {
-      zero: 'لا كيانات',
-      one: 'كيان واحد',
-      two: 'كيانان',
-      few: '{{count}} كيانات',
-      many: '{{count}} كيانًا',
-      other: '{{count}} كيان',
-    }),
+    ...arabicPlural('entities', ARABIC_ENTITIES),
     ...arabicPlural('connections', {
       zero: 'لا صلات',
       one: 'صلة واحدة',
@@ -337,14 +348,7 @@ export const ar: Resources = {
     narrowTo: 'اقصر القائمة على',
     selectToNarrow: 'اختر كيانًا على اللوحة لتقصر القائمة عليه.',
     loading: 'جارٍ تحميل النتائج…',
-    ...arabicPlural('count', {
-      zero: 'لا نتائج',
-      one: 'نتيجة واحدة',
-      two: 'نتيجتان',
-      few: '{{count}} نتائج',
-      many: '{{count}} نتيجة',
-      other: '{{count}} نتيجة',
-    }),
+    ...arabicPlural('count', ARABIC_RESULTS),
     clearHighlight: 'إزالة الإبراز',
     noneTitle: 'لا نتائج',
     noneForEntity: 'لا نمط يخص',
@@ -477,14 +481,7 @@ export const ar: Resources = {
     nothing: 'لا نتائج لـ «{{query}}».',
     searching: 'جارٍ البحث…',
     tooLong: 'النص أطول من أن يُبحث عنه ({{length}} حرفًا؛ الحد الأقصى {{max}}). جرّب اسمًا أو بضع كلمات منه.',
-    ...arabicPlural('count', {
-      zero: 'لا نتائج',
-      one: 'نتيجة واحدة',
-      two: 'نتيجتان',
-      few: '{{count}} نتائج',
-      many: '{{count}} نتيجة',
-      other: '{{count}} نتيجة',
-    }),
+    ...arabicPlural('count', ARABIC_RESULTS),
   },
   banner: { dismiss: 'إغلاق' },
 };

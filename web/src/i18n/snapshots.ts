@@ -1,4 +1,5 @@
 /** Strings of the snapshot features: saving, the list, exports, the share view and the standalone page. */
+import { ARABIC_ENTITIES } from '../../../shared/i18n/ar.js';
 import { arabicPlural } from '../../../shared/i18n/plural.js';
 const enSnapshots = {
   tab: 'Snapshots',
@@ -375,14 +376,7 @@ const arSnapshots: Strings = {
   addView: 'إضافة هذا العرض كخطوة',
   captionPlaceholder: 'ما ينبغي أن يراه القارئ هنا',
   stepLit: 'المُبرز: {{what}}',
-  ...arabicPlural('stepEntities', {
-    zero: 'لا كيانات',
-    one: 'كيان واحد',
-    two: 'كيانان',
-    few: '{{count}} كيانات',
-    many: '{{count}} كيانًا',
-    other: '{{count}} كيان',
-  }),
+  ...arabicPlural('stepEntities', ARABIC_ENTITIES),
   ...arabicPlural('stepLinks', {
     zero: 'لا روابط',
     one: 'رابط واحد',
