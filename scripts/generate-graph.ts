@@ -1,7 +1,8 @@
 /**
  * A realistic synthetic graph in the Interlock import format, for benchmarks and scale tests:
  * people, organisations with subsidiaries, public bodies in hierarchies, contracts with amounts and
- * dates, board seats and positions with dates (some former), data systems and laws, all cited.
+ * dates, board seats and positions with dates (some former), payments and donations, memberships,
+ * ownership stakes, family ties, lobbying and representation, data systems and laws, all cited.
  * Degrees are heavy-tailed where they are in life: a few broker hubs win most contracts and data flows,
  * and a few large agencies employ and buy the most; boards stay board-sized (seats are spread evenly).
  * Deterministic for a given seed.
@@ -128,21 +129,29 @@ export function generateGraph(relationships: number, seed: number): InterlockFil
         summary: 'no sharing',
       });
   }
-  // Then the bulk: positions, seats, contracts and data flows.
+  // Then the bulk, in proportions close to LittleSis and USAspending's: positions, seats, contracts, money
+  // paid (mostly donations, to people and to party-like organisations), memberships, ownership stakes,
+  // family ties, lobbying, representation and other associations, and data flows.
   let contract = 0;
+  const person = () => `person:gen-${pick(people)}`;
+  /** A second person, never the first: nobody is their own relative or partner. */
+  const otherThan = (a: string) => {
+    const b = person();
+    return b === a ? `person:gen-${(Number(a.slice('person:gen-'.length)) + 1) % people}` : b;
+  };
+  const party = () => (rand() < 0.6 ? person() : rand() < 0.5 ? `org:gen-${skewed(orgs)}` : `public-body:gen-${skewed(bodies)}`);
   while (rels.length < relationships) {
     const r = rand();
-    if (r < 0.3)
+    if (r < 0.27)
       add({
         type: 'HOLDS_POSITION',
-        source: `person:gen-${pick(people)}`,
+        source: person(),
         target: rand() < 0.5 ? `public-body:gen-${skewed(bodies)}` : `org:gen-${pick(orgs)}`,
         role: 'Officer',
         ...dated(),
       });
-    else if (r < 0.55)
-      add({ type: 'SITS_ON_BOARD', source: `person:gen-${pick(people)}`, target: `org:gen-${pick(orgs)}`, ...dated() });
-    else if (r < 0.95) {
+    else if (r < 0.47) add({ type: 'SITS_ON_BOARD', source: person(), target: `org:gen-${pick(orgs)}`, ...dated() });
+    else if (r < 0.8) {
       const id = `contract:gen-${contract++}`;
       const signed = year();
       entities.push({
@@ -159,6 +168,52 @@ export function generateGraph(relationships: number, seed: number): InterlockFil
       });
       add({ type: 'BUYER_OF', source: `public-body:gen-${skewed(bodies)}`, target: id });
       add({ type: 'AWARDED_TO', source: id, target: `org:gen-${skewed(orgs)}` });
+    } else if (r < 0.87) {
+      // Donations go to people (candidates, officials) and to a few party-like organisations (hubs).
+      const donation = rand() < 0.7;
+      add({
+        type: 'PAID',
+        source: rand() < 0.7 ? person() : `org:gen-${skewed(orgs)}`,
+        target: rand() < 0.6 ? person() : `org:gen-${skewed(Math.max(1, Math.round(orgs / 20)))}`,
+        amount: Math.round(donation ? 100 + rand() * 5_000 : 10_000 + rand() * 500_000),
+        currency: 'USD',
+        paymentKind: donation ? 'donation' : 'payment',
+        start: String(year()),
+      });
+    } else if (r < 0.9)
+      add({
+        type: 'MEMBER_OF',
+        source: rand() < 0.8 ? person() : `org:gen-${pick(orgs)}`,
+        target: rand() < 0.5 ? `org:gen-${skewed(orgs)}` : `public-body:gen-${skewed(bodies)}`,
+        ...dated(),
+      });
+    else if (r < 0.92)
+      add({
+        type: 'OWNS',
+        source: rand() < 0.5 ? person() : `org:gen-${skewed(orgs)}`,
+        target: `org:gen-${pick(orgs)}`,
+        percentage: Math.round(1 + rand() * 99),
+        ownershipType: 'shareholder',
+      });
+    else if (r < 0.935) {
+      const relative = person();
+      add({ type: 'FAMILY_OF', source: relative, target: otherThan(relative), relation: rand() < 0.5 ? 'spouse' : 'sibling' });
+    } else if (r < 0.945)
+      add({
+        type: 'LOBBIES',
+        source: rand() < 0.5 ? person() : `org:gen-${skewed(orgs)}`,
+        target: `public-body:gen-${skewed(bodies)}`,
+        onBehalfOf: [`org:gen-${skewed(orgs)}`],
+        issue: 'procurement',
+        start: String(year()),
+      });
+    else if (r < 0.95) {
+      const agent = person();
+      const client = party();
+      add({ type: 'REPRESENTS', source: agent, target: client === agent ? otherThan(agent) : client, role: 'counsel' });
+    } else if (r < 0.955) {
+      const partner = person();
+      add({ type: 'ASSOCIATE_OF', source: partner, target: otherThan(partner), relation: 'business partner' });
     } else
       add({
         type: 'SUPPLIES_DATA_TO',

@@ -36,4 +36,32 @@ describe('the generated benchmark graph', () => {
     const organizations = graph.entities.filter((e) => e.kind === 'Organization').map((e) => e.name);
     expect(new Set(organizations).size).toBe(organizations.length);
   });
+
+  it('holds the new vocabulary in realistic proportions: money paid (mostly donations), memberships, stakes, family, lobbying', () => {
+    const share = new Map<string, number>();
+    for (const r of graph.relationships) share.set(r.type, (share.get(r.type) ?? 0) + 1 / graph.relationships.length);
+    // Contracts (buyer and vendor links) and roles stay the bulk, as in USAspending and LittleSis.
+    expect((share.get('BUYER_OF') ?? 0) + (share.get('AWARDED_TO') ?? 0)).toBeGreaterThan(0.4);
+    expect((share.get('HOLDS_POSITION') ?? 0) + (share.get('SITS_ON_BOARD') ?? 0)).toBeGreaterThan(0.25);
+    for (const [type, least] of [
+      ['PAID', 0.03],
+      ['MEMBER_OF', 0.01],
+      ['OWNS', 0.008],
+      ['FAMILY_OF', 0.005],
+      ['LOBBIES', 0.003],
+      ['REPRESENTS', 0.001],
+      ['ASSOCIATE_OF', 0.001],
+    ] as const)
+      expect(share.get(type) ?? 0, type).toBeGreaterThan(least);
+    const paid = graph.relationships.filter((r) => r.type === 'PAID');
+    const donations = paid.filter((r) => r.type === 'PAID' && r.paymentKind === 'donation');
+    expect(donations.length).toBeGreaterThan(paid.length / 2);
+    expect(paid.every((r) => r.type === 'PAID' && r.amount !== undefined && r.currency === 'USD')).toBe(true);
+  });
+
+  it('never ties a person to themselves', () => {
+    const personal = graph.relationships.filter((r) => ['FAMILY_OF', 'ASSOCIATE_OF', 'REPRESENTS'].includes(r.type));
+    expect(personal.length).toBeGreaterThan(0);
+    expect(personal.filter((r) => r.source === r.target)).toEqual([]);
+  });
 });
