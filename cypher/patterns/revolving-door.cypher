@@ -95,7 +95,10 @@ CALL (dealer, counterpart) {
   RETURN deal, [runs, flow] AS dealFacts, {kind: 'system', dealer: dealer.name, system: system.name, counterpart: counterpart.name} AS dealing
 }
 // One row per person, old office and company: the dealings are gathered (ten kept as evidence), since
-// a large body may hold thousands of contracts with one company group.
+// a large body may hold thousands of contracts with one company group. In a fixed order, so the evidence
+// kept is the same whichever form (this one or whole-graph/revolving-door.cypher) found the finding.
+WITH *
+ORDER BY [r IN relationships(deal) | r.id], [r IN relationships(corporate) | r.id], [r IN relationships(bodyUp) | r.id]
 WITH person, was, body, now, organisation, company, former, present, orgUp,
   collect(DISTINCT corporate) AS corporates, collect(DISTINCT bodyUp) AS bodyUps,
   collect(deal) AS deals, collect(dealFacts) AS dealFactLists, collect(DISTINCT dealing) AS dealings
