@@ -1,8 +1,18 @@
-// findings-create: stores findings of one generation, each with one :FindingMember per entity in its evidence.
+// findings-create: stores findings of one generation, each with one :FindingMember per entity in its
+// evidence, and adds them to the generation's per-pattern :FindingCount.
 // $findings: [{id, pattern, generation, order, key, members, rowFrom, rowTo, record (JSON)}]
+CALL () {
+  UNWIND $findings AS finding
+  CREATE (f:Finding)
+  SET f = finding
+  WITH f, finding
+  UNWIND finding.members AS entityId
+  CREATE (:FindingMember {entityId: entityId, findingId: finding.id, generation: finding.generation})
+}
 UNWIND $findings AS finding
-CREATE (f:Finding)
-SET f = finding
-WITH f, finding
-UNWIND finding.members AS entityId
-CREATE (:FindingMember {entityId: entityId, findingId: finding.id, generation: finding.generation});
+WITH finding.generation AS generation, finding.pattern AS pattern, count(*) AS added
+MERGE (c:FindingCount {generation: generation, pattern: pattern})
+// Locked before it is read, so two writers of one generation never lose an addition.
+SET c.lock = true
+SET c.count = coalesce(c.count, 0) + added
+REMOVE c.lock;

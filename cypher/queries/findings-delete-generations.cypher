@@ -1,5 +1,5 @@
 // findings-delete-generations: removes up to $limit stored findings (and then member nodes) of any generation
-// other than $keep; run until it removes nothing.
+// other than $keep, and those generations' counts; run until it removes nothing.
 CALL () {
   MATCH (f:Finding)
   WHERE f.generation <> $keep
@@ -14,4 +14,10 @@ CALL () {
   DELETE m
   RETURN count(*) AS members
 }
-RETURN findings + members AS removed;
+CALL () {
+  MATCH (c:FindingCount)
+  WHERE c.generation <> $keep
+  DELETE c
+  RETURN count(*) AS counts
+}
+RETURN findings + members + counts AS removed;

@@ -16,3 +16,7 @@ FOR (m:FindingMember) ON (m.generation);
 // The one state node: which generation is served, the graph version it reflects, leases and progress.
 CREATE CONSTRAINT findings_state_id IF NOT EXISTS
 FOR (s:FindingsState) REQUIRE s.id IS UNIQUE;
+// How many findings of each pattern a generation holds, kept as findings are written and removed, so a
+// page of the whole-graph list does not count every finding again.
+CREATE INDEX finding_count_generation IF NOT EXISTS
+FOR (c:FindingCount) ON (c.generation);

@@ -105,6 +105,15 @@ describe('stored findings', () => {
   });
 
   const asAdmin = () => ({ authorization: `Bearer ${TEST_SECURITY.adminToken}` });
+  /** The findings of the served generation, counted one by one in the database. */
+  const storedCounts = () =>
+    readTransaction(plain, database, async (tx) => {
+      const rows = await tx.run(
+        `MATCH (s:FindingsState {id: 'findings'}) MATCH (f:Finding {generation: s.generation})
+         RETURN f.pattern AS pattern, count(f) AS count`,
+      );
+      return Object.fromEntries(rows.records.map((r) => [String(r.get('pattern')), Number(r.get('count'))]));
+    });
   const interlockUrl = () => `/api/conflicts?pattern=board-interlock&entity=${encodeURIComponent(orgId)}`;
 
   it('show a finding an edit creates, and drop it when the edit is undone, without a whole-graph pattern', async () => {
@@ -131,6 +140,9 @@ describe('stored findings', () => {
     // The whole-graph list has it too, on the same graph version.
     const whole = await currentFindings(app, '/api/conflicts?pattern=board-interlock');
     expect(whole.findings.map((f) => f.id)).toEqual(expect.arrayContaining(after.findings.map((f) => f.id)));
+    // Its counts (kept as findings are written, not counted per request) are those of the findings stored.
+    expect(whole.patternCounts).toEqual(await storedCounts());
+    expect(whole.total).toBe(whole.findings.length);
 
     const undo = await app.inject({ method: 'POST', url: `/api/audit/${auditId}/undo`, headers: asAdmin() });
     expect(undo.statusCode, undo.body).toBe(200);
@@ -138,6 +150,8 @@ describe('stored findings', () => {
     expect(undone.graphVersion).not.toBe(after.graphVersion);
     const wholeAgain = await currentFindings(app, '/api/conflicts?pattern=board-interlock');
     expect(wholeAgain.findings.map((f) => f.id)).not.toEqual(expect.arrayContaining(after.findings.map((f) => f.id)));
+    expect(wholeAgain.patternCounts).toEqual(await storedCounts());
+    expect(wholeAgain.patternCounts?.['board-interlock']).toBe((whole.total ?? 0) - after.findings.length);
 
     // Patterns ran for the entities the edits touched, never over the whole graph.
     expect(patternRuns.length).toBeGreaterThan(0);

@@ -160,8 +160,15 @@ export class ConflictService {
   }
 }
 
+/**
+ * How stored findings are laid out (services/findings/store.ts): raised when a change to it needs the
+ * findings stored before to be recomputed (2: per-pattern counts kept beside the findings).
+ */
+const STORE_LAYOUT = 2;
+
 function fingerprintOf(patterns: readonly PatternDefinition[]): string {
   const hash = createHash('sha256');
+  hash.update(`store layout ${STORE_LAYOUT}`);
   for (const p of [...patterns].sort((a, b) => (a.id < b.id ? -1 : 1)))
     hash.update(JSON.stringify([p.id, p.query, p.wholeGraphQuery ?? null, p.parameters]));
   return hash.digest('hex').slice(0, 16);

@@ -130,7 +130,11 @@ export class FindingsService {
       offset: int(offset),
       limit: int(limit),
     });
-    const counts = await tx.run(cypher('queries/findings-count'), { prefix, ...bounds });
+    // The counts kept beside the findings, unless a date is asked for (then the rows are tested again).
+    const counts =
+      bounds.asOfFrom === null
+        ? await tx.run(cypher('queries/findings-counts'), { generation: int(generation) })
+        : await tx.run(cypher('queries/findings-count'), { prefix, ...bounds });
     const patternCounts: Record<string, number> = {};
     for (const r of counts.records) patternCounts[String(r.get('pattern'))] = Number(r.get('count'));
     return {
