@@ -162,7 +162,7 @@ if (parts.includes('findings')) {
   }
   // Findings computed by an earlier server on this database are removed: the full recomputation is measured.
   await queryDatabase.driver.executeQuery(
-    'MATCH (n) WHERE n:Finding OR n:FindingMember OR n:FindingsState DETACH DELETE n',
+    'MATCH (n) WHERE n:Finding OR n:FindingMember OR n:FindingCount OR n:FindingsState DETACH DELETE n',
     {},
     {
       database: queryDatabase.database,
