@@ -149,12 +149,26 @@ export const PublicBodyEntity = EntityBase.extend({
   jurisdiction: z.string().max(200).optional().describe('an ISO code such as "us", or words such as "Colorado, US"'),
 });
 export const DataSystemEntity = EntityBase.extend({ kind: z.literal('DataSystem'), ...Sourced.shape });
+/** A change to a contract after it was awarded, as its source records it (an OCDS amendment). */
+export const ContractAmendment = z.object({
+  date: PartialDate.optional(),
+  description: z.string().min(1).max(2000).describe('what changed and why (OCDS rationale and description)'),
+});
+export type ContractAmendment = z.infer<typeof ContractAmendment>;
+
 export const ContractEntity = EntityBase.extend({
   kind: z.literal('Contract'),
   ...Sourced.shape,
   ...PaymentMoney,
   signedOn: PartialDate.optional(),
   purpose: z.string().max(2000).optional(),
+  sourceDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}(T[0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, 'must be an ISO 8601 date or date and time')
+    .max(40)
+    .optional()
+    .describe('the date of the source record it was read from (an OCDS release): an older record never overwrites it'),
+  amendments: z.array(ContractAmendment).max(100).optional().describe('changes after the award, oldest first'),
 });
 export const LawEntity = EntityBase.extend({
   kind: z.literal('Law'),

@@ -10,6 +10,7 @@
 import {
   WebAddress,
   type Citation,
+  type ContractAmendment,
   type Entity,
   type GraphEdge,
   type GraphNode,
@@ -59,10 +60,35 @@ export function identifiersFromStored(row: Row): Identifier[] {
 /** Properties to store on an entity's node (its kind becomes a label, not a property). */
 export function entityToStored(entity: Entity): { kind: Entity['kind']; properties: Row } {
   const { kind, citations, identifiers, ...rest } = entity;
+  const { amendments, ...plain } = rest as typeof rest & { amendments?: readonly ContractAmendment[] };
   return {
     kind,
-    properties: { ...withoutUndefined(rest), ...identifiersToStored(identifiers), ...citationsToStored(citations) },
+    properties: {
+      ...withoutUndefined(plain),
+      ...identifiersToStored(identifiers),
+      ...citationsToStored(citations),
+      ...amendmentsToStored(amendments),
+    },
   };
+}
+
+/** A contract's amendments as two parallel lists (a date, '' when none; what changed), as citations are. */
+export function amendmentsToStored(
+  amendments: readonly ContractAmendment[] | undefined,
+): { amendmentDates: string[]; amendmentDescriptions: string[] } | Record<string, never> {
+  if (!amendments || amendments.length === 0) return {};
+  return {
+    amendmentDates: amendments.map((a) => a.date ?? ''),
+    amendmentDescriptions: amendments.map((a) => a.description),
+  };
+}
+
+export function amendmentsFromStored(row: Row): ContractAmendment[] {
+  const dates = asStrings(row.amendmentDates);
+  return asStrings(row.amendmentDescriptions).map((description, i) => ({
+    ...(dates[i] ? { date: dates[i] } : {}),
+    description,
+  }));
 }
 
 /** Properties to store on a relationship (type, source and target are its structure). */
@@ -83,6 +109,8 @@ export const STORED_ONLY = new Set([
   'citationQuotes',
   'identifierSchemes',
   'identifierValues',
+  'amendmentDates',
+  'amendmentDescriptions',
 ]);
 
 /**
@@ -103,10 +131,12 @@ export function withoutVersion(row: Row): Row {
 /** A node map as projected by our queries (`n {.*, kind: ...}`) to API graph JSON. */
 export function toGraphNode(row: Row): GraphNode {
   const identifiers = identifiersFromStored(row);
+  const amendments = amendmentsFromStored(row);
   return {
     ...withoutStoredOnly(row),
     aliases: asStrings(row.aliases),
     ...(identifiers.length > 0 ? { identifiers } : {}),
+    ...(amendments.length > 0 ? { amendments } : {}),
     citations: citationsFromStored(row),
     version: versionOf(row),
   } as GraphNode;

@@ -16,7 +16,7 @@ import { createToken } from '../../server/security/tokens.js';
 import { buildTestApp } from '../setup/app.js';
 import { testConnection, testDriver } from '../setup/connection.js';
 import { findingsCaughtUp } from './helpers/findings.js';
-import { removeImported } from './helpers/import-fixtures.js';
+import { removeImported, removeImportedAudited } from './helpers/import-fixtures.js';
 import { uniquePrefix } from './helpers/synthetic-graph.js';
 
 const { database } = testConnection();
@@ -38,7 +38,11 @@ beforeAll(async () => {
   signedIn = { authorization: `Bearer ${token.token}` };
 });
 afterAll(async () => {
-  await removeImported(driver, database, { markers: MARKERS, documentIds: importDocuments, actor });
+  // Through the audit trail, and waited for: the stored findings the files after this one read are true.
+  await removeImportedAudited(driver, database, { markers: MARKERS, documentIds: importDocuments, actor });
+  // The deletion was not made through the app: asking for findings sets it following the audit trail.
+  expect((await app.inject('/api/conflicts/status')).statusCode).toBe(200);
+  await findingsCaughtUp(driver, database);
   await driver.executeQuery('MATCH (t:ApiToken {name: $actor}) DELETE t', { actor }, { database });
   await app.close();
   await driver.close();

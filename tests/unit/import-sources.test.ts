@@ -107,6 +107,73 @@ describe('OCDS', () => {
     expect(mapped.problems[0]?.message).toContain('release 1');
   });
 
+  it('keeps amendments, links tenderers to the contract and maps payments (OCDS 1.0 transaction fields too)', () => {
+    const release = {
+      ocid: 'ocds-u1-1',
+      id: 'r1',
+      date: '2024-02-01T00:00:00Z',
+      buyer: { id: 'B', name: 'Council' },
+      parties: [
+        { id: 'B', name: 'Council', roles: ['buyer', 'payer'] },
+        { id: 'S', name: 'Builder Ltd', roles: ['supplier', 'payee'] },
+        { id: 'T', name: 'Bidder Ltd', roles: ['tenderer'] },
+      ],
+      tender: {
+        id: 't',
+        title: 'Roads',
+        tenderers: [
+          { id: 'S', name: 'Builder Ltd' },
+          { id: 'T', name: 'Bidder Ltd' },
+        ],
+      },
+      awards: [{ id: 'A', suppliers: [{ id: 'S', name: 'Builder Ltd' }], value: { amount: 10, currency: 'EUR' } }],
+      contracts: [
+        {
+          id: 'C',
+          awardID: 'A',
+          amendments: [
+            { date: '2024-03-01T00:00:00Z', rationale: 'More roads' },
+            { date: '2024-01-15T00:00:00Z', description: 'Earlier change' },
+          ],
+          implementation: {
+            transactions: [
+              {
+                id: 'X1',
+                date: '2024-04-01',
+                amount: { amount: 4.5, currency: 'EUR' },
+                providerOrganization: { id: 'B', name: 'Council' },
+                receiverOrganization: { id: 'S', name: 'Builder Ltd' },
+              },
+            ],
+          },
+        },
+      ],
+    };
+    const text = JSON.stringify(release);
+    const { entities, relationships } = valid(mapOcds(text, 'r.json', new TextEncoder().encode(text)));
+    const contract = entities.find((e) => e.kind === 'Contract') as Row;
+    expect(contract).toMatchObject({
+      sourceDate: '2024-02-01T00:00:00Z',
+      amendments: [
+        { date: '2024-01-15', description: 'Earlier change' },
+        { date: '2024-03-01', description: 'More roads' },
+      ],
+    });
+    const byName = new Map(entities.map((e) => [e.name, e.id]));
+    const tenderers = relationships.filter((r) => r.type === 'LINKED_TO');
+    expect(tenderers.map((r) => [r.source, r.target, r.relation])).toEqual([
+      [byName.get('Builder Ltd'), contract.id, 'tenderer'],
+      [byName.get('Bidder Ltd'), contract.id, 'tenderer'],
+    ]);
+    expect(relationships.find((r) => r.type === 'PAID')).toMatchObject({
+      source: byName.get('Council'),
+      target: byName.get('Builder Ltd'),
+      amount: 4.5,
+      currency: 'EUR',
+      start: '2024-04-01',
+    });
+  });
+
   it('shares an LEI with other sources and keeps other schemes apart', () => {
     expect(ocdsScheme('XI-LEI')).toBe('lei');
     expect(ocdsScheme('GB-COH')).toBe('ocds:gb-coh');
@@ -158,6 +225,24 @@ describe('USAspending', () => {
       source: 'org:uei-child1',
       target: 'org:uei-parent1',
     });
+  });
+
+  it('names the line a row starts on after a quoted value over lines; links the funding office where it is not the awarding one', () => {
+    const csv = [
+      'contract_award_unique_key,award_id_piid,awarding_agency_name,awarding_office_name,funding_agency_name,funding_office_name,recipient_uei,recipient_name,prime_award_base_transaction_description',
+      'K1,P1,Agency,Office A,Agency,Office A,U1,ONE INC,"two',
+      'lines"',
+      'K2,P2,Agency,Office A,Agency,Office F,U2,TWO INC,plain',
+    ].join('\n');
+    const { entities, relationships } = valid(mapUsaspending(csv, 'f.csv'));
+    const second = entities.find((e) => e.kind === 'Contract' && e.purpose === 'plain') as Row;
+    expect((second.citations as { locator: string }[])[0]?.locator).toMatch(/^line 4 · /);
+    const funder = entities.find((e) => e.name === 'Office F');
+    const funding = relationships.filter((r) => r.type === 'LINKED_TO');
+    expect(funding).toEqual([expect.objectContaining({ source: funder?.id, target: second.id, relation: 'funder' })]);
+    // The funding office is part of its agency, as the awarding one is; the agency is one entity.
+    expect(relationships.filter((r) => r.type === 'PART_OF').map((r) => r.source)).toContain(funder?.id);
+    expect(entities.filter((e) => e.name === 'Agency')).toHaveLength(1);
   });
 
   it('refuses a CSV that is not an award download, naming the header', () => {

@@ -1,12 +1,24 @@
 /**
  * The records of a JSON source read as a stream: array elements keep their record number, JSON lines
  * their line, a pretty-printed document is read whole, and one record larger than the limit is refused
- * before it fills the memory. Chunk boundaries fall anywhere, even inside strings and escapes.
+ * before it fills the memory. Chunk boundaries fall anywhere, even inside strings and escapes. A package
+ * of any size has its releases or records taken apart with the line each starts on, and its other members
+ * (before or after the array) given once it closes; the OCDS first pass finds them, and the Document id
+ * a file read whole would have, in a gzip too.
  */
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { ImportTooLargeError } from '../../server/services/imports/csv.js';
-import { streamJsonRecords, type RecordOrProblem } from '../../server/services/imports/sources/json-record-stream.js';
+import { gzipSync } from 'node:zlib';
+import { fileFromBytes, openContent } from '../../server/services/imports/import-file.js';
+import { importDocumentId } from '../../server/services/imports/ids.js';
+import {
+  streamJsonPackages,
+  streamJsonRecords,
+  type PackageItem,
+  type RecordOrProblem,
+} from '../../server/services/imports/sources/json-record-stream.js';
+import { ocdsChunks, ocdsFirstPass } from '../../server/services/imports/sources/ocds-stream.js';
 
 /** Reads `text` cut into pieces of `size` characters. */
 async function read(text: string, size = 7, max = 1 << 20): Promise<RecordOrProblem[]> {
@@ -56,5 +68,124 @@ describe('streamJsonRecords', () => {
 
   it('says an empty file is empty', async () => {
     expect(await read('  \n ')).toEqual([{ problem: { field: '(file)', message: 'the file is empty' } }]);
+  });
+});
+
+/** The package items of `text` cut into pieces of `size` characters. */
+async function readPackage(text: string, size = 5, max = 1 << 20, parse = true): Promise<PackageItem[]> {
+  const pieces: string[] = [];
+  for (let i = 0; i < text.length; i += size) pieces.push(text.slice(i, i + size));
+  const items: PackageItem[] = [];
+  for await (const item of streamJsonPackages(Readable.from(pieces), max, { members: ['releases', 'records'], parse }))
+    items.push(item);
+  return items;
+}
+
+describe('streamJsonPackages', () => {
+  const releases = [
+    { ocid: 'ocds-x-1', id: 'r1', note: 'a "quoted" ], and a brace }' },
+    { ocid: 'ocds-x-2', id: 'r2', awards: [{ id: 'a', suppliers: [{ id: 's' }] }] },
+  ];
+
+  it('streams the releases of a package whose metadata comes before the array, each with its line', async () => {
+    const text = `{\n  "uri": "https://example.org/p.json",\n  "publisher": {"name": "Pub, Ltd [x]"},\n  "releases": [\n    ${JSON.stringify(releases[0])},\n    ${JSON.stringify(releases[1])}\n  ]\n}\n`;
+    for (const size of [1, 3, 64, 10_000]) {
+      const items = await readPackage(text, size);
+      expect(items, `pieces of ${size}`).toEqual([
+        { record: { value: releases[0], line: 5, index: 0, member: 'releases' } },
+        { record: { value: releases[1], line: 6, index: 1, member: 'releases' } },
+        { metadata: { uri: 'https://example.org/p.json', publisher: { name: 'Pub, Ltd [x]' } }, line: 1 },
+      ]);
+    }
+  });
+
+  it('keeps the metadata that comes after the array, and takes a record package apart by its records', async () => {
+    const records = [
+      { ocid: 'ocds-x-1', compiledRelease: releases[0] },
+      { ocid: 'ocds-x-2', releases: [releases[1]] },
+    ];
+    const text = JSON.stringify({ records, version: '1.1', publisher: { name: 'After' }, extensions: ['e1', 'e2'] });
+    const items = await readPackage(text, 4);
+    expect(items).toEqual([
+      { record: { value: records[0], line: 1, index: 0, member: 'records' } },
+      { record: { value: records[1], line: 1, index: 1, member: 'records' } },
+      { metadata: { version: '1.1', publisher: { name: 'After' }, extensions: ['e1', 'e2'] }, line: 1 },
+    ]);
+  });
+
+  it('reads JSON lines of releases or of packages (the first line read as the rest are), and names a bad line', async () => {
+    const pkg = { uri: 'https://example.org/2', releases: [releases[1]] };
+    const text = `${JSON.stringify(releases[0])}\n${JSON.stringify(pkg)}\n{"ocid": \n${JSON.stringify(releases[1])}`;
+    expect(await readPackage(text, 6)).toEqual([
+      { record: { value: releases[0], line: 1, index: 0 } },
+      { record: { value: pkg, line: 2, index: 1 } },
+      { problem: { line: 3, field: '(line)', message: expect.stringMatching(/^not JSON/) } },
+      { record: { value: releases[1], line: 4, index: 2 } },
+    ]);
+  });
+
+  it('names the line of a release that is not JSON, and reads the others', async () => {
+    const text = `{"releases": [\n${JSON.stringify(releases[0])},\n{"ocid": tru},\n${JSON.stringify(releases[1])}\n]}`;
+    const items = await readPackage(text, 7);
+    expect(items.filter((i) => 'record' in i)).toHaveLength(2);
+    expect(items.filter((i) => 'problem' in i)).toEqual([
+      { problem: { line: 3, field: '(file)', message: expect.stringMatching(/^releases 2: not valid JSON/) } },
+    ]);
+  });
+
+  it('takes a bare array apart as streamJsonRecords does; refuses a release larger than the limit', async () => {
+    const items = await readPackage(JSON.stringify(releases), 3);
+    expect(items.map((i) => ('record' in i ? i.record.value : i))).toEqual(releases);
+    const big = { ocid: 'ocds-x-3', note: 'x'.repeat(5000) };
+    await expect(readPackage(JSON.stringify({ releases: [big] }), 100, 1000)).rejects.toBeInstanceOf(ImportTooLargeError);
+  });
+
+  it('without parsing, gives only the metadata, and holds no release', async () => {
+    const text = JSON.stringify({ releases: [{ ocid: 'ocds-x-3', note: 'x'.repeat(5000) }], publisher: { name: 'P' } });
+    expect(await readPackage(text, 100, 1000, false)).toEqual([{ metadata: { publisher: { name: 'P' } }, line: 1 }]);
+  });
+});
+
+describe('OCDS streamed', () => {
+  const release = (n: number) => ({
+    ocid: `ocds-x-${n}`,
+    id: `r${n}`,
+    date: '2024-01-01T00:00:00Z',
+    buyer: { id: 'B', name: 'The Buyer' },
+    parties: [
+      { id: 'B', name: 'The Buyer', roles: ['buyer'] },
+      { id: 'S', name: 'The Supplier', roles: ['supplier'], identifier: { scheme: 'GB-COH', id: '0001' } },
+    ],
+    awards: [{ id: `a${n}`, value: { amount: n, currency: 'GBP' }, suppliers: [{ id: 'S', name: 'The Supplier' }] }],
+  });
+
+  it('gzipped, publisher after the releases: the first chunk carries the Document with it, under the id of the content read whole', async () => {
+    const text = JSON.stringify({ releases: [1, 2, 3, 4, 5].map(release), publisher: { name: 'Late Publisher' } });
+    const file = fileFromBytes(gzipSync(text), 'late.json.gz');
+    const { documentId, pkg } = await ocdsFirstPass(file, 1 << 20);
+    expect(documentId).toBe(importDocumentId('ocds', new TextEncoder().encode(text)));
+    expect(pkg).toEqual({ publisher: 'Late Publisher' });
+    const chunks = [];
+    const content = await openContent(file);
+    for await (const chunk of ocdsChunks(content, {
+      fileName: 'late.json.gz',
+      documentId,
+      pkg,
+      lookup: () => Promise.resolve(new Map()),
+      chunkRecords: 2,
+      maxDocumentBytes: 1 << 20,
+    }))
+      chunks.push(chunk);
+    expect(chunks).toHaveLength(3);
+    const first = chunks[0]!.file.entities as { id: string; kind: string; publisher?: string }[];
+    expect(first.find((e) => e.id === documentId)).toMatchObject({ kind: 'Document', publisher: 'Late Publisher' });
+    // Parties are given once, by the first chunk that meets them; later chunks link to them.
+    expect(chunks.map((c) => (c.file.entities as { kind: string }[]).filter((e) => e.kind !== 'Contract').length)).toEqual([
+      3, 0, 0,
+    ]);
+    expect(chunks.map((c) => (c.file.entities as { kind: string }[]).filter((e) => e.kind === 'Contract').length)).toEqual([
+      2, 2, 1,
+    ]);
+    expect(chunks.flatMap((c) => c.problems)).toEqual([]);
   });
 });

@@ -45,7 +45,12 @@ export function ftmRelationshipId(ftmId: string, suffix?: string): string {
 
 /** The Document an imported file becomes: the same bytes in the same format give the same id. */
 export function importDocumentId(format: string, bytes: Uint8Array): string {
-  return `document:import-${format}-${shortHash(bytes, 16)}`;
+  return importDocumentIdOfHash(format, createHash('sha256').update(bytes).digest('hex'));
+}
+
+/** As `importDocumentId`, from the SHA-256 (hex) of the bytes, hashed as they streamed past. */
+export function importDocumentIdOfHash(format: string, sha256: string): string {
+  return `document:import-${format}-${sha256.slice(0, 16)}`;
 }
 
 /** Truncates to `max` characters, marking the cut, so long source text still passes the schema. */

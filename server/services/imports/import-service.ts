@@ -17,7 +17,7 @@ import type {
   ImportResult,
 } from '../../../schemas/index.js';
 import { cypher } from '../../db/cypher-files.js';
-import { entityToStored, relationshipToStored } from '../../db/mapping.js';
+import { amendmentsFromStored, entityToStored, relationshipToStored } from '../../db/mapping.js';
 import { ftmEntityId } from './ids.js';
 import { recordAudit } from '../audit-log.js';
 import { checkReferences, externalReferences, ImportValidationError, parseInterlockFile } from '../import-validation.js';
@@ -35,7 +35,10 @@ import { columnName, DEFAULT_ZIP_LIMITS } from './csv.js';
 import { BATCH, runStep, storedEntities, storedRelationships, writeSteps } from './graph-writes.js';
 import { locateProblem, type MappedImport } from './mapped-import.js';
 import { detectFormat, HEAD_BYTES, UnknownFormatError } from './detect.js';
-import { contentHead, fileFromBytes, openContent, readContent, type ImportFile } from './import-file.js';
+import { contentHead, fileFromBytes, openContent, readContent, type ImportFile, type OpenedContent } from './import-file.js';
+import { ocdsChunks, ocdsFirstPass } from './sources/ocds-stream.js';
+import type { KnownContract, LookupContracts } from './sources/ocds.js';
+import { usaspendingChunks } from './sources/usaspending.js';
 import type { LookupIdentifiers } from './sources/identity.js';
 import { littleSisChunks } from './sources/littlesis-stream.js';
 import { applyStreamedImport } from './streamed-import.js';
@@ -122,8 +125,36 @@ export async function runImport(
   const { typedAs: _typedAs, ...rest } = runOptions;
   const options: ImportOptions & { tuning?: WriteTuning } = { ...rest, format };
   const lookupIdentifiers: LookupIdentifiers = (refs) => withRead(driver, database, (tx) => entitiesByIdentifier(tx, refs));
-  // LittleSis bulk files run to gigabytes: streamed, a chunk of records at a time (ADR 0024).
-  if (format === 'littlesis') return importLittleSis(driver, database, source, options, lookupIdentifiers, maxUnpackedBytes);
+  // LittleSis bulk files run to gigabytes, OCDS and USAspending downloads too: streamed, a chunk of
+  // records at a time (ADR 0024, 0031).
+  const chunkRecords = runOptions.tuning?.chunkRecords ? { chunkRecords: runOptions.tuning.chunkRecords } : {};
+  if (format === 'littlesis')
+    return importStreamed(driver, database, source, options, (content) =>
+      littleSisChunks(content, {
+        fileName: source.fileName,
+        lookup: lookupIdentifiers,
+        maxDocumentBytes: maxUnpackedBytes,
+        ...chunkRecords,
+      }),
+    );
+  if (format === 'ocds') {
+    const { documentId, pkg } = await ocdsFirstPass(source, maxUnpackedBytes);
+    const lookup: LookupContracts = (ids) => withRead(driver, database, (tx) => contractsSourceDates(tx, ids));
+    return importStreamed(driver, database, source, options, (content) =>
+      ocdsChunks(content, {
+        fileName: source.fileName,
+        documentId,
+        pkg,
+        lookup,
+        maxDocumentBytes: maxUnpackedBytes,
+        ...chunkRecords,
+      }),
+    );
+  }
+  if (format === 'usaspending')
+    return importStreamed(driver, database, source, options, (content) =>
+      usaspendingChunks(content, { fileName: source.fileName, ...chunkRecords }),
+    );
   const bytes = await readContent(source, maxUnpackedBytes);
   const mapped = await readImport({
     format,
@@ -139,28 +170,23 @@ export async function runImport(
 }
 
 /**
- * A LittleSis file: one that fits in a chunk is planned and written as any other file (in one
- * transaction when small); a larger one goes chunk by chunk through `applyStreamedImport`.
+ * A file read as a stream (LittleSis, OCDS, USAspending): one that fits in a chunk is planned and
+ * written as any other file (in one transaction when small); a larger one goes chunk by chunk through
+ * `applyStreamedImport`.
  */
-async function importLittleSis(
+async function importStreamed(
   driver: Driver,
   database: string,
   source: ImportFile,
   options: ImportOptions & { tuning?: WriteTuning & { chunkRecords?: number } },
-  lookup: LookupIdentifiers,
-  maxDocumentBytes: number,
+  chunksOf: (content: OpenedContent) => AsyncGenerator<MappedImport>,
 ): Promise<ImportResult> {
   const content = await openContent(source);
   try {
-    const chunks = littleSisChunks(content, {
-      fileName: source.fileName,
-      lookup,
-      maxDocumentBytes,
-      ...(options.tuning?.chunkRecords ? { chunkRecords: options.tuning.chunkRecords } : {}),
-    });
+    const chunks = chunksOf(content);
     const first = await chunks.next();
     const second = first.done ? first : await chunks.next();
-    if (first.done) throw new Error('a LittleSis file always gives a chunk');
+    if (first.done) throw new Error('a streamed file always gives a chunk');
     if (second.done) {
       options.onProgress?.({ phase: 'parse', done: 1, total: 1 });
       return await applyImport(driver, database, first.value, options);
@@ -179,6 +205,23 @@ async function importLittleSis(
   } finally {
     content.stream.destroy();
   }
+}
+
+/** Of the contracts among `ids`, the date of the release each came from and its amendments. */
+async function contractsSourceDates(tx: ManagedTransaction, ids: string[]): Promise<Map<string, KnownContract>> {
+  const result = await tx.run(cypher('queries/contracts-source-dates'), { ids });
+  return new Map(
+    result.records.map((r) => [
+      r.get('id') as string,
+      {
+        ...(typeof r.get('sourceDate') === 'string' ? { sourceDate: r.get('sourceDate') as string } : {}),
+        amendments: amendmentsFromStored({
+          amendmentDates: r.get('amendmentDates') as unknown,
+          amendmentDescriptions: r.get('amendmentDescriptions') as unknown,
+        }),
+      },
+    ]),
+  );
 }
 
 /**

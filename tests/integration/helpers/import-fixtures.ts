@@ -2,6 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { zipSync } from 'fflate';
 import type { Driver } from 'neo4j-driver';
+import { writeTransaction } from '../../../server/db/transactions.js';
+import { recordAudit } from '../../../server/services/audit-log.js';
 
 const FIXTURES = new URL('../../fixtures/imports/', import.meta.url);
 
@@ -31,6 +33,37 @@ export async function removeImported(
     { database },
   );
   if (actor) await driver.executeQuery('MATCH (a:AuditEntry {actor: $actor}) DELETE a', { actor }, { database });
+}
+
+/**
+ * As `removeImported`, through the audit trail: the deletion records an audit entry naming every entity
+ * it removed (actor `test:cleanup`, left in place), so the stored findings, which follow the audit trail,
+ * drop what they said about those entities instead of serving it as current to the files that run next.
+ */
+export async function removeImportedAudited(
+  driver: Driver,
+  database: string,
+  { markers, documentIds = [], actor }: { markers: string[]; documentIds?: string[]; actor?: string },
+): Promise<void> {
+  await writeTransaction(driver, database, async (tx) => {
+    if (actor) await tx.run('MATCH (a:AuditEntry {actor: $actor}) DELETE a', { actor });
+    const found = await tx.run(
+      `MATCH (n:Entity) WHERE any(m IN $markers WHERE n.id CONTAINS m) OR n.id IN $documentIds
+         OR any(m IN $markers WHERE n.url CONTAINS m)
+       WITH n, n.id AS id DETACH DELETE n RETURN id`,
+      { markers, documentIds },
+    );
+    const ids = found.records.map((r) => r.get('id') as string);
+    if (ids.length === 0) return;
+    await recordAudit(tx, {
+      actor: 'test:cleanup',
+      route: 'test cleanup',
+      action: 'delete',
+      summary: { deleted: ids.length },
+      changes: ids.map((id) => ({ id, what: 'entity' as const, op: 'deleted' as const, before: null, after: null })),
+      withoutDetail: true,
+    });
+  });
 }
 
 export async function graphCounts(

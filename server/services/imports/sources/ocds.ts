@@ -10,7 +10,7 @@
  * suppliers, tenderers and payees organisations. Each award (with its contract, where there is one)
  * becomes a Contract, linked buyer -> contract -> supplier, citing the ocid and release id.
  */
-import type { EntityKind } from '../../../../schemas/index.js';
+import type { ContractAmendment, EntityKind, ImportProblem } from '../../../../schemas/index.js';
 import { clip, importDocumentId, slugOf } from '../ids.js';
 import type { MappedImport } from '../mapped-import.js';
 import { amountOf, citation, FactCollector, partialDate, text } from './collector.js';
@@ -50,101 +50,479 @@ export function ocdsScheme(scheme: string): string {
   return `ocds:${slug || 'unknown'}`;
 }
 
-export function mapOcds(text_: string, fileName: string, bytes: Uint8Array): MappedImport {
-  const out = new FactCollector(fileName);
-  const { documents, problems } = readJsonDocumentOrLines(text_);
-  for (const p of problems) out.problem(p);
-  const { releases, publisher, uri } = releasesOf(documents, out);
+/** What the database holds of contracts an earlier import wrote: the date of their release, their amendments. */
+export interface KnownContract {
+  sourceDate?: string;
+  amendments: ContractAmendment[];
+}
+export type LookupContracts = (ids: string[]) => Promise<Map<string, KnownContract>>;
 
-  // The package (or file) is the Document every fact cites; the same bytes give the same Document.
-  const documentId = importDocumentId('ocds', bytes);
-  out.entity(
-    {
-      id: documentId,
-      kind: 'Document',
-      name: clip(fileName, 300),
-      title: clip(`OCDS data: ${fileName}`, 500),
-      ...(publisher ? { publisher: clip(publisher, 300) } : {}),
-      ...(uri ? { url: uri } : {}),
-      description: 'Open Contracting Data Standard releases; each fact cites its ocid and release id.',
-    },
-    undefined,
-  );
-
-  // Latest release wins: apply each process's releases in date order (ties keep file order).
-  const byOcid = new Map<string, Release[]>();
-  for (const r of releases) byOcid.set(r.ocid, [...(byOcid.get(r.ocid) ?? []), r]);
-  for (const list of byOcid.values()) {
-    list.sort((a, b) => (Date.parse(a.date) || 0) - (Date.parse(b.date) || 0) || a.index - b.index);
-    const state: ProcessState = {
-      parties: new Map(),
-      awards: new Map(),
-      contracts: new Map(),
-      buyer: undefined,
-      title: undefined,
-    };
-    for (const release of list) applyRelease(state, release);
-    writeProcess(state, list[list.length - 1] as Release, documentId, out);
-  }
-  return out.result(documentId);
+/** The package a file is (or the first package of its lines): its publisher and address name the Document. */
+export interface OcdsPackage {
+  publisher?: string;
+  uri?: string;
 }
 
-/** Every release in the file, from whatever packages or lines hold them. */
-function releasesOf(documents: JsonRecord[], out: FactCollector): { releases: Release[]; publisher?: string; uri?: string } {
-  const releases: Release[] = [];
-  let publisher: string | undefined;
-  let uri: string | undefined;
-  const take = (value: unknown, line: number | undefined, place: string) => {
-    if (!isObject(value)) return;
-    const ocid = text(value.ocid);
-    if (!ocid) {
-      out.problem({ ...(line ? { line } : {}), field: 'ocid', message: `${place}: a release needs its ocid` });
-      return;
-    }
-    releases.push({
-      value,
-      ocid,
-      id: text(value.id) ?? `${ocid}-${releases.length + 1}`,
-      date: text(value.date) ?? '',
-      ...(line ? { line } : {}),
-      index: releases.length,
-    });
-  };
-  for (const doc of documents) {
-    const value = doc.value;
-    const place = doc.line ? `line ${doc.line}` : 'the package';
-    if (isObject(value) && (Array.isArray(value.releases) || Array.isArray(value.records))) {
-      const p = isObject(value.publisher) ? text(value.publisher.name) : undefined;
-      publisher ??= p;
-      const u = text(value.uri);
-      if (u && /^https?:\/\//.test(u)) uri ??= u;
-      if (Array.isArray(value.releases)) value.releases.forEach((r, i) => take(r, doc.line, `${place}, release ${i + 1}`));
-      if (Array.isArray(value.records))
-        value.records.forEach((record, i) => {
-          if (!isObject(record)) return;
-          // A compiled release is the publisher's own merge of the process; otherwise merge its releases here.
-          if (isObject(record.compiledRelease)) take(record.compiledRelease, doc.line, `${place}, record ${i + 1}`);
-          else if (Array.isArray(record.releases))
-            record.releases.forEach((r, j) => {
-              // Linked releases ({url, date, tag}) carry no data: nothing to read.
-              if (isObject(r) && text(r.ocid)) take(r, doc.line, `${place}, record ${i + 1}, release ${j + 1}`);
-            });
-        });
-    } else if (Array.isArray(value)) value.forEach((r, i) => take(r, doc.line, `${place}, release ${i + 1}`));
-    else take(value, doc.line, place);
+/** The whole of a small file in one go (the unit tests; `readImport`). Nothing is looked up. */
+export function mapOcds(text_: string, fileName: string, bytes: Uint8Array): MappedImport {
+  const { documents, problems } = readJsonDocumentOrLines(text_);
+  const mapper = new OcdsMapper(fileName, importDocumentId('ocds', bytes));
+  return mapper.mapReleases(mapper.releasesOf(documents, problems), new Map());
+}
+
+/**
+ * Maps OCDS one chunk of records at a time (a file of any size streamed, see ocds-stream.ts), keeping
+ * across chunks only what a later chunk needs: our id and kind of every party met (by the publisher's
+ * party id, for releases that name a party without repeating it), the entities already given (not
+ * given again, which would replace what the first chunk wrote), and the date of the release each
+ * contract came from (with its amendments, where it has any), so a release older than one already
+ * read, here or in the database, never overwrites it. A whole file is one chunk.
+ */
+export class OcdsMapper {
+  /** `<ocid prefix>/<party id>` -> our entity. */
+  private readonly parties = new Map<string, { id: string; kind: EntityKind }>();
+  /** Entities an earlier chunk gave: a later chunk links to them without giving them again. */
+  private readonly given = new Set<string>();
+  /** Contract id -> the date of the release it came from, for the contracts given so far. */
+  private readonly contractDates = new Map<string, string>();
+  /** ... and the amendments of those that have any. */
+  private readonly contractAmendments = new Map<string, ContractAmendment[]>();
+  private releaseCount = 0;
+
+  constructor(
+    private readonly fileName: string,
+    private readonly documentId: string,
+    private readonly lookup: LookupContracts = () => Promise.resolve(new Map()),
+    private readonly pkg: OcdsPackage = {},
+  ) {}
+
+  /** One chunk of records (releases, records of a record package, or packages a line). */
+  async map(records: readonly JsonRecord[], problems: readonly ImportProblem[]): Promise<MappedImport> {
+    const releases = this.releasesOf(records, problems);
+    const ids = [...new Set(releases.list.flatMap((r) => contractIdsOf(r)))].filter((id) => !this.contractDates.has(id));
+    const stored = ids.length > 0 ? await this.lookup(ids) : new Map<string, KnownContract>();
+    return this.mapReleases(releases, stored);
   }
-  if (releases.length === 0 && out.problems.length === 0)
-    out.problem({
-      field: '(file)',
-      message: 'no OCDS release found (expected a release package, a record package or release lines)',
-    });
-  return { releases, ...(publisher ? { publisher } : {}), ...(uri ? { uri } : {}) };
+
+  /** Every release in the records, from whatever packages or lines hold them. */
+  releasesOf(records: readonly JsonRecord[], problems: readonly ImportProblem[]): { list: Release[]; problems: ImportProblem[] } {
+    const list: Release[] = [];
+    const found = [...problems];
+    const take = (value: unknown, line: number | undefined, place: string) => {
+      if (!isObject(value)) return;
+      const ocid = text(value.ocid);
+      if (!ocid) {
+        found.push({ ...(line ? { line } : {}), field: 'ocid', message: `${place}: a release needs its ocid` });
+        return;
+      }
+      this.releaseCount += 1;
+      list.push({
+        value,
+        ocid,
+        id: text(value.id) ?? `${ocid}-${this.releaseCount}`,
+        date: text(value.date) ?? '',
+        ...(line ? { line } : {}),
+        index: this.releaseCount,
+      });
+    };
+    const fromRecord = (record: unknown, line: number | undefined, place: string) => {
+      if (!isObject(record)) return;
+      // A compiled release is the publisher's own merge of the process; otherwise merge its releases here.
+      if (isObject(record.compiledRelease)) take(record.compiledRelease, line, place);
+      else if (Array.isArray(record.releases))
+        record.releases.forEach((r, j) => {
+          // Linked releases ({url, date, tag}) carry no data: nothing to read.
+          if (isObject(r) && text(r.ocid)) take(r, line, `${place}, release ${j + 1}`);
+        });
+    };
+    for (const doc of records as (JsonRecord & { member?: string })[]) {
+      const value = doc.value;
+      // Where a person finds it: its line, else its place in the package's array or the file's.
+      const place = doc.line
+        ? `line ${doc.line}`
+        : doc.member
+          ? `${doc.member.replace(/s$/, '')} ${doc.index + 1}`
+          : isObject(value) && !text(value.ocid)
+            ? 'the package'
+            : `release ${doc.index + 1}`;
+      if (doc.member === 'releases') take(value, doc.line, place);
+      else if (doc.member === 'records') fromRecord(value, doc.line, place);
+      else if (isObject(value) && (Array.isArray(value.releases) || Array.isArray(value.records))) {
+        // A whole package (a line of packages, or a small file read whole).
+        if (!this.pkg.publisher && isObject(value.publisher)) {
+          const p = text(value.publisher.name);
+          if (p) this.pkg.publisher = p;
+        }
+        const u = text(value.uri);
+        if (!this.pkg.uri && u && /^https?:\/\//.test(u)) this.pkg.uri = u;
+        if (Array.isArray(value.releases)) value.releases.forEach((r, i) => take(r, doc.line, `${place}, release ${i + 1}`));
+        if (Array.isArray(value.records))
+          value.records.forEach((record, i) => fromRecord(record, doc.line, `${place}, record ${i + 1}`));
+      } else if (Array.isArray(value)) value.forEach((r, i) => take(r, doc.line, `${place}, release ${i + 1}`));
+      else take(value, doc.line, place);
+    }
+    return { list, problems: found };
+  }
+
+  /** The releases of a chunk onto our model, given what the database holds of their contracts. */
+  mapReleases(
+    releases: { list: Release[]; problems: ImportProblem[] },
+    stored: ReadonlyMap<string, KnownContract>,
+  ): MappedImport {
+    const out = new FactCollector(this.fileName);
+    for (const p of releases.problems) out.problem(p);
+    const first = this.given.size === 0;
+    if (first && releases.list.length === 0 && out.problems.length === 0)
+      out.problem({
+        field: '(file)',
+        message: 'no OCDS release found (expected a release package, a record package or release lines)',
+      });
+
+    // The package (or file) is the Document every fact cites; the same bytes give the same Document.
+    if (!this.given.has(this.documentId)) {
+      out.entity(
+        {
+          id: this.documentId,
+          kind: 'Document',
+          name: clip(this.fileName, 300),
+          title: clip(`OCDS data: ${this.fileName}`, 500),
+          ...(this.pkg.publisher ? { publisher: clip(this.pkg.publisher, 300) } : {}),
+          ...(this.pkg.uri ? { url: this.pkg.uri } : {}),
+          description: 'Open Contracting Data Standard releases; each fact cites its ocid and release id.',
+        },
+        undefined,
+      );
+    }
+
+    // Latest release wins: apply each process's releases in date order (ties keep file order).
+    const byOcid = new Map<string, Release[]>();
+    for (const r of releases.list) {
+      const list = byOcid.get(r.ocid);
+      if (list) list.push(r);
+      else byOcid.set(r.ocid, [r]);
+    }
+    for (const list of byOcid.values()) {
+      list.sort((a, b) => (Date.parse(a.date) || 0) - (Date.parse(b.date) || 0) || a.index - b.index);
+      const state: ProcessState = {
+        parties: new Map(),
+        awards: new Map(),
+        contracts: new Map(),
+        tenderers: new Map(),
+        buyer: undefined,
+        title: undefined,
+      };
+      for (const release of list) applyRelease(state, release);
+      this.writeProcess(state, list[list.length - 1] as Release, stored, out);
+    }
+    const mapped = out.result(this.documentId);
+    for (const e of mapped.file.entities) this.given.add(String((e as { id: unknown }).id));
+    return mapped;
+  }
+
+  /** The contract a release last described, unless an earlier chunk or import has a newer one. */
+  private known(id: string, stored: ReadonlyMap<string, KnownContract>): KnownContract | undefined {
+    const sourceDate = this.contractDates.get(id);
+    if (sourceDate === undefined) return stored.get(id);
+    return { ...(sourceDate ? { sourceDate } : {}), amendments: this.contractAmendments.get(id) ?? [] };
+  }
+
+  private writeProcess(
+    state: ProcessState,
+    latest: Release,
+    stored: ReadonlyMap<string, KnownContract>,
+    out: FactCollector,
+  ): void {
+    const ocid = latest.ocid;
+    const documentId = this.documentId;
+    const prefix = ocid.split('-').slice(0, 2).join('-');
+    const cite = (release: Release, quote: string) =>
+      citation(
+        documentId,
+        `ocid ${ocid} · release ${release.id}`,
+        `${quote} (OCDS ${ocid}, release ${release.id}${release.date ? `, ${release.date.slice(0, 10)}` : ''})`,
+      );
+
+    // ---- parties, with every role any release gave them
+    const roles = new Map<string, Set<string>>();
+    const addRole = (ref: unknown, role: string) => {
+      if (!isObject(ref)) return;
+      const id = text(ref.id) ?? text(ref.name);
+      if (!id) return;
+      if (!state.parties.has(id)) state.parties.set(id, { ...ref, referenced: true });
+      roles.set(id, new Set([...(roles.get(id) ?? []), role]));
+    };
+    for (const [id, party] of state.parties)
+      for (const role of Array.isArray(party.roles) ? party.roles : [])
+        roles.set(id, new Set([...(roles.get(id) ?? []), String(role)]));
+    addRole(state.buyer, 'buyer');
+    for (const award of state.awards.values())
+      for (const s of Array.isArray(award.suppliers) ? award.suppliers : []) addRole(s, 'supplier');
+    for (const t of state.tenderers.values()) addRole(t, 'tenderer');
+    for (const contract of state.contracts.values())
+      for (const t of transactionsOf(contract)) {
+        addRole(t.payer, 'payer');
+        addRole(t.payee, 'payee');
+      }
+    const ours = new Map<string, { id: string; kind: EntityKind }>();
+    for (const [partyId, party] of state.parties) {
+      const name = text(party.name) ?? (isObject(party.identifier) ? text(party.identifier.legalName) : undefined);
+      const partyRoles = roles.get(partyId) ?? new Set<string>();
+      // A party an earlier chunk described, named here only by its id: the entity that chunk gave.
+      const earlier = this.parties.get(`${prefix}/${partyId}`);
+      if (party.referenced === true && earlier) {
+        ours.set(partyId, earlier);
+        continue;
+      }
+      if (!name) continue;
+      // A supplier, tenderer or payee must be an organisation to be awarded, bid or be paid; a buyer
+      // that is also one of those stays an organisation.
+      const privateRole = ['supplier', 'tenderer', 'payee'].find((r) => partyRoles.has(r));
+      const entity = partyEntity(party, ocid, privateRole ? new Set([privateRole]) : partyRoles);
+      ours.set(partyId, entity);
+      this.parties.set(`${prefix}/${partyId}`, entity);
+      if (this.given.has(entity.id)) continue;
+      const legalName = isObject(party.identifier) ? text(party.identifier.legalName) : undefined;
+      const release = state.releaseOf?.get(`party:${partyId}`) ?? latest;
+      out.entity(
+        {
+          id: entity.id,
+          kind: entity.kind,
+          name: clip(name, 300),
+          aliases: legalName && legalName !== name ? [clip(legalName, 300)] : [],
+          identifiers: entity.identifiers,
+          status: 'reported',
+          citations: [cite(release, `${name}: ${[...partyRoles].join(', ') || 'party'}`)],
+        },
+        release.line,
+      );
+    }
+
+    // ---- awards (with their contracts) as Contracts: buyer -> contract -> suppliers
+    const buyerId = state.buyer ? (text(state.buyer.id) ?? text(state.buyer.name)) : undefined;
+    const buyer = buyerId ? ours.get(buyerId) : undefined;
+    const contractOfAward = new Map<string, Value>();
+    for (const contract of state.contracts.values()) {
+      const awardId = text(contract.awardID);
+      if (awardId) contractOfAward.set(awardId, contract);
+    }
+    for (const [awardId, award] of state.awards) {
+      const contract = contractOfAward.get(awardId) ?? {};
+      const contractId = text(contract.id);
+      const release =
+        (contractId ? state.releaseOf?.get(`contract:${contractId}`) : undefined) ??
+        state.releaseOf?.get(`award:${awardId}`) ??
+        latest;
+      const id = `contract:ocds-${slugOf(`${ocid}/${awardId}`)}`;
+      // Latest release wins, across chunks and imports: an older release than the one a contract came
+      // from leaves it (and its links) as they are.
+      const known = this.known(id, stored);
+      if (known?.sourceDate && release.date && isOlder(release.date, known.sourceDate)) {
+        out.skipped += 1;
+        out.warn(
+          `ocid ${ocid}, award ${awardId}: release ${release.id} (${release.date}) is older than the one already imported (${known.sourceDate}); not applied`,
+          release.line,
+        );
+        continue;
+      }
+      const amendments = mergeAmendments(known?.amendments ?? [], [
+        ...amendmentsOf(award.amendments),
+        ...amendmentsOf(contract.amendments),
+      ]);
+      const sourceDate = sourceDateOf(release.date);
+      this.contractDates.set(id, sourceDate ?? '');
+      if (amendments.length > 0) this.contractAmendments.set(id, amendments);
+      const value = isObject(contract.value) ? contract.value : isObject(award.value) ? award.value : {};
+      const amount = amountOf(value.amount);
+      const currency = text(value.currency)?.toUpperCase();
+      const period = isObject(contract.period) ? contract.period : isObject(award.contractPeriod) ? award.contractPeriod : {};
+      const title = text(contract.title) ?? text(award.title) ?? state.title ?? ocid;
+      const status = text(contract.status) ?? text(award.status);
+      const suppliers = (Array.isArray(award.suppliers) ? award.suppliers : [])
+        .filter(isObject)
+        .map((s) => ours.get(text(s.id) ?? text(s.name) ?? ''))
+        .filter((s): s is { id: string; kind: EntityKind } => !!s && s.kind === 'Organization');
+      const money = amount !== undefined && amount >= 0 && currency && /^[A-Z]{3}$/.test(currency) ? { amount, currency } : {};
+      if (amount !== undefined && amount < 0)
+        out.warn(`ocid ${ocid}, award ${awardId}: a negative value (${amount}) was not imported`, release.line);
+      const supplierNames = (Array.isArray(award.suppliers) ? award.suppliers : [])
+        .filter(isObject)
+        .map((s) => text(s.name))
+        .filter(Boolean);
+      const said = `${title}${supplierNames.length ? ` awarded to ${supplierNames.join(', ')}` : ''}${
+        amount !== undefined ? ` for ${amount} ${currency ?? ''}`.trimEnd() : ''
+      }${status ? ` (status ${status})` : ''}`;
+      const description = text(contract.description) ?? text(award.description);
+      // A later release may change anything of the contract: it replaces, it does not gather.
+      out.replaceEntity(
+        {
+          id,
+          kind: 'Contract',
+          name: clip(title, 300),
+          aliases: [],
+          ...(description ? { purpose: clip(description, 2000) } : {}),
+          description: clip(
+            `OCDS ${ocid}, award ${awardId}${contractId ? `, contract ${contractId}` : ''}${status ? `; status ${status}` : ''}`,
+            4000,
+          ),
+          identifiers: [{ scheme: 'ocds:award', value: clip(`${ocid}/${awardId}`, 300) }],
+          ...money,
+          start: partialDate(period.startDate),
+          end: partialDate(period.endDate),
+          signedOn: partialDate(contract.dateSigned) ?? partialDate(award.date),
+          ...(sourceDate ? { sourceDate } : {}),
+          ...(amendments.length > 0 ? { amendments } : {}),
+          status: 'reported',
+          citations: [cite(release, said)],
+        },
+        release.line,
+      );
+      this.given.add(id);
+      if (buyer)
+        out.relationship(
+          {
+            id: `rel:ocds-${slugOf(`${ocid}/${awardId}`)}-buyer`,
+            type: 'BUYER_OF',
+            source: buyer.id,
+            target: id,
+            status: 'reported',
+            citations: [cite(release, `${text(state.buyer?.name) ?? 'buyer'} bought: ${said}`)],
+          },
+          release.line,
+        );
+      else out.warn(`ocid ${ocid}, award ${awardId}: no buyer named; the contract has no BUYER_OF link`, release.line);
+      for (const supplier of suppliers)
+        out.relationship(
+          {
+            id: `rel:ocds-${slugOf(`${ocid}/${awardId}/${supplier.id}`)}`,
+            type: 'AWARDED_TO',
+            source: id,
+            target: supplier.id,
+            ...(suppliers.length === 1 ? money : {}),
+            start: partialDate(period.startDate),
+            end: partialDate(period.endDate),
+            status: 'reported',
+            citations: [cite(release, said)],
+          },
+          release.line,
+        );
+
+      // ---- who bid: each tenderer of the process linked to the contract it bid for
+      for (const [tendererId, tenderer] of state.tenderers) {
+        const entity = ours.get(tendererId);
+        if (!entity || entity.kind !== 'Organization') continue;
+        out.relationship(
+          {
+            id: `rel:ocds-${slugOf(`${ocid}/${awardId}/${entity.id}`)}-tenderer`,
+            type: 'LINKED_TO',
+            source: entity.id,
+            target: id,
+            relation: 'tenderer',
+            status: 'reported',
+            citations: [cite(release, `${text(tenderer.name) ?? tendererId} bid in the tender for ${title}`)],
+          },
+          release.line,
+        );
+      }
+
+      // ---- what was paid under the contract: payer -> payee
+      for (const t of transactionsOf(contract)) {
+        const payer = ours.get(refId(t.payer) ?? '');
+        const payee = ours.get(refId(t.payee) ?? '');
+        if (!payer || !payee || payer.id === payee.id) continue;
+        const v = isObject(t.value) ? t.value : isObject(t.amount) ? t.amount : {};
+        const paid = amountOf(v.amount);
+        const paidIn = text(v.currency)?.toUpperCase();
+        const txId = text(t.id) ?? `${t.date ?? ''}/${paid ?? ''}`;
+        const paidMoney =
+          paid !== undefined && paid >= 0 && paidIn && /^[A-Z]{3}$/.test(paidIn) ? { amount: paid, currency: paidIn } : {};
+        out.relationship(
+          {
+            id: `rel:ocds-${slugOf(`${ocid}/${contractId ?? awardId}/${txId}`)}-paid`,
+            type: 'PAID',
+            source: payer.id,
+            target: payee.id,
+            ...paidMoney,
+            purpose: clip(title, 2000),
+            paymentKind: 'payment',
+            start: partialDate(t.date),
+            status: 'reported',
+            citations: [
+              cite(
+                release,
+                `${text(isObject(t.payer) ? t.payer.name : undefined) ?? 'payer'} paid ${text(isObject(t.payee) ? t.payee.name : undefined) ?? 'payee'}${
+                  paid !== undefined ? ` ${paid} ${paidIn ?? ''}`.trimEnd() : ''
+                } under ${title}${typeof t.date === 'string' ? ` on ${t.date.slice(0, 10)}` : ''} (transaction ${txId})`,
+              ),
+            ],
+          },
+          release.line,
+        );
+      }
+    }
+  }
+}
+
+/** The contract ids a release would give (one per award), to look up before it is mapped. */
+function contractIdsOf(release: Release): string[] {
+  const awards = Array.isArray(release.value.awards) ? release.value.awards : [];
+  return awards
+    .filter(isObject)
+    .map((a) => text(a.id))
+    .filter((id): id is string => !!id)
+    .map((awardId) => `contract:ocds-${slugOf(`${release.ocid}/${awardId}`)}`);
+}
+
+/** `a` is strictly before `b` (dates of releases, ISO 8601; a date that does not parse is never older). */
+export function isOlder(a: string, b: string): boolean {
+  const x = Date.parse(a);
+  const y = Date.parse(b);
+  return Number.isFinite(x) && Number.isFinite(y) && x < y;
+}
+
+/** A release date as the schema keeps it (ISO 8601), or nothing. */
+function sourceDateOf(date: string): string | undefined {
+  return /^\d{4}-\d{2}-\d{2}(T[0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(date) && date.length <= 40 ? date : undefined;
+}
+
+function amendmentsOf(items: unknown): ContractAmendment[] {
+  if (!Array.isArray(items)) return [];
+  return items.filter(isObject).flatMap((a) => {
+    const said = [text(a.rationale), text(a.description)].filter(Boolean);
+    const description = [...new Set(said)].join(': ');
+    if (!description) return [];
+    const date = partialDate(a.date);
+    return [{ ...(date ? { date } : {}), description: clip(description, 2000) }];
+  });
+}
+
+/** Amendments known and new, each once, oldest first, at most the schema's 100 (the latest kept). */
+function mergeAmendments(known: readonly ContractAmendment[], found: readonly ContractAmendment[]): ContractAmendment[] {
+  const all = new Map<string, ContractAmendment>();
+  for (const a of [...known, ...found]) all.set(`${a.date ?? ''}\u0000${a.description}`, a);
+  return [...all.values()].sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '')).slice(-100);
+}
+
+/** Transactions of a contract's implementation (OCDS 1.1 `payer`/`payee`, 1.0 provider/receiver). */
+function transactionsOf(contract: Value): Value[] {
+  const implementation = isObject(contract.implementation) ? contract.implementation : {};
+  const list = Array.isArray(implementation.transactions) ? implementation.transactions.filter(isObject) : [];
+  return list.map((t) => ({
+    ...t,
+    payer: t.payer ?? t.providerOrganization,
+    payee: t.payee ?? t.receiverOrganization,
+  }));
+}
+
+function refId(ref: unknown): string | undefined {
+  return isObject(ref) ? (text(ref.id) ?? text(ref.name)) : undefined;
 }
 
 interface ProcessState {
   parties: Map<string, Value>;
   awards: Map<string, Value>;
   contracts: Map<string, Value>;
+  /** Tenderers of the process's tender (references), by id. */
+  tenderers: Map<string, Value>;
   buyer: Value | undefined;
   title: string | undefined;
   lastRelease?: Release;
@@ -172,6 +550,10 @@ function applyRelease(state: ProcessState, release: Release): void {
   const tender = isObject(r.tender) ? r.tender : {};
   state.title = text(tender.title) ?? state.title;
   if (isObject(tender.procuringEntity) && !state.buyer) state.buyer = tender.procuringEntity;
+  for (const t of Array.isArray(tender.tenderers) ? tender.tenderers : []) {
+    const id = isObject(t) ? (text(t.id) ?? text(t.name)) : undefined;
+    if (id && isObject(t)) state.tenderers.set(id, t);
+  }
   state.lastRelease = release;
 }
 
@@ -196,142 +578,4 @@ function partyEntity(
     ? `${first.scheme}/${first.value}`
     : `${ocid.split('-').slice(0, 2).join('-')}/${text(party.id) ?? text(party.name) ?? ''}`;
   return { id: `${prefix}:ocds-${slugOf(key)}`, kind, identifiers };
-}
-
-function writeProcess(state: ProcessState, latest: Release, documentId: string, out: FactCollector): void {
-  const ocid = latest.ocid;
-  const cite = (release: Release, quote: string) =>
-    citation(
-      documentId,
-      `ocid ${ocid} · release ${release.id}`,
-      `${quote} (OCDS ${ocid}, release ${release.id}${release.date ? `, ${release.date.slice(0, 10)}` : ''})`,
-    );
-
-  // ---- parties, with every role any release gave them
-  const roles = new Map<string, Set<string>>();
-  const addRole = (ref: unknown, role: string) => {
-    if (!isObject(ref)) return;
-    const id = text(ref.id) ?? text(ref.name);
-    if (!id) return;
-    if (!state.parties.has(id)) state.parties.set(id, { ...ref });
-    roles.set(id, new Set([...(roles.get(id) ?? []), role]));
-  };
-  for (const [id, party] of state.parties)
-    for (const role of Array.isArray(party.roles) ? party.roles : [])
-      roles.set(id, new Set([...(roles.get(id) ?? []), String(role)]));
-  addRole(state.buyer, 'buyer');
-  for (const award of state.awards.values())
-    for (const s of Array.isArray(award.suppliers) ? award.suppliers : []) addRole(s, 'supplier');
-  const ours = new Map<string, { id: string; kind: EntityKind }>();
-  for (const [partyId, party] of state.parties) {
-    const name = text(party.name) ?? (isObject(party.identifier) ? text(party.identifier.legalName) : undefined);
-    if (!name) continue;
-    const partyRoles = roles.get(partyId) ?? new Set<string>();
-    // A supplier must be an organisation to be awarded a contract; a buyer that also supplies stays one.
-    const entity = partyEntity(party, ocid, partyRoles.has('supplier') ? new Set(['supplier']) : partyRoles);
-    ours.set(partyId, entity);
-    const legalName = isObject(party.identifier) ? text(party.identifier.legalName) : undefined;
-    const release = state.releaseOf?.get(`party:${partyId}`) ?? latest;
-    out.entity(
-      {
-        id: entity.id,
-        kind: entity.kind,
-        name: clip(name, 300),
-        aliases: legalName && legalName !== name ? [clip(legalName, 300)] : [],
-        identifiers: entity.identifiers,
-        status: 'reported',
-        citations: [cite(release, `${name}: ${[...partyRoles].join(', ') || 'party'}`)],
-      },
-      release.line,
-    );
-  }
-
-  // ---- awards (with their contracts) as Contracts: buyer -> contract -> suppliers
-  const buyerId = state.buyer ? (text(state.buyer.id) ?? text(state.buyer.name)) : undefined;
-  const buyer = buyerId ? ours.get(buyerId) : undefined;
-  const contractOfAward = new Map<string, Value>();
-  for (const contract of state.contracts.values()) {
-    const awardId = text(contract.awardID);
-    if (awardId) contractOfAward.set(awardId, contract);
-  }
-  for (const [awardId, award] of state.awards) {
-    const contract = contractOfAward.get(awardId) ?? {};
-    const contractId = text(contract.id);
-    const release =
-      (contractId ? state.releaseOf?.get(`contract:${contractId}`) : undefined) ??
-      state.releaseOf?.get(`award:${awardId}`) ??
-      latest;
-    const value = isObject(contract.value) ? contract.value : isObject(award.value) ? award.value : {};
-    const amount = amountOf(value.amount);
-    const currency = text(value.currency)?.toUpperCase();
-    const period = isObject(contract.period) ? contract.period : isObject(award.contractPeriod) ? award.contractPeriod : {};
-    const title = text(contract.title) ?? text(award.title) ?? state.title ?? ocid;
-    const status = text(contract.status) ?? text(award.status);
-    const id = `contract:ocds-${slugOf(`${ocid}/${awardId}`)}`;
-    const suppliers = (Array.isArray(award.suppliers) ? award.suppliers : [])
-      .filter(isObject)
-      .map((s) => ours.get(text(s.id) ?? text(s.name) ?? ''))
-      .filter((s): s is { id: string; kind: EntityKind } => !!s && s.kind === 'Organization');
-    const money = amount !== undefined && amount >= 0 && currency && /^[A-Z]{3}$/.test(currency) ? { amount, currency } : {};
-    if (amount !== undefined && amount < 0)
-      out.warn(`ocid ${ocid}, award ${awardId}: a negative value (${amount}) was not imported`, release.line);
-    const supplierNames = (Array.isArray(award.suppliers) ? award.suppliers : [])
-      .filter(isObject)
-      .map((s) => text(s.name))
-      .filter(Boolean);
-    const said = `${title}${supplierNames.length ? ` awarded to ${supplierNames.join(', ')}` : ''}${
-      amount !== undefined ? ` for ${amount} ${currency ?? ''}`.trimEnd() : ''
-    }${status ? ` (status ${status})` : ''}`;
-    const description = text(contract.description) ?? text(award.description);
-    // A later file may change anything of the contract: it replaces, it does not gather.
-    out.replaceEntity(
-      {
-        id,
-        kind: 'Contract',
-        name: clip(title, 300),
-        aliases: [],
-        ...(description ? { purpose: clip(description, 2000) } : {}),
-        description: clip(
-          `OCDS ${ocid}, award ${awardId}${contractId ? `, contract ${contractId}` : ''}${status ? `; status ${status}` : ''}`,
-          4000,
-        ),
-        identifiers: [{ scheme: 'ocds:award', value: clip(`${ocid}/${awardId}`, 300) }],
-        ...money,
-        start: partialDate(period.startDate),
-        end: partialDate(period.endDate),
-        signedOn: partialDate(contract.dateSigned) ?? partialDate(award.date),
-        status: 'reported',
-        citations: [cite(release, said)],
-      },
-      release.line,
-    );
-    if (buyer)
-      out.relationship(
-        {
-          id: `rel:ocds-${slugOf(`${ocid}/${awardId}`)}-buyer`,
-          type: 'BUYER_OF',
-          source: buyer.id,
-          target: id,
-          status: 'reported',
-          citations: [cite(release, `${text(state.buyer?.name) ?? 'buyer'} bought: ${said}`)],
-        },
-        release.line,
-      );
-    else out.warn(`ocid ${ocid}, award ${awardId}: no buyer named; the contract has no BUYER_OF link`, release.line);
-    for (const supplier of suppliers)
-      out.relationship(
-        {
-          id: `rel:ocds-${slugOf(`${ocid}/${awardId}/${supplier.id}`)}`,
-          type: 'AWARDED_TO',
-          source: id,
-          target: supplier.id,
-          ...(suppliers.length === 1 ? money : {}),
-          start: partialDate(period.startDate),
-          end: partialDate(period.endDate),
-          status: 'reported',
-          citations: [cite(release, said)],
-        },
-        release.line,
-      );
-  }
 }
