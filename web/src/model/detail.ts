@@ -48,8 +48,16 @@ export function propertyText(value: unknown): string | undefined {
  * The few words a connection shows in an entity's list: the role, seat, data, tie, issue or programme;
  * for money, its amount. `properties` are those of the detail endpoint's relationships.
  */
-export function connectionQualifier(properties: Readonly<Record<string, unknown>>, locale = 'en-US'): string | undefined {
+export function connectionQualifier(
+  properties: Readonly<Record<string, unknown>>,
+  locale = 'en-US',
+  language?: string,
+): string | undefined {
   const p = properties;
+  // The role in the reader's language where the data translates it (the connection's panel shows the original).
+  const translations = p.roleTranslations as Readonly<Record<string, unknown>> | undefined;
+  const translated = language === undefined ? undefined : translations?.[language];
+  if (typeof translated === 'string' && translated !== '') return translated;
   const words = propertyText(p.role ?? p.seat ?? p.data ?? p.relation ?? p.issue ?? p.program);
   if (words !== undefined) return words;
   if (typeof p.percentage === 'number') return `${p.percentage}%`;

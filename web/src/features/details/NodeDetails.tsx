@@ -190,7 +190,7 @@ function Connections({
             {group.items.map((rel) => {
               const outgoing = rel.source === detail.entity.id;
               const other = outgoing ? rel.target : rel.source;
-              const qualifier = connectionQualifier(rel.properties, words.locale);
+              const qualifier = connectionQualifier(rel.properties, words.locale, words.language);
               return (
                 <li key={rel.id}>
                   <button
