@@ -204,7 +204,7 @@ function Connections({
                     </span>
                     <span className="connection__body">
                       <span className="connection__name" dir="auto">
-                        {shownNameOf(other) ?? neighborName(detail, other)}
+                        {shownNameOf(other) ?? neighborName(detail, other, words.language)}
                       </span>
                       {rel.properties.current === false && <span className="tag tag--former">{words.former}</span>}
                       {qualifier && (
