@@ -20,6 +20,7 @@ import {
   createRelationshipRequest,
   TYPE_FIELDS,
 } from '../../web/src/features/editing/drafts.js';
+import { fieldChanges } from '../../web/src/features/editing/history.js';
 import { seedSnapshot } from '../fixtures/snapshots/seed-snapshot.js';
 
 const citations = [{ documentId: 'document:press-release', locator: 'line 24', quote: 'رئيس العمليات' }];
@@ -128,6 +129,18 @@ describe('the connection form', () => {
     expect(updateRelationshipRequest(chief, cleared)).toEqual({ roleTranslations: null });
     const created = createRelationshipRequest({ ...draft, fields: { role: 'Sheriff', 'roleTranslations.ar': 'عمدة' } });
     expect(created).toMatchObject({ role: 'Sheriff', roleTranslations: { ar: 'عمدة' } });
+  });
+});
+
+describe('the history tab', () => {
+  it('shows a change of translations as one line per language, not the stored lists', () => {
+    const before = { role: 'Sheriff', roleTranslationLanguages: ['es', 'ar'], roleTranslationTexts: ['Sheriff', 'عمدة'] };
+    const after = { role: 'Sheriff', roleTranslationLanguages: ['ar'], roleTranslationTexts: ['مأمور المقاطعة'] };
+    expect(fieldChanges(before, after)).toEqual([
+      { field: 'roleTranslations.ar', before: 'عمدة', after: 'مأمور المقاطعة' },
+      { field: 'roleTranslations.es', before: 'Sheriff', after: undefined },
+    ]);
+    expect(fieldChanges(before, before)).toEqual([]);
   });
 });
 
