@@ -21,6 +21,14 @@ import {
   TYPE_FIELDS,
 } from '../../web/src/features/editing/drafts.js';
 import { fieldChanges } from '../../web/src/features/editing/history.js';
+import {
+  findingOf,
+  findingRecords,
+  type PatternRow,
+  type RawNode,
+  type RawRelationship,
+} from '../../server/services/conflicts/findings.js';
+import { loadPatterns } from '../../server/services/conflicts/pattern-files.js';
 import { seedSnapshot } from '../fixtures/snapshots/seed-snapshot.js';
 
 const citations = [{ documentId: 'document:press-release', locator: 'line 24', quote: 'رئيس العمليات' }];
@@ -129,6 +137,60 @@ describe('the connection form', () => {
     expect(updateRelationshipRequest(chief, cleared)).toEqual({ roleTranslations: null });
     const created = createRelationshipRequest({ ...draft, fields: { role: 'Sheriff', 'roleTranslations.ar': 'عمدة' } });
     expect(created).toMatchObject({ role: 'Sheriff', roleTranslations: { ar: 'عمدة' } });
+  });
+});
+
+describe("a finding's sentences", () => {
+  const sourced = { status: 'reported', citationDocumentIds: ['document:d'], citationLocators: ['l'], citationQuotes: ['q'] };
+  const node = (id: string, kind: string, name: string, aliases: string[] = []): RawNode => ({
+    elementId: `e-${id}`,
+    labels: ['Entity', kind],
+    properties: { id, name, aliases, ...sourced },
+  });
+  const rel = (id: string, type: string, from: RawNode, to: RawNode, extra: Record<string, unknown>): RawRelationship => ({
+    elementId: `r-${id}`,
+    type,
+    startNodeElementId: from.elementId,
+    endNodeElementId: to.elementId,
+    properties: { id, ...sourced, ...extra },
+  });
+  const person = node('person:v', 'Person', 'Vincent Line', ['فنسنت لاين']);
+  const office = node('public-body:o', 'PublicBody', 'Denver Sheriff Department');
+  const board = node('org:b', 'Organization', 'Data-warehouse board');
+  const post = rel('rel:post', 'HOLDS_POSITION', person, office, {
+    role: 'Chief of operations',
+    ...relationshipToStored({ ...chief, id: 'rel:post' }).properties,
+  });
+  const seat = rel('rel:seat', 'SITS_ON_BOARD', person, board, { seat: 'Board member' });
+  const row: PatternRow = {
+    key: ['person:v', 'org:b'],
+    evidence: [
+      { start: person, segments: [{ start: person, relationship: post, end: office }] },
+      { start: person, segments: [{ start: person, relationship: seat, end: board }] },
+    ],
+    timed: [],
+    facts: {
+      person: 'Vincent Line',
+      role: 'Chief of operations',
+      noRole: null,
+      body: 'Denver Sheriff Department',
+      law: 'HB19-1124',
+      summary: 'Aims to bar help to ICE',
+      seatOn: { kind: 'named', board: 'Data-warehouse board' },
+      company: null,
+      help: [{ kind: 'data', helper: 'LexisNexis' }],
+      counterparty: 'ICE',
+    },
+  };
+  const pattern = loadPatterns().find((p) => p.id === 'enforcer-board-seat');
+  const [record] = pattern ? findingRecords(pattern, [row]) : [];
+
+  it("give the role of the evidence in the reader's language where it is translated", () => {
+    const arabic = pattern && record && findingOf(pattern, record, undefined, 'ar');
+    expect(arabic?.finding.explanation).toContain('رئيس العمليات');
+    expect(arabic?.finding.explanation).not.toContain('Chief of operations');
+    const english = pattern && record && findingOf(pattern, record, undefined, 'en');
+    expect(english?.finding.explanation).toContain('chief of operations');
   });
 });
 
