@@ -76,7 +76,14 @@ export const EntityDetailResponse = z.object({
   entity: GraphNode,
   relationships: z.array(EntityRelationship),
   /** The entities at the other end of `relationships`, so a client can name them without another call. */
-  neighbors: z.array(z.object({ id: EntityId, kind: EntityKind, name: z.string() })),
+  neighbors: z.array(
+    z.object({
+      id: EntityId,
+      kind: EntityKind,
+      name: z.string(),
+      aliases: z.array(z.string()).optional().describe("other names, for the reader's language"),
+    }),
+  ),
 });
 export type EntityDetailResponse = z.infer<typeof EntityDetailResponse>;
 

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { Citation, CountryCode, EntityId, FactFields, Identifier, PartialDate, Version, WebAddress } from './common.js';
+import { Language } from './language.js';
 
 /** Kept on what a FollowTheMoney import wrote, so a second import of the same file updates it. */
 const FtmId = z.string().min(1).max(500).optional().describe('the FollowTheMoney id this was imported from');
@@ -209,6 +210,57 @@ export type Entity = z.infer<typeof Entity>;
 
 export const PAYMENT_KINDS = ['payment', 'donation', 'grant', 'loan', 'other'] as const;
 
+/**
+ * A connection's own words (its role, seat, data, relation, issue or programme) in the reader's
+ * languages, where the data has them. The original wording stays in its own field and is always shown
+ * beside a translation; a language without one shows the original.
+ */
+export const RoleTranslations = z
+  .partialRecord(Language, z.string().trim().min(1).max(2000))
+  .refine((t) => Object.values(t).some((v) => v !== undefined), { message: 'give at least one translation, or leave it out' })
+  .describe('the role (seat, data, relation, issue, programme) in other languages: {"es": "...", "ar": "..."}');
+export type RoleTranslations = z.infer<typeof RoleTranslations>;
+
+/** Which field holds the words `roleTranslations` translate, for each type that has such words. */
+export const ROLE_FIELD = {
+  HOLDS_POSITION: 'role',
+  SITS_ON_BOARD: 'seat',
+  MEMBER_OF: 'role',
+  SUPPLIES_DATA_TO: 'data',
+  FAMILY_OF: 'relation',
+  ASSOCIATE_OF: 'relation',
+  REPRESENTS: 'role',
+  LOBBIES: 'issue',
+  SANCTIONED_BY: 'program',
+  LINKED_TO: 'relation',
+  QUOTED_IN: 'role',
+} as const satisfies Partial<Record<RelationshipType, string>>;
+const roleTranslations = { roleTranslations: RoleTranslations.optional() };
+
+/** The words a connection's `roleTranslations` translate, as the data gives them (undefined when none). */
+export function roleWords(edge: { readonly type: RelationshipType }): string | undefined {
+  const field = (ROLE_FIELD as Partial<Record<RelationshipType, string>>)[edge.type];
+  const value = field === undefined ? undefined : (edge as unknown as Record<string, unknown>)[field];
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
+
+/**
+ * A connection's words for a reader: the translation into the reader's language where the data has
+ * one, else the original. `translated` says which, so a panel can show the original beside it.
+ */
+export function localRole(
+  edge: { readonly type: RelationshipType; readonly roleTranslations?: RoleTranslations | undefined },
+  language: string | undefined,
+): { text: string; original: string; translated: boolean } | undefined {
+  const original = roleWords(edge);
+  if (original === undefined) return undefined;
+  const parsed = Language.safeParse(language);
+  const translation = parsed.success ? edge.roleTranslations?.[parsed.data] : undefined;
+  return translation !== undefined && translation !== original
+    ? { text: translation, original, translated: true }
+    : { text: original, original, translated: false };
+}
+
 /** Fields particular to some relationship types; a field shared by several types has one shape. */
 export const RELATIONSHIP_FIELD_SHAPES = {
   role: z.string().max(300),
@@ -230,6 +282,7 @@ export const RELATIONSHIP_FIELD_SHAPES = {
   reason: z.string().max(4000),
   provisions: z.string().max(4000),
   listingDate: PartialDate,
+  roleTranslations: RoleTranslations,
 };
 const F = RELATIONSHIP_FIELD_SHAPES;
 
@@ -244,9 +297,9 @@ const RelationshipBase = z.object({
 
 export const Relationship = z
   .discriminatedUnion('type', [
-    RelationshipBase.extend({ type: z.literal('HOLDS_POSITION'), role: z.string().max(300).optional() }),
-    RelationshipBase.extend({ type: z.literal('SITS_ON_BOARD'), seat: z.string().max(300).optional() }),
-    RelationshipBase.extend({ type: z.literal('MEMBER_OF'), role: z.string().max(300).optional() }),
+    RelationshipBase.extend({ type: z.literal('HOLDS_POSITION'), role: z.string().max(300).optional(), ...roleTranslations }),
+    RelationshipBase.extend({ type: z.literal('SITS_ON_BOARD'), seat: z.string().max(300).optional(), ...roleTranslations }),
+    RelationshipBase.extend({ type: z.literal('MEMBER_OF'), role: z.string().max(300).optional(), ...roleTranslations }),
     RelationshipBase.extend({
       type: z.literal('SUBSIDIARY_OF'),
       percentage: z.number().min(0).max(100).optional().describe('share of the subsidiary the parent owns'),
@@ -260,7 +313,11 @@ export const Relationship = z
     RelationshipBase.extend({ type: z.literal('SUCCEEDED_BY') }),
     RelationshipBase.extend({ type: z.literal('PART_OF') }),
     RelationshipBase.extend({ type: z.literal('OPERATES') }),
-    RelationshipBase.extend({ type: z.literal('SUPPLIES_DATA_TO'), data: z.string().max(500).optional().describe('what flows') }),
+    RelationshipBase.extend({
+      type: z.literal('SUPPLIES_DATA_TO'),
+      data: z.string().max(500).optional().describe('what flows'),
+      ...roleTranslations,
+    }),
     RelationshipBase.extend({ type: z.literal('BUYER_OF') }),
     // The value of this award, where a source gives it apart from the contract's (one lot of several).
     RelationshipBase.extend({ type: z.literal('AWARDED_TO'), ...PaymentMoney }),
@@ -274,14 +331,16 @@ export const Relationship = z
     RelationshipBase.extend({
       type: z.literal('FAMILY_OF'),
       relation: F.relation.optional().describe('spouse, child, sibling... as the source says it'),
+      ...roleTranslations,
     }),
-    RelationshipBase.extend({ type: z.literal('ASSOCIATE_OF'), relation: F.relation.optional() }),
-    RelationshipBase.extend({ type: z.literal('REPRESENTS'), role: F.role.optional() }),
+    RelationshipBase.extend({ type: z.literal('ASSOCIATE_OF'), relation: F.relation.optional(), ...roleTranslations }),
+    RelationshipBase.extend({ type: z.literal('REPRESENTS'), role: F.role.optional(), ...roleTranslations }),
     RelationshipBase.extend({
       type: z.literal('LOBBIES'),
       onBehalfOf: F.onBehalfOf.default([]).describe('entity ids of the clients it lobbies for'),
       issue: F.issue.optional().describe('what it lobbies about'),
       ...Money,
+      ...roleTranslations,
     }),
     RelationshipBase.extend({
       type: z.literal('SANCTIONED_BY'),
@@ -289,8 +348,9 @@ export const Relationship = z
       reason: F.reason.optional(),
       provisions: F.provisions.optional().describe('what the listing imposes: asset freeze, travel ban...'),
       listingDate: F.listingDate.optional(),
+      ...roleTranslations,
     }),
-    RelationshipBase.extend({ type: z.literal('LINKED_TO'), relation: F.relation.optional() }),
+    RelationshipBase.extend({ type: z.literal('LINKED_TO'), relation: F.relation.optional(), ...roleTranslations }),
     RelationshipBase.extend({
       type: z.literal('RESTRICTS'),
       summary: z.string().max(2000).optional().describe('what the law forbids or requires'),
@@ -300,7 +360,7 @@ export const Relationship = z
         .describe('entities the restricted body may not help or share data with (e.g. ICE)'),
     }),
     RelationshipBase.extend({ type: z.literal('PUBLISHED') }),
-    RelationshipBase.extend({ type: z.literal('QUOTED_IN'), role: z.string().max(300).optional() }),
+    RelationshipBase.extend({ type: z.literal('QUOTED_IN'), role: z.string().max(300).optional(), ...roleTranslations }),
     RelationshipBase.extend({ type: z.literal('MENTIONS') }),
   ])
   .superRefine(requireInferredFrom);

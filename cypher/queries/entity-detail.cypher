@@ -8,5 +8,5 @@ RETURN
   n {.*, kind: [label IN labels(n) WHERE label <> 'Entity'][0]} AS entity,
   [x IN collect(CASE WHEN r IS NULL THEN null ELSE {
       rel: r {.*, type: type(r), source: startNode(r).id, target: endNode(r).id},
-      other: {id: other.id, name: other.name, kind: [label IN labels(other) WHERE label <> 'Entity'][0]}
+      other: {id: other.id, name: other.name, aliases: coalesce(other.aliases, []), kind: [label IN labels(other) WHERE label <> 'Entity'][0]}
   } END) | x] AS links;

@@ -3,7 +3,9 @@
  * three parallel lists (`citationDocumentIds`, `citationLocators`, `citationQuotes`): that keeps
  * "everything sourced to document X" and "facts resting on a single source" plain indexed queries
  * (ADR 0002). An entity's identifiers are two parallel lists the same way (`identifierSchemes`,
- * `identifierValues`): "everything with LEI X" is a plain list query, and no map is stored. Queries return
+ * `identifierValues`): "everything with LEI X" is a plain list query, and no map is stored. A relationship's
+ * `roleTranslations` ({es: ..., ar: ...}) are two parallel lists too (`roleTranslationLanguages`,
+ * `roleTranslationTexts`), in a fixed language order so an unchanged map stores unchanged lists. Queries return
  * nodes and relationships projected to plain maps (see `cypher/queries`); these functions turn such maps
  * into API shapes and back.
  */
@@ -16,6 +18,8 @@ import {
   type GraphNode,
   type Identifier,
   type Relationship,
+  type RoleTranslations,
+  Language,
 } from '../../schemas/index.js';
 
 type Row = Record<string, unknown>;
@@ -55,6 +59,31 @@ export function identifiersFromStored(row: Row): Identifier[] {
   const schemes = asStrings(row.identifierSchemes);
   const values = asStrings(row.identifierValues);
   return schemes.map((scheme, i) => ({ scheme, value: values[i] ?? '' }));
+}
+
+export interface StoredRoleTranslations {
+  roleTranslationLanguages: string[];
+  roleTranslationTexts: string[];
+}
+
+/** Nothing at all when there are no translations, so a relationship without them stores no empty lists. */
+export function roleTranslationsToStored(
+  translations: RoleTranslations | undefined,
+): StoredRoleTranslations | Record<string, never> {
+  const given = Language.options.filter((language) => translations?.[language] !== undefined);
+  if (given.length === 0) return {};
+  return { roleTranslationLanguages: given, roleTranslationTexts: given.map((language) => translations?.[language] ?? '') };
+}
+
+/** Undefined when nothing is stored; a language we do not speak (written by another tool) is left out. */
+export function roleTranslationsFromStored(row: Row): RoleTranslations | undefined {
+  const languages = asStrings(row.roleTranslationLanguages);
+  const texts = asStrings(row.roleTranslationTexts);
+  const pairs = languages
+    .map((language, i) => [Language.safeParse(language), texts[i] ?? ''] as const)
+    .filter(([language, text]) => language.success && text.trim() !== '')
+    .map(([language, text]) => [language.data, text] as const);
+  return pairs.length === 0 ? undefined : (Object.fromEntries(pairs) as RoleTranslations);
 }
 
 /** Properties to store on an entity's node (its kind becomes a label, not a property). */
@@ -99,7 +128,13 @@ export function relationshipToStored(rel: Relationship): {
   properties: Row;
 } {
   const { type, source, target, citations, ...rest } = rel;
-  return { type, source, target, properties: { ...withoutUndefined(rest), ...citationsToStored(citations) } };
+  const { roleTranslations, ...plain } = rest as typeof rest & { roleTranslations?: RoleTranslations };
+  return {
+    type,
+    source,
+    target,
+    properties: { ...withoutUndefined(plain), ...roleTranslationsToStored(roleTranslations), ...citationsToStored(citations) },
+  };
 }
 
 /** Stored lists that stand for one API field each (`citations`, `identifiers`). */
@@ -111,6 +146,8 @@ export const STORED_ONLY = new Set([
   'identifierValues',
   'amendmentDates',
   'amendmentDescriptions',
+  'roleTranslationLanguages',
+  'roleTranslationTexts',
 ]);
 
 /**
@@ -144,7 +181,13 @@ export function toGraphNode(row: Row): GraphNode {
 
 /** A relationship map as projected by our queries (`r {.*, type, source, target}`) to API graph JSON. */
 export function toGraphEdge(row: Row): GraphEdge {
-  return { ...withoutStoredOnly(row), citations: citationsFromStored(row), version: versionOf(row) } as GraphEdge;
+  const roleTranslations = roleTranslationsFromStored(row);
+  return {
+    ...withoutStoredOnly(row),
+    ...(roleTranslations ? { roleTranslations } : {}),
+    citations: citationsFromStored(row),
+    version: versionOf(row),
+  } as GraphEdge;
 }
 
 /**

@@ -81,7 +81,10 @@ export class GraphRepository {
       const result = await tx.run(cypher('queries/entity-detail'), { id });
       const record = result.records[0];
       if (!record) throw new NotFoundError('entity', id);
-      const links = record.get('links') as { rel: Row; other: { id: string; name: string; kind: EntityKind } }[];
+      const links = record.get('links') as {
+        rel: Row;
+        other: { id: string; name: string; aliases: string[]; kind: EntityKind };
+      }[];
       const neighbors = new Map(links.map((l) => [l.other.id, l.other]));
       return {
         entity: toGraphNode(record.get('entity') as Row),

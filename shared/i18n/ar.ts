@@ -204,6 +204,7 @@ export const ar: Resources = {
     none: 'لا تحفظات: كل صلة منشورة ومؤرخة ومدعومة بأكثر من مصدر.',
   },
   facts: {
+    originalWording: 'النص الأصلي',
     period: 'الفترة',
     status: 'الحالة',
     inferredFrom: 'مستنتج من',

@@ -162,6 +162,7 @@ export const en = {
     none: 'No caveats: every link is reported, dated and backed by more than one source.',
   },
   facts: {
+    originalWording: 'Original wording',
     period: 'Period',
     status: 'Status',
     inferredFrom: 'Inferred from',

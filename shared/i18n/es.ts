@@ -170,6 +170,7 @@ export const es: Resources = {
     none: 'Sin salvedades: cada vínculo está publicado, fechado y respaldado por más de una fuente.',
   },
   facts: {
+    originalWording: 'Texto original',
     period: 'Periodo',
     status: 'Estado',
     inferredFrom: 'Inferido de',

@@ -1,4 +1,5 @@
 /** Human wording for kinds, types, amounts, dates and edge labels. */
+import { localRole } from '../../schemas/index.js';
 import type { GraphEdge, GraphNode, RelationshipType } from '../../schemas/index.js';
 import { categoryOf } from './encoding.js';
 import { ENGLISH } from './wording.js';
@@ -39,8 +40,13 @@ export function formatPeriod(
   return '';
 }
 
-/** The edge's own qualifier: the role held, the seat, what data flows, the share owned, the tie. */
-export function edgeQualifier(edge: GraphEdge): string | undefined {
+/**
+ * The edge's own qualifier: the role held, the seat, what data flows, the share owned, the tie. Words
+ * from the data come in the reader's `language` where the data has a translation (see `localRole`).
+ */
+export function edgeQualifier(edge: GraphEdge, language?: string): string | undefined {
+  const words = localRole(edge, language);
+  if (words) return words.text;
   switch (edge.type) {
     case 'HOLDS_POSITION':
     case 'MEMBER_OF':
@@ -128,14 +134,26 @@ export function edgeLabel(
   options: { amount?: boolean; words?: Wording } = {},
 ): string {
   const words = options.words ?? ENGLISH;
-  const qualifier = edgeQualifier(edge);
+  const qualifier = edgeQualifier(edge, words.language);
   // On the canvas a contract's amount is in its node's caption; a payment has no node, so its line says it.
   const own = moneyOf(edge as Priced) !== undefined;
   const amount = options.amount === false && !own ? undefined : edgeAmount(edge, nodes, words.locale);
   const parts = [words.type(edge.type), qualifier === undefined ? amount : shortQualifier(qualifier)];
   if (edge.current === false) parts.push(words.former);
   if (edge.status === 'inferred' || edge.status === 'alleged') parts.push(words.status(edge.status));
-  return parts.filter((p): p is string => Boolean(p)).join(' · ');
+  return isolateMixed(parts.filter((p): p is string => Boolean(p))).join(' · ');
+}
+
+/** U+2068 FIRST STRONG ISOLATE … U+2069 POP DIRECTIONAL ISOLATE. */
+const isolate = (text: string) => `\u2068${text}\u2069`;
+
+/**
+ * Parts of a label as they are when all read in one direction; each in its own isolate when they mix
+ * (an English role inside an Arabic label), so every run keeps its place and its own order.
+ */
+export function isolateMixed(parts: readonly string[]): string[] {
+  const directions = new Set(parts.map(textDirection));
+  return directions.size > 1 ? parts.map(isolate) : [...parts];
 }
 
 /**

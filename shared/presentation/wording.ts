@@ -9,6 +9,8 @@ import type { FactStatus, RelationshipType } from '../../schemas/index.js';
 export interface Wording {
   /** BCP 47 tag for numbers and amounts. */
   readonly locale: string;
+  /** The reader's language ("es"): words from the data come in it where the data has a translation. */
+  readonly language?: string;
   /** The relationship type as a label on a line ("SITS ON BOARD"). */
   readonly type: (type: RelationshipType) => string;
   /** A fact's status as a word on a label ("alleged"). */
@@ -35,6 +37,7 @@ export interface Wording {
 
 export const ENGLISH: Wording = {
   locale: 'en-US',
+  language: 'en',
   type: (type) => type.replaceAll('_', ' '),
   status: (status) => status,
   former: 'former',

@@ -3,9 +3,11 @@
  * the money list and a money flow's panel hold no English words of ours: the visible text, once every
  * value that comes from the data (names, aliases, roles, quotes, summaries, locators) is taken out, is
  * checked against the English templates and phrases of every pattern and the English words of those
- * panels. A browser whose first language is Arabic opens in Arabic, and the menu choice survives a
- * reload and a fresh visit.
+ * panels. A seed connection's role is on its line and in its panel in the reader's language, with the
+ * source's own wording beside it in the panel. A browser whose first language is Arabic opens in Arabic,
+ * and the menu choice survives a reload and a fresh visit.
  */
+import type { Core } from 'cytoscape';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { en } from '../../shared/i18n/en.js';
@@ -13,7 +15,7 @@ import { es } from '../../shared/i18n/es.js';
 import { ar } from '../../shared/i18n/ar.js';
 import { loadPatterns } from '../../server/services/conflicts/pattern-files.js';
 import { useExplorerSession } from './helpers/session.js';
-import { openRailTab, sidePanel } from './helpers/ui.js';
+import { expand, openRailTab, searchAndPick, sidePanel, waitForCanvasIdle } from './helpers/ui.js';
 
 type Tree = { readonly [key: string]: string | Tree };
 
@@ -179,6 +181,77 @@ describe('the reader’s language', () => {
       expect(session.pageErrors).toEqual([]);
     });
   }
+
+  // Vincent Line's post: its role as the seed gives it, and its translations.
+  const CHIEF = {
+    id: 'rel:vincent-line.holds-position.denver-sheriff-department',
+    original: "Chief of operations (oversees Denver's jails)",
+    es: 'Jefe de operaciones (supervisa las cárceles de Denver)',
+    ar: 'رئيس العمليات (يشرف على سجون دنفر)',
+    // On the line, without the aside in brackets (the panel has the whole text).
+    line: { en: 'Chief of operations', es: 'Jefe de operaciones', ar: 'رئيس العمليات' },
+  } as const;
+  const ORIGINAL_WORDING = { es: es.facts.originalWording, ar: ar.facts.originalWording } as const;
+
+  /** The canvas label of an edge, without the isolation marks around its parts. */
+  const lineLabel = (page: Page, id: string) =>
+    page.evaluate((edgeId) => {
+      const cy = (globalThis as unknown as { __interlockCy?: Core }).__interlockCy;
+      return String(cy?.getElementById(edgeId).data('label') ?? '').replace(/[\u2068\u2069]/g, '');
+    }, id);
+
+  it("shows a connection's role in the reader's language on its line and in its panel, with the original wording beside it", async () => {
+    const page = session.page;
+    await searchAndPick(page, 'Vincent', 'Vincent Line');
+    // His panel before his neighbours are on the canvas: their names and his roles are the reader's too.
+    await chooseLanguage(page, 'ar');
+    const connections = sidePanel(page).locator('.connection');
+    await connections.filter({ hasText: 'مكتب شرطة مقاطعة دنفر' }).filter({ hasText: CHIEF.ar }).waitFor();
+    // (The entity's own description is data without a translation and stays as written.)
+    const list = (await connections.allInnerTexts()).join('\n');
+    expect(list).toContain('مجلس إدارة مستودع بيانات LexisNexis');
+    expect(list).not.toMatch(/Denver Sheriff|Chief of operations|Board member/);
+    await chooseLanguage(page, 'en');
+    await expand(page, { button: true });
+    expect(await lineLabel(page, CHIEF.id)).toBe(`HOLDS POSITION · ${CHIEF.line.en}`);
+
+    for (const lang of ['ar', 'es'] as const) {
+      await chooseLanguage(page, lang);
+      const role = CHIEF[lang];
+      // The line: the type and the role in the reader's language, no English role left.
+      await page.waitForFunction(
+        ({ id, text }) =>
+          String((globalThis as unknown as { __interlockCy?: Core }).__interlockCy?.getElementById(id).data('label')).includes(
+            text,
+          ),
+        { id: CHIEF.id, text: CHIEF.line[lang] },
+      );
+      await waitForCanvasIdle(page);
+      const label = await lineLabel(page, CHIEF.id);
+      expect(label, lang).toBe(`${(lang === 'ar' ? ar : es).types.HOLDS_POSITION} · ${CHIEF.line[lang]}`);
+
+      // The panel, the line selected by its id through the canvas (not by pixels another label may cover).
+      await page.evaluate((id) => {
+        (globalThis as unknown as { __interlockCy?: Core }).__interlockCy?.getElementById(id).emit('tap');
+      }, CHIEF.id);
+      const panel = sidePanel(page);
+      await panel.locator('.sentence__qualifier').filter({ hasText: role }).waitFor();
+      const row = panel.locator('.facts__row').filter({ has: page.getByText(ORIGINAL_WORDING[lang], { exact: true }) });
+      expect(await row.locator('dd').innerText(), lang).toBe(CHIEF.original);
+      // The role row says the reader's words; the source's own words are in the original-wording row only.
+      const text = await panel.innerText();
+      expect(text).toContain(role);
+      expect(text.split(CHIEF.original).length - 1, lang).toBe(1);
+      if (lang === 'ar') {
+        const withoutOriginal = text.replace(CHIEF.original, '');
+        expect(withoutOriginal).not.toMatch(/Chief|operations|oversees|jails/i);
+        // Names as on the canvas: the Arabic aliases at both ends.
+        expect(text).toContain('فنسنت لاين');
+        expect(text).toContain('مكتب شرطة مقاطعة دنفر');
+      }
+    }
+    expect(session.pageErrors).toEqual([]);
+  });
 
   it('opens in Arabic for a browser whose first language is Arabic, and keeps the menu choice across reloads', async () => {
     const context = await session.browser.newContext({ locale: 'ar', viewport: { width: 1440, height: 900 } });

@@ -225,6 +225,38 @@ describe('editing entities', () => {
       });
     });
 
+    it('adds translations of the seat, stored as two lists and read back as a map, recorded and undone', async () => {
+      const added = await call<RelationshipWriteResult>('PATCH', `/api/relationships/${relationshipId}`, {
+        roleTranslations: { es: 'presidencia', ar: 'رئاسة المجلس' },
+      });
+      expect(added.status, JSON.stringify(added.body)).toBe(200);
+      expect(added.body.relationship).toMatchObject({
+        seat: 'chair',
+        roleTranslations: { es: 'presidencia', ar: 'رئاسة المجلس' },
+      });
+      const { records } = await driver.executeQuery(
+        'MATCH ()-[r:SITS_ON_BOARD {id: $id}]->() RETURN r.roleTranslationLanguages AS languages, r.roleTranslationTexts AS texts',
+        { id: relationshipId },
+        { database },
+      );
+      expect(records[0]?.toObject()).toEqual({ languages: ['es', 'ar'], texts: ['presidencia', 'رئاسة المجلس'] });
+      const shown = (await detail(BOARD)).json<EntityDetailResponse>().relationships.find((r) => r.id === relationshipId);
+      expect(shown?.properties.roleTranslations).toEqual({ es: 'presidencia', ar: 'رئاسة المجلس' });
+      expect(shown?.properties).not.toHaveProperty('roleTranslationLanguages');
+      const [entry] = await auditOf(BOARD);
+      expect(entry?.changes?.[0]?.after).toMatchObject({ roleTranslationLanguages: ['es', 'ar'] });
+
+      const unknownLanguage = await call('PATCH', `/api/relationships/${relationshipId}`, { roleTranslations: { fr: 'x' } });
+      expect(unknownLanguage.status).toBe(400);
+      expect(unknownLanguage.body.error.field).toMatch(/^roleTranslations/);
+
+      const undone = await call<UndoResult>('POST', `/api/audit/${entry?.id}/undo`);
+      expect(undone.status).toBe(200);
+      const after = (await detail(BOARD)).json<EntityDetailResponse>().relationships.find((r) => r.id === relationshipId);
+      expect(after?.properties).not.toHaveProperty('roleTranslations');
+      expect(after?.properties).toMatchObject({ seat: 'chair' });
+    });
+
     it('changes and then deletes the relationship, each recorded', async () => {
       const changed = await call<RelationshipWriteResult>('PATCH', `/api/relationships/${relationshipId}`, {
         seat: 'vice-chair',

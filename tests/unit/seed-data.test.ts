@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkReferences, externalReferences, parseInterlockFile } from '../../server/services/import-validation.js';
 import { SEED_FILE } from '../../server/services/seed.js';
+import { roleWords } from '../../schemas/index.js';
 
 const parsed = parseInterlockFile(JSON.parse(readFileSync(SEED_FILE, 'utf8')));
 if (!parsed.ok) throw new Error(`seed is invalid: ${JSON.stringify(parsed.problems, null, 2)}`);
@@ -52,5 +53,33 @@ describe('seed data', () => {
     expect(lewis?.current).toBe(false);
     const contract = entity('contract:denver-lexisnexis-data-services-2020');
     expect(contract).toMatchObject({ kind: 'Contract', amount: 750000, currency: 'USD', signedOn: '2020' });
+  });
+});
+
+describe('translations of roles in the seed', () => {
+  const roles = seed.relationships.filter((r) => roleWords(r) !== undefined);
+
+  it('gives every role, seat and data flow a Spanish and an Arabic translation, the original kept', () => {
+    expect(roles.length).toBeGreaterThan(10);
+    for (const r of roles) {
+      const translations = 'roleTranslations' in r ? r.roleTranslations : undefined;
+      expect(translations?.es, r.id).toBeTruthy();
+      expect(translations?.ar, r.id).toMatch(/[\u0600-\u06FF]/);
+      expect(roleWords(r), r.id).toMatch(/^[A-Z]/);
+    }
+  });
+
+  it("uses the press release's own Arabic words for the roles of the people it names", () => {
+    const people = roles.filter((r) => r.type === 'HOLDS_POSITION' || r.type === 'QUOTED_IN');
+    expect(people.length).toBeGreaterThan(8);
+    for (const r of people) {
+      // The title itself, without the campaign or the aside the translation adds after a comma or in brackets.
+      const title = (('roleTranslations' in r && r.roleTranslations?.ar) || '').split(/[،(]/)[0]?.trim() ?? '';
+      expect(title.length, r.id).toBeGreaterThan(2);
+      expect(
+        r.citations.some((c) => c.quote.includes(title)),
+        `${r.id}: "${title}"`,
+      ).toBe(true);
+    }
   });
 });

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { Citation, Finding, FindingQualifier, GraphEdge, GraphNode, Language } from '../../../schemas/index.js';
 import { localName } from '../../../schemas/language.js';
+import { localRole } from '../../../schemas/graph.js';
 import { toGraphEdge, toGraphNode } from '../../db/mapping.js';
 import type { PatternDefinition } from './pattern-files.js';
 import { heldOn, overlap, type Dated } from './period.js';
@@ -308,6 +309,11 @@ export function findingOf(
   const localNames = new Map(
     language === 'en' ? [] : nodes.map((n) => [n.name, localName(n, language)] as const).filter(([a, b]) => a !== b),
   );
+  // A role, seat or other words of the evidence come in the reader's language where the data translates them.
+  for (const edge of edges) {
+    const words = localRole(edge, language);
+    if (words?.translated) localNames.set(words.original, words.text);
+  }
   const facts = localiseNames(mergeFacts(rows.map((r) => r.facts)), localNames) as Record<string, unknown>;
   const names = new Map(nodes.map((n) => [n.id, localName(n, language)]));
   const options = { language, phrases: texts.phrases };

@@ -96,6 +96,10 @@ export function flatten(fact: Entity | Relationship): Record<string, string | nu
       );
       if (items.length > 0) flat[key] = items.join(' | ');
     } else if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string') flat[key] = value;
+    // A map of words per language (`roleTranslations`): one attribute per language, `roleTranslations.es`.
+    else if (typeof value === 'object')
+      for (const [language, text] of Object.entries(value as Record<string, unknown>))
+        if (typeof text === 'string') flat[`${key}.${language}`] = text;
   }
   flat.citationCount = fact.citations.length;
   flat.citations = JSON.stringify(fact.citations);

@@ -74,6 +74,10 @@ const RELATIONSHIP_FIELDS: [column: string, field: string][] = [
   ['reason', 'reason'],
   ['provisions', 'provisions'],
   ['listing_date', 'listingDate'],
+  // The translations of the role (seat, data...) in `roleTranslations`, one column per language.
+  ['role_translation_en', 'roleTranslations.en'],
+  ['role_translation_es', 'roleTranslations.es'],
+  ['role_translation_ar', 'roleTranslations.ar'],
   ['ftm_id', 'ftmId'],
   ['ftm_schema', 'ftmSchema'],
 ];
@@ -100,6 +104,17 @@ function cellOf(value: unknown): string {
   return String(value);
 }
 
+/** A field, or one entry of a map field (`roleTranslations.es`). */
+function fieldOf(record: Record<string, unknown>, field: string): unknown {
+  const [name = field, key] = field.split('.');
+  const value = record[name];
+  return key === undefined
+    ? value
+    : typeof value === 'object' && value !== null
+      ? (value as Record<string, unknown>)[key]
+      : undefined;
+}
+
 function citationColumns(count: number): string[] {
   const columns: string[] = [];
   for (let i = 1; i <= count; i++) {
@@ -123,7 +138,9 @@ function table(rows: readonly (Entity | Relationship)[], fields: [string, string
   const header = [...fields.map(([column]) => column), ...citationColumns(citations)];
   const body = rows.map((row) => {
     const record = row as unknown as Record<string, unknown>;
-    return [...fields.map(([, field]) => cellOf(record[field])), ...citationCells(row.citations, citations)].map(neutralise);
+    return [...fields.map(([, field]) => cellOf(fieldOf(record, field))), ...citationCells(row.citations, citations)].map(
+      neutralise,
+    );
   });
   // A byte-order mark tells spreadsheets the file is UTF-8 (Arabic and accented names); our import skips it.
   return `\uFEFF${stringify([header, ...body], { record_delimiter: 'unix' })}`;

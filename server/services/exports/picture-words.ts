@@ -91,6 +91,7 @@ export function pictureWords(language: PictureLanguage = 'en'): PictureWords {
       : {
           ...ENGLISH,
           locale: LOCALES[language],
+          language,
           type: (type) => resources.types[type],
           status: (status) => resources.filter.statuses[status].toLocaleLowerCase(language),
           former: resources.words.former,

@@ -79,6 +79,9 @@ const RELATIONSHIP_COLUMNS = [
   'reason',
   'provisions',
   'listing_date',
+  'role_translation_en',
+  'role_translation_es',
+  'role_translation_ar',
   'ftm_id',
   'ftm_schema',
 ];
@@ -268,6 +271,14 @@ export function relationshipFromRow(
   convention?: NumberConvention,
 ): Record<string, unknown> {
   const value = typedCells(row, RELATIONSHIP_COLUMNS, file, problems, convention);
+  // `role_translation_es` and its siblings are one field, `roleTranslations` ({es: ...}).
+  const translations = (['en', 'es', 'ar'] as const).flatMap((language) => {
+    const key = camel(`role_translation_${language}`);
+    const text = value[key];
+    delete value[key];
+    return text === undefined ? [] : [[language, text] as const];
+  });
+  if (translations.length > 0) value.roleTranslations = Object.fromEntries(translations);
   const { type = '', source = '', target = '' } = row.cells;
   // A row without an id gets one from its ends and type, so importing the same row again updates it.
   value.id ??= `rel:${slugPart(source)}-${slugPart(type)}-${slugPart(target)}`.slice(0, 200);

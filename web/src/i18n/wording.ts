@@ -10,6 +10,7 @@ const LOCALES: Record<string, string> = { en: 'en-US', es: 'es-ES', ar: 'ar-u-nu
 export function wordingFor(t: TFunction, language: string): Wording {
   return {
     locale: LOCALES[language] ?? 'en-US',
+    language,
     type: (type) => t(`types.${type}`),
     status: (status) => t(`filter.statuses.${status}`).toLocaleLowerCase(language),
     former: t('words.former'),

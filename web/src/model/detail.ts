@@ -1,6 +1,7 @@
 /** Adapters for the entity-detail answer, whose relationships come in a different shape from edges. */
 import { GraphEdge as GraphEdgeSchema } from '../../../schemas/index.js';
 import { formatAmount, moneyOf } from '../../../shared/presentation/labels.js';
+import { localName } from '../../../schemas/language.js';
 import type { Citation, EntityDetailResponse, EntityRelationship, GraphEdge, RelationshipType } from '../../../schemas/index.js';
 
 /**
@@ -31,9 +32,11 @@ export function groupRelationships(rels: readonly EntityRelationship[], order: r
   return order.map((type) => ({ type, items: rels.filter((r) => r.type === type) })).filter((g) => g.items.length > 0);
 }
 
-export function neighborName(detail: EntityDetailResponse, id: string): string {
-  if (detail.entity.id === id) return detail.entity.name;
-  return detail.neighbors.find((n) => n.id === id)?.name ?? id;
+/** The name of the entity or a neighbour in the reader's language (`localName`), else its id. */
+export function neighborName(detail: EntityDetailResponse, id: string, language = 'en'): string {
+  if (detail.entity.id === id) return localName(detail.entity, language);
+  const neighbor = detail.neighbors.find((n) => n.id === id);
+  return neighbor ? localName(neighbor, language) : id;
 }
 
 /** A readable value for a free-form property from the detail answer. */
@@ -48,8 +51,16 @@ export function propertyText(value: unknown): string | undefined {
  * The few words a connection shows in an entity's list: the role, seat, data, tie, issue or programme;
  * for money, its amount. `properties` are those of the detail endpoint's relationships.
  */
-export function connectionQualifier(properties: Readonly<Record<string, unknown>>, locale = 'en-US'): string | undefined {
+export function connectionQualifier(
+  properties: Readonly<Record<string, unknown>>,
+  locale = 'en-US',
+  language?: string,
+): string | undefined {
   const p = properties;
+  // The role in the reader's language where the data translates it (the connection's panel shows the original).
+  const translations = p.roleTranslations as Readonly<Record<string, unknown>> | undefined;
+  const translated = language === undefined ? undefined : translations?.[language];
+  if (typeof translated === 'string' && translated !== '') return translated;
   const words = propertyText(p.role ?? p.seat ?? p.data ?? p.relation ?? p.issue ?? p.program);
   if (words !== undefined) return words;
   if (typeof p.percentage === 'number') return `${p.percentage}%`;

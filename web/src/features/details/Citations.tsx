@@ -5,11 +5,11 @@
 import { useTranslation } from 'react-i18next';
 import type { Citation } from '../../../../schemas/index.js';
 import { useDocuments } from '../../api/queries.js';
-import { textDirection } from '../../model/index.js';
+import { localName, textDirection } from '../../model/index.js';
 import './Citations.css';
 
 export function Citations({ citations, title: given }: { readonly citations: readonly Citation[]; readonly title?: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const title = given ?? t('evidence.title');
   const documents = useDocuments(citations.map((c) => c.documentId));
   return (
@@ -20,6 +20,8 @@ export function Citations({ citations, title: given }: { readonly citations: rea
       {citations.length === 0 && <p className="muted">{t('evidence.none')}</p>}
       {citations.map((citation, i) => {
         const doc = documents.get(citation.documentId);
+        // The document's name for the reader, as the canvas and the other panels name it.
+        const docName = doc && localName(doc, i18n.language);
         return (
           // The figure follows its quote: an Arabic quote puts its rule and caption on the right.
           <figure
@@ -37,11 +39,11 @@ export function Citations({ citations, title: given }: { readonly citations: rea
                 {/* The entity name is the reader's language; the original title may be in the source's. */}
                 {doc?.url ? (
                   <a href={doc.url} target="_blank" rel="noreferrer noopener" dir="auto" title={doc.title}>
-                    {doc.name}
+                    {docName}
                   </a>
                 ) : (
                   <cite dir="auto" title={doc?.title}>
-                    {doc?.name ?? citation.documentId}
+                    {docName ?? citation.documentId}
                   </cite>
                 )}
                 {doc?.publisher && <span className="muted"> · {doc.publisher}</span>}

@@ -1,5 +1,6 @@
 /** Side panel content for a selected connection: the sentence it states and the quotes behind it. */
 import { useTranslation } from 'react-i18next';
+import { localRole } from '../../../../schemas/index.js';
 import type { GraphEdge } from '../../../../schemas/index.js';
 import {
   CATEGORY_ENCODING,
@@ -46,7 +47,10 @@ export function EdgeDetails({ edge, view, headingId, onSelectNode }: EdgeDetails
   const words = useWording();
   const categoryId = categoryOf(edge.type);
   const category = CATEGORY_ENCODING[categoryId];
-  const qualifier = edgeQualifier(edge);
+  const qualifier = edgeQualifier(edge, i18n.language);
+  // A translated role is never shown alone: the source's own words stay beside it.
+  const role = localRole(edge, i18n.language);
+  const original = role?.translated ? role.original : undefined;
   // Fields a type has beyond its qualifier (a payment's purpose, a sanction's reason), where given.
   const field = (name: string): string | undefined => {
     const value = (edge as unknown as Record<string, unknown>)[name];
@@ -55,6 +59,7 @@ export function EdgeDetails({ edge, view, headingId, onSelectNode }: EdgeDetails
   const own = edge as unknown as Record<string, unknown>;
   const rows: FactRow[] = [
     [t(QUALIFIER_LABEL[edge.type] ?? 'facts.detail'), qualifier],
+    [t('facts.originalWording'), original && <bdi lang="">{original}</bdi>],
     [t('facts.amount'), edgeAmount(edge, view.nodes, words.locale)],
     // The euro and dollar values a source adds are shown as given, beside the amount in its own currency.
     [

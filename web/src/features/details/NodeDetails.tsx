@@ -190,7 +190,7 @@ function Connections({
             {group.items.map((rel) => {
               const outgoing = rel.source === detail.entity.id;
               const other = outgoing ? rel.target : rel.source;
-              const qualifier = connectionQualifier(rel.properties, words.locale);
+              const qualifier = connectionQualifier(rel.properties, words.locale, words.language);
               return (
                 <li key={rel.id}>
                   <button
@@ -204,7 +204,7 @@ function Connections({
                     </span>
                     <span className="connection__body">
                       <span className="connection__name" dir="auto">
-                        {shownNameOf(other) ?? neighborName(detail, other)}
+                        {shownNameOf(other) ?? neighborName(detail, other, words.language)}
                       </span>
                       {rel.properties.current === false && <span className="tag tag--former">{words.former}</span>}
                       {qualifier && (

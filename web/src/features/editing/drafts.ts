@@ -2,7 +2,7 @@
  * What the editing forms hold, and the requests they turn into. Pure (no React), so the rules a person
  * meets on the page (a relationship needs a citation; a cleared field is removed) are unit-tested.
  */
-import { PAYMENT_KINDS, RELATIONSHIP_RULES, RELATIONSHIP_TYPES } from '../../../../schemas/index.js';
+import { Language, PAYMENT_KINDS, RELATIONSHIP_RULES, RELATIONSHIP_TYPES, ROLE_FIELD } from '../../../../schemas/index.js';
 import type {
   CitationInput,
   CreateEntityRequestInput,
@@ -211,8 +211,24 @@ export function updateEntityRequest(node: GraphNode, draft: EntityDraft): Update
 /** A field of the connection form: the relationship property it sets, and how it is typed in. */
 export interface ConnectionField {
   readonly name: string;
-  readonly input: 'text' | 'multiline' | 'number' | 'currency' | 'date' | 'ids' | 'choice';
+  readonly input: 'text' | 'multiline' | 'number' | 'currency' | 'date' | 'ids' | 'choice' | 'translation';
   readonly options?: readonly string[];
+  /** A `translation` field: the language of `roleTranslations` it holds. */
+  readonly language?: Language;
+}
+
+/** The small fields for a role's (seat's, data's...) translations, one per language, named `roleTranslations.es`. */
+const TRANSLATIONS: readonly ConnectionField[] = Language.options.map((language) => ({
+  name: `roleTranslations.${language}`,
+  input: 'translation',
+  language,
+}));
+
+/** The type's fields with the translation fields after the words they translate. */
+function withTranslations(type: RelationshipType, fields: readonly ConnectionField[]): readonly ConnectionField[] {
+  const translated = (ROLE_FIELD as Partial<Record<RelationshipType, string>>)[type];
+  const at = fields.findIndex((f) => f.name === translated);
+  return at < 0 ? fields : [...fields.slice(0, at + 1), ...TRANSLATIONS, ...fields.slice(at + 1)];
 }
 
 const text = (name: string): ConnectionField => ({ name, input: 'text' });
@@ -222,7 +238,7 @@ const MONEY: readonly ConnectionField[] = [
 ];
 
 /** The properties particular to each type (see `Relationship` in schemas/graph.ts), in form order. */
-export const TYPE_FIELDS: Readonly<Partial<Record<RelationshipType, readonly ConnectionField[]>>> = {
+const OWN_FIELDS: Readonly<Partial<Record<RelationshipType, readonly ConnectionField[]>>> = {
   HOLDS_POSITION: [text('role')],
   SITS_ON_BOARD: [text('seat')],
   MEMBER_OF: [text('role')],
@@ -252,6 +268,11 @@ export const TYPE_FIELDS: Readonly<Partial<Record<RelationshipType, readonly Con
     { name: 'listingDate', input: 'date' },
   ],
 };
+
+/** The properties particular to each type, in form order, with the translations of its words. */
+export const TYPE_FIELDS: Readonly<Partial<Record<RelationshipType, readonly ConnectionField[]>>> = Object.fromEntries(
+  Object.entries(OWN_FIELDS).map(([type, fields]) => [type, withTranslations(type as RelationshipType, fields)]),
+);
 
 export interface Endpoint {
   readonly id: string;
@@ -290,8 +311,8 @@ export function emptyRelationshipDraft(source?: Endpoint): RelationshipDraft {
 export function relationshipDraftOf(edge: GraphEdge, source: Endpoint, target: Endpoint): RelationshipDraft {
   const record = edge as unknown as Record<string, unknown>;
   const fields = Object.fromEntries(
-    (TYPE_FIELDS[edge.type] ?? []).map(({ name }) => {
-      const value = record[name];
+    (TYPE_FIELDS[edge.type] ?? []).map(({ name, language }) => {
+      const value = language ? ('roleTranslations' in edge ? edge.roleTranslations?.[language] : undefined) : record[name];
       return [name, value === undefined ? '' : Array.isArray(value) ? value.join(', ') : String(value)];
     }),
   );
@@ -352,8 +373,13 @@ function fieldValue(field: ConnectionField, typed: string | undefined): unknown 
 }
 
 function relationshipFields(draft: RelationshipDraft): Record<string, unknown> {
-  const own = (draft.type ? (TYPE_FIELDS[draft.type] ?? []) : []).map((f) => [f.name, fieldValue(f, draft.fields[f.name])]);
+  const typeFields = draft.type ? (TYPE_FIELDS[draft.type] ?? []) : [];
+  const own = typeFields.filter((f) => !f.language).map((f) => [f.name, fieldValue(f, draft.fields[f.name])]);
+  const translations = typeFields
+    .map((f) => [f.language, fieldValue(f, draft.fields[f.name])] as const)
+    .filter(([language, value]) => language !== undefined && value !== undefined);
   return {
+    roleTranslations: translations.length > 0 ? Object.fromEntries(translations) : undefined,
     start: draft.start.trim() || undefined,
     end: draft.end.trim() || undefined,
     current: draft.current === '' ? undefined : draft.current === 'true',

@@ -22,6 +22,8 @@ export interface ChangeLine {
 }
 
 const CITATION_LISTS = ['citationDocumentIds', 'citationLocators', 'citationQuotes'];
+/** A role's translations are stored as two parallel lists; History shows one line per language. */
+const TRANSLATION_LISTS = ['roleTranslationLanguages', 'roleTranslationTexts'];
 
 /** Actions a person may undo from the history (imports are corrected by importing again). */
 export const UNDOABLE = new Set(['create', 'update', 'delete', 'merge', 'undo']);
@@ -41,13 +43,24 @@ export function changeLines(entry: AuditEntry): ChangeLine[] {
 
 /** The properties that differ, citations shown as one "sources" line with their count. */
 export function fieldChanges(before: Record<string, unknown>, after: Record<string, unknown>): FieldChange[] {
-  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => !CITATION_LISTS.includes(k)).sort();
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])]
+    .filter((k) => !CITATION_LISTS.includes(k) && !TRANSLATION_LISTS.includes(k))
+    .sort();
   const changes: FieldChange[] = keys
     .filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]))
     .map((key) => ({ field: key, before: shown(before[key]), after: shown(after[key]) }));
   const sources = (props: Record<string, unknown>) =>
     Array.isArray(props.citationDocumentIds) ? props.citationDocumentIds.length : 0;
   const quotes = (props: Record<string, unknown>) => JSON.stringify(CITATION_LISTS.map((k) => props[k]));
+  const translations = (props: Record<string, unknown>) => {
+    const languages = Array.isArray(props.roleTranslationLanguages) ? props.roleTranslationLanguages.map(String) : [];
+    const texts = Array.isArray(props.roleTranslationTexts) ? props.roleTranslationTexts.map(String) : [];
+    return new Map(languages.map((language, i) => [language, texts[i]]));
+  };
+  const [was, is] = [translations(before), translations(after)];
+  for (const language of [...new Set([...was.keys(), ...is.keys()])].sort())
+    if (was.get(language) !== is.get(language))
+      changes.push({ field: `roleTranslations.${language}`, before: was.get(language), after: is.get(language) });
   if (quotes(before) !== quotes(after))
     changes.push({ field: 'sources', before: String(sources(before)), after: String(sources(after)) });
   return changes;
