@@ -211,6 +211,9 @@ class BulkReader {
   private readonly relationshipIds = new Set<string>();
   private readonly byIdentifier = new Map<string, KnownByIdentifier>();
   private readonly deferred: Deferred[] = [];
+  /** The stored properties of every Document given, to recognise the same Document in a later file. */
+  private readonly documents = new Map<string, string>();
+  private unchanged = 0;
   private readonly problems: ImportProblem[] = [];
   private problemCount = 0;
   private readonly changes: AuditChange[] = [];
@@ -324,13 +327,28 @@ class BulkReader {
         this.checkNowOrLater(c.documentId, check, found, locate);
       });
 
+    // Within one file (or chunk) a repeated id is a problem, as online. An entity an earlier file gave
+    // again: the same Document (a source cited by several files) is left as it is, as online it would be
+    // unchanged; anything else would be an update, which a single pass cannot make.
+    const here = new Set<string>();
+    const again = new Set<number>();
     for (const [i, e] of file.entities.entries()) {
-      if (kinds.has(e.id)) found.push({ field: `entities.${i}.id`, message: `duplicate entity id "${e.id}"` });
+      if (here.has(e.id)) found.push({ field: `entities.${i}.id`, message: `duplicate entity id "${e.id}"` });
+      else if (kinds.has(e.id)) {
+        if (e.kind === 'Document' && this.documents.get(e.id) === JSON.stringify(entityToStored(e).properties)) again.add(i);
+        else found.push({ field: `entities.${i}.id`, message: givenAgain(e.id) });
+      }
+      here.add(e.id);
       kinds.set(e.id, e.kind);
     }
     for (const [i, e] of file.entities.entries()) {
+      if (again.has(i)) {
+        this.unchanged += 1;
+        continue;
+      }
       citations(e.citations, `entities.${i}`);
       const stored = entityToStored(e);
+      if (e.kind === 'Document') this.documents.set(e.id, JSON.stringify(stored.properties));
       const unsafe = unsafeText(stored.properties);
       if (unsafe) found.push({ field: `entities.${i}.${unsafe}`, message: UNSAFE_TEXT });
       if (e.kind !== 'Document')
@@ -459,7 +477,7 @@ class BulkReader {
       dryRun: false,
       created: { entities: this.entities, relationships: this.relationships },
       updated: none,
-      unchanged: none,
+      unchanged: { entities: this.unchanged, relationships: 0 },
       merged: this.merged,
       skipped: this.skipped,
       warnings: this.warnings,
@@ -496,6 +514,13 @@ class BulkReader {
       truncated: count > this.changes.length,
     };
   }
+}
+
+function givenAgain(id: string): string {
+  return (
+    `entity "${id}" was given already by an earlier file (or an earlier part of this one): a bulk load takes each ` +
+    'entity once; import the later file without --bulk after the load to update it'
+  );
 }
 
 const UNSAFE_TEXT =
