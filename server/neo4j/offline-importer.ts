@@ -11,7 +11,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -175,7 +175,8 @@ export async function runOfflineImport(input: OfflineImportInput, options: Offli
   ];
   // An empty configuration folder: the importer reads no neo4j.conf of this machine.
   const conf = path.join(path.dirname(options.reportFile), 'conf');
-  await (await import('node:fs/promises')).mkdir(conf, { recursive: true });
+  await mkdir(conf, { recursive: true });
+  await mkdir(home, { recursive: true, mode: 0o700 });
   const started = performance.now();
   const child = spawn(javaBin(), args, {
     env: { ...process.env, NEO4J_HOME: home, NEO4J_CONF: conf },

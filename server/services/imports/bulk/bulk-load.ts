@@ -36,7 +36,7 @@ import {
 } from '../../../neo4j/offline-importer.js';
 import { DETAIL_LIMIT, ID_LIMIT, recordAudit } from '../../audit-log.js';
 import { ImportValidationError, parseInterlockFile } from '../../import-validation.js';
-import { applySchema } from '../../schema-migration.js';
+import { cypherFolder, splitStatements } from '../../../db/cypher-files.js';
 import { columnName, DEFAULT_ZIP_LIMITS } from '../csv.js';
 import { detectFormat, HEAD_BYTES, UnknownFormatError } from '../detect.js';
 import { contentHead, openContent, readContent, type ImportFile } from '../import-file.js';
@@ -47,7 +47,7 @@ import { readImport } from '../readers.js';
 import { identifierKey, type KnownByIdentifier, type LookupIdentifiers } from '../sources/identity.js';
 import { littleSisChunks } from '../sources/littlesis-stream.js';
 import { MAX_PROBLEMS } from '../streamed-import.js';
-import { ARRAY_DELIMITER_OPTION, BulkCsvFiles, nodeRow, relationshipRow, unsafeText } from './csv-rows.js';
+import { ARRAY_DELIMITER_OPTION, BulkCsvFiles, nodeRow, relationshipRow, UnsafeTextError } from './csv-rows.js';
 
 export interface BulkLoadOptions {
   /** The embedded Neo4j's data folder (`<INTERLOCK_DATA_DIR>/neo4j`). */
@@ -96,7 +96,9 @@ export class DatabaseNotEmptyError extends Error {
   }
 }
 
-export async function bulkLoad(options: BulkLoadOptions): Promise<{ result: ImportResult; phases: BulkLoadPhases }> {
+export async function bulkLoad(
+  options: BulkLoadOptions,
+): Promise<{ result: ImportResult; phases: BulkLoadPhases; schema: Record<string, number> }> {
   const log = options.log ?? (() => undefined);
   const progress = options.onProgress ?? (() => undefined);
   const dataDir = path.resolve(options.dataDir);
@@ -156,10 +158,11 @@ export async function bulkLoad(options: BulkLoadOptions): Promise<{ result: Impo
     const embedded = await options.startDatabase();
     const driver = createDriver({ uri: embedded.uri, ...embedded.credentials });
     let auditId: string;
+    let schema: Record<string, number> = {};
     try {
       await waitForDatabase(driver, 'neo4j');
       lap('start');
-      await applySchema(driver, 'neo4j');
+      schema = await buildSchema(driver);
       lap('schema');
       progress({ phase: 'audit', done: 0, total: 1 });
       const session = driver.session({ database: 'neo4j' });
@@ -177,10 +180,28 @@ export async function bulkLoad(options: BulkLoadOptions): Promise<{ result: Impo
     await removeBulkLoadMarker(dataDir);
     lap('stop');
     progress({ phase: 'done', done: 1, total: 1 });
-    return { result: { ...reader.result(), auditId }, phases };
+    return { result: { ...reader.result(), auditId }, phases, schema };
   } finally {
     await rm(work, { recursive: true, force: true });
   }
+}
+
+/**
+ * `applySchema` (cypher/schema, in file order, then waiting for the indexes), timed per file: what the
+ * finishing phase of a load spends its time on (constraints are built and checked as they are created;
+ * the full-text indexes are filled in the background, which the final wait measures).
+ */
+async function buildSchema(driver: Driver): Promise<Record<string, number>> {
+  const seconds: Record<string, number> = {};
+  for (const file of cypherFolder('schema')) {
+    const started = performance.now();
+    for (const statement of splitStatements(file.text)) await driver.executeQuery(statement, {}, { database: 'neo4j' });
+    seconds[file.name] = (performance.now() - started) / 1000;
+  }
+  const started = performance.now();
+  await driver.executeQuery('CALL db.awaitIndexes(300)', {}, { database: 'neo4j' });
+  seconds['waiting for indexes'] = (performance.now() - started) / 1000;
+  return seconds;
 }
 
 async function withDatabase<T>(start: () => Promise<EmbeddedNeo4j>, work: (driver: Driver) => Promise<T>): Promise<T> {
@@ -347,23 +368,22 @@ class BulkReader {
         continue;
       }
       citations(e.citations, `entities.${i}`);
-      const stored = entityToStored(e);
-      if (e.kind === 'Document') this.documents.set(e.id, JSON.stringify(stored.properties));
-      const unsafe = unsafeText(stored.properties);
-      if (unsafe) found.push({ field: `entities.${i}.${unsafe}`, message: UNSAFE_TEXT });
+      if (e.kind === 'Document') this.documents.set(e.id, JSON.stringify(entityToStored(e).properties));
       if (e.kind !== 'Document')
         for (const identifier of e.identifiers ?? []) {
           const key = identifierKey(identifier.scheme, identifier.value);
           if (!this.byIdentifier.has(key)) this.byIdentifier.set(key, { id: e.id, kind: e.kind });
         }
-      if (!writing()) continue;
-      await this.csv.addNode(nodeRow(e.id, e.kind, stored.properties));
+      const row = safeRow(() => nodeRow(e), `entities.${i}`, found);
+      if (row === undefined || !writing()) continue;
+      const flushed = this.csv.addNode(row);
+      if (flushed) await flushed;
       this.entities += 1;
       const entry = { id: e.id, kind: e.kind, name: e.name, op: 'created' as const };
       if (e.kind === 'Document') {
         if (this.documentSample.length < IMPORT_SAMPLE_SIZE) this.documentSample.push(entry);
       } else if (this.sample.entities.length < IMPORT_SAMPLE_SIZE) this.sample.entities.push(entry);
-      this.change({ id: e.id, what: 'entity', op: 'created', before: null, after: stored.properties });
+      this.change({ id: e.id, what: 'entity', op: 'created', before: null, after: null }, () => entityToStored(e).properties);
     }
     for (const [i, r] of file.relationships.entries()) {
       const at = `relationships.${i}`;
@@ -371,23 +391,17 @@ class BulkReader {
       this.relationshipIds.add(r.id);
       this.endpoints(r, at, found, locate);
       citations(r.citations, at);
-      const stored = relationshipToStored(r);
-      const unsafe = unsafeText(stored.properties);
-      if (unsafe) found.push({ field: `${at}.${unsafe}`, message: UNSAFE_TEXT });
-      if (!writing()) continue;
-      await this.csv.addRelationship(relationshipRow(r.source, r.target, r.type, stored.properties));
+      const row = safeRow(() => relationshipRow(r), at, found);
+      if (row === undefined || !writing()) continue;
+      const flushed = this.csv.addRelationship(row);
+      if (flushed) await flushed;
       this.relationships += 1;
       if (this.sample.relationships.length < IMPORT_SAMPLE_SIZE)
         this.sample.relationships.push({ id: r.id, type: r.type, source: r.source, target: r.target, op: 'created' });
-      this.change({
-        id: r.id,
-        what: 'relationship',
-        op: 'created',
-        source: r.source,
-        target: r.target,
-        before: null,
-        after: stored.properties,
-      });
+      this.change(
+        { id: r.id, what: 'relationship', op: 'created', source: r.source, target: r.target, before: null, after: null },
+        () => relationshipToStored(r).properties,
+      );
     }
     if (found.length > 0) this.addProblems(locate(found));
   }
@@ -447,10 +461,10 @@ class BulkReader {
     });
   }
 
-  private change(change: AuditChange): void {
+  private change(change: AuditChange, after: () => Record<string, unknown>): void {
     const count = this.entities + this.relationships;
     // As any large import: past DETAIL_LIMIT changes the entry keeps ids only, past ID_LIMIT only counts.
-    if (this.changes.length < ID_LIMIT) this.changes.push(count > DETAIL_LIMIT ? { ...change, after: null } : change);
+    if (this.changes.length < ID_LIMIT) this.changes.push(count > DETAIL_LIMIT ? change : { ...change, after: after() });
   }
 
   /** Every problem of the input, sorted, or null when there is none (references checked now). */
@@ -521,6 +535,17 @@ function givenAgain(id: string): string {
     `entity "${id}" was given already by an earlier file (or an earlier part of this one): a bulk load takes each ` +
     'entity once; import the later file without --bulk after the load to update it'
   );
+}
+
+/** The row, or undefined with the problem added when a text holds the list delimiter. */
+function safeRow(build: () => string, at: string, found: ImportProblem[]): string | undefined {
+  try {
+    return build();
+  } catch (error) {
+    if (!(error instanceof UnsafeTextError)) throw error;
+    found.push({ field: `${at}.${error.field}`, message: UNSAFE_TEXT });
+    return undefined;
+  }
 }
 
 const UNSAFE_TEXT =

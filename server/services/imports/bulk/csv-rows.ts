@@ -8,9 +8,10 @@
  * the importer is told may hold multi-line fields, so the other files keep its fast line-by-line reading.
  */
 import { createWriteStream, type WriteStream } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { Entity, Relationship } from '../../../../schemas/index.js';
+import { Entity, Relationship, type Citation } from '../../../../schemas/index.js';
 
 /** Between the elements of a list (`--array-delimiter=U+001F`). */
 export const ARRAY_DELIMITER = '\u001f';
@@ -62,15 +63,11 @@ function columnsOf(schema: z.ZodType, structural: ReadonlySet<string>): Column[]
   return [...columns].map(([key, type]) => ({ key, type }));
 }
 
-export const ENTITY_COLUMNS: Column[] = [
-  ...columnsOf(Entity, new Set(['id', 'kind', 'citations', 'identifiers'])),
-  ...IDENTIFIER_COLUMNS,
-  ...CITATION_COLUMNS,
-];
-export const RELATIONSHIP_COLUMNS: Column[] = [
-  ...columnsOf(Relationship, new Set(['type', 'source', 'target', 'citations'])),
-  ...CITATION_COLUMNS,
-];
+/** The fields of entities and relationships as they are stored, one column each. */
+const ENTITY_FIELDS = columnsOf(Entity, new Set(['id', 'kind', 'citations', 'identifiers']));
+const RELATIONSHIP_FIELDS = columnsOf(Relationship, new Set(['type', 'source', 'target', 'citations']));
+const ENTITY_COLUMNS: Column[] = [...ENTITY_FIELDS, ...IDENTIFIER_COLUMNS, ...CITATION_COLUMNS];
+const RELATIONSHIP_COLUMNS: Column[] = [...RELATIONSHIP_FIELDS, ...CITATION_COLUMNS];
 
 const header = (columns: Column[]) => columns.map((c) => `${c.key}:${c.type}`).join(',');
 export const NODE_HEADER = `id:ID,:LABEL,${header(ENTITY_COLUMNS)},version:long\n`;
@@ -79,48 +76,82 @@ export const RELATIONSHIP_HEADER = `:START_ID,:END_ID,:TYPE,${header(RELATIONSHI
 const NEEDS_QUOTES = /[",\n\r]/;
 const LINE_BREAK = /[\n\r]/;
 
-function text(value: string): string {
+/** A text holding the list delimiter, which the importer would split: a problem of the file. */
+export class UnsafeTextError extends Error {
+  constructor(readonly field: string) {
+    super(`the field "${field}" holds U+001F`);
+  }
+}
+
+function quoted(value: string): string {
   // An empty string is kept as one (quoted); an empty field would be no value at all.
   if (value === '' || NEEDS_QUOTES.test(value)) return `"${value.replaceAll('"', '""')}"`;
   return value;
 }
 
-function field(value: unknown, type: ColumnType): string {
-  if (value === undefined || value === null) return '';
-  if (type === 'string[]') {
-    const list = value as unknown[];
-    // An empty list is left out (read back as an empty list: mapping.ts and the comparison treat both alike).
-    return list.length === 0 ? '' : text(list.join(ARRAY_DELIMITER));
+function text(value: string, key: string): string {
+  if (value.includes(ARRAY_DELIMITER)) throw new UnsafeTextError(key);
+  return quoted(value);
+}
+
+function list(values: readonly string[], key: string): string {
+  // An empty list is left out (read back as an empty list: mapping.ts and the comparison treat both alike).
+  if (values.length === 0) return '';
+  for (const v of values) if (v.includes(ARRAY_DELIMITER)) throw new UnsafeTextError(key);
+  return quoted(values.join(ARRAY_DELIMITER));
+}
+
+function fields(record: Readonly<Record<string, unknown>>, columns: readonly Column[]): string {
+  let row = '';
+  for (const c of columns) {
+    const value = record[c.key];
+    if (value === undefined || value === null) row += ',';
+    else if (c.type === 'string') row += `,${text(value as string, c.key)}`;
+    else if (c.type === 'string[]') row += `,${list(value as string[], c.key)}`;
+    else row += `,${String(value)}`;
   }
-  if (type === 'string') return text(value as string);
-  return String(value);
+  return row;
 }
 
-/** The first text value holding the list delimiter, which the importer would split: a problem of the file. */
-export function unsafeText(properties: Record<string, unknown>): string | undefined {
-  for (const [key, value] of Object.entries(properties)) {
-    if (typeof value === 'string' && value.includes(ARRAY_DELIMITER)) return key;
-    if (Array.isArray(value) && value.some((v) => typeof v === 'string' && v.includes(ARRAY_DELIMITER))) return key;
-  }
-  return undefined;
+function citationFields(citations: readonly Citation[]): string {
+  if (citations.length === 0) return ',,,';
+  return `,${list(
+    citations.map((c) => c.documentId),
+    'citations',
+  )},${list(
+    citations.map((c) => c.locator),
+    'citations',
+  )},${list(
+    citations.map((c) => c.quote),
+    'citations',
+  )}`;
 }
 
-const ENTITY_KEYS = new Set(['id', ...ENTITY_COLUMNS.map((c) => c.key)]);
-const RELATIONSHIP_KEYS = new Set(['id', ...RELATIONSHIP_COLUMNS.map((c) => c.key)]);
-
-export function nodeRow(id: string, kind: string, properties: Record<string, unknown>): string {
-  for (const key in properties) if (!ENTITY_KEYS.has(key)) throw new Error(`no bulk-load column for the entity field "${key}"`);
-  let row = `${text(id)},Entity${ARRAY_DELIMITER}${kind}`;
-  for (const c of ENTITY_COLUMNS) row += `,${field(properties[c.key], c.type)}`;
-  return `${row},1\n`;
+/**
+ * The CSV row of an entity, from the validated entity itself (the same properties as `entityToStored`
+ * gives, without building them): its fields, identifiers and citations as the stored lists, version 1.
+ * Throws `UnsafeTextError` for a text the importer would split.
+ */
+export function nodeRow(entity: Entity): string {
+  const record = entity as unknown as Record<string, unknown>;
+  const identifiers = entity.identifiers ?? [];
+  const identifierFields =
+    identifiers.length === 0
+      ? ',,'
+      : `,${list(
+          identifiers.map((i) => i.scheme),
+          'identifiers',
+        )},${list(
+          identifiers.map((i) => i.value),
+          'identifiers',
+        )}`;
+  return `${text(entity.id, 'id')},Entity${ARRAY_DELIMITER}${entity.kind}${fields(record, ENTITY_FIELDS)}${identifierFields}${citationFields(entity.citations)},1\n`;
 }
 
-export function relationshipRow(source: string, target: string, type: string, properties: Record<string, unknown>): string {
-  for (const key in properties)
-    if (!RELATIONSHIP_KEYS.has(key)) throw new Error(`no bulk-load column for the relationship field "${key}"`);
-  let row = `${text(source)},${text(target)},${type}`;
-  for (const c of RELATIONSHIP_COLUMNS) row += `,${field(properties[c.key], c.type)}`;
-  return `${row},1\n`;
+/** The CSV row of a relationship (as `relationshipToStored` stores it), version 1. */
+export function relationshipRow(relationship: Relationship): string {
+  const record = relationship as unknown as Record<string, unknown>;
+  return `${text(relationship.source, 'source')},${text(relationship.target, 'target')},${relationship.type}${fields(record, RELATIONSHIP_FIELDS)}${citationFields(relationship.citations)},1\n`;
 }
 
 export const hasLineBreak = (row: string) => LINE_BREAK.test(row.slice(0, -1));
@@ -134,11 +165,12 @@ class BufferedFile {
   constructor(readonly file: string) {
     this.stream = createWriteStream(file, { encoding: 'utf8' });
   }
-  async add(row: string): Promise<void> {
+  /** A promise only when the buffer went to the disk (await it), so most rows cost no await. */
+  add(row: string): Promise<void> | undefined {
     this.pending.push(row);
     this.rows += 1;
     this.size += row.length;
-    if (this.size >= 1 << 20) await this.flush();
+    return this.size >= 1 << 20 ? this.flush() : undefined;
   }
   async flush(): Promise<void> {
     if (this.pending.length === 0) return;
@@ -165,16 +197,15 @@ export class BulkCsvFiles {
     this.relationships = new BufferedFile(path.join(folder, 'relationships.csv'));
     this.relationshipsMultiline = new BufferedFile(path.join(folder, 'relationships-multiline.csv'));
   }
-  addNode(row: string): Promise<void> {
+  addNode(row: string): Promise<void> | undefined {
     return (hasLineBreak(row) ? this.nodesMultiline : this.nodes).add(row);
   }
-  addRelationship(row: string): Promise<void> {
+  addRelationship(row: string): Promise<void> | undefined {
     return (hasLineBreak(row) ? this.relationshipsMultiline : this.relationships).add(row);
   }
   /** Closes the files and says how to hand them to the importer. */
   async close(): Promise<BulkCsv> {
     await Promise.all([this.nodes, this.nodesMultiline, this.relationships, this.relationshipsMultiline].map((f) => f.close()));
-    const { writeFile } = await import('node:fs/promises');
     const nodeHeader = path.join(this.folder, 'nodes-header.csv');
     const relationshipHeader = path.join(this.folder, 'relationships-header.csv');
     await writeFile(nodeHeader, NODE_HEADER);
