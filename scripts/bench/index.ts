@@ -2,7 +2,7 @@
  * The benchmark suite: `npm run bench` (see docs/benchmarks/README.md). Runs the chosen parts on this
  * machine, side by side with their baselines, and writes the results as markdown and JSON.
  *
- *   npm run bench -- [--only import,queries,findings,start,page,bundle] [--relationships 100000]
+ *   npm run bench -- [--only import,bulk,queries,findings,start,page,bundle] [--relationships 100000]
  *                    [--import-sizes 100000,1000000] [--concurrency 1,8,32] [--seconds 3] [--out docs/benchmarks/latest]
  */
 import { execFileSync } from 'node:child_process';
@@ -15,6 +15,7 @@ import { findFreePort } from '../../server/neo4j/embedded.js';
 import { importInterlockFile } from '../../server/services/importer.js';
 import { benchBundle } from './bundle.js';
 import { benchImport } from './import.js';
+import { benchBulk } from './bulk.js';
 import { benchFindings, untilFindingsCurrent } from './findings.js';
 import { benchDatabase, type BenchDatabase } from './neo4j.js';
 import { benchPage } from './page.js';
@@ -24,7 +25,7 @@ import { residentMb, startServer } from './server-process.js';
 import { benchStart } from './start.js';
 import { parseList } from './stats.js';
 
-const PARTS = ['import', 'queries', 'findings', 'start', 'page', 'bundle'] as const;
+const PARTS = ['import', 'bulk', 'queries', 'findings', 'start', 'page', 'bundle'] as const;
 const numbers = (text: string) => text.split(',').map((s) => Number.parseInt(s.trim(), 10));
 
 const options = new Command('bench')
@@ -36,6 +37,7 @@ const options = new Command('bench')
   .option('--seconds <n>', 'seconds of load per query and concurrency', (v) => Number(v), 3)
   .option('--max-requests <n>', 'requests per query and concurrency at most', (v) => Number.parseInt(v, 10), 2000)
   .option('--page-sizes <list>', 'graph sizes drawn on the page', '1000,5000,20000')
+  .option('--no-raw', 'bulk part: leave out the raw UNWIND loop baseline (the import part measures it too)')
   .option('--batch-size <n>', 'rows per import batch (ours and raw)', (v) => Number.parseInt(v, 10))
   .option('--heap <size>', 'heap of the embedded Neo4j of the benchmarks', process.env.INTERLOCK_NEO4J_HEAP ?? '2g')
   .option(
@@ -56,6 +58,7 @@ const options = new Command('bench')
     maxRequests: number;
     pageSizes: string;
     batchSize?: number;
+    raw: boolean;
     heap: string;
     pagecache: string;
     rebuild: boolean;
@@ -103,6 +106,17 @@ if (parts.includes('import')) {
     });
     if (database) queryDatabase = database;
     report.parts.import.push({ ...m, load: load() });
+    if (size !== options.relationships) graphs.delete(size);
+  }
+}
+
+if (parts.includes('bulk')) {
+  report.parts.bulk = [];
+  for (const size of options.importSizes ? numbers(options.importSizes) : [options.relationships]) {
+    log(`Bulk load, ${size} relationships (load ${load().join(' ')}):`);
+    const loadBefore = load();
+    const m = await benchBulk(graphOf(size), { ...dbOptions, raw: options.raw, log });
+    report.parts.bulk.push({ ...m, loadBefore, load: load() });
     if (size !== options.relationships) graphs.delete(size);
   }
 }

@@ -1,4 +1,5 @@
 /** The benchmark results as markdown: one table per part, with the targets of the issue beside them. Pure. */
+import type { BulkMeasurement } from './bulk.js';
 import type { BundleMeasurement } from './bundle.js';
 import type { FindingsMeasurement } from './findings.js';
 import type { ImportMeasurement } from './import.js';
@@ -16,6 +17,7 @@ export interface BenchReport {
   loadAfter?: number[];
   parts: {
     import?: (ImportMeasurement & { load: number[] })[];
+    bulk?: (BulkMeasurement & { loadBefore: number[]; load: number[] })[];
     queries?: {
       relationships: number;
       measurements: QueryMeasurement[];
@@ -44,7 +46,7 @@ export function renderReport(report: BenchReport): string {
       '(both sides measured back to back in this run) rather than absolute times.',
     '',
   ];
-  const { import: imports, queries, start, page, bundle } = report.parts;
+  const { import: imports, bulk, queries, start, page, bundle } = report.parts;
   if (imports?.length) {
     out.push(
       '## Import',
@@ -67,6 +69,66 @@ export function renderReport(report: BenchReport): string {
           loadText(m.load),
         ]),
         ['r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l'],
+      ),
+      '',
+    );
+  }
+  if (bulk?.length) {
+    out.push(
+      '## Bulk load into an empty database',
+      '',
+      "`import --bulk` (reading and checking the file, CSV for Neo4j's offline importer, the importer, constraints and " +
+        "indexes, audit entry) against Neo4j's importer alone on CSV of the same graph and against the `UNWIND $rows MERGE` " +
+        'loop, each into a fresh data folder. Target (issue 15): ≥ 50,000 relationships/s at 1M and ≥ 0.5× the importer alone.',
+      '',
+      markdownTable(
+        [
+          'relationships',
+          'entities',
+          'ours s',
+          'importer alone s',
+          'raw s',
+          'ours rel/s',
+          'importer rel/s',
+          'raw rel/s',
+          'ours/importer',
+          'load before / after',
+        ],
+        bulk.map((m) => [
+          n(m.relationships, 0),
+          n(m.entities, 0),
+          n(m.oursSeconds),
+          n(m.importerSeconds),
+          m.rawSeconds === null ? '—' : n(m.rawSeconds),
+          n(m.oursPerSecond, 0),
+          n(m.importerPerSecond, 0),
+          m.rawPerSecond === null ? '—' : n(m.rawPerSecond, 0),
+          n(m.ratioToImporter, 2),
+          `${loadText(m.loadBefore)} → ${loadText(m.load)}`,
+        ]),
+        ['r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l'],
+      ),
+      '',
+      'Seconds per phase of ours: check (is the database empty), read (read, check, write CSV), importer, start (the ' +
+        'database on the loaded store), schema (constraints and indexes built over it), audit, stop.',
+      '',
+      markdownTable(
+        ['relationships', 'check', 'read', 'importer', 'start', 'schema', 'audit', 'stop'],
+        bulk.map((m) => [
+          n(m.relationships, 0),
+          ...(['check', 'read', 'importer', 'start', 'schema', 'audit', 'stop'] as const).map((k) => n(m.phases[k])),
+        ]),
+        ['r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
+      ),
+      '',
+      'The schema phase per file of `cypher/schema` (seconds; constraints are built as they are created, the full-text ' +
+        'indexes fill in the background until the final wait):',
+      '',
+      ...bulk.map(
+        (m) =>
+          `- ${n(m.relationships, 0)}: ${Object.entries(m.schema ?? {})
+            .map(([k, v]) => `${k} ${n(v)}`)
+            .join(', ')}`,
       ),
       '',
     );

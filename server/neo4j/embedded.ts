@@ -16,6 +16,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { embeddedCredentials, passwordFileOf, type Neo4jCredentials } from './credentials.js';
+import { settleInterruptedBulkLoad } from './offline-importer.js';
 
 // This file is server/neo4j/embedded.ts, so the repository root is two levels up (cwd-independent).
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -207,6 +208,8 @@ export async function startEmbeddedNeo4j(options: StartEmbeddedNeo4jOptions): Pr
 
   const dataDir = path.resolve(options.dataDir);
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  // A bulk load that did not finish left part of a graph over an empty database: removed before serving it.
+  await settleInterruptedBulkLoad(dataDir, log);
   const credentials = await embeddedCredentials(dataDir, { log });
   const pidFile = path.join(dataDir, 'interlock-neo4j.pid');
   await waitForPreviousJvm(pidFile, log);
