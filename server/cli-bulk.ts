@@ -1,6 +1,6 @@
 /**
  * `npm run cli -- import --bulk <file> [more files]`: a first load into an empty database with Neo4j's
- * offline importer (services/imports/bulk, ADR 0031). The importer writes the store files itself, so no
+ * offline importer (services/imports/bulk, ADR 0033). The importer writes the store files itself, so no
  * Neo4j may have the data folder open: an app running on it is a refusal, not something to go through.
  */
 import { basename, resolve } from 'node:path';

@@ -1,5 +1,5 @@
 /**
- * Bulk load into an empty database (`import --bulk`, ADR 0031) against two baselines on the same generated
+ * Bulk load into an empty database (`import --bulk`, ADR 0033) against two baselines on the same generated
  * graph: Neo4j's offline importer alone on CSV of that graph (what the bulk load adds reading, checking,
  * the schema and the audit entry to), and the hand-written `UNWIND $rows MERGE` loop of the import part.
  * Each into a fresh data folder. Relationships per second over the whole run, the ratio to the importer

@@ -1,5 +1,5 @@
 /**
- * A bulk load: one or more files into an EMPTY database with Neo4j's offline importer (ADR 0031). The
+ * A bulk load: one or more files into an EMPTY database with Neo4j's offline importer (ADR 0033). The
  * files are read by the same readers as any import (the same mapped records, the same validation with
  * the same line- or record-numbered problems, the same citations and identifiers); instead of being
  * compared with the database (there is nothing to compare with) and written in transactions, every
