@@ -90,6 +90,17 @@ const graph: InterlockFile = {
       status: 'reported',
       citations: cite('Analytical Engines Ltd (LEI 5493001KJTIIGC8Y1R12)'),
     },
+    {
+      id: 'contract:bulk-engine',
+      kind: 'Contract',
+      name: 'Difference engine, second model',
+      aliases: [],
+      amount: 17000,
+      currency: 'GBP',
+      amendments: [{ date: '1842-06-01', description: 'funding withdrawn' }, { description: 'scope cut, undated' }],
+      status: 'reported',
+      citations: cite('the second engine, funding withdrawn'),
+    },
   ],
   relationships: [
     {
@@ -98,6 +109,7 @@ const graph: InterlockFile = {
       source: 'person:bulk-ada',
       target: 'org:bulk-engines',
       seat: 'chair',
+      roleTranslations: { es: 'presidenta', ar: 'رئيسة' },
       start: '1843-01-01',
       status: 'reported',
       citations: cite('Ada Lovelace, chair of the board'),
@@ -137,9 +149,9 @@ describe('a bulk load into an empty database', () => {
   }, 600_000);
 
   it('loads every entity and relationship, with its citations and awkward texts intact, and records it', async () => {
-    // 3 of the JSON file and 6 of the LittleSis entities file (its Document included); the relationships
+    // 4 of the JSON file and 6 of the LittleSis entities file (its Document included); the relationships
     // file cites the same Document, left unchanged as online; 1 + 1 relationships.
-    expect(created).toEqual({ entities: 9, relationships: 2 });
+    expect(created).toEqual({ entities: 10, relationships: 2 });
     expect(unchanged).toEqual({ entities: 1, relationships: 0 });
     expect(existsSync(bulkLoadMarkerOf(dataDir))).toBe(false);
     await withDatabase(dataDir, async (driver) => {
@@ -167,8 +179,20 @@ describe('a bulk load into an empty database', () => {
         citationDocumentIds: ['document:bulk-register'],
         citationLocators: ['p. 4'],
         citationQuotes: ['Ada Lovelace, chair of the board'],
+        // Stored as the online import stores them (mapping.ts): two parallel lists each.
+        roleTranslationLanguages: ['es', 'ar'],
+        roleTranslationTexts: ['presidenta', 'رئيسة'],
       });
       expect(Number(row.get('seat').version)).toBe(1);
+      const contract = await driver.executeQuery(
+        "MATCH (c:Contract {id: 'contract:bulk-engine'}) RETURN c.amendmentDates AS dates, c.amendmentDescriptions AS what",
+        {},
+        { database: 'neo4j' },
+      );
+      expect(contract.records[0]?.toObject()).toEqual({
+        dates: ['1842-06-01', ''],
+        what: ['funding withdrawn', 'scope cut, undated'],
+      });
       // The LittleSis relationship found its ends across files, and cites its record.
       const seat = await driver.executeQuery(
         `MATCH (:Person {id: 'person:littlesis-115495'})-[r:HOLDS_POSITION {id: 'rel:littlesis-541800'}]->(o) RETURN r.role AS role, o.id AS target, r.citationLocators AS locators`,
@@ -369,6 +393,8 @@ describe('the command line', () => {
     // And a bulk load runs again on it.
     const again = await cli(dataRoot, [input]);
     expect(await again.exited, again.stderr()).toBe(0);
-    expect(await withDatabase(dataDir, (driver) => count(driver, 'MATCH (n:Entity) RETURN count(n)'))).toBe(3);
+    expect(await withDatabase(dataDir, (driver) => count(driver, 'MATCH (n:Entity) RETURN count(n)'))).toBe(
+      graph.entities.length,
+    );
   }, 600_000);
 });

@@ -12,6 +12,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { Entity, Relationship, type Citation } from '../../../../schemas/index.js';
+import { amendmentsToStored, roleTranslationsToStored } from '../../../db/mapping.js';
 
 /** Between the elements of a list (`--array-delimiter=U+001F`). */
 export const ARRAY_DELIMITER = '\u001f';
@@ -32,6 +33,15 @@ const CITATION_COLUMNS: Column[] = [
 const IDENTIFIER_COLUMNS: Column[] = [
   { key: 'identifierSchemes', type: 'string[]' },
   { key: 'identifierValues', type: 'string[]' },
+];
+/** Fields stored as parallel lists (mapping.ts): a contract's amendments, a role's translations. */
+const AMENDMENT_COLUMNS: Column[] = [
+  { key: 'amendmentDates', type: 'string[]' },
+  { key: 'amendmentDescriptions', type: 'string[]' },
+];
+const ROLE_TRANSLATION_COLUMNS: Column[] = [
+  { key: 'roleTranslationLanguages', type: 'string[]' },
+  { key: 'roleTranslationTexts', type: 'string[]' },
 ];
 
 /** Every property of every variant of a schema, with the one type each has (the schemas give one shape per field). */
@@ -64,10 +74,10 @@ function columnsOf(schema: z.ZodType, structural: ReadonlySet<string>): Column[]
 }
 
 /** The fields of entities and relationships as they are stored, one column each. */
-const ENTITY_FIELDS = columnsOf(Entity, new Set(['id', 'kind', 'citations', 'identifiers']));
-const RELATIONSHIP_FIELDS = columnsOf(Relationship, new Set(['type', 'source', 'target', 'citations']));
-const ENTITY_COLUMNS: Column[] = [...ENTITY_FIELDS, ...IDENTIFIER_COLUMNS, ...CITATION_COLUMNS];
-const RELATIONSHIP_COLUMNS: Column[] = [...RELATIONSHIP_FIELDS, ...CITATION_COLUMNS];
+const ENTITY_FIELDS = columnsOf(Entity, new Set(['id', 'kind', 'citations', 'identifiers', 'amendments']));
+const RELATIONSHIP_FIELDS = columnsOf(Relationship, new Set(['type', 'source', 'target', 'citations', 'roleTranslations']));
+const ENTITY_COLUMNS: Column[] = [...ENTITY_FIELDS, ...AMENDMENT_COLUMNS, ...IDENTIFIER_COLUMNS, ...CITATION_COLUMNS];
+const RELATIONSHIP_COLUMNS: Column[] = [...RELATIONSHIP_FIELDS, ...ROLE_TRANSLATION_COLUMNS, ...CITATION_COLUMNS];
 
 const header = (columns: Column[]) => columns.map((c) => `${c.key}:${c.type}`).join(',');
 export const NODE_HEADER = `id:ID,:LABEL,${header(ENTITY_COLUMNS)},version:long\n`;
@@ -145,13 +155,16 @@ export function nodeRow(entity: Entity): string {
           identifiers.map((i) => i.value),
           'identifiers',
         )}`;
-  return `${text(entity.id, 'id')},Entity${ARRAY_DELIMITER}${entity.kind}${fields(record, ENTITY_FIELDS)}${identifierFields}${citationFields(entity.citations)},1\n`;
+  const amendments = fields(amendmentsToStored(entity.kind === 'Contract' ? entity.amendments : undefined), AMENDMENT_COLUMNS);
+  return `${text(entity.id, 'id')},Entity${ARRAY_DELIMITER}${entity.kind}${fields(record, ENTITY_FIELDS)}${amendments}${identifierFields}${citationFields(entity.citations)},1\n`;
 }
 
 /** The CSV row of a relationship (as `relationshipToStored` stores it), version 1. */
 export function relationshipRow(relationship: Relationship): string {
   const record = relationship as unknown as Record<string, unknown>;
-  return `${text(relationship.source, 'source')},${text(relationship.target, 'target')},${relationship.type}${fields(record, RELATIONSHIP_FIELDS)}${citationFields(relationship.citations)},1\n`;
+  const translations = 'roleTranslations' in relationship ? relationship.roleTranslations : undefined;
+  const translationFields = fields({ ...roleTranslationsToStored(translations) }, ROLE_TRANSLATION_COLUMNS);
+  return `${text(relationship.source, 'source')},${text(relationship.target, 'target')},${relationship.type}${fields(record, RELATIONSHIP_FIELDS)}${translationFields}${citationFields(relationship.citations)},1\n`;
 }
 
 export const hasLineBreak = (row: string) => LINE_BREAK.test(row.slice(0, -1));
