@@ -133,9 +133,12 @@ export function App() {
       )}
 
       <main className="stage" aria-label={t('canvas.region')}>
-        <WhenAllowed>
-          <EditBar selectedNode={selectedNode} />
-        </WhenAllowed>
+        {/* Drawn over the canvas: Fit leaves the graph clear of it (its box is its buttons'). */}
+        <div className="overlay-group" data-canvas-overlay>
+          <WhenAllowed>
+            <EditBar selectedNode={selectedNode} />
+          </WhenAllowed>
+        </div>
         {ui.error && <Banner tone="error" message={ui.error} onDismiss={explore.dismissError} />}
         {ui.notice && <Banner tone="info" message={ui.notice} onDismiss={explore.dismissNotice} />}
         <ExplorerCanvas nameOf={nameOf} />
@@ -164,7 +167,7 @@ export function App() {
             <p>{t('canvas.emptyBody')}</p>
           </div>
         )}
-        <p className="stage__status" aria-live="polite">
+        <p className="stage__status" aria-live="polite" data-canvas-overlay>
           {ui.expandingId ? t('canvas.loading') : t('canvas.status', countWords(t, shownCounts(view, filter)))}
         </p>
         <TimeBar
@@ -291,6 +294,7 @@ function PanelToggle(props: { side: 'rail' | 'panel'; collapsed: boolean; onTogg
       aria-label={label}
       title={label}
       data-testid={`toggle-${side}`}
+      data-canvas-overlay
       onClick={onToggle}
     >
       <span aria-hidden="true">{arrow}</span>
