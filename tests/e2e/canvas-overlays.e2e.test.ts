@@ -2,7 +2,8 @@
  * What is drawn over the canvas (toolbar, time bar, counter, the side panels' fold tabs, the phone's
  * bar) never hides the graph: after Fit and after each layout no node lies under one, and a label
  * that would is hidden (never the selection's name), on a laptop and on a phone. The toolbar shows
- * every button in Spanish and Arabic beside both open panels.
+ * every button in Spanish and Arabic beside both open panels, and folding the panels is done by
+ * keyboard and survives a reload.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -211,5 +212,36 @@ describe('overlays over the canvas', () => {
       await fit(page);
       expect((await hiddenUnderOverlays(page)).hits, language).toEqual([]);
     }
+  });
+
+  it('folds the side panels by keyboard, with a label that says so, and remembers it across a reload', async () => {
+    const { page } = session;
+    const rail = page.getByTestId('toggle-rail');
+    const panel = page.getByTestId('toggle-panel');
+    expect(await rail.getAttribute('title')).toBe('Hide the tools (Conflicts, Money, Paths, Snapshots, Legend)');
+    expect(await panel.getAttribute('title')).toBe('Hide the details panel');
+    await rail.focus();
+    await page.keyboard.press('Enter');
+    await panel.focus();
+    await page.keyboard.press(' ');
+    await expect(page.getByTestId('rail').isVisible()).resolves.toBe(false);
+    expect(await rail.getAttribute('aria-expanded')).toBe('false');
+    expect(await panel.getAttribute('title')).toBe('Show the details panel');
+
+    await page.reload();
+    await page.getByTestId('search-input').waitFor();
+    await expect(page.getByTestId('rail').isVisible()).resolves.toBe(false);
+    expect(await page.getByTestId('toggle-rail').getAttribute('aria-expanded')).toBe('false');
+    expect(await page.getByTestId('toggle-panel').getAttribute('aria-expanded')).toBe('false');
+    expect((await page.getByTestId('graph-canvas').boundingBox())?.width).toBeGreaterThan(1300);
+
+    // Unfolded again: that too is kept.
+    await page.getByTestId('toggle-rail').focus();
+    await page.keyboard.press('Enter');
+    await page.reload();
+    await page.getByTestId('search-input').waitFor();
+    await expect(page.getByTestId('rail').isVisible()).resolves.toBe(true);
+    expect(await page.getByTestId('toggle-panel').getAttribute('aria-expanded')).toBe('false');
+    expect(session.pageErrors).toEqual([]);
   });
 });

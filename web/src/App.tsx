@@ -22,6 +22,7 @@ import { Legend } from './features/filters/Legend.js';
 import { TableView } from './features/explorer/TableView.js';
 import { SelectionAnnouncer } from './features/explorer/SelectionAnnouncer.js';
 import { PhoneBar } from './features/explorer/PhoneBar.js';
+import { readFolded, writeFolded } from './features/explorer/folded.js';
 import { Banner } from './components/Banner.js';
 import { RailTabs } from './components/RailTabs.js';
 import { ConflictsPanel } from './features/conflicts/ConflictsPanel.js';
@@ -49,8 +50,10 @@ export function App() {
   const ui = usePage((s) => s.ui);
   // The import panel stays mounted once opened, so closing it does not stop an upload under way.
   const [importPanel, setImportPanel] = useState<'closed' | 'open' | 'hidden'>('closed');
-  // The rail and the evidence panel fold away on a laptop screen to give the map the width.
-  const [collapsed, setCollapsed] = useState({ rail: false, panel: false });
+  // The rail and the evidence panel fold away on a laptop screen to give the map the width; a reload
+  // opens them as they were left.
+  const [collapsed, setCollapsed] = useState(readFolded);
+  useEffect(() => writeFolded(collapsed), [collapsed]);
   const { t, i18n } = useTranslation();
   const language = readerLanguage(i18n.language);
   const patternsAnswer = useLoaded(queries.patterns(language));
