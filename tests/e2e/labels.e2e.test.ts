@@ -112,12 +112,26 @@ async function chooseLayout(page: Page, mode: string): Promise<void> {
   await waitForCanvasIdle(page);
 }
 
-/** Checks the labels in every layout; the selected node (if any) must stay named. */
-async function expectReadableLabels(page: Page, selected: string): Promise<void> {
+/**
+ * Checks the labels in every layout; the selected node (if any) must stay named. With `minZoom`, each
+ * layout must also come out compact enough that Fit shows it at least that zoom with `minNames` names
+ * in view (the top-down layout of the seed story used to come out ~14,000 units wide, fitted at 0.07).
+ */
+async function expectReadableLabels(
+  page: Page,
+  selected: string,
+  compact?: { minZoom: number; minNames: number },
+): Promise<void> {
   for (const layout of LAYOUTS) {
     await chooseLayout(page, layout);
     const boxes = await labelBoxes(page);
     expect(boxes.length, `${layout}: some labels are drawn`).toBeGreaterThan(5);
+    if (compact) {
+      const zoom = await page.evaluate(() => (globalThis as unknown as { __interlockCy: Core }).__interlockCy.zoom());
+      expect(zoom, `${layout}: zoom after the layout's fit`).toBeGreaterThan(compact.minZoom);
+      const names = boxes.filter((b) => b.inView && b.node);
+      expect(names.length, `${layout}: names in view`).toBeGreaterThanOrEqual(compact.minNames);
+    }
     expect(labelOverlaps(boxes), `${layout}: overlapping labels`).toEqual([]);
     for (const box of boxes) {
       expect(box.fontPx, `${layout}: ${box.id} font size on screen`).toBeGreaterThanOrEqual(FLOOR);
@@ -174,7 +188,13 @@ describe('labels on the canvas', () => {
     // "Around selection" needs a selection; without one it is offered but cannot be chosen.
     await clickNode(page, 'person:vincent-line');
     await waitForCanvasIdle(page);
-    await expectReadableLabels(page, 'person:vincent-line');
+    await expectReadableLabels(page, 'person:vincent-line', { minZoom: 0.15, minNames: 12 });
+    // Force after the layered layouts starts afresh: it does not keep their spread.
+    await chooseLayout(page, 'flow');
+    await chooseLayout(page, 'force');
+    expect(await page.evaluate(() => (globalThis as unknown as { __interlockCy: Core }).__interlockCy.zoom())).toBeGreaterThan(
+      0.15,
+    );
     expect(session.pageErrors).toEqual([]);
   }, 180_000);
 

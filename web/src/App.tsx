@@ -22,6 +22,7 @@ import { Legend } from './features/filters/Legend.js';
 import { TableView } from './features/explorer/TableView.js';
 import { SelectionAnnouncer } from './features/explorer/SelectionAnnouncer.js';
 import { PhoneBar } from './features/explorer/PhoneBar.js';
+import { readFolded, writeFolded } from './features/explorer/folded.js';
 import { Banner } from './components/Banner.js';
 import { RailTabs } from './components/RailTabs.js';
 import { ConflictsPanel } from './features/conflicts/ConflictsPanel.js';
@@ -49,8 +50,10 @@ export function App() {
   const ui = usePage((s) => s.ui);
   // The import panel stays mounted once opened, so closing it does not stop an upload under way.
   const [importPanel, setImportPanel] = useState<'closed' | 'open' | 'hidden'>('closed');
-  // The rail and the evidence panel fold away on a laptop screen to give the map the width.
-  const [collapsed, setCollapsed] = useState({ rail: false, panel: false });
+  // The rail and the evidence panel fold away on a laptop screen to give the map the width; a reload
+  // opens them as they were left.
+  const [collapsed, setCollapsed] = useState(readFolded);
+  useEffect(() => writeFolded(collapsed), [collapsed]);
   const { t, i18n } = useTranslation();
   const language = readerLanguage(i18n.language);
   const patternsAnswer = useLoaded(queries.patterns(language));
@@ -133,9 +136,12 @@ export function App() {
       )}
 
       <main className="stage" aria-label={t('canvas.region')}>
-        <WhenAllowed>
-          <EditBar selectedNode={selectedNode} />
-        </WhenAllowed>
+        {/* Drawn over the canvas: Fit leaves the graph clear of it (its box is its buttons'). */}
+        <div className="overlay-group" data-canvas-overlay>
+          <WhenAllowed>
+            <EditBar selectedNode={selectedNode} />
+          </WhenAllowed>
+        </div>
         {ui.error && <Banner tone="error" message={ui.error} onDismiss={explore.dismissError} />}
         {ui.notice && <Banner tone="info" message={ui.notice} onDismiss={explore.dismissNotice} />}
         <ExplorerCanvas nameOf={nameOf} />
@@ -164,7 +170,7 @@ export function App() {
             <p>{t('canvas.emptyBody')}</p>
           </div>
         )}
-        <p className="stage__status" aria-live="polite">
+        <p className="stage__status" aria-live="polite" data-canvas-overlay>
           {ui.expandingId ? t('canvas.loading') : t('canvas.status', countWords(t, shownCounts(view, filter)))}
         </p>
         <TimeBar
@@ -291,6 +297,7 @@ function PanelToggle(props: { side: 'rail' | 'panel'; collapsed: boolean; onTogg
       aria-label={label}
       title={label}
       data-testid={`toggle-${side}`}
+      data-canvas-overlay
       onClick={onToggle}
     >
       <span aria-hidden="true">{arrow}</span>

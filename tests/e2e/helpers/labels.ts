@@ -16,6 +16,8 @@ export interface LabelBox {
   fontPx: number;
   /** Any part of it inside the canvas. */
   inView: boolean;
+  /** A name (of a node), not a connection's label. */
+  node: boolean;
 }
 
 export async function labelBoxes(page: Page): Promise<LabelBox[]> {
@@ -36,7 +38,7 @@ export async function labelBoxes(page: Page): Promise<LabelBox[]> {
       if (!(b.w > 0 && b.h > 0)) return;
       const box = { x1: b.x1 * zoom + pan.x, y1: b.y1 * zoom + pan.y, x2: b.x2 * zoom + pan.x, y2: b.y2 * zoom + pan.y };
       const inView = box.x2 > 0 && box.y2 > 0 && box.x1 < cy.width() && box.y1 < cy.height();
-      out.push({ id: ele.id(), ...box, fontPx, inView });
+      out.push({ id: ele.id(), ...box, fontPx, inView, node: ele.isNode() });
     });
     return out;
   });

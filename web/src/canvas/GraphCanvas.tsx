@@ -106,6 +106,7 @@ export function GraphCanvas({
     if (import.meta.env.MODE === 'e2e') exposeToTests(cy, true);
     container.dataset.renderer = tuning.webgl ? 'webgl' : 'canvas';
     const labels = new LabelPlacer(cy, container, (scale) => buildStylesheet(tuning, scale), !tuning.large);
+    layouts.setBeforeRun(() => labels.unscale());
     const { elements: now, viewport: view } = latest.current;
     seenPositionsRef.current = latest.current.positions;
     seenViewportRef.current = view;
@@ -172,6 +173,7 @@ export function GraphCanvas({
     });
     return () => {
       resize.disconnect();
+      layouts.setBeforeRun(undefined);
       labels.dispose();
       latest.current.port(null);
       cy.off('tap', onTap);

@@ -18,6 +18,8 @@ export class LayoutRunner {
   private running: Running | undefined;
   /** Elements to frame once the running layout has settled (positions before it are only seeds). */
   private pendingFrame: readonly string[] | undefined;
+  /** Runs before each layout (the canvas puts labels back at their zoom-1 size for it to measure). */
+  private beforeRun: (() => void) | undefined;
 
   get busy(): boolean {
     return this.running !== undefined;
@@ -33,6 +35,7 @@ export class LayoutRunner {
     container.dataset.layout = 'running';
     const running: Running = { layout: undefined, cancelled: false };
     this.running = running;
+    this.beforeRun?.();
     const done = () => {
       if (running.cancelled) return;
       this.running = undefined;
@@ -42,6 +45,11 @@ export class LayoutRunner {
       onSettled(positionsOf(cy));
     };
     running.layout = run(cy, done);
+  }
+
+  /** What to do before each layout starts; undefined for nothing. */
+  setBeforeRun(prepare: (() => void) | undefined): void {
+    this.beforeRun = prepare;
   }
 
   cancel(container: HTMLElement | null): void {

@@ -3,14 +3,17 @@
  * first set down around the neighbours they arrived with and then fcose runs without randomising:
  * existing nodes move a little to make room instead of jumping across the screen.
  */
-import type { Core, Layouts, LayoutOptions, NodeCollection, NodeSingular, Position } from 'cytoscape';
+import type { Collection, Core, Layouts, LayoutOptions, NodeCollection, NodeSingular, Position } from 'cytoscape';
 import type { FcoseLayoutOptions } from 'cytoscape-fcose';
 import type { DagreLayoutOptions } from 'cytoscape-dagre';
 import { seedPlacement } from '../model/index.js';
 import type { LayoutRequest } from '../model/index.js';
+import { NO_INSETS, overlayInsets } from './viewport.js';
+import { LABEL_SCREEN } from './labels.js';
+import type { Insets } from './viewport.js';
 
-/** Room around a fitted graph; the top must clear the toolbar floating over the canvas. */
-const PADDING = 76;
+/** Room around a fitted graph, beyond what the overlays on the canvas take (see `overlayInsets`). */
+const PADDING = 28;
 /** A lone node or a pair should not fill the screen; above this zoom labels look inflated. */
 const MAX_FIT_ZOOM = 1.6;
 
@@ -150,16 +153,101 @@ export function frameIds(cy: Core, ids: readonly string[]): void {
 }
 
 /**
- * Fits what is visible with padding, without zooming a small graph up to giant labels. The padding
- * shrinks on a small canvas (a phone), where 76 px a side would leave the graph a postage stamp.
+ * Fits what is visible into the part of the canvas no overlay covers (toolbar, time bar, panel tabs,
+ * counter: see `overlayInsets`), with padding, without zooming a small graph up to giant labels. The
+ * padding shrinks on a small canvas (a phone), where a wide margin would leave the graph a postage stamp.
  */
 export function fitNicely(cy: Core, eles = cy.elements(':visible')): void {
   if (eles.empty()) return;
-  cy.fit(eles, Math.min(PADDING, Math.round(Math.min(cy.width(), cy.height()) * 0.12)));
-  if (cy.zoom() > MAX_FIT_ZOOM) {
-    cy.zoom(MAX_FIT_ZOOM);
-    cy.center(eles);
+  const width = cy.width();
+  const height = cy.height();
+  const pad = Math.min(PADDING, Math.round(Math.min(width, height) * 0.05));
+  const container = cy.container();
+  let insets: Insets = container ? overlayInsets(container) : NO_INSETS;
+  // Overlays that would leave the graph less than a third of the canvas are ignored rather than obeyed.
+  if (width - insets.left - insets.right < width / 3 || height - insets.top - insets.bottom < height / 3) insets = NO_INSETS;
+  const free = {
+    x1: insets.left + pad,
+    y1: insets.top + pad,
+    x2: width - insets.right - pad,
+    y2: height - insets.bottom - pad,
+  };
+  const fitted = fitZoom(eles, free.x2 - free.x1, free.y2 - free.y1, cy.minZoom(), Math.min(MAX_FIT_ZOOM, cy.maxZoom()));
+  cy.viewport({
+    zoom: fitted.zoom,
+    pan: { x: (free.x1 + free.x2) / 2 - fitted.middle.x, y: (free.y1 + free.y2) / 2 - fitted.middle.y },
+  });
+}
+
+/** On-screen px per graph unit of a name's box at zoom 1's label size (names keep 11-15 px on screen). */
+function nameScreenFactor(zoom: number): number {
+  const { base, min, max } = LABEL_SCREEN.node;
+  return Math.min(max, Math.max(min, base * zoom)) / base;
+}
+
+/**
+ * The largest zoom at which the elements, names included, fit in `width` × `height` px, and the middle
+ * of what they take then (in px, relative to the graph's origin). Names keep their size on screen
+ * rather than growing and shrinking with the zoom, so each name's box is measured around its node and
+ * sized for the zoom being tried, not fitted as it is drawn at the current one (zoomed out, that
+ * would leave names running under the toolbar).
+ */
+function fitZoom(
+  eles: Collection,
+  width: number,
+  height: number,
+  minZoom: number,
+  maxZoom: number,
+): { zoom: number; middle: { x: number; y: number } } {
+  const bodies = eles.boundingBox({ includeLabels: false, includeOverlays: false });
+  const names = eles.nodes().map((node) => {
+    const at = node.position();
+    const box = node.boundingBox({ includeNodes: false, includeLabels: true, includeOverlays: false } as Parameters<
+      NodeSingular['boundingBox']
+    >[0]);
+    const scale = parseFloat(node.style('font-size') as string) / LABEL_SCREEN.node.base || 1;
+    const ok = Number.isFinite(box.x1) && box.w > 0;
+    return {
+      at,
+      x1: ok ? (box.x1 - at.x) / scale : 0,
+      x2: ok ? (box.x2 - at.x) / scale : 0,
+      y1: ok ? (box.y1 - at.y) / scale : 0,
+      y2: ok ? (box.y2 - at.y) / scale : 0,
+    };
+  });
+  const extent = (zoom: number) => {
+    const k = nameScreenFactor(zoom);
+    let x1 = bodies.x1 * zoom;
+    let x2 = bodies.x2 * zoom;
+    let y1 = bodies.y1 * zoom;
+    let y2 = bodies.y2 * zoom;
+    for (const name of names) {
+      x1 = Math.min(x1, name.at.x * zoom + name.x1 * k);
+      x2 = Math.max(x2, name.at.x * zoom + name.x2 * k);
+      y1 = Math.min(y1, name.at.y * zoom + name.y1 * k);
+      y2 = Math.max(y2, name.at.y * zoom + name.y2 * k);
+    }
+    return { x1, x2, y1, y2 };
+  };
+  const fits = (zoom: number) => {
+    const e = extent(zoom);
+    return e.x2 - e.x1 <= width && e.y2 - e.y1 <= height;
+  };
+  let zoom = minZoom;
+  if (fits(maxZoom)) zoom = maxZoom;
+  else {
+    // What fits only grows as the zoom falls: halve the interval until it is a hair wide.
+    let low = minZoom;
+    let high = maxZoom;
+    for (let i = 0; i < 30 && high - low > 1e-4; i++) {
+      const mid = (low + high) / 2;
+      if (fits(mid)) low = mid;
+      else high = mid;
+    }
+    zoom = low;
   }
+  const e = extent(zoom);
+  return { zoom, middle: { x: (e.x1 + e.x2) / 2, y: (e.y1 + e.y2) / 2 } };
 }
 
 function viewportCenter(cy: Core): { x: number; y: number } {

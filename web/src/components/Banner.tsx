@@ -12,7 +12,12 @@ export function Banner({
 }) {
   const { t } = useTranslation();
   return (
-    <div className={`banner banner--${tone}`} role={tone === 'error' ? 'alert' : 'status'} data-testid={`banner-${tone}`}>
+    <div
+      className={`banner banner--${tone}`}
+      role={tone === 'error' ? 'alert' : 'status'}
+      data-testid={`banner-${tone}`}
+      data-canvas-overlay
+    >
       <span>{message}</span>
       <button type="button" className="banner__close" onClick={onDismiss} aria-label={t('banner.dismiss')}>
         ×

@@ -17,7 +17,7 @@ export function CanvasToolbar() {
   const marked = usePage((s) => s.explorer.marked.size);
   const tableView = usePage((s) => s.ui.tableView);
   return (
-    <div className="stage__toolbar" role="toolbar" aria-label={t('canvas.toolbar')}>
+    <div className="stage__toolbar" role="toolbar" aria-label={t('canvas.toolbar')} data-canvas-overlay>
       <button type="button" className="tool" onClick={explore.fit} disabled={empty}>
         {t('canvas.fit')}
       </button>

@@ -14,7 +14,7 @@ export function PhoneBar() {
   const dispatch = useDispatch();
   const sheet = usePage((s) => s.ui.sheet);
   return (
-    <nav className="phone-bar" aria-label={t('phone.bar')} data-testid="phone-bar">
+    <nav className="phone-bar" aria-label={t('phone.bar')} data-testid="phone-bar" data-canvas-overlay>
       {SHEETS.map((value) => (
         <button
           key={value}

@@ -22,7 +22,7 @@ export function TimeBar({ years, asOf, hideUndated, onAsOf, onHideUndated }: Tim
   const index = year === undefined ? 0 : Math.max(1, years.findIndex((y) => y >= year) + 1 || years.length);
   const shown = asOf ?? t('time.all');
   return (
-    <div className="timebar" role="group" aria-label={t('time.label')} data-testid="time-bar">
+    <div className="timebar" role="group" aria-label={t('time.label')} data-testid="time-bar" data-canvas-overlay>
       <label className="timebar__label" htmlFor={`${id}-slider`}>
         {t('time.label')}
       </label>
