@@ -1,9 +1,10 @@
 /**
  * Regenerates docs/screenshots/*.png from a running app (seed data only):
- *   npx tsx tests/e2e/screenshots.ts [http://127.0.0.1:8080/]
+ *   npx tsx tests/e2e/screenshots.ts [http://127.0.0.1:8080/] [--tour]
  * It walks the golden path (search, expand, read the board seat's quote, path to ICE), then shows a
  * conflict finding and the money view, with the same helpers as the browser tests, so the pictures
- * show what the tests check.
+ * show what the tests check. Then the first steps of the tour in English, Spanish and Arabic
+ * (tour-<lang>-*.png); `--tour` takes those alone.
  */
 import { mkdir } from 'node:fs/promises';
 import { launchBrowser, openExplorer } from './helpers/browser.js';
@@ -21,9 +22,12 @@ import {
   showFinding,
   showMoneyOnCanvas,
   waitForCanvasIdle,
+  waitForOnCanvas,
 } from './helpers/ui.js';
 
-const app = process.argv[2] ?? process.env.INTERLOCK_E2E_URL ?? 'http://127.0.0.1:8080/';
+const args = process.argv.slice(2);
+const tourOnly = args.includes('--tour');
+const app = args.find((a) => !a.startsWith('--')) ?? process.env.INTERLOCK_E2E_URL ?? 'http://127.0.0.1:8080/';
 // The pictures are taken of the test build of the page (it lets the helpers see the canvas), served
 // locally with its API calls passed on to the app.
 let url = app;
@@ -41,12 +45,15 @@ async function main(): Promise<void> {
   url = served.url;
   const browser = await launchBrowser();
   try {
-    await explorer(browser);
-    await conflictFinding(browser);
-    await moneyFlows(browser);
-    await timeControl(browser);
-    await arabic(browser);
-    await tableAndDocument(browser);
+    if (!tourOnly) {
+      await explorer(browser);
+      await conflictFinding(browser);
+      await moneyFlows(browser);
+      await timeControl(browser);
+      await arabic(browser);
+      await tableAndDocument(browser);
+    }
+    for (const language of ['en', 'es', 'ar'] as const) await tour(browser, language);
   } finally {
     await browser.close();
     await served.close();
@@ -126,6 +133,44 @@ async function timeControl(browser: Browser): Promise<void> {
     await clickNode(page, 'contract:denver-lexisnexis-data-services-2020');
     await expectHeading(page, 'LexisNexis');
     await shoot(page, 'explorer-time.png');
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * The tour's first steps in one language, as a reader of it sees them: Vincent Line found and his ties
+ * brought in, the board seat's line read with its quote, then the finding that seat is part of.
+ */
+async function tour(browser: Browser, language: 'en' | 'es' | 'ar'): Promise<void> {
+  const page = await openExplorer(browser, url);
+  try {
+    const shot = (step: string) => shoot(page, `tour-${language}-${step}.png`);
+    await page.getByTestId('language').selectOption(language);
+    await page.locator(`html[lang="${language}"]`).waitFor({ state: 'attached' });
+    await page.getByTestId('finding').first().waitFor();
+    const input = page.getByTestId('search-input');
+    await input.pressSequentially('Vincent', { delay: 40 });
+    // Results name him as the data does, with his other names in brackets.
+    await page.getByRole('option', { name: /^Vincent Line \(/ }).click();
+    await waitForOnCanvas(page, { ids: ['person:vincent-line'] });
+    await expand(page, { doubleClick: 'person:vincent-line' });
+    await shot('1-expanded');
+    await clickEdge(page, {
+      type: 'SITS_ON_BOARD',
+      source: 'person:vincent-line',
+      target: 'org:lexisnexis-data-warehouse-board',
+    });
+    await page.getByTestId('citation').first().waitFor();
+    await shot('2-board-seat');
+    // A finding his board seat is part of, found by his name as the reader's language writes it.
+    await page
+      .getByTestId('finding')
+      .filter({ hasText: language === 'ar' ? 'فنسنت لاين' : 'Vincent Line' })
+      .first()
+      .click();
+    await waitForCanvasIdle(page);
+    await shot('3-finding');
   } finally {
     await page.close();
   }
