@@ -11,6 +11,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { isAlive } from './processes.js';
 
 const LOCK_FILE = 'interlock-app.json';
 
@@ -72,15 +73,5 @@ export async function findRunningApp(dataDir: string, options: { timeoutMs?: num
     return { state: 'silent', lock, reason: `its health check answers ${response.status}` };
   } catch (error) {
     return { state: 'silent', lock, reason: `it does not answer at ${lock.url} (${(error as Error).message})` };
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: alive, but another user's.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

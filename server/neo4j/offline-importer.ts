@@ -16,6 +16,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { ensureEmbeddedNeo4jInstalled } from './embedded.js';
+import { isAlive } from '../processes.js';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const MODULE_DIR = path.join(REPO_ROOT, 'neo4j-embedded');
@@ -102,15 +103,6 @@ export async function settleInterruptedBulkLoad(dataDir: string, log: (message: 
       'what it had loaded was removed and the database is empty, as it was before. Run the bulk load again.',
   );
   return true;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 function isImporter(pid: number): boolean {
