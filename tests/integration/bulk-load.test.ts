@@ -13,10 +13,9 @@ import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportProblem, InterlockFile } from '../../schemas/index.js';
 import { writeAppLock } from '../../server/app-lock.js';
-import { createDriver, waitForDatabase } from '../../server/db/driver.js';
-import { findFreePort, startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../server/neo4j/embedded.js';
+import { findFreePort, startEmbeddedNeo4j } from '../../server/neo4j/embedded.js';
 import { bulkLoadMarkerOf, hasStore, type BulkLoadMarker } from '../../server/neo4j/offline-importer.js';
-import { bulkLoad, DatabaseNotEmptyError } from '../../server/services/imports/bulk/bulk-load.js';
+import { bulkLoad, DatabaseNotEmptyError, withStartedDatabase } from '../../server/services/imports/bulk/bulk-load.js';
 import { fileFromBytes } from '../../server/services/imports/import-file.js';
 import { runImport } from '../../server/services/imports/import-service.js';
 import { ImportValidationError } from '../../server/services/import-validation.js';
@@ -41,17 +40,8 @@ afterAll(async () => {
 const starter = (dataDir: string) => async () =>
   startEmbeddedNeo4j({ dataDir, boltPort: await findFreePort(), log, startTimeoutMs: 300_000 });
 
-async function withDatabase<T>(dataDir: string, work: (driver: Driver) => Promise<T>, logTo = log): Promise<T> {
-  const embedded: EmbeddedNeo4j = await startEmbeddedNeo4j({ dataDir, boltPort: await findFreePort(), log: logTo });
-  const driver = createDriver({ uri: embedded.uri, ...embedded.credentials });
-  try {
-    await waitForDatabase(driver, 'neo4j');
-    return await work(driver);
-  } finally {
-    await driver.close();
-    await embedded.stop();
-  }
-}
+const withDatabase = <T>(dataDir: string, work: (driver: Driver) => Promise<T>, logTo = log): Promise<T> =>
+  withStartedDatabase(async () => startEmbeddedNeo4j({ dataDir, boltPort: await findFreePort(), log: logTo }), work);
 
 async function count(driver: Driver, query: string, params: Record<string, unknown> = {}): Promise<number> {
   const { records } = await driver.executeQuery(query, params, { database: 'neo4j' });

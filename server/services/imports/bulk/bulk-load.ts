@@ -114,7 +114,7 @@ export async function bulkLoad(
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
   await settleInterruptedBulkLoad(dataDir, log);
   if (hasStore(dataDir)) {
-    const nodes = await withDatabase(options.startDatabase, async (driver) => {
+    const nodes = await withStartedDatabase(options.startDatabase, async (driver) => {
       const { records } = await driver.executeQuery('MATCH (n) RETURN count(n) AS nodes', {}, { database: 'neo4j' });
       return Number(records[0]?.get('nodes') ?? 0);
     });
@@ -204,7 +204,11 @@ async function buildSchema(driver: Driver): Promise<Record<string, number>> {
   return seconds;
 }
 
-async function withDatabase<T>(start: () => Promise<EmbeddedNeo4j>, work: (driver: Driver) => Promise<T>): Promise<T> {
+/** Starts the database, runs `work` once it answers, then closes the driver and stops the database. */
+export async function withStartedDatabase<T>(
+  start: () => Promise<EmbeddedNeo4j>,
+  work: (driver: Driver) => Promise<T>,
+): Promise<T> {
   const embedded = await start();
   const driver = createDriver({ uri: embedded.uri, ...embedded.credentials });
   try {
