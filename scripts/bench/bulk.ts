@@ -9,13 +9,12 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { InterlockFile } from '../../schemas/index.js';
-import { findFreePort, startEmbeddedNeo4j } from '../../server/neo4j/embedded.js';
 import { runOfflineImport } from '../../server/neo4j/offline-importer.js';
 import { bulkLoad, type BulkLoadPhases } from '../../server/services/imports/bulk/bulk-load.js';
 import { ARRAY_DELIMITER_OPTION, BulkCsvFiles, nodeRow, relationshipRow } from '../../server/services/imports/bulk/csv-rows.js';
 import { BATCH } from '../../server/services/imports/graph-writes.js';
 import { fileFromPath } from '../../server/services/imports/import-file.js';
-import { benchDatabase, type BenchDatabaseOptions } from './neo4j.js';
+import { benchDatabase, startBenchNeo4j, type BenchDatabaseOptions } from './neo4j.js';
 import { rawImport } from './raw-import.js';
 import { ratio } from './stats.js';
 
@@ -74,15 +73,7 @@ export async function benchBulk(
       actor: 'bench',
       route: 'bench',
       maxUnpackedBytes: 4096 * 1024 * 1024,
-      startDatabase: async () =>
-        startEmbeddedNeo4j({
-          dataDir,
-          boltPort: await findFreePort(),
-          ...(options.heap ? { heap: options.heap } : {}),
-          ...(options.pageCache ? { pageCache: options.pageCache } : {}),
-          log: () => undefined,
-          startTimeoutMs: 600_000,
-        }),
+      startDatabase: () => startBenchNeo4j(dataDir, options),
     });
     const oursSeconds = (performance.now() - started) / 1000;
     options.log(

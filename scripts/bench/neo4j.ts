@@ -27,6 +27,22 @@ export interface BenchDatabaseOptions {
   dataDir?: string;
 }
 
+/** The embedded Neo4j of a benchmark on `dataDir`, quiet, with the benchmark's memory settings. */
+export async function startBenchNeo4j(
+  dataDir: string,
+  options: Pick<BenchDatabaseOptions, 'heap' | 'pageCache'>,
+): Promise<EmbeddedNeo4j> {
+  return startEmbeddedNeo4j({
+    dataDir,
+    boltPort: await findFreePort(),
+    ...(options.heap ? { heap: options.heap } : {}),
+    ...(options.pageCache ? { pageCache: options.pageCache } : {}),
+    log: () => undefined,
+    // A shared, loaded machine can take minutes to start a JVM; the benchmark waits rather than fails.
+    startTimeoutMs: 600_000,
+  });
+}
+
 export async function benchDatabase(options: BenchDatabaseOptions = {}): Promise<BenchDatabase> {
   const database = process.env.NEO4J_DATABASE ?? 'neo4j';
   if (process.env.NEO4J_URI) {
@@ -41,15 +57,7 @@ export async function benchDatabase(options: BenchDatabaseOptions = {}): Promise
     return { driver, database, uri: settings.uri, credentials: settings, close: () => driver.close() };
   }
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'interlock-bench-')));
-  const embedded = await startEmbeddedNeo4j({
-    dataDir,
-    boltPort: await findFreePort(),
-    ...(options.heap ? { heap: options.heap } : {}),
-    ...(options.pageCache ? { pageCache: options.pageCache } : {}),
-    log: () => undefined,
-    // A shared, loaded machine can take minutes to start a JVM; the benchmark waits rather than fails.
-    startTimeoutMs: 600_000,
-  });
+  const embedded = await startBenchNeo4j(dataDir, options);
   const driver = createDriver({ uri: embedded.uri, ...embedded.credentials });
   await waitForDatabase(driver, database);
   await applySchema(driver, database);
