@@ -18,6 +18,8 @@ describe('finding templates', () => {
     expect(renderTemplate('{payer} pays {payee}[ {totals|money}]', { payer: 'A', payee: 'B', totals })).toBe(
       'A pays B €3,300.30 and $500',
     );
+    // The same totals gathered in the other order read the same (largest first).
+    expect(renderTemplate('{totals|money}', { totals: [...totals].reverse() })).toBe('€3,300.30 and $500');
     expect(renderTemplate('[ {totals|money}]paid', { totals: [] })).toBe('paid');
     expect(formatMoney({ amount: 5000, currency: 'EUR' })).toBe('€5,000');
     expect(formatMoney(12, null)).toBe('12 (currency not given)');

@@ -125,7 +125,7 @@ function rounded(amount: number): number {
 }
 
 /** Totals in a stable order: the largest first, an amount without a currency last. */
-function largestFirst(a: MoneyTotal, b: MoneyTotal): number {
+export function largestFirst(a: MoneyTotal, b: MoneyTotal): number {
   return (
     Number(a.currency === null) - Number(b.currency === null) ||
     b.amount - a.amount ||

@@ -13,6 +13,7 @@
  *   [ ... ]         an optional part, left out when any fact inside it is missing or empty
  */
 import { LOCALE_OF, type Language } from '../../../schemas/language.js';
+import { largestFirst } from './money.js';
 
 type Facts = Readonly<Record<string, unknown>>;
 
@@ -51,7 +52,14 @@ function numberFormat(language: Language, currency: string | null, digits: numbe
 
 export function formatMoney(value: unknown, currency?: unknown, language: Language = 'en'): string | null {
   if (Array.isArray(value)) {
-    const parts = value.flatMap((t: unknown) => {
+    // Totals in the order the Money panel gives them (largest first, unknown currency last), whatever
+    // order the query gathered them in.
+    const totals = value.every((t) => typeof (t as { amount?: unknown } | null)?.amount === 'number')
+      ? [...(value as { amount: number; currency?: string | null }[])]
+          .map((t) => ({ ...t, currency: t.currency ?? null }))
+          .sort(largestFirst)
+      : value;
+    const parts = totals.flatMap((t: unknown) => {
       const total = t as { amount?: unknown; currency?: unknown };
       const text = formatMoney(total.amount, total.currency ?? null, language);
       return text === null ? [] : [text];
