@@ -106,6 +106,79 @@ describe('OCDS', () => {
   });
 });
 
+describe('OCDS: a partial release imported later', () => {
+  const bytes = read('contracts-finder.ocds.json');
+  type Award = {
+    id: string;
+    date: string;
+    value: { amount: number; currency: string };
+    contractPeriod: { startDate: string; endDate: string };
+    suppliers: { id: string; name: string }[];
+  };
+  const first = (JSON.parse(bytes.toString('utf8')) as { releases: Record<string, unknown>[] }).releases[0] as {
+    ocid: string;
+    id: string;
+    tender: { title: string };
+    buyer: { name: string };
+    awards: Award[];
+  };
+  const award = first.awards[0] as Award;
+
+  it('keeps what the contract in the database had and the release leaves out; takes what it gives', async () => {
+    // The sample is in the database (imported again here: this test does not lean on the one before).
+    expect((await postImport(bytes, '?filename=contracts-finder.json')).status).toBe(200);
+    // An update as a publisher sends one, derived from the real release: a new value without its currency,
+    // the end of the period removed, an amendment; no title, suppliers, buyer or parties.
+    const partial = {
+      ocid: first.ocid,
+      id: `${first.id}-update`,
+      date: '2023-01-10T09:00:00Z',
+      tag: ['awardUpdate'],
+      awards: [
+        {
+          id: award.id,
+          value: { amount: 50000 },
+          contractPeriod: { endDate: null },
+          amendments: [{ id: '1', date: '2023-01-09T00:00:00Z', rationale: 'Licences added' }],
+        },
+      ],
+    };
+    const result = await postImport(JSON.stringify({ releases: [partial] }), '?filename=update.json');
+    expect(result.status, JSON.stringify(result.body)).toBe(200);
+    expect(result.body.updated.entities).toBe(1);
+
+    const { records } = await driver.executeQuery(
+      `MATCH (b:PublicBody)-[:BUYER_OF]->(c:Contract)-[a:AWARDED_TO]->(s:Organization)
+       WHERE c.identifierValues = [$key]
+       RETURN c {.*} AS contract, a.amount AS linkAmount, a.currency AS linkCurrency, a.end AS linkEnd,
+         b.name AS buyer, s.name AS supplier`,
+      { key: `${first.ocid}/${award.id}` },
+      { database },
+    );
+    expect(records).toHaveLength(1);
+    const row = records[0]?.toObject() as Record<string, unknown> & { contract: Record<string, unknown> };
+    expect(row.contract).toMatchObject({
+      name: first.tender.title,
+      amount: 50000,
+      currency: award.value.currency,
+      start: award.contractPeriod.startDate.slice(0, 10),
+      signedOn: award.date.slice(0, 10),
+      sourceDate: partial.date,
+      amendmentDates: ['2023-01-09'],
+      amendmentDescriptions: ['Licences added'],
+    });
+    expect(row.contract.end).toBeUndefined();
+    expect(String(row.contract.description)).toContain('status active');
+    expect(row).toMatchObject({
+      linkAmount: 50000,
+      linkCurrency: award.value.currency,
+      linkEnd: null,
+      buyer: first.buyer.name,
+      supplier: award.suppliers[0]?.name,
+    });
+  });
+});
+
 describe('USAspending', () => {
   const text = read('nasa-contracts.usaspending.csv');
   const rows = parse(text, { columns: true }) as Record<string, string>[];

@@ -340,6 +340,43 @@ describe('an OCDS package larger than a chunk', { timeout: 180_000 }, () => {
     expect(changed).toEqual({ amount: 6000, dates: ['2024-05-30'] });
   });
 
+  it('a partial release in a later chunk merges into the contract an earlier chunk gave (read back, or in memory)', async () => {
+    // Processes 20 to 28 in three chunks, then updates of 20 (three chunks back: written by then, read
+    // back from the database) and 26 (the chunk before: still in memory) carrying only a new amount.
+    const full = Array.from({ length: 9 }, (_, i) => release(20 + i, '2024-01-01T09:00:00Z', 100 + i));
+    const update = (n: number, amount: number) => ({
+      ocid: `ocds-${token}-${n}`,
+      id: `${token}-${n}-update`,
+      date: '2024-02-01T09:00:00Z',
+      tag: ['awardUpdate'],
+      awards: [{ id: `A${n}`, value: { amount } }],
+    });
+    const lines = [...full, update(20, 42.5), update(26, 77.25)].map((r) => JSON.stringify(r)).join('\n');
+    const result = await importContracts(Buffer.from(lines), 'updates.jsonl');
+    expect(result.auditId).toMatch(/^audit:/);
+    for (const [n, amount] of [
+      [20, 42.5],
+      [26, 77.25],
+    ] as const) {
+      const row = await one<Record<string, unknown>>(
+        `MATCH (b:PublicBody)-[:BUYER_OF]->(c:Contract)-[a:AWARDED_TO]->(s:Organization)
+         WHERE c.id STARTS WITH 'contract:ocds-ocds-' + $token + '-' + $n + '-'
+         RETURN c.name AS name, c.amount AS amount, c.currency AS currency, c.sourceDate AS sourceDate,
+           a.amount AS awarded, b.name AS buyer, s.name AS supplier`,
+        { n: String(n) },
+      );
+      expect(row).toEqual({
+        name: `Contract ${n}`,
+        amount,
+        currency: 'GBP',
+        sourceDate: '2024-02-01T09:00:00Z',
+        awarded: amount,
+        buyer: `Buyer ${n % 2}`,
+        supplier: `SUPPLIER ${n % 4} LIMITED`,
+      });
+    }
+  });
+
   it('the Contracts Finder sample, one release a chunk: the counts and amounts of the file', async () => {
     const bytes = readFileSync(new URL('../fixtures/sources/contracts-finder.ocds.json', import.meta.url));
     const pkg = JSON.parse(bytes.toString('utf8')) as {

@@ -13,7 +13,7 @@ import { exactPhrase } from '../../server/services/imports/identifiers.js';
 import type { MappedImport } from '../../server/services/imports/mapped-import.js';
 import { identifierKey } from '../../server/services/imports/sources/identity.js';
 import { LITTLESIS_CATEGORIES, mapLittleSis } from '../../server/services/imports/sources/littlesis.js';
-import { mapOcds, ocdsScheme } from '../../server/services/imports/sources/ocds.js';
+import { mapOcds, mergeOcds, ocdsScheme, OcdsMapper, type KnownContract } from '../../server/services/imports/sources/ocds.js';
 import { mapUsaspending } from '../../server/services/imports/sources/usaspending.js';
 import { parseInterlockFile } from '../../server/services/import-validation.js';
 
@@ -99,6 +99,129 @@ describe('OCDS', () => {
     const contracts = entities.filter((e) => e.kind === 'Contract');
     expect(contracts).toHaveLength(1);
     expect(contracts[0]?.amount).toBe(50000);
+  });
+
+  describe('a partial release (only what changed) merges into the release it updates', () => {
+    type Award = {
+      id: string;
+      date: string;
+      description: string;
+      value: { amount: number; currency: string };
+      contractPeriod: { startDate: string; endDate: string };
+      suppliers: { id: string; name: string }[];
+    };
+    const first = pkg.releases[0] as Record<string, unknown> & {
+      ocid: string;
+      id: string;
+      tender: { title: string };
+      buyer: { name: string };
+      awards: Award[];
+    };
+    const award = first.awards[0] as Award;
+    // Derived from the real release as a publisher would send an update: the new value without its
+    // currency, the end of the period removed (null), an amendment; no title, suppliers, buyer or parties.
+    const partial = {
+      ocid: first.ocid,
+      id: `${first.id}-update`,
+      date: '2023-01-10T09:00:00Z',
+      tag: ['awardUpdate'],
+      awards: [
+        {
+          id: award.id,
+          value: { amount: 50000 },
+          contractPeriod: { endDate: null },
+          amendments: [{ id: '1', date: '2023-01-09T00:00:00Z', rationale: 'Licences added' }],
+        },
+      ],
+    };
+    const expectMerged = (entities: Row[], relationships: Row[]) => {
+      const contracts = entities.filter((e) => e.kind === 'Contract');
+      expect(contracts).toHaveLength(1);
+      const contract = contracts[0] as Row;
+      expect(contract).toMatchObject({
+        name: first.tender.title,
+        purpose: award.description,
+        amount: 50000,
+        currency: award.value.currency,
+        start: award.contractPeriod.startDate.slice(0, 10),
+        signedOn: award.date.slice(0, 10),
+        sourceDate: partial.date,
+        amendments: [{ date: '2023-01-09', description: 'Licences added' }],
+      });
+      expect(contract.end).toBeUndefined();
+      expect((contract.citations as { locator: string }[])[0]?.locator).toBe(`ocid ${first.ocid} · release ${partial.id}`);
+      const supplier = award.suppliers[0]?.name as string;
+      expect((contract.citations as { quote: string }[])[0]?.quote).toContain(supplier);
+      const awarded = relationships.filter((r) => r.type === 'AWARDED_TO');
+      expect(awarded).toHaveLength(1);
+      expect(awarded[0]).toMatchObject({ source: contract.id, amount: 50000, currency: award.value.currency });
+      expect(awarded[0]?.end).toBeUndefined();
+      const bought = relationships.filter((r) => r.type === 'BUYER_OF');
+      expect(bought.map((r) => r.target)).toEqual([contract.id]);
+      expect((bought[0]?.citations as { quote: string }[])[0]?.quote).toContain(first.buyer.name);
+    };
+
+    it('in one file, whatever the order the releases come in', () => {
+      const lines = [partial, first].map((r) => JSON.stringify(r)).join('\n');
+      const { entities, relationships } = valid(mapOcds(lines, 'cf.jsonl', new TextEncoder().encode(lines)));
+      expectMerged(entities, relationships);
+    });
+
+    it('across chunks of a file', async () => {
+      const mapper = new OcdsMapper('cf.jsonl', 'document:import-ocds-test', noLookup);
+      valid(await mapper.map([{ value: first, line: 1, index: 0 }], []));
+      const { entities, relationships } = valid(await mapper.map([{ value: partial, line: 2, index: 1 }], []));
+      expectMerged(entities, relationships);
+    });
+
+    it('into the contract an earlier import wrote (what the database holds of it)', async () => {
+      const { entities } = valid(mapOcds(JSON.stringify(first), 'cf.json', new Uint8Array()));
+      const stored = entities.find((e) => e.kind === 'Contract') as Row;
+      const organisations = new Map(entities.map((e) => [e.name, e.id]));
+      const supplier = award.suppliers[0]?.name as string;
+      // As the import service reads it back (ocds-known-contracts.cypher).
+      const known: KnownContract = {
+        sourceDate: stored.sourceDate as string,
+        amendments: [],
+        title: stored.name as string,
+        purpose: stored.purpose as string,
+        amount: stored.amount as number,
+        currency: stored.currency as string,
+        start: stored.start as string,
+        end: stored.end as string,
+        signedOn: stored.signedOn as string,
+        status: 'active',
+        buyer: { id: organisations.get(first.buyer.name) as string, name: first.buyer.name },
+        suppliers: [{ id: organisations.get(supplier) as string, name: supplier }],
+      };
+      const mapper = new OcdsMapper('update.json', 'document:import-ocds-test', () =>
+        Promise.resolve(new Map([[stored.id, known]])),
+      );
+      const { entities: after, relationships } = valid(await mapper.map([{ value: partial, index: 0 }], []));
+      expectMerged(after, relationships);
+      expect(relationships.find((r) => r.type === 'AWARDED_TO')?.target).toBe(organisations.get(supplier));
+    });
+  });
+
+  it('merges releases as OCDS compiles them: objects by field, lists of objects by id, null removes', () => {
+    expect(
+      mergeOcds(
+        { value: { amount: 1, currency: 'GBP' }, suppliers: [{ id: 'a', name: 'A' }], tag: ['award'], title: 'T' },
+        { value: { amount: 2 }, suppliers: [{ id: 'b', name: 'B' }], tag: ['awardUpdate'], title: null, description: '' },
+      ),
+    ).toEqual({
+      value: { amount: 2, currency: 'GBP' },
+      suppliers: [
+        { id: 'a', name: 'A' },
+        { id: 'b', name: 'B' },
+      ],
+      tag: ['awardUpdate'],
+      title: null,
+    });
+    // Identifiers are merged whole, as the OCDS schema says (wholeListMerge).
+    expect(
+      mergeOcds({ additionalIdentifiers: [{ id: '1', scheme: 'A' }] }, { additionalIdentifiers: [{ id: '2', scheme: 'B' }] }),
+    ).toEqual({ additionalIdentifiers: [{ id: '2', scheme: 'B' }] });
   });
 
   it('names the release that lacks an ocid', () => {

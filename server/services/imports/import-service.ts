@@ -139,7 +139,7 @@ export async function runImport(
     );
   if (format === 'ocds') {
     const { documentId, pkg } = await ocdsFirstPass(source, maxUnpackedBytes);
-    const lookup: LookupContracts = (ids) => withRead(driver, database, (tx) => contractsSourceDates(tx, ids));
+    const lookup: LookupContracts = (ids) => withRead(driver, database, (tx) => knownContracts(tx, ids));
     return importStreamed(driver, database, source, options, (content) =>
       ocdsChunks(content, {
         fileName: source.fileName,
@@ -207,20 +207,49 @@ async function importStreamed(
   }
 }
 
-/** Of the contracts among `ids`, the date of the release each came from and its amendments. */
-async function contractsSourceDates(tx: ManagedTransaction, ids: string[]): Promise<Map<string, KnownContract>> {
-  const result = await tx.run(cypher('queries/contracts-source-dates'), { ids });
+/** Of the contracts among `ids`, what a later OCDS release of each merges into (ocds.ts `KnownContract`). */
+async function knownContracts(tx: ManagedTransaction, ids: string[]): Promise<Map<string, KnownContract>> {
+  const result = await tx.run(cypher('queries/ocds-known-contracts'), { ids });
+  const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
+  const ref = (v: unknown) => {
+    const r = v as { id?: unknown; name?: unknown } | null;
+    const id = str(r?.id);
+    const name = str(r?.name);
+    return id ? { id, ...(name ? { name } : {}) } : undefined;
+  };
   return new Map(
-    result.records.map((r) => [
-      r.get('id') as string,
-      {
-        ...(typeof r.get('sourceDate') === 'string' ? { sourceDate: r.get('sourceDate') as string } : {}),
+    result.records.map((r) => {
+      const id = r.get('id') as string;
+      const amount = r.get('amount') as unknown;
+      // The description an OCDS import writes names the ocid and ends with the status it read
+      // (`OCDS <ocid>, award <id>…; status active`).
+      const description = str(r.get('description')) ?? '';
+      const status = /; status ([^;]+)$/.exec(description)?.[1];
+      const ocid = /^OCDS (\S+), award /.exec(description)?.[1];
+      const name = str(r.get('name'));
+      const known: KnownContract = {
         amendments: amendmentsFromStored({
           amendmentDates: r.get('amendmentDates') as unknown,
           amendmentDescriptions: r.get('amendmentDescriptions') as unknown,
         }),
-      },
-    ]),
+        suppliers: (r.get('suppliers') as unknown[]).flatMap((s) => ref(s) ?? []),
+      };
+      const fields: Partial<KnownContract> = {
+        sourceDate: str(r.get('sourceDate')),
+        // A contract without a title of its own was named by its ocid: that is no title to keep.
+        title: name !== ocid ? name : undefined,
+        purpose: str(r.get('purpose')),
+        amount: typeof amount === 'number' ? amount : undefined,
+        currency: str(r.get('currency')),
+        start: str(r.get('start')),
+        end: str(r.get('end')),
+        signedOn: str(r.get('signedOn')),
+        status,
+        buyer: ref(r.get('buyer')),
+      };
+      for (const [key, value] of Object.entries(fields)) if (value !== undefined) Object.assign(known, { [key]: value });
+      return [id, known];
+    }),
   );
 }
 

@@ -50,10 +50,26 @@ export function ocdsScheme(scheme: string): string {
   return `ocds:${slug || 'unknown'}`;
 }
 
-/** What the database holds of contracts an earlier import wrote: the date of their release, their amendments. */
+/**
+ * What is known of a contract before a release of it is applied: the fields we map, as an earlier chunk
+ * of the file gave them or the database holds them (an earlier import). A later release merges into it
+ * as OCDS compiles releases: what it gives wins, what it leaves out is kept.
+ */
 export interface KnownContract {
+  /** The date of the release it came from. */
   sourceDate?: string;
   amendments: ContractAmendment[];
+  title?: string;
+  purpose?: string;
+  amount?: number;
+  currency?: string;
+  start?: string;
+  end?: string;
+  signedOn?: string;
+  /** The OCDS status of the contract or award. */
+  status?: string;
+  buyer?: { id: string; name?: string };
+  suppliers?: { id: string; name?: string }[];
 }
 export type LookupContracts = (ids: string[]) => Promise<Map<string, KnownContract>>;
 
@@ -74,19 +90,28 @@ export function mapOcds(text_: string, fileName: string, bytes: Uint8Array): Map
  * Maps OCDS one chunk of records at a time (a file of any size streamed, see ocds-stream.ts), keeping
  * across chunks only what a later chunk needs: our id and kind of every party met (by the publisher's
  * party id, for releases that name a party without repeating it), the entities already given (not
- * given again, which would replace what the first chunk wrote), and the date of the release each
- * contract came from (with its amendments, where it has any), so a release older than one already
- * read, here or in the database, never overwrites it. A whole file is one chunk.
+ * given again, which would replace what the first chunk wrote), and the fields of each contract given
+ * (with the date of its release and its amendments), so a later release, which may give only what
+ * changed, merges into them, and a release older than one already read, here or in the database, never
+ * overwrites them. A whole file is one chunk.
  */
 export class OcdsMapper {
   /** `<ocid prefix>/<party id>` -> our entity. */
   private readonly parties = new Map<string, { id: string; kind: EntityKind }>();
   /** Entities an earlier chunk gave: a later chunk links to them without giving them again. */
   private readonly given = new Set<string>();
-  /** Contract id -> the date of the release it came from, for the contracts given so far. */
+  /** Contract id -> the date of the release it came from, for every contract given so far. */
   private readonly contractDates = new Map<string, string>();
   /** ... and the amendments of those that have any. */
   private readonly contractAmendments = new Map<string, ContractAmendment[]>();
+  /**
+   * What the contracts of this chunk and the one before say, for a later release to merge into. Those
+   * of earlier chunks are read back from the database, where the streamed import has written them by
+   * then (it writes each chunk before it maps the one after next); a dry run, which writes nothing,
+   * knows those by their date and amendments only.
+   */
+  private recent = new Map<string, KnownContract>();
+  private previous = new Map<string, KnownContract>();
   private releaseCount = 0;
 
   constructor(
@@ -99,7 +124,9 @@ export class OcdsMapper {
   /** One chunk of records (releases, records of a record package, or packages a line). */
   async map(records: readonly JsonRecord[], problems: readonly ImportProblem[]): Promise<MappedImport> {
     const releases = this.releasesOf(records, problems);
-    const ids = [...new Set(releases.list.flatMap((r) => contractIdsOf(r)))].filter((id) => !this.contractDates.has(id));
+    this.previous = this.recent;
+    this.recent = new Map();
+    const ids = [...new Set(releases.list.flatMap((r) => contractIdsOf(r)))].filter((id) => !this.previous.has(id));
     const stored = ids.length > 0 ? await this.lookup(ids) : new Map<string, KnownContract>();
     return this.mapReleases(releases, stored);
   }
@@ -219,10 +246,13 @@ export class OcdsMapper {
     return mapped;
   }
 
-  /** The contract a release last described, unless an earlier chunk or import has a newer one. */
+  /** The contract as this chunk or the one before gave it, else as the database holds it (see `recent`). */
   private known(id: string, stored: ReadonlyMap<string, KnownContract>): KnownContract | undefined {
+    const recent = this.recent.get(id) ?? this.previous.get(id);
+    if (recent) return recent;
+    const fromDatabase = stored.get(id);
     const sourceDate = this.contractDates.get(id);
-    if (sourceDate === undefined) return stored.get(id);
+    if (fromDatabase || sourceDate === undefined) return fromDatabase;
     return { ...(sourceDate ? { sourceDate } : {}), amendments: this.contractAmendments.get(id) ?? [] };
   }
 
@@ -324,51 +354,66 @@ export class OcdsMapper {
         );
         continue;
       }
-      const amendments = mergeAmendments(known?.amendments ?? [], [
-        ...amendmentsOf(award.amendments),
-        ...amendmentsOf(contract.amendments),
-      ]);
-      const sourceDate = sourceDateOf(release.date);
-      this.contractDates.set(id, sourceDate ?? '');
-      if (amendments.length > 0) this.contractAmendments.set(id, amendments);
-      const value = isObject(contract.value) ? contract.value : isObject(award.value) ? award.value : {};
-      const amount = amountOf(value.amount);
-      const currency = text(value.currency)?.toUpperCase();
-      const period = isObject(contract.period) ? contract.period : isObject(award.contractPeriod) ? award.contractPeriod : {};
-      const title = text(contract.title) ?? text(award.title) ?? state.title ?? ocid;
-      const status = text(contract.status) ?? text(award.status);
-      const suppliers = (Array.isArray(award.suppliers) ? award.suppliers : [])
-        .filter(isObject)
-        .map((s) => ours.get(text(s.id) ?? text(s.name) ?? ''))
-        .filter((s): s is { id: string; kind: EntityKind } => !!s && s.kind === 'Organization');
-      const money = amount !== undefined && amount >= 0 && currency && /^[A-Z]{3}$/.test(currency) ? { amount, currency } : {};
+      // What this process's releases give of the contract (already merged among themselves, in date
+      // order) merged into what an earlier chunk or import gave: a field the releases leave out keeps its
+      // value, one they set to null is removed, anything they give wins (OCDS compiled releases).
+      const money = given(contract.value) !== undefined ? contract.value : award.value;
+      const period = given(contract.period) !== undefined ? contract.period : award.contractPeriod;
+      const supplierRefs = (Array.isArray(award.suppliers) ? award.suppliers : []).filter(isObject).flatMap((s) => {
+        const entity = ours.get(text(s.id) ?? text(s.name) ?? '');
+        return entity && entity.kind === 'Organization' ? [refOf(entity.id, s)] : [];
+      });
+      const buyerRef = buyer ? refOf(buyer.id, state.buyer) : undefined;
+      const merged: KnownContract = {
+        sourceDate: sourceDateOf(release.date),
+        amendments: mergeAmendments(known?.amendments ?? [], [
+          ...amendmentsOf(award.amendments),
+          ...amendmentsOf(contract.amendments),
+        ]),
+        // The contract's or award's title, else what was known, else the tender's (not the ocid).
+        title: mergeField(given(contract.title, award.title), text, known?.title) ?? state.title,
+        purpose: mergeField(given(contract.description, award.description), text, known?.purpose),
+        amount: mergeField(field(money, 'amount'), amountOf, known?.amount),
+        currency: mergeField(field(money, 'currency'), (v) => text(v)?.toUpperCase(), known?.currency),
+        start: mergeField(field(period, 'startDate'), partialDate, known?.start),
+        end: mergeField(field(period, 'endDate'), partialDate, known?.end),
+        signedOn: mergeField(given(contract.dateSigned, award.date), partialDate, known?.signedOn),
+        status: mergeField(given(contract.status, award.status), text, known?.status),
+        buyer: buyerRef ?? known?.buyer,
+        // Suppliers are merged by id, as OCDS merges lists of objects that have one.
+        suppliers: unionById(known?.suppliers ?? [], supplierRefs),
+      };
+      this.recent.set(id, merged);
+      this.contractDates.set(id, merged.sourceDate ?? '');
+      if (merged.amendments.length > 0) this.contractAmendments.set(id, merged.amendments);
+      const { amount, currency, status, amendments, sourceDate } = merged;
+      const title = merged.title ?? ocid;
+      const suppliers = merged.suppliers ?? [];
+      const moneyFields =
+        amount !== undefined && amount >= 0 && currency && /^[A-Z]{3}$/.test(currency) ? { amount, currency } : {};
       if (amount !== undefined && amount < 0)
         out.warn(`ocid ${ocid}, award ${awardId}: a negative value (${amount}) was not imported`, release.line);
-      const supplierNames = (Array.isArray(award.suppliers) ? award.suppliers : [])
-        .filter(isObject)
-        .map((s) => text(s.name))
-        .filter(Boolean);
+      const supplierNames = suppliers.map((s) => s.name).filter(Boolean);
       const said = `${title}${supplierNames.length ? ` awarded to ${supplierNames.join(', ')}` : ''}${
         amount !== undefined ? ` for ${amount} ${currency ?? ''}`.trimEnd() : ''
       }${status ? ` (status ${status})` : ''}`;
-      const description = text(contract.description) ?? text(award.description);
-      // A later release may change anything of the contract: it replaces, it does not gather.
+      // The merged contract replaces what an earlier chunk gave (it holds all of it).
       out.replaceEntity(
         {
           id,
           kind: 'Contract',
           name: clip(title, 300),
           aliases: [],
-          ...(description ? { purpose: clip(description, 2000) } : {}),
+          ...(merged.purpose ? { purpose: clip(merged.purpose, 2000) } : {}),
           description: clip(
             `OCDS ${ocid}, award ${awardId}${contractId ? `, contract ${contractId}` : ''}${status ? `; status ${status}` : ''}`,
             4000,
           ),
           identifiers: [{ scheme: 'ocds:award', value: clip(`${ocid}/${awardId}`, 300) }],
-          ...money,
-          start: partialDate(period.startDate),
-          end: partialDate(period.endDate),
-          signedOn: partialDate(contract.dateSigned) ?? partialDate(award.date),
+          ...moneyFields,
+          start: merged.start,
+          end: merged.end,
+          signedOn: merged.signedOn,
           ...(sourceDate ? { sourceDate } : {}),
           ...(amendments.length > 0 ? { amendments } : {}),
           status: 'reported',
@@ -377,15 +422,15 @@ export class OcdsMapper {
         release.line,
       );
       this.given.add(id);
-      if (buyer)
+      if (merged.buyer)
         out.relationship(
           {
             id: `rel:ocds-${slugOf(`${ocid}/${awardId}`)}-buyer`,
             type: 'BUYER_OF',
-            source: buyer.id,
+            source: merged.buyer.id,
             target: id,
             status: 'reported',
-            citations: [cite(release, `${text(state.buyer?.name) ?? 'buyer'} bought: ${said}`)],
+            citations: [cite(release, `${merged.buyer.name ?? 'buyer'} bought: ${said}`)],
           },
           release.line,
         );
@@ -397,9 +442,9 @@ export class OcdsMapper {
             type: 'AWARDED_TO',
             source: id,
             target: supplier.id,
-            ...(suppliers.length === 1 ? money : {}),
-            start: partialDate(period.startDate),
-            end: partialDate(period.endDate),
+            ...(suppliers.length === 1 ? moneyFields : {}),
+            start: merged.start,
+            end: merged.end,
             status: 'reported',
             citations: [cite(release, said)],
           },
@@ -502,6 +547,80 @@ function mergeAmendments(known: readonly ContractAmendment[], found: readonly Co
   return [...all.values()].sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '')).slice(-100);
 }
 
+/**
+ * What releases give of a field, the first of `values` that says anything: a value, or `null` (the
+ * publisher removed it). Undefined when none does: absent, an empty string, or an empty object or list
+ * say nothing (OCDS merging leaves the earlier value in place).
+ */
+function given(...values: unknown[]): unknown {
+  for (const v of values) {
+    if (v === undefined || v === '') continue;
+    if (Array.isArray(v) && v.length === 0) continue;
+    if (isObject(v) && Object.keys(v).length === 0) continue;
+    return v;
+  }
+  return undefined;
+}
+
+/** A member of an object that may be absent (undefined) or removed (`null`, which removes its members too). */
+function field(object: unknown, key: string): unknown {
+  if (object === null) return null;
+  return isObject(object) ? given(object[key]) : undefined;
+}
+
+/** The field after a release: what it gives (read as ours), nothing if it removed it, else what was known. */
+function mergeField<T>(value: unknown, read: (v: unknown) => T | undefined, known: T | undefined): T | undefined {
+  if (value === undefined) return known;
+  return value === null ? undefined : read(value);
+}
+
+function refOf(id: string, party: unknown): { id: string; name?: string } {
+  const name = isObject(party) ? text(party.name) : undefined;
+  return name ? { id, name } : { id };
+}
+
+/** `known` then those of `found` it lacks, by id. */
+function unionById<T extends { id: string }>(known: readonly T[], found: readonly T[]): T[] {
+  const ids = new Set(known.map((k) => k.id));
+  return [...known, ...found.filter((f) => !ids.has(f.id))];
+}
+
+/**
+ * One release merged into what earlier releases of the process said, as OCDS compiles releases: objects
+ * field by field, lists of objects that all have an `id` by id (others, and `additionalIdentifiers` /
+ * `additionalClassifications`, which OCDS merges whole, replaced), other values replaced. A field set to
+ * `null` stays `null` (removed: nothing in the mapping reads it) so that a later merge across chunks or
+ * imports knows it was removed rather than left out; an empty string, object or list changes nothing.
+ */
+export function mergeOcds(output: unknown, input: unknown, key = ''): unknown {
+  if (input === undefined || input === '') return output;
+  if (input === null) return null;
+  if (Array.isArray(input)) {
+    if (input.length === 0) return output;
+    const byId = !WHOLE_LISTS.has(key) && input.every((item) => isObject(item) && text(item.id) !== undefined);
+    if (!byId) return input;
+    const list = Array.isArray(output) ? [...(output as unknown[])] : [];
+    for (const item of input as Value[]) {
+      const at = list.findIndex((o) => isObject(o) && text(o.id) === text(item.id));
+      if (at >= 0) list[at] = mergeOcds(list[at], item);
+      else list.push(mergeOcds(undefined, item));
+    }
+    return list;
+  }
+  if (isObject(input)) {
+    const out: Value = isObject(output) ? { ...output } : {};
+    for (const [k, v] of Object.entries(input)) {
+      const m = mergeOcds(out[k], v, k);
+      if (m !== undefined) out[k] = m;
+    }
+    return out;
+  }
+  return input;
+}
+
+/** Lists of objects with an `id` that OCDS 1.1 merges whole (`wholeListMerge`): identifiers, classifications. */
+const WHOLE_LISTS = new Set(['additionalIdentifiers', 'additionalClassifications']);
+
 /** Transactions of a contract's implementation (OCDS 1.1 `payer`/`payee`, 1.0 provider/receiver). */
 function transactionsOf(contract: Value): Value[] {
   const implementation = isObject(contract.implementation) ? contract.implementation : {};
@@ -530,7 +649,7 @@ interface ProcessState {
   releaseOf?: Map<string, Release>;
 }
 
-/** One release onto what earlier releases of the process said: objects by id, later fields win. */
+/** One release onto what earlier releases of the process said, merged as OCDS compiles releases (`mergeOcds`). */
 function applyRelease(state: ProcessState, release: Release): void {
   const r = release.value;
   state.releaseOf ??= new Map();
@@ -539,20 +658,21 @@ function applyRelease(state: ProcessState, release: Release): void {
     for (const item of items) {
       if (!isObject(item)) continue;
       const id = text(item.id) ?? String(map.size + 1);
-      map.set(id, { ...(map.get(id) ?? {}), ...item });
+      map.set(id, mergeOcds(map.get(id), item) as Value);
       state.releaseOf?.set(`${key}:${id}`, release);
     }
   };
   mergeInto(state.parties, r.parties, 'party');
   mergeInto(state.awards, r.awards, 'award');
   mergeInto(state.contracts, r.contracts, 'contract');
-  if (isObject(r.buyer)) state.buyer = { ...(state.buyer ?? {}), ...r.buyer };
+  if (isObject(r.buyer)) state.buyer = mergeOcds(state.buyer, r.buyer) as Value;
+  else if (r.buyer === null) state.buyer = undefined;
   const tender = isObject(r.tender) ? r.tender : {};
   state.title = text(tender.title) ?? state.title;
   if (isObject(tender.procuringEntity) && !state.buyer) state.buyer = tender.procuringEntity;
   for (const t of Array.isArray(tender.tenderers) ? tender.tenderers : []) {
     const id = isObject(t) ? (text(t.id) ?? text(t.name)) : undefined;
-    if (id && isObject(t)) state.tenderers.set(id, t);
+    if (id && isObject(t)) state.tenderers.set(id, mergeOcds(state.tenderers.get(id), t) as Value);
   }
   state.lastRelease = release;
 }
