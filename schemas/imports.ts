@@ -82,7 +82,8 @@ export const ImportResult = z.object({
 });
 export type ImportResult = z.infer<typeof ImportResult>;
 
-export const IMPORT_PHASES = ['parse', 'validate', 'compare', 'entities', 'relationships', 'audit', 'done'] as const;
+/** `scan`: a first reading of the whole file before it is parsed (OCDS: the hash that names its Document). */
+export const IMPORT_PHASES = ['scan', 'parse', 'validate', 'compare', 'entities', 'relationships', 'audit', 'done'] as const;
 export const ImportProgress = z.object({
   phase: z.enum(IMPORT_PHASES),
   done: z.number().int(),

@@ -13,6 +13,7 @@ import { gzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ImportProgress } from '../../schemas/index.js';
 import { ImportValidationError } from '../../server/services/import-validation.js';
 import { runImport } from '../../server/services/imports/import-service.js';
 import { LITTLESIS_CATEGORIES } from '../../server/services/imports/sources/littlesis.js';
@@ -253,6 +254,26 @@ describe('an OCDS package larger than a chunk', { timeout: 180_000 }, () => {
     expect(result.created.entities).toBe(2 + 4 + 11 + 1);
     expect(result.updated.entities).toBe(1);
     expect(await one<{ n: number }>('MATCH (n:Entity) WHERE n.id CONTAINS $token RETURN count(n) AS n')).toEqual({ n: 0 });
+  });
+
+  it('the first pass (the hash that names the Document) reports its progress through the same listener', async () => {
+    const progress: ImportProgress[] = [];
+    const result = await runImport(
+      driver,
+      database,
+      { bytes: gz, fileName: 'package.json.gz' },
+      { dryRun: true, actor, route: 'test', tuning: chunked, onProgress: (p) => progress.push(p) },
+    );
+    expect(result.created.entities).toBe(2 + 4 + 11 + 1);
+    const scan = progress.filter((p) => p.phase === 'scan');
+    expect(scan[0]).toEqual({ phase: 'scan', done: 0, total: gz.length });
+    expect(scan.at(-1)).toEqual({ phase: 'scan', done: gz.length, total: gz.length });
+    // All of it before the second pass compares anything, which reports in the same unit (bytes as stored).
+    const lastScan = progress.findLastIndex((p) => p.phase === 'scan');
+    expect(progress.findIndex((p) => p.phase === 'compare')).toBeGreaterThan(lastScan);
+    const parse = progress.filter((p) => p.phase === 'parse' && p.total > 1);
+    expect(parse.length).toBeGreaterThan(0);
+    expect(parse.every((p) => p.total === gz.length)).toBe(true);
   });
 
   it('a problem in the last chunk: nothing stays, and the problem names its line', async () => {

@@ -8,6 +8,7 @@
  */
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import type { ImportProgress } from '../../schemas/index.js';
 import { ImportTooLargeError } from '../../server/services/imports/csv.js';
 import { gzipSync } from 'node:zlib';
 import { fileFromBytes, openContent } from '../../server/services/imports/import-file.js';
@@ -157,6 +158,26 @@ describe('OCDS streamed', () => {
       { id: 'S', name: 'The Supplier', roles: ['supplier'], identifier: { scheme: 'GB-COH', id: '0001' } },
     ],
     awards: [{ id: `a${n}`, value: { amount: n, currency: 'GBP' }, suppliers: [{ id: 'S', name: 'The Supplier' }] }],
+  });
+
+  it('the first pass reports the bytes it has read of the file, from none to all, at most once a percent', async () => {
+    const text = JSON.stringify({ releases: Array.from({ length: 3000 }, (_, n) => release(n)) });
+    const bytes = Buffer.from(text);
+    // A file read in blocks of 64 kB, as a file on disk is.
+    const blocks = Array.from({ length: Math.ceil(bytes.length / 65536) }, (_, i) => bytes.subarray(i * 65536, (i + 1) * 65536));
+    const file = { ...fileFromBytes(bytes, 'big.json'), open: () => Readable.from(blocks) };
+    const reports: ImportProgress[] = [];
+    const { documentId } = await ocdsFirstPass(file, 1 << 20, (p) => reports.push(p));
+    expect(documentId).toBe(importDocumentId('ocds', bytes));
+    expect(reports.every((p) => p.phase === 'scan' && p.total === bytes.length)).toBe(true);
+    expect(reports[0]?.done).toBe(0);
+    expect(reports.at(-1)?.done).toBe(bytes.length);
+    const done = reports.map((p) => p.done);
+    expect(done.every((d, i) => i === 0 || d > (done[i - 1] as number))).toBe(true);
+    // Some in between, block by block (the reader keeps a few blocks ahead), never more than a percent apart.
+    expect(blocks.length).toBeGreaterThan(10);
+    expect(reports.length).toBeGreaterThan(4);
+    expect(reports.length).toBeLessThanOrEqual(102);
   });
 
   it('gzipped, publisher after the releases: the first chunk carries the Document with it, under the id of the content read whole', async () => {

@@ -138,7 +138,7 @@ export async function runImport(
       }),
     );
   if (format === 'ocds') {
-    const { documentId, pkg } = await ocdsFirstPass(source, maxUnpackedBytes);
+    const { documentId, pkg } = await ocdsFirstPass(source, maxUnpackedBytes, options.onProgress);
     const lookup: LookupContracts = (ids) => withRead(driver, database, (tx) => knownContracts(tx, ids));
     return importStreamed(driver, database, source, options, (content) =>
       ocdsChunks(content, {

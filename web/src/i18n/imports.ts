@@ -15,6 +15,7 @@ const enImports = {
   stop: 'Stop',
   phase: {
     upload: 'uploading',
+    scan: 'scanning the file',
     parse: 'reading',
     validate: 'checking',
     compare: 'comparing with the graph',
@@ -77,6 +78,7 @@ const esImports: typeof enImports = {
   stop: 'Detener',
   phase: {
     upload: 'subiendo',
+    scan: 'examinando el archivo',
     parse: 'leyendo',
     validate: 'comprobando',
     compare: 'comparando con el grafo',
@@ -139,6 +141,7 @@ const arImports: typeof enImports = {
   stop: 'إيقاف',
   phase: {
     upload: 'رفع',
+    scan: 'مسح الملف',
     parse: 'قراءة',
     validate: 'فحص',
     compare: 'مقارنة بالمخطط',

@@ -11,7 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import { StringDecoder } from 'node:string_decoder';
-import type { ImportProblem } from '../../../../schemas/index.js';
+import type { ImportProblem, ImportProgress } from '../../../../schemas/index.js';
 import { importDocumentIdOfHash } from '../ids.js';
 import { openContent, unreadableGzip, type ImportFile, type OpenedContent } from '../import-file.js';
 import type { MappedImport } from '../mapped-import.js';
@@ -27,15 +27,39 @@ export const OCDS_CHUNK_RECORDS = 10_000;
 /** The arrays of a package that hold its releases. */
 const STREAMED = ['releases', 'records'];
 
-/** The content's Document id and, for one package, its publisher and address: read without parsing releases. */
-export async function ocdsFirstPass(file: ImportFile, maxRecordBytes: number): Promise<{ documentId: string; pkg: OcdsPackage }> {
-  const { stream } = await openContent(file);
+/** Progress reports of the first pass, at most this many over the file (one a percent). */
+const SCAN_REPORTS = 100;
+
+/**
+ * The content's Document id and, for one package, its publisher and address: read without parsing
+ * releases. `onProgress` follows the reading (phase `scan`, bytes of the file as stored read so far of its
+ * size), as the second pass reports its own: at the start, each percent of the file, and at the end.
+ */
+export async function ocdsFirstPass(
+  file: ImportFile,
+  maxRecordBytes: number,
+  onProgress: (progress: ImportProgress) => void = () => undefined,
+): Promise<{ documentId: string; pkg: OcdsPackage }> {
+  const content = await openContent(file);
+  const { stream } = content;
+  const total = file.size;
+  const step = Math.max(1, Math.ceil(total / SCAN_REPORTS));
+  let reported = 0;
+  onProgress({ phase: 'scan', done: 0, total });
   const hash = createHash('sha256');
   const decoder = new StringDecoder('utf8');
   const raw = (stream as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
+  const take = (chunk: Buffer) => {
+    hash.update(chunk);
+    const done = Math.min(content.bytesRead(), total);
+    if (done - reported >= step && done < total) {
+      reported = done;
+      onProgress({ phase: 'scan', done, total });
+    }
+  };
   async function* decoded(): AsyncGenerator<string> {
     for (let next = await raw.next(); !next.done; next = await raw.next()) {
-      hash.update(next.value);
+      take(next.value);
       yield decoder.write(next.value);
     }
     yield decoder.end();
@@ -50,12 +74,13 @@ export async function ocdsFirstPass(file: ImportFile, maxRecordBytes: number): P
       // A release or package a line, or an array: the main pass sees the first package itself.
       if ('record' in item || 'problem' in item) break;
     }
-    for (let next = await raw.next(); !next.done; next = await raw.next()) hash.update(next.value);
+    for (let next = await raw.next(); !next.done; next = await raw.next()) take(next.value);
   } catch (error) {
     throw unreadableGzip(error);
   } finally {
     stream.destroy();
   }
+  onProgress({ phase: 'scan', done: total, total });
   // As `importDocumentId` names the same content read whole.
   return { documentId: importDocumentIdOfHash('ocds', hash.digest('hex')), pkg };
 }
