@@ -218,6 +218,22 @@ describe('OCDS', () => {
       tag: ['awardUpdate'],
       title: null,
     });
+    // The contract's value removed, the award's still there: the award's, as for a compiled release.
+    const release = (awards: unknown[], contracts: unknown[], date: string, id: string) =>
+      JSON.stringify({ ocid: 'ocds-u1-2', id, date, buyer: { id: 'B', name: 'Council' }, awards, contracts });
+    const lines = [
+      release(
+        [{ id: 'A', title: 'Bridge', value: { amount: 10, currency: 'EUR' } }],
+        [{ id: 'C', awardID: 'A', value: { amount: 12, currency: 'EUR' } }],
+        '2024-01-01T00:00:00Z',
+        'r1',
+      ),
+      release([], [{ id: 'C', awardID: 'A', value: null }], '2024-02-01T00:00:00Z', 'r2'),
+    ].join('\n');
+    const contract = valid(mapOcds(lines, 'r.jsonl', new TextEncoder().encode(lines))).entities.find(
+      (e) => e.kind === 'Contract',
+    );
+    expect(contract).toMatchObject({ name: 'Bridge', amount: 10, currency: 'EUR', sourceDate: '2024-02-01T00:00:00Z' });
     // Identifiers are merged whole, as the OCDS schema says (wholeListMerge).
     expect(
       mergeOcds({ additionalIdentifiers: [{ id: '1', scheme: 'A' }] }, { additionalIdentifiers: [{ id: '2', scheme: 'B' }] }),

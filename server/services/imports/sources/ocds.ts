@@ -357,8 +357,8 @@ export class OcdsMapper {
       // What this process's releases give of the contract (already merged among themselves, in date
       // order) merged into what an earlier chunk or import gave: a field the releases leave out keeps its
       // value, one they set to null is removed, anything they give wins (OCDS compiled releases).
-      const money = given(contract.value) !== undefined ? contract.value : award.value;
-      const period = given(contract.period) !== undefined ? contract.period : award.contractPeriod;
+      const money = given(contract.value, award.value);
+      const period = given(contract.period, award.contractPeriod);
       const supplierRefs = (Array.isArray(award.suppliers) ? award.suppliers : []).filter(isObject).flatMap((s) => {
         const entity = ours.get(text(s.id) ?? text(s.name) ?? '');
         return entity && entity.kind === 'Organization' ? [refOf(entity.id, s)] : [];
@@ -548,18 +548,20 @@ function mergeAmendments(known: readonly ContractAmendment[], found: readonly Co
 }
 
 /**
- * What releases give of a field, the first of `values` that says anything: a value, or `null` (the
- * publisher removed it). Undefined when none does: absent, an empty string, or an empty object or list
- * say nothing (OCDS merging leaves the earlier value in place).
+ * What releases give of a field, from the first of `values` (the contract's, then the award's) that
+ * gives a value; `null` when none does but one was removed (set to `null`); undefined when none says
+ * anything: absent, an empty string, or an empty object or list (OCDS merging keeps the earlier value).
  */
 function given(...values: unknown[]): unknown {
+  let removed = false;
   for (const v of values) {
-    if (v === undefined || v === '') continue;
+    if (v === null) removed = true;
+    if (v === undefined || v === null || v === '') continue;
     if (Array.isArray(v) && v.length === 0) continue;
     if (isObject(v) && Object.keys(v).length === 0) continue;
     return v;
   }
-  return undefined;
+  return removed ? null : undefined;
 }
 
 /** A member of an object that may be absent (undefined) or removed (`null`, which removes its members too). */
