@@ -204,6 +204,9 @@ export const ar: Resources = {
     none: 'لا تحفظات: كل صلة منشورة ومؤرخة ومدعومة بأكثر من مصدر.',
   },
   facts: {
+    sourceRecord: 'السجل المصدر بتاريخ {{date}}',
+    amendments: 'التعديلات',
+    undatedAmendment: 'دون تاريخ',
     originalWording: 'النص الأصلي',
     period: 'الفترة',
     status: 'الحالة',

@@ -162,6 +162,9 @@ export const en = {
     none: 'No caveats: every link is reported, dated and backed by more than one source.',
   },
   facts: {
+    sourceRecord: 'Source record dated {{date}}',
+    amendments: 'Amendments',
+    undatedAmendment: 'undated',
     originalWording: 'Original wording',
     period: 'Period',
     status: 'Status',

@@ -170,6 +170,9 @@ export const es: Resources = {
     none: 'Sin salvedades: cada vínculo está publicado, fechado y respaldado por más de una fuente.',
   },
   facts: {
+    sourceRecord: 'Registro de origen con fecha {{date}}',
+    amendments: 'Modificaciones',
+    undatedAmendment: 'sin fecha',
     originalWording: 'Texto original',
     period: 'Periodo',
     status: 'Estado',

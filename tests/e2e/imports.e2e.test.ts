@@ -8,11 +8,13 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ar } from '../../shared/i18n/ar.js';
+import { es } from '../../shared/i18n/es.js';
 import { warmUpImports } from '../../server/services/imports/import-service.js';
 import { testConnection, testDriver } from '../setup/connection.js';
 import { removeImported } from '../integration/helpers/import-fixtures.js';
 import { useExplorerSession } from './helpers/session.js';
-import { waitForOnCanvas } from './helpers/ui.js';
+import { searchAndPick, sidePanel, waitForOnCanvas } from './helpers/ui.js';
 
 const OCDS = readFileSync(new URL('../fixtures/sources/contracts-finder.ocds.json', import.meta.url));
 const pkg = JSON.parse(OCDS.toString('utf8')) as { releases: { parties: unknown[]; awards: unknown[] }[] };
@@ -93,6 +95,70 @@ describe('import from the page', () => {
 
     await page.locator('[data-testid="import-show"]').click();
     await waitForOnCanvas(page, { names: ['RStudio License and Support', 'BYTES SOFTWARE SERVICES LIMITED'] });
+    const { records } = await testDriver().executeQuery(
+      "MATCH (d:Document) WHERE d.id STARTS WITH 'document:import-ocds-' RETURN d.id AS id",
+      {},
+      { database: testConnection().database },
+    );
+    documents.push(...records.map((r) => r.get('id') as string));
+    expect(session.pageErrors).toEqual([]);
+  }, 180_000);
+
+  it("shows a contract's source record and its amendments, newest first, after a later partial release, in en, es and ar", async () => {
+    const { page } = session;
+    // An update of the first real release (imported by the test above) as a publisher sends one: only the
+    // new value and two amendments.
+    const first = pkg.releases[0] as unknown as { ocid: string; id: string; awards: { id: string }[] };
+    const update = {
+      ocid: first.ocid,
+      id: `${first.id}-update`,
+      date: '2023-01-10T09:00:00Z',
+      tag: ['awardUpdate'],
+      awards: [
+        {
+          id: first.awards[0]?.id,
+          value: { amount: 50000 },
+          amendments: [
+            { id: '1', date: '2022-12-01T00:00:00Z', rationale: 'Support extended' },
+            { id: '2', date: '2023-01-09T00:00:00Z', rationale: 'Licences added', description: 'Ten more seats' },
+          ],
+        },
+      ],
+    };
+    await page.locator('[data-testid="import-open"]').click();
+    await dropFile(page, 'update.json', Buffer.from(JSON.stringify({ releases: [update] })));
+    await page.locator('[data-testid="import-outcome"], [data-testid="import-refused"]').first().waitFor({ timeout: 90_000 });
+    await page.locator('[data-testid="import-confirm"]').click();
+    await page.locator('[data-testid="import-outcome"]').getByText('Imported update.json (Open Contracting)').waitFor();
+    await page.locator('[data-testid="import-show"]').click();
+    await waitForOnCanvas(page, { names: ['RStudio License and Support'] });
+    await searchAndPick(page, 'RStudio', 'RStudio License and Support');
+
+    const panel = sidePanel(page);
+    const source = panel.getByTestId('contract-source');
+    const release = `ocid ${first.ocid} · release ${update.id}`;
+    await source.getByText('Source record dated 2023-01-10').waitFor();
+    expect(await source.textContent()).toBe(`Source record dated 2023-01-10 · ${release}`);
+    const amendments = panel.getByTestId('contract-amendments').locator('li');
+    expect(await amendments.allTextContents()).toEqual([
+      '2023-01-09 Licences added: Ten more seats',
+      '2022-12-01 Support extended',
+    ]);
+    // The value the update gave, in the reader's format; the currency the first release gave, kept.
+    expect(await panel.locator('.facts').textContent()).toContain('£50,000');
+
+    for (const [code, words] of [
+      ['es', es.facts],
+      ['ar', ar.facts],
+    ] as const) {
+      await page.getByTestId('language').selectOption(code);
+      await page.locator(`html[lang="${code}"]`).waitFor({ state: 'attached' });
+      const dated = words.sourceRecord.replace('{{date}}', '2023-01-10');
+      await source.getByText(dated).waitFor();
+      expect(await source.textContent()).toBe(`${dated} · ${release}`);
+      expect(await panel.getByRole('heading', { name: new RegExp(words.amendments) }).count()).toBe(1);
+      expect(await amendments.count()).toBe(2);
+    }
     const { records } = await testDriver().executeQuery(
       "MATCH (d:Document) WHERE d.id STARTS WITH 'document:import-ocds-' RETURN d.id AS id",
       {},

@@ -7,6 +7,7 @@ import {
   MONEY_MAX_WIDTH,
   MONEY_MIN_WIDTH,
   PLAIN_EDGE_WIDTH,
+  amendmentsNewestFirst,
   edgeFromDetail,
   edgeLabel,
   edgeWidth,
@@ -302,6 +303,25 @@ describe('entity detail adapters', () => {
     const holdsRel = { ...rel, id: holds.id, type: 'HOLDS_POSITION' as const };
     const groups = groupRelationships([rel, holdsRel], ['HOLDS_POSITION', 'SITS_ON_BOARD']);
     expect(groups.map((g) => g.type)).toEqual(['HOLDS_POSITION', 'SITS_ON_BOARD']);
+  });
+
+  it("lists a contract's amendments newest first, a partial date before the days it spans, undated ones last", () => {
+    // As stored: oldest first, an undated one among them.
+    const stored = [
+      { date: '2023', description: 'some time in 2023' },
+      { date: '2023-01-09', description: 'licences added' },
+      { description: 'no date given' },
+      { date: '2024-03-01', description: 'extended' },
+      { date: '2022-12-01', description: 'support extended' },
+    ];
+    expect(amendmentsNewestFirst(stored).map((a) => a.description)).toEqual([
+      'extended',
+      'licences added',
+      'some time in 2023',
+      'support extended',
+      'no date given',
+    ]);
+    expect(stored[0]?.description).toBe('some time in 2023');
   });
 });
 

@@ -80,3 +80,11 @@ export function citationsOf(facts: readonly { readonly citations: readonly Citat
       return true;
     });
 }
+
+/** A contract's amendments as the panel lists them: newest first, undated ones last (in their source order). */
+export function amendmentsNewestFirst<T extends { readonly date?: string | undefined }>(amendments: readonly T[]): T[] {
+  const dated = amendments.filter((a) => a.date);
+  const undated = amendments.filter((a) => !a.date);
+  // Partial dates (2024, 2024-03) sort before the full dates they start, as older.
+  return [...dated.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '')), ...undated];
+}

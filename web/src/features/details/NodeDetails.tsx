@@ -16,6 +16,7 @@ import { useEntityDetail } from '../../api/queries.js';
 import { useWording } from '../../i18n/wording.js';
 import { DocumentFacts } from './DocumentFacts.js';
 import { Citations } from './Citations.js';
+import { ContractRecord } from './ContractRecord.js';
 import { Facts } from './Facts.js';
 import type { FactRow } from './Facts.js';
 import { KindIcon } from '../../components/KindIcon.js';
@@ -118,6 +119,7 @@ export function NodeDetails({ node, headingId, expanding, nameOf, shownNameOf, o
         </p>
       )}
       <Facts rows={nodeFacts(node, t, words)} />
+      {node.kind === 'Contract' && <ContractRecord node={node} />}
       {node.kind === 'Document' && (
         <DocumentFacts documentId={node.id} nameOf={nameOf} onShowGraph={actions.onShowGraph} onSelectEdge={onSelectEdge} />
       )}
