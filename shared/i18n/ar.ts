@@ -204,7 +204,7 @@ export const ar: Resources = {
     none: 'لا تحفظات: كل صلة منشورة ومؤرخة ومدعومة بأكثر من مصدر.',
   },
   facts: {
-    sourceRecord: 'السجل المصدر بتاريخ {{date}}',
+    sourceRecord: 'السجل المصدر بتاريخ <date>{{date}}</date>',
     amendments: 'التعديلات',
     undatedAmendment: 'دون تاريخ',
     originalWording: 'النص الأصلي',

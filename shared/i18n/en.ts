@@ -162,7 +162,7 @@ export const en = {
     none: 'No caveats: every link is reported, dated and backed by more than one source.',
   },
   facts: {
-    sourceRecord: 'Source record dated {{date}}',
+    sourceRecord: 'Source record dated <date>{{date}}</date>',
     amendments: 'Amendments',
     undatedAmendment: 'undated',
     originalWording: 'Original wording',

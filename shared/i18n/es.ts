@@ -170,7 +170,7 @@ export const es: Resources = {
     none: 'Sin salvedades: cada vínculo está publicado, fechado y respaldado por más de una fuente.',
   },
   facts: {
-    sourceRecord: 'Registro de origen con fecha {{date}}',
+    sourceRecord: 'Registro de origen con fecha <date>{{date}}</date>',
     amendments: 'Modificaciones',
     undatedAmendment: 'sin fecha',
     originalWording: 'Texto original',

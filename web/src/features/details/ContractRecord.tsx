@@ -3,7 +3,7 @@
  * (an OCDS release), with the record the latest citation names, linked to its document's address when
  * the document has one, and the amendments the source recorded after the award, newest first.
  */
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import type { GraphNode } from '../../../../schemas/index.js';
 import { useDocuments } from '../../api/queries.js';
 import { amendmentsNewestFirst } from '../../model/index.js';
@@ -18,10 +18,15 @@ export function ContractRecord({ node }: { readonly node: ContractNode }) {
   const amendments = amendmentsNewestFirst(node.amendments ?? []);
   if (!node.sourceDate && amendments.length === 0) return null;
   return (
-    <section className="contract-record" aria-label={t('facts.amendments')}>
+    <div className="contract-record">
       {node.sourceDate && (
         <p className="contract-record__source" data-testid="contract-source">
-          {t('facts.sourceRecord', { date: node.sourceDate.slice(0, 10) })}
+          {/* The date keeps its own direction inside an Arabic sentence. */}
+          <Trans
+            i18nKey="facts.sourceRecord"
+            values={{ date: node.sourceDate.slice(0, 10) }}
+            components={{ date: <time dir="ltr" dateTime={node.sourceDate} /> }}
+          />
           {citation && (
             <>
               {' · '}
@@ -44,13 +49,19 @@ export function ContractRecord({ node }: { readonly node: ContractNode }) {
           <ol className="contract-record__amendments" data-testid="contract-amendments">
             {amendments.map((a, i) => (
               <li key={`${a.date ?? ''}-${i}`}>
-                {a.date ? <time dateTime={a.date}>{a.date}</time> : <span className="muted">{t('facts.undatedAmendment')}</span>}{' '}
+                {a.date ? (
+                  <time dir="ltr" dateTime={a.date}>
+                    {a.date}
+                  </time>
+                ) : (
+                  <span className="muted">{t('facts.undatedAmendment')}</span>
+                )}{' '}
                 <span dir="auto">{a.description}</span>
               </li>
             ))}
           </ol>
         </>
       )}
-    </section>
+    </div>
   );
 }
