@@ -59,7 +59,8 @@ function englishOfOurs(target: Tree): string[] {
   for (const [path, text] of leaves(en as unknown as Tree)) {
     if (!sections.includes(path.split('.')[0] ?? '')) continue;
     if (translated.get(path) === text) continue; // the same word in both languages ("Total")
-    for (const part of text.split(/\{\{[^}]*\}\}/)) {
+    // Split at placeholders and at the tags of components (`<date>{{date}}</date>`).
+    for (const part of text.split(/\{\{[^}]*\}\}|<\/?[a-z]+>/)) {
       const word = part.trim();
       if (/[a-z]{3}/i.test(word) && word.length >= 4) words.add(word);
     }
