@@ -3,7 +3,7 @@
  * reader makes them, from a running app (seed data):
  *   INTERLOCK_TOKEN=<editor token> npx tsx tests/e2e/export-screenshots.ts [http://127.0.0.1:8080/]
  * It shows the seed's finding on Vincent Line's board seat at the City of Denver's contractor, gives the
- * story a title in the Snapshots tab, lays the map out left to right, and exports the canvas from the Export menu: a social card in
+ * story a title in the Snapshots tab, lays it out with the force layout, and exports the canvas from the Export menu: a social card in
  * English and a square picture in Arabic. Nothing is saved in the app. The page is the test build
  * (`npm run build:e2e`), served locally with its API calls passed on to the app.
  */
@@ -37,8 +37,9 @@ async function main(): Promise<void> {
   try {
     const page = await openExplorer(browser, served.url, { token });
     await showFinding(page, 'Vincent Line', 'City and County of Denver');
-    // Left to right: the chain reads across a wide card.
-    await page.getByTestId('layout').selectOption('flow');
+    // The force layout spreads the six entities evenly; in the layered ones, squeezed into a card,
+    // the names of neighbouring entities run into each other.
+    await page.getByTestId('layout').selectOption('force');
     await waitForCanvasIdle(page);
     const tab = await openRailTab(page, 'Snapshots');
     await tab.getByTestId('snapshot-title-input').fill('Denver jails and the LexisNexis data-warehouse board');
