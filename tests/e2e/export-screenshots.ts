@@ -3,9 +3,9 @@
  * reader makes them, from a running app (seed data):
  *   INTERLOCK_TOKEN=<editor token> npx tsx tests/e2e/export-screenshots.ts [http://127.0.0.1:8080/]
  * It shows the seed's finding on Vincent Line's board seat at the City of Denver's contractor, gives the
- * story a title in the Snapshots tab, lays it out with the force layout, and exports the canvas from the Export menu: a social card in
- * English and a square picture in Arabic. Nothing is saved in the app. The page is the test build
- * (`npm run build:e2e`), served locally with its API calls passed on to the app.
+ * story a title in the Snapshots tab, lays it out with the force layout, and exports the canvas from the
+ * Export menu: a social card in English and a square picture in Arabic. Nothing is saved in the app. The
+ * page is the test build (`npm run build:e2e`), served locally with its API calls passed on to the app.
  */
 import { copyFile, mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
