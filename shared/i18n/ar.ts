@@ -36,6 +36,7 @@ export const ar: Resources = {
   },
   search: {
     placeholder: 'ابحث عن شخص أو منظمة أو جهة…',
+    placeholderShort: 'ابحث عن شخص أو جهة…',
     results: 'نتائج البحث',
   },
   panel: {

@@ -10,6 +10,7 @@ export const en = {
   },
   search: {
     placeholder: 'Search a person, organisation, agency…',
+    placeholderShort: 'Search people, organisations…',
     results: 'Search results',
   },
   panel: {

@@ -12,6 +12,7 @@ export const es: Resources = {
   },
   search: {
     placeholder: 'Busque una persona, organización, organismo…',
+    placeholderShort: 'Busque personas, organismos…',
     results: 'Resultados de la búsqueda',
   },
   panel: {

@@ -93,6 +93,78 @@ async function hiddenUnderOverlays(page: Page): Promise<{ hits: string[]; measur
   });
 }
 
+/**
+ * What of the time bar is cut or runs over: the bar past the canvas or over the graph's area (it owns the
+ * strip under it), a control or a word of it past the bar's edges, a word broken over two lines.
+ */
+async function timeBarCut(page: Page): Promise<string[]> {
+  return page.getByTestId('time-bar').evaluate((element) => {
+    interface Rect {
+      left: number;
+      right: number;
+      top: number;
+      bottom: number;
+      width: number;
+      height: number;
+    }
+    interface Node {
+      nodeType: number;
+      textContent: string | null;
+      childNodes: ArrayLike<Node>;
+    }
+    interface El extends Node {
+      getBoundingClientRect(): Rect;
+      children: ArrayLike<El>;
+      className: string;
+      tagName: string;
+      scrollWidth: number;
+      clientWidth: number;
+      closest(selector: string): El | null;
+      querySelector(selector: string): El | null;
+    }
+    const doc = (
+      globalThis as unknown as {
+        document: { createRange(): { selectNodeContents(n: Node): void; getClientRects(): ArrayLike<Rect> } };
+      }
+    ).document;
+    const bar = element as unknown as El;
+    const outer = bar.getBoundingClientRect();
+    const stage = bar.closest('.stage')?.getBoundingClientRect();
+    const canvas = bar.closest('.stage')?.querySelector('.graph-canvas')?.getBoundingClientRect();
+    const out: string[] = [];
+    const outside = (r: Rect) =>
+      r.left < outer.left - 0.5 || r.right > outer.right + 0.5 || r.top < outer.top - 0.5 || r.bottom > outer.bottom + 0.5;
+    if (outer.width === 0) return ['the time bar is not shown'];
+    if (stage && (outer.left < stage.left - 0.5 || outer.right > stage.right + 0.5)) out.push('the bar runs past the canvas');
+    if (canvas && canvas.height > 0 && outer.top < canvas.bottom - 0.5) out.push('the bar reaches over the graph');
+    if (bar.scrollWidth > bar.clientWidth + 1) out.push('the bar overflows sideways');
+    const controls = Array.from(bar.children).filter((c) => c.getBoundingClientRect().width > 0);
+    if (controls.length < 3) out.push(`only ${controls.length} controls shown`);
+    for (const control of controls) {
+      const name = `${control.className || control.tagName} "${control.textContent?.trim() ?? ''}"`;
+      if (outside(control.getBoundingClientRect())) out.push(`${name} is cut off`);
+      if (control.scrollWidth > control.clientWidth + 1) out.push(`${name} overflows itself`);
+    }
+    // Every word: inside the bar, on one line.
+    const texts: Node[] = [];
+    const walk = (n: Node) => {
+      if (n.nodeType === 3 && n.textContent?.trim()) texts.push(n);
+      Array.from(n.childNodes).forEach(walk);
+    };
+    walk(bar);
+    for (const text of texts) {
+      const range = doc.createRange();
+      range.selectNodeContents(text);
+      const rects = Array.from(range.getClientRects()).filter((r) => r.width > 0);
+      if (rects.length === 0) continue; // not displayed
+      const word = `"${text.textContent?.trim() ?? ''}"`;
+      if (rects.some(outside)) out.push(`${word} runs past the bar`);
+      if (new Set(rects.map((r) => Math.round(r.top))).size > 1) out.push(`${word} is broken over two lines`);
+    }
+    return out;
+  });
+}
+
 async function fit(page: Page): Promise<void> {
   await page.getByRole('toolbar').getByRole('button').first().click();
   await canvasSynced(page);
@@ -212,6 +284,35 @@ describe('overlays over the canvas', () => {
       await fit(page);
       expect((await hiddenUnderOverlays(page)).hits, language).toEqual([]);
     }
+  });
+
+  it('keeps every control of the time bar inside it, on one line, in English, Spanish and Arabic at 1440 and 390 px', async () => {
+    const { page } = session;
+    await searchAndPick(page, 'Vincent', 'Vincent Line');
+    await expand(page, { button: true });
+    for (const width of [1440, 390]) {
+      await page.setViewportSize(width === 1440 ? { width: 1440, height: 900 } : { width: 390, height: 844 });
+      // On a phone, the map alone: the time bar is put away while a sheet is up.
+      if (width === 390) await page.getByTestId('phone-bar').locator('[data-sheet="none"]').click();
+      else {
+        await expect(page.getByTestId('rail').isVisible()).resolves.toBe(true);
+        await expect(page.getByTestId('side-panel').isVisible()).resolves.toBe(true);
+      }
+      for (const language of ['en', 'es', 'ar']) {
+        await page.getByTestId('language').selectOption(language);
+        await page.locator(`html[lang="${language}"]`).waitFor({ state: 'attached' });
+        await canvasSynced(page);
+        expect(await timeBarCut(page), `${language} at ${width} px, all dates`).toEqual([]);
+        // The last year chosen, and undated facts hidden: the value and the switch change, the bar still fits.
+        await page.getByTestId('as-of-slider').press('End');
+        await page.getByTestId('hide-undated').check();
+        await canvasSynced(page);
+        expect(await timeBarCut(page), `${language} at ${width} px, the last year`).toEqual([]);
+        await page.getByTestId('hide-undated').uncheck();
+        await page.getByTestId('as-of-slider').press('Home');
+      }
+    }
+    expect(session.pageErrors).toEqual([]);
   });
 
   it('folds the side panels by keyboard, with a label that says so, and remembers it across a reload', async () => {

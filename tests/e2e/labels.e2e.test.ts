@@ -11,12 +11,25 @@ import type { Core } from 'cytoscape';
 import { asAdmin } from '../setup/app.js';
 import { testConnection, testDriver } from '../setup/connection.js';
 import { useExplorerSession } from './helpers/session.js';
-import { canvasNodeIds, canvasSynced, clickNode, searchAndPick, sidePanel, waitForCanvasIdle } from './helpers/ui.js';
+import {
+  canvasNodeIds,
+  canvasSynced,
+  clickNode,
+  expand,
+  openRailTab,
+  searchAndPick,
+  sidePanel,
+  waitForCanvasIdle,
+} from './helpers/ui.js';
+import { en } from '../../shared/i18n/en.js';
+import { es } from '../../shared/i18n/es.js';
+import { ar } from '../../shared/i18n/ar.js';
 import { labelBoxes, labelOverlaps } from './helpers/labels.js';
 
 const PREFIX = 'lbl17';
 const DOC = `document:${PREFIX}-register`;
 const LAYOUTS = ['force', 'hierarchy', 'flow', 'concentric'] as const;
+const RAIL_CONFLICTS: Record<string, string> = { en: en.rail.conflicts, es: es.rail.conflicts, ar: ar.rail.conflicts };
 /** On-screen bounds in px the page promises (web/src/canvas/labels.ts LABEL_SCREEN), with rounding room. */
 const FLOOR = 9.95;
 const CEILING = 15.5;
@@ -222,6 +235,33 @@ describe('labels on the canvas', () => {
     expect(session.pageErrors).toEqual([]);
     // Four layouts of 200 entities on two shared cores.
   }, 300_000);
+
+  it("in a finding's framing, in English, Spanish and Arabic: no name and no connection label overlap", async () => {
+    const { page } = session;
+    // The tour's finding: Vincent Line's board seat at a company whose group helps ICE around a state law.
+    await searchAndPick(page, 'Vincent', 'Vincent Line');
+    await expand(page, { button: true });
+    for (const language of ['en', 'es', 'ar']) {
+      await page.getByTestId('language').selectOption(language);
+      await page.locator(`html[lang="${language}"]`).waitFor({ state: 'attached' });
+      await openRailTab(page, RAIL_CONFLICTS[language]!);
+      await page
+        .getByTestId('finding')
+        .filter({ hasText: language === 'ar' ? 'فنسنت لاين' : 'Vincent Line' })
+        .first()
+        .click();
+      await page.getByTestId('finding-details').waitFor();
+      await canvasSynced(page);
+      await waitForCanvasIdle(page);
+      const boxes = await labelBoxes(page);
+      const names = boxes.filter((b) => b.node && b.inView).length;
+      const lines = boxes.filter((b) => !b.node && b.inView).length;
+      expect(names, `${language}: names in view`).toBeGreaterThanOrEqual(6);
+      expect(lines, `${language}: connection labels in view`).toBeGreaterThanOrEqual(4);
+      expect(labelOverlaps(boxes), `${language}: overlapping labels`).toEqual([]);
+    }
+    expect(session.pageErrors).toEqual([]);
+  });
 
   it('offers "Around selection" only with a selection', async () => {
     const { page } = session;

@@ -15,7 +15,7 @@ import { es } from '../../shared/i18n/es.js';
 import { ar } from '../../shared/i18n/ar.js';
 import { loadPatterns } from '../../server/services/conflicts/pattern-files.js';
 import { useExplorerSession } from './helpers/session.js';
-import { expand, openRailTab, searchAndPick, sidePanel, waitForCanvasIdle } from './helpers/ui.js';
+import { canvasSynced, expand, openRailTab, searchAndPick, sidePanel, waitForCanvasIdle } from './helpers/ui.js';
 
 type Tree = { readonly [key: string]: string | Tree };
 
@@ -251,6 +251,51 @@ describe('the reader’s language', () => {
         expect(text).toContain('مكتب شرطة مقاطعة دنفر');
       }
     }
+    expect(session.pageErrors).toEqual([]);
+  });
+
+  it("fits the search box's hint inside the box in English, Spanish and Arabic at 1440 and 390 px", async () => {
+    const page = session.page;
+    const seen = new Set<string>();
+    for (const size of [
+      { width: 1440, height: 900 },
+      { width: 390, height: 844 },
+    ]) {
+      await page.setViewportSize(size);
+      for (const lang of ['en', 'es', 'ar']) {
+        await chooseLanguage(page, lang);
+        await canvasSynced(page);
+        // The hint's width in the box's own font, against the room between the box's paddings.
+        const fit = await page.getByTestId('search-input').evaluate((element) => {
+          interface Input {
+            placeholder: string;
+            clientWidth: number;
+          }
+          const input = element as unknown as Input;
+          const g = globalThis as unknown as {
+            getComputedStyle(el: unknown): { font: string; paddingLeft: string; paddingRight: string };
+            document: {
+              createElement(tag: 'canvas'): {
+                getContext(kind: '2d'): { font: string; measureText(t: string): { width: number } };
+              };
+            };
+          };
+          const style = g.getComputedStyle(element);
+          const context = g.document.createElement('canvas').getContext('2d');
+          context.font = style.font;
+          return {
+            text: input.placeholder,
+            width: context.measureText(input.placeholder).width,
+            room: input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight),
+          };
+        });
+        seen.add(fit.text);
+        expect(fit.text.length, `${lang} at ${size.width} px`).toBeGreaterThan(10);
+        expect(fit.width, `${lang} at ${size.width} px: "${fit.text}" in ${fit.room} px`).toBeLessThanOrEqual(fit.room);
+      }
+    }
+    // The whole hint on the laptop in each language.
+    for (const tree of [en, es, ar]) expect(seen).toContain(tree.search.placeholder);
     expect(session.pageErrors).toEqual([]);
   });
 

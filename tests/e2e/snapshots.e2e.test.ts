@@ -19,6 +19,8 @@ import { uniquePrefix } from '../integration/helpers/synthetic-graph.js';
 import { useExplorerSession } from './helpers/session.js';
 import { clickSnapshotNode, waitForSnapshotMap } from './helpers/snapshots.js';
 import { openRailTab } from './helpers/ui.js';
+import { es } from '../../shared/i18n/es.js';
+import { ar } from '../../shared/i18n/ar.js';
 
 const VINCENT = 'person:vincent-line';
 const BOARD = 'org:lexisnexis-data-warehouse-board';
@@ -177,6 +179,42 @@ describe('snapshots in the browser', () => {
       expect({ requests, errors, dialogs }).toEqual({ requests: [], errors: [], dialogs: [] });
     } finally {
       await context.close();
+    }
+  });
+  it('the standalone page speaks the reader’s browser language: names in its script, kinds and link types in its words', async () => {
+    const id = await hostileSnapshot();
+    const html = await (
+      await fetch(new URL(`/api/snapshots/${id}/export?format=html`, session.url), { headers: signedIn.headers })
+    ).text();
+    const file = join(dir, 'snapshot-ar.html');
+    await writeFile(file, html);
+    for (const [locale, words] of [
+      ['ar', ar],
+      ['es', es],
+    ] as const) {
+      const context = await session.browser.newContext({ offline: true, locale, viewport: { width: 1280, height: 860 } });
+      try {
+        const page: Page = await context.newPage();
+        const errors: string[] = [];
+        page.on('pageerror', (e) => errors.push(e.message));
+        await page.goto(pathToFileURL(file).href);
+        expect(await page.locator('html').getAttribute('lang')).toBe(locale);
+        const list = page.locator('.snapshot-elements');
+        await list.locator('summary').click();
+        // Inés has an Arabic alias: an Arabic reader sees it; a Spanish one her name as written.
+        const name = locale === 'ar' ? 'إيناس' : 'Inés Ordóñez';
+        const link = list.getByRole('button').filter({ hasText: words.types.SITS_ON_BOARD });
+        await expect(link.count()).resolves.toBe(1);
+        expect(await link.textContent()).toContain(name);
+        await list.getByRole('button', { name, exact: true }).click();
+        const detail = page.getByTestId('snapshot-detail');
+        await detail.getByRole('heading', { name }).waitFor();
+        await expect(detail.getByText(words.kinds.Person, { exact: true }).count()).resolves.toBe(1);
+        await expect(detail.getByText(words.filter.statuses.reported, { exact: true }).count()).resolves.toBe(1);
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
     }
   });
 });

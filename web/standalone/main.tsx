@@ -11,6 +11,10 @@ import { z } from 'zod';
 import { Snapshot } from '../../schemas/index.js';
 import { SnapshotViewer } from '../src/features/snapshots/SnapshotViewer.js';
 import { snapshots } from '../src/i18n/snapshots.js';
+import { en } from '../../shared/i18n/en.js';
+import { es } from '../../shared/i18n/es.js';
+import { ar } from '../../shared/i18n/ar.js';
+import { firstSupported } from '../../schemas/language.js';
 import '../src/styles/base.css';
 
 const Embedded = z.object({ snapshot: Snapshot, exportedAt: z.string() });
@@ -20,16 +24,17 @@ const root = document.getElementById('root');
 if (!element || !root) throw new Error('The page holds no snapshot.');
 const data = Embedded.parse(JSON.parse(element.textContent ?? '{}'));
 
-// The reader's language when we speak it; the map's own texts stay as they were written.
-const preferred = (navigator.language || 'en').slice(0, 2);
-const language = preferred === 'es' || preferred === 'ar' ? preferred : 'en';
+// The reader's language when we speak it (the first of the browser's languages that is one of ours), for
+// our words, the kinds and connection types on the map and names where the data has them in that script;
+// the map's own texts stay as they were written.
+const language = firstSupported(navigator.languages.length ? navigator.languages : [navigator.language]) ?? 'en';
 document.documentElement.lang = language;
 document.documentElement.dir = language === 'ar' ? 'rtl' : 'ltr';
 void i18next.use(initReactI18next).init({
   resources: {
-    en: { translation: snapshots.en },
-    es: { translation: snapshots.es },
-    ar: { translation: snapshots.ar },
+    en: { translation: { ...en, ...snapshots.en } },
+    es: { translation: { ...es, ...snapshots.es } },
+    ar: { translation: { ...ar, ...snapshots.ar } },
   },
   lng: language,
   fallbackLng: 'en',

@@ -23,10 +23,31 @@ async function fail(response: Response): Promise<never> {
 
 const path = (id: string) => `/snapshots/${encodeURIComponent(id)}`;
 
-/** How a picture (PNG, SVG) is drawn: its size and the reader's language; `screen` sends the window's size. */
+/** How a picture (PNG, SVG) is drawn: its size and the reader's language; `screen` sends the map's size on screen. */
 export interface PictureChoice {
   readonly size: PictureSize;
   readonly lang: PictureLanguage;
+}
+
+/** The sides the API takes for `screen` (ScreenSide). */
+const SCREEN_SIDE = { min: 320, max: 4000 } as const;
+
+/**
+ * The area "as on screen" means: the map as the reader sees it (the explorer's canvas, or a shared
+ * snapshot's), else the window. Its shape is kept when a side has to be brought within the API's range.
+ */
+function screenArea(): { width: number; height: number } {
+  const shown = Array.from(document.querySelectorAll<HTMLElement>('.graph-canvas, .snapshot-canvas')).find(
+    (element) => element.clientWidth > 0 && element.clientHeight > 0,
+  );
+  let width = shown?.clientWidth ?? window.innerWidth;
+  let height = shown?.clientHeight ?? window.innerHeight;
+  const up = Math.max(1, SCREEN_SIDE.min / Math.min(width, height));
+  const down = Math.min(1, SCREEN_SIDE.max / Math.max(width * up, height * up));
+  width = Math.round(width * up * down);
+  height = Math.round(height * up * down);
+  const side = (value: number) => Math.min(SCREEN_SIDE.max, Math.max(SCREEN_SIDE.min, value));
+  return { width: side(width), height: side(height) };
 }
 
 function exportQuery(format: ExportFormat, picture?: PictureChoice): string {
@@ -35,9 +56,9 @@ function exportQuery(format: ExportFormat, picture?: PictureChoice): string {
     query.set('size', picture.size);
     query.set('lang', picture.lang);
     if (picture.size === 'screen') {
-      const side = (value: number) => String(Math.min(4000, Math.max(320, Math.round(value))));
-      query.set('width', side(window.innerWidth));
-      query.set('height', side(window.innerHeight));
+      const area = screenArea();
+      query.set('width', String(area.width));
+      query.set('height', String(area.height));
     }
   }
   return query.toString();

@@ -1,6 +1,7 @@
 /**
  * The time control along the bottom of the canvas: a slider over the years the canvas names (plus
- * "all dates" at the start), a date field for a precise day, and a switch for undated facts.
+ * "all dates" at the start), a date field for a precise day, and a switch for undated facts. On a narrow
+ * canvas the end labels, the label and the day field give way (TimeBar.css), so nothing is cut.
  */
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,7 +27,7 @@ export function TimeBar({ years, asOf, hideUndated, onAsOf, onHideUndated }: Tim
       <label className="timebar__label" htmlFor={`${id}-slider`}>
         {t('time.label')}
       </label>
-      <span className="timebar__edge" aria-hidden="true">
+      <span className="timebar__edge timebar__edge--start" aria-hidden="true">
         {t('time.all')}
       </span>
       <input

@@ -3,12 +3,13 @@
  * option (announced through aria-activedescendant), Enter picks it, Escape closes the list.
  */
 import { useTranslation } from 'react-i18next';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { SEARCH_QUERY_MAX } from '../../../../schemas/index.js';
 import type { SearchResult } from '../../../../schemas/index.js';
 import { api, errorMessage, isAbort } from '../../api/client.js';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue.js';
+import { useFittingText } from '../../hooks/useFittingText.js';
 import { KindIcon } from '../../components/KindIcon.js';
 import './SearchBox.css';
 
@@ -31,6 +32,9 @@ export function SearchBox({
   const [active, setActive] = useState(0);
   const [answer, setAnswer] = useState<Answer>();
   const settled = useDebouncedValue(query.trim(), 200);
+  const input = useRef<HTMLInputElement>(null);
+  // The whole hint where it fits, a shorter one on a phone (Spanish and Arabic run longer).
+  const placeholder = useFittingText(input, [t('search.placeholder'), t('search.placeholderShort')]);
 
   useEffect(() => {
     if (!settled || settled.length > SEARCH_QUERY_MAX) return;
@@ -88,6 +92,7 @@ export function SearchBox({
         <path d="m13 13 4.5 4.5" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
       </svg>
       <input
+        ref={input}
         id={`${id}-input`}
         data-testid="search-input"
         className="search__input"
@@ -95,7 +100,7 @@ export function SearchBox({
         role="combobox"
         autoComplete="off"
         spellCheck={false}
-        placeholder={t('search.placeholder')}
+        placeholder={placeholder}
         aria-autocomplete="list"
         aria-expanded={expanded}
         aria-controls={`${id}-listbox`}

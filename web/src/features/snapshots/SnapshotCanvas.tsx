@@ -8,7 +8,8 @@ import { useEffect, useMemo, useRef } from 'react';
 import cytoscape from 'cytoscape';
 import type { Core, EventObject } from 'cytoscape';
 import type { Position, Viewport } from '../../../../schemas/index.js';
-import { toElements } from '../../model/index.js';
+import { localName, toElements } from '../../model/index.js';
+import { useWording } from '../../i18n/wording.js';
 import type { Highlight, Selection, ViewGraph } from '../../model/index.js';
 import { buildStylesheet } from '../../canvas/style.js';
 import { exposeToTests } from '../../canvas/test-hook.js';
@@ -34,7 +35,12 @@ export function SnapshotCanvas({ view, positions, highlight, selection, frame, l
   useEffect(() => {
     onSelectRef.current = onSelect;
   });
-  const elements = useMemo(() => toElements(view, { highlight, selection }), [view, highlight, selection]);
+  // Names and connection labels in the reader's language, as on the explorer's canvas.
+  const words = useWording();
+  const elements = useMemo(
+    () => toElements(view, { highlight, selection, words, nameOf: (node) => localName(node, words.language ?? 'en') }),
+    [view, highlight, selection, words],
+  );
 
   useEffect(() => {
     const container = containerRef.current;

@@ -9,7 +9,9 @@ import { useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Citation, Entity, Relationship, Snapshot } from '../../../../schemas/index.js';
-import { KIND_ENCODING, edgeLabel, formatPeriod, textDirection, typeLabel } from '../../model/index.js';
+import { KIND_ENCODING, edgeLabel, formatPeriod, localName, textDirection } from '../../model/index.js';
+import type { Wording } from '../../model/index.js';
+import { useWording } from '../../i18n/wording.js';
 import type { Selection, ViewGraph } from '../../model/index.js';
 import { SnapshotCanvas } from './SnapshotCanvas.js';
 import { documentTitle, documentsOf, sourceList, stepHighlight, viewOf } from './viewerModel.js';
@@ -158,6 +160,8 @@ function Details({
   readonly documents: ReadonlyMap<string, Entity>;
 }) {
   const { t } = useTranslation();
+  const words = useWording();
+  const name = (id: string) => nameIn(view, id, words);
   const node = selection?.kind === 'node' ? view.nodes.get(selection.id) : undefined;
   const edge = selection?.kind === 'edge' ? view.edges.get(selection.id) : undefined;
   if (!node && !edge) return <p className="muted snapshot-details__hint">{t('snapshots.pickSomething')}</p>;
@@ -167,19 +171,19 @@ function Details({
     <section className="snapshot-details" data-testid="snapshot-detail">
       {node && (
         <>
-          <h2 dir="auto">{node.name}</h2>
-          <p className="muted">{KIND_ENCODING[node.kind].label}</p>
+          <h2 dir="auto">{name(node.id)}</h2>
+          <p className="muted">{t(`kinds.${node.kind}`, { defaultValue: KIND_ENCODING[node.kind].label })}</p>
           {node.aliases.length > 0 && <p dir="auto">{node.aliases.join(' · ')}</p>}
           {node.description && <p dir="auto">{node.description}</p>}
         </>
       )}
       {edge && (
         <>
-          <h2>{edgeLabel(edge, view.nodes)}</h2>
+          <h2>{edgeLabel(edge, view.nodes, { words })}</h2>
           <p dir="auto">
-            {view.nodes.get(edge.source)?.name ?? edge.source} → {view.nodes.get(edge.target)?.name ?? edge.target}
+            {name(edge.source)} → {name(edge.target)}
           </p>
-          <p className="muted">{typeLabel(edge.type)}</p>
+          <p className="muted">{words.type(edge.type)}</p>
         </>
       )}
       <dl className="snapshot-details__facts">
@@ -190,7 +194,7 @@ function Details({
           </>
         )}
         <dt>{t('snapshots.status')}</dt>
-        <dd>{fact.status}</dd>
+        <dd>{t(`filter.statuses.${fact.status}`, { defaultValue: fact.status })}</dd>
       </dl>
       <Quotes citations={fact.citations} documents={documents} />
     </section>
@@ -233,6 +237,8 @@ function Quotes({
 /** The table alternative to the map: every entity and link as a button, for keyboards and screen readers. */
 function ElementList({ view, onSelect }: { readonly view: ViewGraph; readonly onSelect: (s: Selection) => void }) {
   const { t } = useTranslation();
+  const words = useWording();
+  const name = (id: string) => nameIn(view, id, words);
   return (
     <details className="snapshot-elements">
       <summary>
@@ -242,7 +248,7 @@ function ElementList({ view, onSelect }: { readonly view: ViewGraph; readonly on
         {[...view.nodes.values()].map((n) => (
           <li key={n.id}>
             <button type="button" className="link-button" dir="auto" onClick={() => onSelect({ kind: 'node', id: n.id })}>
-              {n.name}
+              {name(n.id)}
             </button>
           </li>
         ))}
@@ -251,11 +257,17 @@ function ElementList({ view, onSelect }: { readonly view: ViewGraph; readonly on
         {[...view.edges.values()].map((e) => (
           <li key={e.id}>
             <button type="button" className="link-button" dir="auto" onClick={() => onSelect({ kind: 'edge', id: e.id })}>
-              {view.nodes.get(e.source)?.name} — {edgeLabel(e, view.nodes)} → {view.nodes.get(e.target)?.name}
+              {name(e.source)} — {edgeLabel(e, view.nodes, { words })} → {name(e.target)}
             </button>
           </li>
         ))}
       </ul>
     </details>
   );
+}
+
+/** An entity's name as the reader's script writes it where the data has an alias in it, else its id. */
+function nameIn(view: ViewGraph, id: string, words: Wording): string {
+  const node = view.nodes.get(id);
+  return node ? localName(node, words.language ?? 'en') : id;
 }

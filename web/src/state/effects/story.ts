@@ -154,8 +154,17 @@ export function storyEffects({ store, queries: cache, canvas }: EffectDeps) {
 
     diff: (id: string): Promise<SnapshotDiff> => snapshotApi.diff(id),
 
-    /** Exports the canvas as it is, without saving it. */
-    exportCanvas: (format: ExportFormat, title: string, picture?: PictureChoice): Promise<void> =>
-      snapshotApi.exportView(snapshotInput(explorer(), { title, description: '', steps: [] }), format, picture),
+    /**
+     * Exports the canvas as it is, without saving it; under the story's title and description when the
+     * builder has them, else under `title`.
+     */
+    exportCanvas: (format: ExportFormat, title: string, picture?: PictureChoice): Promise<void> => {
+      const { story } = getState();
+      return snapshotApi.exportView(
+        snapshotInput(explorer(), { title: story.title.trim() || title, description: story.description.trim(), steps: [] }),
+        format,
+        picture,
+      );
+    },
   };
 }
