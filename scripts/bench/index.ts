@@ -17,6 +17,7 @@ import { benchBundle } from './bundle.js';
 import { benchImport } from './import.js';
 import { benchBulk } from './bulk.js';
 import { benchFindings, untilFindingsCurrent } from './findings.js';
+import { benchLiveImport } from './live-import.js';
 import { benchDatabase, type BenchDatabase } from './neo4j.js';
 import { benchPage } from './page.js';
 import { benchQueries, benchWholeGraph } from './queries.js';
@@ -25,7 +26,7 @@ import { residentMb, startServer } from './server-process.js';
 import { benchStart } from './start.js';
 import { parseList } from './stats.js';
 
-const PARTS = ['import', 'bulk', 'queries', 'findings', 'start', 'page', 'bundle'] as const;
+const PARTS = ['import', 'bulk', 'live-import', 'queries', 'findings', 'start', 'page', 'bundle'] as const;
 const numbers = (text: string) => text.split(',').map((s) => Number.parseInt(s.trim(), 10));
 
 const options = new Command('bench')
@@ -37,6 +38,12 @@ const options = new Command('bench')
   .option('--seconds <n>', 'seconds of load per query and concurrency', (v) => Number(v), 3)
   .option('--max-requests <n>', 'requests per query and concurrency at most', (v) => Number.parseInt(v, 10), 2000)
   .option('--page-sizes <list>', 'graph sizes drawn on the page', '1000,5000,20000')
+  .option(
+    '--live-added <n>',
+    'live-import part: relationships added to the graph of --relationships',
+    (v) => Number.parseInt(v, 10),
+    100_000,
+  )
   .option('--no-raw', 'bulk part: leave out the raw UNWIND loop baseline (the import part measures it too)')
   .option('--batch-size <n>', 'rows per import batch (ours and raw)', (v) => Number.parseInt(v, 10))
   .option('--heap <size>', 'heap of the embedded Neo4j of the benchmarks', process.env.INTERLOCK_NEO4J_HEAP ?? '2g')
@@ -52,6 +59,7 @@ const options = new Command('bench')
     only?: string;
     relationships: number;
     importSizes?: string;
+    liveAdded: number;
     seed: number;
     concurrency: string;
     seconds: number;
@@ -119,6 +127,17 @@ if (parts.includes('bulk')) {
     report.parts.bulk.push({ ...m, loadBefore, load: load() });
     if (size !== options.relationships) graphs.delete(size);
   }
+}
+
+if (parts.includes('live-import')) {
+  log(`Import into a live graph of ${options.relationships} relationships (load ${load().join(' ')}):`);
+  const loadBefore = load();
+  const m = await benchLiveImport(graphOf(options.relationships), options.liveAdded, {
+    ...dbOptions,
+    log,
+    ...(options.batchSize ? { batchSize: options.batchSize } : {}),
+  });
+  report.parts.liveImport = { ...m, loadBefore, load: load() };
 }
 
 if (parts.includes('queries')) {

@@ -1,5 +1,6 @@
 /** The benchmark results as markdown: one table per part, with the targets of the issue beside them. Pure. */
 import type { BulkMeasurement } from './bulk.js';
+import type { LiveImportMeasurement } from './live-import.js';
 import type { BundleMeasurement } from './bundle.js';
 import type { FindingsMeasurement } from './findings.js';
 import type { ImportMeasurement } from './import.js';
@@ -18,6 +19,7 @@ export interface BenchReport {
   parts: {
     import?: (ImportMeasurement & { load: number[] })[];
     bulk?: (BulkMeasurement & { loadBefore: number[]; load: number[] })[];
+    liveImport?: LiveImportMeasurement & { loadBefore: number[]; load: number[] };
     queries?: {
       relationships: number;
       measurements: QueryMeasurement[];
@@ -46,7 +48,7 @@ export function renderReport(report: BenchReport): string {
       '(both sides measured back to back in this run) rather than absolute times.',
     '',
   ];
-  const { import: imports, bulk, queries, start, page, bundle } = report.parts;
+  const { import: imports, bulk, liveImport, queries, start, page, bundle } = report.parts;
   if (imports?.length) {
     out.push(
       '## Import',
@@ -129,6 +131,47 @@ export function renderReport(report: BenchReport): string {
           `- ${n(m.relationships, 0)}: ${Object.entries(m.schema ?? {})
             .map(([k, v]) => `${k} ${n(v)}`)
             .join(', ')}`,
+      ),
+      '',
+    );
+  }
+  if (liveImport) {
+    const m = liveImport;
+    out.push(
+      '## Import into a live graph',
+      '',
+      `Our import and the \`UNWIND $rows MERGE\` loop each add the same ${n(m.relationships, 0)} relationships (new ids) to ` +
+        `a copy of the bulk-loaded graph of ${n(m.baseRelationships, 0)}, after the same warm-up import. Target (issue 15): ` +
+        '≥ 10,000 relationships/s and ≥ 1.0× the raw loop.',
+      '',
+      markdownTable(
+        [
+          'graph',
+          'added',
+          'entities added',
+          'batch',
+          'ours s',
+          'raw s',
+          'ours rel/s',
+          'raw rel/s',
+          'ours/raw',
+          'load before / after',
+        ],
+        [
+          [
+            n(m.baseRelationships, 0),
+            n(m.relationships, 0),
+            n(m.entities, 0),
+            n(m.batchSize, 0),
+            n(m.oursSeconds),
+            n(m.rawSeconds),
+            n(m.oursPerSecond, 0),
+            n(m.rawPerSecond, 0),
+            n(m.ratio, 2),
+            `${loadText(m.loadBefore)} → ${loadText(m.load)}`,
+          ],
+        ],
+        ['r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l'],
       ),
       '',
     );

@@ -67,29 +67,52 @@ export function lifetimes(paths: readonly RawPath[]): Dated[] {
   return [...seen.values()];
 }
 
-function evidenceGraph(paths: readonly RawPath[]): { nodes: GraphNode[]; edges: GraphEdge[] } {
+/**
+ * Graph JSON of the nodes and relationships rows name, made once per element: over the whole graph the
+ * same person or company is in thousands of rows, and mapping its stored properties each time was a
+ * large part of a full recomputation.
+ */
+class EvidenceCache {
+  private readonly nodes = new Map<string, GraphNode>();
+  private readonly edges = new Map<string, GraphEdge>();
+
+  node(node: RawNode): GraphNode {
+    let graphNode = this.nodes.get(node.elementId);
+    if (!graphNode) {
+      graphNode = toGraphNode({ ...node.properties, kind: kindOf(node) });
+      this.nodes.set(node.elementId, graphNode);
+    }
+    return graphNode;
+  }
+
+  /** A relationship whose ends have been mapped by `node` already. */
+  edge(relationship: RawRelationship): GraphEdge {
+    let edge = this.edges.get(relationship.elementId);
+    if (!edge) {
+      edge = toGraphEdge({
+        ...relationship.properties,
+        type: relationship.type,
+        source: this.nodes.get(relationship.startNodeElementId)?.id,
+        target: this.nodes.get(relationship.endNodeElementId)?.id,
+      });
+      this.edges.set(relationship.elementId, edge);
+    }
+    return edge;
+  }
+}
+
+function evidenceGraph(paths: readonly RawPath[], cache: EvidenceCache): { nodes: GraphNode[]; edges: GraphEdge[] } {
   const nodes = new Map<string, GraphNode>();
-  const idByElement = new Map<string, string>();
-  const addNode = (node: RawNode) => {
-    const graphNode = toGraphNode({ ...node.properties, kind: kindOf(node) });
-    nodes.set(graphNode.id, graphNode);
-    idByElement.set(node.elementId, graphNode.id);
-  };
   for (const path of paths) {
-    addNode(path.start);
+    const start = cache.node(path.start);
+    nodes.set(start.id, start);
     for (const segment of path.segments) {
-      addNode(segment.start);
-      addNode(segment.end);
+      for (const end of [cache.node(segment.start), cache.node(segment.end)]) nodes.set(end.id, end);
     }
   }
   const edges = new Map<string, GraphEdge>();
-  for (const { relationship: r } of paths.flatMap((p) => p.segments)) {
-    const edge = toGraphEdge({
-      ...r.properties,
-      type: r.type,
-      source: idByElement.get(r.startNodeElementId),
-      target: idByElement.get(r.endNodeElementId),
-    });
+  for (const { relationship } of paths.flatMap((p) => p.segments)) {
+    const edge = cache.edge(relationship);
     edges.set(edge.id, edge);
   }
   return { nodes: [...nodes.values()], edges: [...edges.values()] };
@@ -252,6 +275,9 @@ const datedFields = (d: Dated): Dated => ({ start: d.start, end: d.end, current:
 /** Rows of one pattern grouped into finding records; rows whose facts never held at the same time are dropped. */
 export function findingRecords(pattern: PatternDefinition, rows: readonly PatternRow[]): FindingRecord[] {
   const records = new Map<string, FindingRecord>();
+  const cache = new EvidenceCache();
+  // The ids already in each record's evidence (a finding over the whole graph can have thousands of rows).
+  const known = new Map<string, { nodes: Set<string>; edges: Set<string> }>();
   for (const row of rows) {
     const timed = row.timed.map(datedOf);
     // An organisation's own period bounds the facts about it: nothing held before it existed or after it was dissolved.
@@ -259,7 +285,7 @@ export function findingRecords(pattern: PatternDefinition, rows: readonly Patter
     if (!o.possible) continue; // these facts never held at the same time: not a conflict
     const id = findingId(pattern.id, row.key);
     const record = records.get(id) ?? { id, pattern: pattern.id, key: row.key, rows: [], nodes: [], edges: [] };
-    const { nodes, edges } = evidenceGraph(row.evidence);
+    const { nodes, edges } = evidenceGraph(row.evidence, cache);
     record.rows.push({
       timed: timed.map(datedFields),
       overlap: o,
@@ -267,10 +293,18 @@ export function findingRecords(pattern: PatternDefinition, rows: readonly Patter
       edgeIds: edges.map((e) => e.id),
       facts: row.facts,
     });
-    const knownNodes = new Set(record.nodes.map((n) => n.id));
-    const knownEdges = new Set(record.edges.map((e) => e.id));
-    record.nodes.push(...nodes.filter((n) => !knownNodes.has(n.id)));
-    record.edges.push(...edges.filter((e) => !knownEdges.has(e.id)));
+    const seen = known.get(id) ?? { nodes: new Set<string>(), edges: new Set<string>() };
+    for (const n of nodes) {
+      if (seen.nodes.has(n.id)) continue;
+      seen.nodes.add(n.id);
+      record.nodes.push(n);
+    }
+    for (const e of edges) {
+      if (seen.edges.has(e.id)) continue;
+      seen.edges.add(e.id);
+      record.edges.push(e);
+    }
+    known.set(id, seen);
     records.set(id, record);
   }
   // Rows in a stable order, whatever order the query returned them in: a finding's title lists the values

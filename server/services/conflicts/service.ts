@@ -73,7 +73,7 @@ export class ConflictService {
    * Runs with `timeoutMs` as its cap: the whole-graph form runs in the background, past a request's cap.
    */
   async records(pattern: PatternDefinition, entity: string | null, timeoutMs?: number): Promise<FindingRecord[]> {
-    const session = openSession(this.driver, this.database, 'READ');
+    const session = openSession(this.driver, this.database, 'READ', { wholeResult: entity === null });
     try {
       const rows = await session.executeRead(
         async (tx) => {

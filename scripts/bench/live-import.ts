@@ -1,0 +1,98 @@
+/**
+ * Import into a live graph (issue 15: "import into a live 1M graph, 100k more relationships"): the
+ * benchmark graph is bulk-loaded once and its store copied, then our import and the raw
+ * `UNWIND $rows MERGE` loop each add the same further relationships to one of the two copies, after the
+ * same small warm-up import. Unlike the import part, every write lands in large indexes and stores.
+ */
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { InterlockFile } from '../../schemas/index.js';
+import { importInterlockFile } from '../../server/services/importer.js';
+import { bulkLoad } from '../../server/services/imports/bulk/bulk-load.js';
+import { BATCH } from '../../server/services/imports/graph-writes.js';
+import { fileFromPath } from '../../server/services/imports/import-file.js';
+import { generateGraph } from '../generate-graph.js';
+import { renamed } from './import.js';
+import { benchDatabase, startBenchNeo4j, type BenchDatabase, type BenchDatabaseOptions } from './neo4j.js';
+import { rawImport } from './raw-import.js';
+import { ratio } from './stats.js';
+
+export interface LiveImportMeasurement {
+  /** Relationships already in the graph. */
+  baseRelationships: number;
+  /** Relationships the import adds (and their entities). */
+  relationships: number;
+  entities: number;
+  batchSize: number;
+  oursSeconds: number;
+  rawSeconds: number;
+  oursPerSecond: number;
+  rawPerSecond: number;
+  /** ours/raw throughput: the target is ≥ 1.0 (and ≥ 10,000 relationships/s). */
+  ratio: number;
+}
+
+export async function benchLiveImport(
+  base: InterlockFile,
+  added: number,
+  options: BenchDatabaseOptions & { batchSize?: number; log: (m: string) => void },
+): Promise<LiveImportMeasurement> {
+  const batchSize = options.batchSize ?? BATCH;
+  // Other ids than the base graph's, so every row is new to the database.
+  const graph = renamed(generateGraph(added, 11), 'live');
+  const warmUp = renamed(generateGraph(Math.min(5_000, Math.max(100, Math.round(added / 20))), 7), 'warm');
+  const root = await mkdtemp(join(tmpdir(), 'interlock-bench-live-'));
+  try {
+    const input = join(root, 'base.json');
+    await writeFile(input, JSON.stringify(base));
+    const ours = join(root, 'ours');
+    let started = performance.now();
+    await bulkLoad({
+      dataDir: ours,
+      files: [await fileFromPath(input, 'base.json')],
+      format: 'json',
+      actor: 'bench',
+      route: 'bench',
+      maxUnpackedBytes: 4096 * 1024 * 1024,
+      startDatabase: () => startBenchNeo4j(ours, options),
+    });
+    options.log(
+      `  base graph of ${base.relationships.length} relationships bulk-loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
+    await rm(input);
+    const raw = join(root, 'raw');
+    await cp(ours, raw, { recursive: true });
+
+    const time = async (what: string, dataDir: string, work: (db: BenchDatabase, file: InterlockFile) => Promise<unknown>) => {
+      const db = await benchDatabase({ ...options, dataDir });
+      try {
+        await work(db, warmUp);
+        started = performance.now();
+        await work(db, graph);
+        const seconds = (performance.now() - started) / 1000;
+        options.log(`  ${what}: ${added} relationships into the live graph in ${seconds.toFixed(1)} s`);
+        return seconds;
+      } finally {
+        await db.close();
+      }
+    };
+    const rawSeconds = await time('raw driver', raw, (db, file) => rawImport(db.driver, db.database, file, batchSize));
+    const oursSeconds = await time('ours', ours, (db, file) =>
+      importInterlockFile(db.driver, db.database, file, { actor: 'bench', route: 'bench' }, { batchSize }),
+    );
+    return {
+      baseRelationships: base.relationships.length,
+      relationships: added,
+      entities: graph.entities.length,
+      batchSize,
+      oursSeconds,
+      rawSeconds,
+      oursPerSecond: added / oursSeconds,
+      rawPerSecond: added / rawSeconds,
+      ratio: ratio(rawSeconds, oursSeconds),
+    };
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+}
