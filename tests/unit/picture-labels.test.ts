@@ -18,25 +18,25 @@ import { seedSnapshot } from '../fixtures/snapshots/seed-snapshot.js';
 const exportedAt = new Date('2026-11-28T12:00:00Z');
 
 /**
- * The page's layered layouts of the finding (dagre: top-down with nodeSep 80 and rankSep 140, left to
- * right with nodeSep 50 and rankSep 130, each node as large as its shape and caption).
+ * The positions the page gives the finding in its layered layouts (Layout: top-down, left to right),
+ * read from the canvas of the test build after showing the finding from the Conflicts tab.
  */
 const LAYOUTS: Record<'top-down' | 'left-to-right', Record<string, { x: number; y: number }>> = {
   'top-down': {
-    'person:vincent-line': { x: 248, y: 30 },
-    'public-body:denver-sheriff-department': { x: 395, y: 230 },
-    'public-body:city-of-denver': { x: 395, y: 430 },
-    'org:lexisnexis-data-warehouse-board': { x: 100, y: 650 },
-    'contract:denver-lexisnexis-data-services-2020': { x: 395, y: 650 },
-    'org:lexisnexis': { x: 248, y: 870 },
+    'person:vincent-line': { x: 197, y: 22 },
+    'public-body:denver-sheriff-department': { x: 322, y: 230 },
+    'public-body:city-of-denver': { x: 322, y: 456 },
+    'org:lexisnexis-data-warehouse-board': { x: 72, y: 704 },
+    'contract:denver-lexisnexis-data-services-2020': { x: 322, y: 686 },
+    'org:lexisnexis': { x: 197, y: 968 },
   },
   'left-to-right': {
-    'person:vincent-line': { x: 60, y: 110 },
-    'public-body:denver-sheriff-department': { x: 345, y: 180 },
-    'public-body:city-of-denver': { x: 670, y: 180 },
-    'org:lexisnexis-data-warehouse-board': { x: 1015, y: 40 },
-    'contract:denver-lexisnexis-data-services-2020': { x: 1015, y: 180 },
-    'org:lexisnexis': { x: 1315, y: 110 },
+    'person:vincent-line': { x: 55, y: 139 },
+    'public-body:denver-sheriff-department': { x: 306, y: 226 },
+    'public-body:city-of-denver': { x: 572, y: 226 },
+    'org:lexisnexis-data-warehouse-board': { x: 871, y: 52 },
+    'contract:denver-lexisnexis-data-services-2020': { x: 871, y: 226 },
+    'org:lexisnexis': { x: 1146, y: 139 },
   },
 };
 
