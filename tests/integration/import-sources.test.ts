@@ -18,6 +18,7 @@ import { testConnection, testDriver } from '../setup/connection.js';
 import { findingsCaughtUp } from './helpers/findings.js';
 import { removeImported, removeImportedAudited } from './helpers/import-fixtures.js';
 import { uniquePrefix } from './helpers/synthetic-graph.js';
+import { awardUpdateOf } from '../setup/ocds-update.js';
 
 const { database } = testConnection();
 const actor = uniquePrefix('sources');
@@ -127,22 +128,8 @@ describe('OCDS: a partial release imported later', () => {
   it('keeps what the contract in the database had and the release leaves out; takes what it gives', async () => {
     // The sample is in the database (imported again here: this test does not lean on the one before).
     expect((await postImport(bytes, '?filename=contracts-finder.json')).status).toBe(200);
-    // An update as a publisher sends one, derived from the real release: a new value without its currency,
-    // the end of the period removed, an amendment; no title, suppliers, buyer or parties.
-    const partial = {
-      ocid: first.ocid,
-      id: `${first.id}-update`,
-      date: '2023-01-10T09:00:00Z',
-      tag: ['awardUpdate'],
-      awards: [
-        {
-          id: award.id,
-          value: { amount: 50000 },
-          contractPeriod: { endDate: null },
-          amendments: [{ id: '1', date: '2023-01-09T00:00:00Z', rationale: 'Licences added' }],
-        },
-      ],
-    };
+    // An update as a publisher sends one, derived from the real release (only what changed).
+    const partial = awardUpdateOf(first);
     const result = await postImport(JSON.stringify({ releases: [partial] }), '?filename=update.json');
     expect(result.status, JSON.stringify(result.body)).toBe(200);
     expect(result.body.updated.entities).toBe(1);

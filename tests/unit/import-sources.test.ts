@@ -16,6 +16,7 @@ import { LITTLESIS_CATEGORIES, mapLittleSis } from '../../server/services/import
 import { mapOcds, mergeOcds, ocdsScheme, OcdsMapper, type KnownContract } from '../../server/services/imports/sources/ocds.js';
 import { mapUsaspending } from '../../server/services/imports/sources/usaspending.js';
 import { parseInterlockFile } from '../../server/services/import-validation.js';
+import { awardUpdateOf } from '../setup/ocds-update.js';
 
 const read = (name: string) => readFileSync(new URL(`../fixtures/sources/${name}`, import.meta.url));
 type Row = Record<string, unknown> & { id: string; kind?: string; type?: string; source?: string; target?: string };
@@ -118,22 +119,7 @@ describe('OCDS', () => {
       awards: Award[];
     };
     const award = first.awards[0] as Award;
-    // Derived from the real release as a publisher would send an update: the new value without its
-    // currency, the end of the period removed (null), an amendment; no title, suppliers, buyer or parties.
-    const partial = {
-      ocid: first.ocid,
-      id: `${first.id}-update`,
-      date: '2023-01-10T09:00:00Z',
-      tag: ['awardUpdate'],
-      awards: [
-        {
-          id: award.id,
-          value: { amount: 50000 },
-          contractPeriod: { endDate: null },
-          amendments: [{ id: '1', date: '2023-01-09T00:00:00Z', rationale: 'Licences added' }],
-        },
-      ],
-    };
+    const partial = awardUpdateOf(first);
     const expectMerged = (entities: Row[], relationships: Row[]) => {
       const contracts = entities.filter((e) => e.kind === 'Contract');
       expect(contracts).toHaveLength(1);
