@@ -13,24 +13,15 @@ import { bulkLoad } from '../../server/services/imports/bulk/bulk-load.js';
 import { BATCH } from '../../server/services/imports/graph-writes.js';
 import { fileFromPath } from '../../server/services/imports/import-file.js';
 import { generateGraph } from '../generate-graph.js';
-import { renamed } from './import.js';
+import { renamed, type ImportMeasurement } from './import.js';
 import { benchDatabase, startBenchNeo4j, type BenchDatabase, type BenchDatabaseOptions } from './neo4j.js';
 import { rawImport } from './raw-import.js';
 import { ratio } from './stats.js';
 
-export interface LiveImportMeasurement {
+/** As the import part's measurement, with `relationships` and `entities` those the import adds. */
+export interface LiveImportMeasurement extends ImportMeasurement {
   /** Relationships already in the graph. */
   baseRelationships: number;
-  /** Relationships the import adds (and their entities). */
-  relationships: number;
-  entities: number;
-  batchSize: number;
-  oursSeconds: number;
-  rawSeconds: number;
-  oursPerSecond: number;
-  rawPerSecond: number;
-  /** ours/raw throughput: the target is ≥ 1.0 (and ≥ 10,000 relationships/s). */
-  ratio: number;
 }
 
 export async function benchLiveImport(
