@@ -23,6 +23,8 @@ let dataRoot: string;
 let db: Database;
 let app: FastifyInstance;
 const log: string[] = [];
+/** What the app logs as errors: a failing status check shows the error behind it. */
+const appErrors: string[] = [];
 
 beforeAll(async () => {
   dataRoot = await mkdtemp(join(tmpdir(), 'interlock-crash-'));
@@ -35,6 +37,7 @@ beforeAll(async () => {
     webRoot: null,
     security: TEST_SECURITY,
     databaseState: () => db.state(),
+    logger: { level: 'error', stream: { write: (line: string) => appErrors.push(line) } },
   });
   await app.ready();
 }, 240_000);
@@ -93,7 +96,7 @@ describe('kill -9 of the embedded Neo4j in the middle of a large import', () => 
     expect(db.embedded?.current.pid).not.toBe(killedPid);
 
     const answer = await importing;
-    expect(answer.statusCode, answer.body).toBe(503);
+    expect(answer.statusCode, `${answer.body}\n${appErrors.join('')}`).toBe(503);
     expect(['import_interrupted', 'database_unavailable']).toContain(answer.json().error.code);
 
     // Served again: nothing of the import is left, and the audit trail says why.
