@@ -10,7 +10,7 @@ import type { Config } from '../config.js';
 import { existingEmbeddedCredentials } from '../neo4j/credentials.js';
 import { startEmbeddedNeo4j, type StartEmbeddedNeo4jOptions } from '../neo4j/embedded.js';
 import { superviseEmbeddedNeo4j, type DatabaseState, type SupervisedNeo4j } from '../neo4j/supervisor.js';
-import { recoverUnfinishedImports } from '../services/imports/recovery.js';
+import { interruptWriting, recoverUnfinishedImports } from '../services/imports/recovery.js';
 import { createDriver, waitForDatabase } from './driver.js';
 
 export interface Database {
@@ -67,6 +67,8 @@ export async function openDatabase(
   }
   const supervised = superviseEmbeddedNeo4j(embedded, () => startEmbeddedNeo4j(settings), {
     log: options.log,
+    // Imports being written were cut off: none may write a batch into the restarted database.
+    onStopped: interruptWriting,
     // The JVM is new: nothing can still be writing to it, so every unfinished import is settled now.
     afterRestart: async () => {
       await recoverUnfinishedImports(connected.driver, database, { log: options.log, staleAfterMs: 0 });

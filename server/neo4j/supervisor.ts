@@ -26,7 +26,13 @@ const STABLE_AFTER_MS = 60_000;
 export function superviseEmbeddedNeo4j(
   first: EmbeddedNeo4j,
   start: () => Promise<EmbeddedNeo4j>,
-  options: { log: (message: string) => void; afterRestart?: () => Promise<void>; backoffMs?: readonly number[] },
+  options: {
+    log: (message: string) => void;
+    /** Called as soon as the JVM is found dead, before it is started again. */
+    onStopped?: () => void;
+    afterRestart?: () => Promise<void>;
+    backoffMs?: readonly number[];
+  },
 ): SupervisedNeo4j {
   const backoff = options.backoffMs ?? BACKOFF_MS;
   let current = first;
@@ -42,6 +48,7 @@ export function superviseEmbeddedNeo4j(
       if (stopping || jvm !== current) return;
       failures = Date.now() - startedAt < STABLE_AFTER_MS ? failures + 1 : 0;
       state = 'restarting';
+      options.onStopped?.();
       options.log(`Embedded Neo4j (pid ${jvm.pid}) stopped (${signal ?? `exit ${code}`}); starting it again...`);
       void restart();
     });

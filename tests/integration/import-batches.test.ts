@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withoutVersion } from '../../server/db/mapping.js';
 import type { InterlockFile } from '../../schemas/index.js';
 import { importInterlockFile } from '../../server/services/importer.js';
-import { recoverUnfinishedImports } from '../../server/services/imports/recovery.js';
+import { interruptWriting, recoverUnfinishedImports, type Recovered } from '../../server/services/imports/recovery.js';
+import { ImportRollbackError } from '../../server/services/imports/import-service.js';
 import { rollbackImport, unfinishedImports } from '../../server/services/imports/undo-log.js';
 import { testConnection, testDriver } from '../setup/connection.js';
 import { uniquePrefix } from './helpers/synthetic-graph.js';
@@ -189,6 +190,32 @@ describe('an import written in batches', () => {
     release(new Error('the process is gone'));
     await expect(attempt).rejects.toThrow('the process is gone');
     expect(await snapshot()).toEqual(before);
+  });
+
+  it('writes no batch into a database restarted under it: the recovery undoes it and the client is told', async () => {
+    const before = await snapshot();
+    const recovered: Recovered[] = [];
+    const attempt = importInterlockFile(driver, database, revised, actor, {
+      batchSize: 2,
+      singleTransactionRows: 0,
+      // After the third batch the embedded database dies and is started again, as the supervisor sees
+      // it: imports being written are cut off, then the recovery after the restart runs. The writer goes
+      // on as a driver retry would once the database answers again.
+      afterBatch: async (batch) => {
+        if (batch !== 3) return;
+        interruptWriting();
+        recovered.push(...(await recoverUnfinishedImports(driver, database, { log: () => undefined, staleAfterMs: 0 })));
+      },
+    });
+    const error = await attempt.then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ImportRollbackError);
+    expect(error).toMatchObject({ statusCode: 503, code: 'import_interrupted' });
+    expect(recovered).toEqual([expect.objectContaining({ actor: actor.actor, outcome: 'rolled-back', batches: 3 })]);
+    expect(await snapshot()).toEqual(before);
+    expect(await undoRecords()).toBe(0);
   });
 
   /**

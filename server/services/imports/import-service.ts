@@ -46,7 +46,7 @@ import { entitiesByIdentifier, identifiedAs } from './identifiers.js';
 import { entityIdsOf, followMerges, keepMerges, mergedInto } from './merged-ids.js';
 import { conventionOf, type NumberConvention } from './numbers.js';
 import { fromInterlockJson, readImport } from './readers.js';
-import { rollBackWhenPossible, startedWriting, stoppedWriting } from './recovery.js';
+import { ImportInterruptedError, checkStillWriting, rollBackWhenPossible, startedWriting, stoppedWriting } from './recovery.js';
 import { forgetUndo, rollbackImport, writeUndo } from './undo-log.js';
 import { openSession } from '../../db/transactions.js';
 
@@ -383,6 +383,7 @@ export async function applyImport(
     try {
       for (const [seq, { step, undo, what, rows }] of steps.entries()) {
         await session.executeWrite(async (tx) => {
+          checkStillWriting(importId);
           await runStep(tx, step);
           await writeUndo(tx, { ...undoOf, seq, undo });
         });
@@ -392,6 +393,7 @@ export async function applyImport(
       }
       progress({ phase: 'audit', done: 0, total: 1 });
       const auditId = await session.executeWrite(async (tx) => {
+        checkStillWriting(importId);
         const id = await audit(tx, planned, { transactions: steps.length + 1 });
         await forgetUndo(tx, importId);
         return id;
@@ -407,6 +409,9 @@ export async function applyImport(
         rollBackWhenPossible(driver, database, importId);
         throw new ImportRollbackError(importId, { written, total: steps.length }, error, rollbackError);
       }
+      // Cut off by a restart of the database: undone (by the recovery after the restart, or just now).
+      if (error instanceof ImportInterruptedError)
+        throw new ImportRollbackError(importId, { written, total: steps.length }, error, null);
       throw error;
     } finally {
       stoppedWriting(importId);

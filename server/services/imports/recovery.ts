@@ -12,6 +12,8 @@ import { completeImport, rollbackImport, unfinishedImports } from './undo-log.js
 
 /** Imports this process is writing now (never recovered from under it). */
 const writing = new Set<string>();
+/** Imports this process was writing when its embedded database died: they must not write again. */
+const interrupted = new Set<string>();
 
 export function startedWriting(importId: string): void {
   writing.add(importId);
@@ -19,6 +21,31 @@ export function startedWriting(importId: string): void {
 
 export function stoppedWriting(importId: string): void {
   writing.delete(importId);
+  interrupted.delete(importId);
+}
+
+/**
+ * The embedded database this process started died (server/neo4j/supervisor.ts). Every import being
+ * written is cut off there: the recovery after the restart rolls it back, and its writer must not go on
+ * writing batches into the restarted database (the driver retries a batch whose connection broke, and a
+ * quick restart would otherwise let the retry land, beside or after the rollback).
+ */
+export function interruptWriting(): void {
+  for (const importId of writing) interrupted.add(importId);
+  writing.clear();
+}
+
+/** A batch of an import cut off by a database restart was about to be written. Answered 503 (import-service). */
+export class ImportInterruptedError extends Error {
+  constructor(readonly importId: string) {
+    super(`import ${importId} was cut off by a restart of the database`);
+    this.name = 'ImportInterruptedError';
+  }
+}
+
+/** Called first in every batch transaction of an import: refuses to write once the import was cut off. */
+export function checkStillWriting(importId: string): void {
+  if (interrupted.has(importId)) throw new ImportInterruptedError(importId);
 }
 
 /**

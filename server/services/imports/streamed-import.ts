@@ -44,7 +44,7 @@ import {
 } from './import-service.js';
 import { locateProblem, MAX_WARNINGS, type MappedImport } from './mapped-import.js';
 import { entityIdsOf, followMerges, keepMerges, mergedInto } from './merged-ids.js';
-import { rollBackWhenPossible, startedWriting, stoppedWriting } from './recovery.js';
+import { ImportInterruptedError, checkStillWriting, rollBackWhenPossible, startedWriting, stoppedWriting } from './recovery.js';
 import { forgetUndo, rollbackImport, writeUndo } from './undo-log.js';
 
 /** Problems listed at most; past this the count is given. A systematic fault would repeat on every line. */
@@ -111,6 +111,7 @@ export async function applyStreamedImport(
       for (const { step, undo, what } of writeSteps(planned.plan, planned.stored, batchSize)) {
         if (written === 0) startedWriting(importId);
         await session.executeWrite(async (tx) => {
+          checkStillWriting(importId);
           await runStep(tx, step);
           await writeUndo(tx, { importId, seq: written, total: null, actor: options.actor, route: options.route, summary, undo });
         });
@@ -139,6 +140,7 @@ export async function applyStreamedImport(
     }
     onProgress({ phase: 'audit', done: 0, total: 1 });
     const auditId = await session.executeWrite(async (tx) => {
+      checkStillWriting(importId);
       const id = await recordAudit(tx, {
         actor: options.actor,
         route: options.route,
@@ -162,6 +164,8 @@ export async function applyStreamedImport(
         rollBackWhenPossible(driver, database, importId);
         throw new ImportRollbackError(importId, { written, total: written }, error, rollbackError);
       }
+      if (error instanceof ImportInterruptedError)
+        throw new ImportRollbackError(importId, { written, total: written }, error, null);
     }
     throw error;
   } finally {
