@@ -18,7 +18,7 @@ import { testConnection, testDriver } from '../setup/connection.js';
 import { findingsCaughtUp } from './helpers/findings.js';
 import { removeImported, removeImportedAudited } from './helpers/import-fixtures.js';
 import { uniquePrefix } from './helpers/synthetic-graph.js';
-import { awardUpdateOf } from '../setup/ocds-update.js';
+import { awardUpdateOf, type SampleAward, type SampleRelease } from '../setup/ocds-update.js';
 
 const { database } = testConnection();
 const actor = uniquePrefix('sources');
@@ -109,21 +109,8 @@ describe('OCDS', () => {
 
 describe('OCDS: a partial release imported later', () => {
   const bytes = read('contracts-finder.ocds.json');
-  type Award = {
-    id: string;
-    date: string;
-    value: { amount: number; currency: string };
-    contractPeriod: { startDate: string; endDate: string };
-    suppliers: { id: string; name: string }[];
-  };
-  const first = (JSON.parse(bytes.toString('utf8')) as { releases: Record<string, unknown>[] }).releases[0] as {
-    ocid: string;
-    id: string;
-    tender: { title: string };
-    buyer: { name: string };
-    awards: Award[];
-  };
-  const award = first.awards[0] as Award;
+  const first = (JSON.parse(bytes.toString('utf8')) as { releases: SampleRelease[] }).releases[0] as SampleRelease;
+  const award = first.awards[0] as SampleAward;
 
   it('keeps what the contract in the database had and the release leaves out; takes what it gives', async () => {
     // The sample is in the database (imported again here: this test does not lean on the one before).

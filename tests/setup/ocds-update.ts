@@ -4,10 +4,22 @@
  * contract, not replace it. The new value comes without its currency, the end of the contract period is
  * removed (null), an amendment is added; no title, suppliers, buyer or parties.
  */
+/** The fields of the sample's award releases the tests compare with (as the fixture gives them). */
+export interface SampleAward {
+  id: string;
+  date: string;
+  description: string;
+  value: { amount: number; currency: string };
+  contractPeriod: { startDate: string; endDate: string };
+  suppliers: { id: string; name: string }[];
+}
+
 export interface SampleRelease {
   ocid: string;
   id: string;
-  awards: { id: string }[];
+  tender: { title: string };
+  buyer: { name: string };
+  awards: SampleAward[];
 }
 
 export function awardUpdateOf(release: SampleRelease) {

@@ -16,7 +16,7 @@ import { LITTLESIS_CATEGORIES, mapLittleSis } from '../../server/services/import
 import { mapOcds, mergeOcds, ocdsScheme, OcdsMapper, type KnownContract } from '../../server/services/imports/sources/ocds.js';
 import { mapUsaspending } from '../../server/services/imports/sources/usaspending.js';
 import { parseInterlockFile } from '../../server/services/import-validation.js';
-import { awardUpdateOf } from '../setup/ocds-update.js';
+import { awardUpdateOf, type SampleAward, type SampleRelease } from '../setup/ocds-update.js';
 
 const read = (name: string) => readFileSync(new URL(`../fixtures/sources/${name}`, import.meta.url));
 type Row = Record<string, unknown> & { id: string; kind?: string; type?: string; source?: string; target?: string };
@@ -103,22 +103,8 @@ describe('OCDS', () => {
   });
 
   describe('a partial release (only what changed) merges into the release it updates', () => {
-    type Award = {
-      id: string;
-      date: string;
-      description: string;
-      value: { amount: number; currency: string };
-      contractPeriod: { startDate: string; endDate: string };
-      suppliers: { id: string; name: string }[];
-    };
-    const first = pkg.releases[0] as Record<string, unknown> & {
-      ocid: string;
-      id: string;
-      tender: { title: string };
-      buyer: { name: string };
-      awards: Award[];
-    };
-    const award = first.awards[0] as Award;
+    const first = pkg.releases[0] as Record<string, unknown> & SampleRelease;
+    const award = first.awards[0] as SampleAward;
     const partial = awardUpdateOf(first);
     const expectMerged = (entities: Row[], relationships: Row[]) => {
       const contracts = entities.filter((e) => e.kind === 'Contract');
