@@ -42,6 +42,15 @@ async function dropFile(page: Page, name: string, bytes: Buffer): Promise<void> 
 describe('import from the page', () => {
   const session = useExplorerSession({ signedIn: true });
   const documents: string[] = [];
+  /** The Documents of the OCDS files imported from the page, for the clean-up after the tests. */
+  const rememberImportedDocuments = async () => {
+    const { records } = await testDriver().executeQuery(
+      "MATCH (d:Document) WHERE d.id STARTS WITH 'document:import-ocds-' RETURN d.id AS id",
+      {},
+      { database: testConnection().database },
+    );
+    documents.push(...records.map((r) => r.get('id') as string));
+  };
 
   // As the app does after it starts (main.ts): the test server is built without that step.
   beforeAll(async () => {
@@ -95,12 +104,7 @@ describe('import from the page', () => {
 
     await page.locator('[data-testid="import-show"]').click();
     await waitForOnCanvas(page, { names: ['RStudio License and Support', 'BYTES SOFTWARE SERVICES LIMITED'] });
-    const { records } = await testDriver().executeQuery(
-      "MATCH (d:Document) WHERE d.id STARTS WITH 'document:import-ocds-' RETURN d.id AS id",
-      {},
-      { database: testConnection().database },
-    );
-    documents.push(...records.map((r) => r.get('id') as string));
+    await rememberImportedDocuments();
     expect(session.pageErrors).toEqual([]);
   }, 180_000);
 
@@ -171,12 +175,7 @@ describe('import from the page', () => {
       expect(await panel.getByRole('heading', { name: new RegExp(words.amendments) }).count()).toBe(1);
       expect(await amendments.count()).toBe(2);
     }
-    const { records } = await testDriver().executeQuery(
-      "MATCH (d:Document) WHERE d.id STARTS WITH 'document:import-ocds-' RETURN d.id AS id",
-      {},
-      { database: testConnection().database },
-    );
-    documents.push(...records.map((r) => r.get('id') as string));
+    await rememberImportedDocuments();
     expect(session.pageErrors).toEqual([]);
   }, 180_000);
 
