@@ -4,8 +4,11 @@
  * latency of the whole-graph first page, how long a new finding takes to show after the edit that
  * creates it, and search latency while clients keep asking for the whole-graph list.
  */
+import { int } from 'neo4j-driver';
 import type { InterlockFile } from '../../schemas/index.js';
+import { cypher } from '../../server/db/cypher-files.js';
 import { closedLoop } from './load.js';
+import type { BenchDatabase } from './neo4j.js';
 import { median, summarize, type LatencySummary } from './stats.js';
 
 export interface FindingsMeasurement {
@@ -134,4 +137,17 @@ export async function benchFindings(options: {
     editToFindingMedianMs: median(editToFindingMs),
     search: { alone, busy: summarize(busyLatencies), wholeGraphClients },
   };
+}
+
+/** Every stored finding, count and the findings state: the next recomputation starts from nothing. */
+export async function removeStoredFindings(db: Pick<BenchDatabase, 'driver' | 'database'>): Promise<void> {
+  for (;;) {
+    const removed = await db.driver.executeQuery(
+      cypher('queries/findings-delete-generations'),
+      { keep: int(-1), limit: int(10_000) },
+      { database: db.database },
+    );
+    if (Number(removed.records[0]?.get('removed') ?? 0) === 0) break;
+  }
+  await db.driver.executeQuery('MATCH (s:FindingsState) DELETE s', {}, { database: db.database });
 }

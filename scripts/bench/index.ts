@@ -16,7 +16,7 @@ import { importInterlockFile } from '../../server/services/importer.js';
 import { benchBundle } from './bundle.js';
 import { benchImport } from './import.js';
 import { benchBulk } from './bulk.js';
-import { benchFindings, untilFindingsCurrent } from './findings.js';
+import { benchFindings, removeStoredFindings, untilFindingsCurrent } from './findings.js';
 import { benchLiveImport } from './live-import.js';
 import { benchDatabase, type BenchDatabase } from './neo4j.js';
 import { benchPage } from './page.js';
@@ -194,13 +194,7 @@ if (parts.includes('findings')) {
     await importInterlockFile(queryDatabase.driver, queryDatabase.database, graph, { actor: 'bench', route: 'bench' });
   }
   // Findings computed by an earlier server on this database are removed: the full recomputation is measured.
-  await queryDatabase.driver.executeQuery(
-    'MATCH (n) WHERE n:Finding OR n:FindingMember OR n:FindingCount OR n:FindingsState DETACH DELETE n',
-    {},
-    {
-      database: queryDatabase.database,
-    },
-  );
+  await removeStoredFindings(queryDatabase);
   const adminToken = `ilk_bench-${Date.now()}-admin-token-for-this-run`;
   const server = await startServer({
     NEO4J_URI: queryDatabase.uri,

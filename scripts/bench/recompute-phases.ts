@@ -13,7 +13,6 @@
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { Command } from 'commander';
-import { int } from 'neo4j-driver';
 import { generateGraph } from '../generate-graph.js';
 import { cypher } from '../../server/db/cypher-files.js';
 import { ConflictService } from '../../server/services/conflicts/service.js';
@@ -21,6 +20,7 @@ import { findingOf } from '../../server/services/conflicts/findings.js';
 import { storedFinding } from '../../server/services/findings/store.js';
 import { importInterlockFile } from '../../server/services/importer.js';
 import { FindingsMaintainer } from '../../server/services/findings/maintainer.js';
+import { removeStoredFindings } from './findings.js';
 import { benchDatabase, type BenchDatabase } from './neo4j.js';
 
 const WRITE_BATCH = 1_000;
@@ -106,19 +106,6 @@ const program = new Command('recompute-phases')
       }
     },
   );
-
-/** Every stored finding, count and the findings state: the next recomputation starts from nothing. */
-async function removeStoredFindings(db: BenchDatabase): Promise<void> {
-  for (;;) {
-    const removed = await db.driver.executeQuery(
-      cypher('queries/findings-delete-generations'),
-      { keep: int(-1), limit: int(10_000) },
-      { database: db.database },
-    );
-    if (Number(removed.records[0]?.get('removed') ?? 0) === 0) break;
-  }
-  await db.driver.executeQuery('MATCH (s:FindingsState) DELETE s', {}, { database: db.database });
-}
 
 /** The maintainer of an app process, from its first look at an empty findings state to the first generation served. */
 async function timeMaintainer(db: BenchDatabase, conflicts: ConflictService): Promise<{ seconds: number; findings: number }> {
