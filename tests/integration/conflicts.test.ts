@@ -11,6 +11,7 @@ import type { Driver } from 'neo4j-driver';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Finding, MoneyFlowsResponse } from '../../schemas/index.js';
 import { CYPHER_DIR } from '../../server/db/cypher-files.js';
+import { findingRecords, type PatternRow } from '../../server/services/conflicts/findings.js';
 import { loadPatterns } from '../../server/services/conflicts/pattern-files.js';
 import { ConflictService } from '../../server/services/conflicts/service.js';
 import { buildTestApp } from '../setup/app.js';
@@ -97,6 +98,23 @@ describe('vendor-board-seat', () => {
     expect(finding?.explanation).toContain(`of which sheriff (${g.prefix}) is part`);
     expect(finding?.explanation).toContain(`a subsidiary of broker (${g.prefix})`);
     expect(finding?.nodeIds).toEqual(expect.arrayContaining([`public-body:${g.prefix}-city`, `org:${g.prefix}-broker-sub`]));
+  });
+
+  it('stores the same records whether the evidence comes as paths or as ids read once', async () => {
+    const g = await build('vbs-ids', draw({ viaHierarchy: true, contract: { signedOn: '2021-03-01' } }));
+    const person = `person:${g.prefix}-pat`;
+    const pattern = service.pattern('vendor-board-seat');
+    const session = driver.session({ database, defaultAccessMode: 'READ' });
+    const rows = await session
+      .executeRead((tx) => tx.run(pattern.query, { rollup: false, ...pattern.parameters, entity: person }))
+      .finally(() => session.close());
+    const asPaths = findingRecords(pattern, rows.records.map((r) => r.toObject() as unknown as PatternRow));
+    const byIds = await service.records(pattern, person);
+    expect(byIds.length).toBe(1);
+    expect(byIds[0]!.edges.map((e) => e.type).sort()).toEqual(
+      ['AWARDED_TO', 'BUYER_OF', 'HOLDS_POSITION', 'PART_OF', 'SITS_ON_BOARD', 'SUBSIDIARY_OF'].sort(),
+    );
+    expect(byIds).toEqual(asPaths);
   });
 
   it('calls a contractor in the same group the board’s company’s sibling, never its parent', async () => {

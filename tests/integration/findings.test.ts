@@ -15,6 +15,7 @@ import { readTransaction, writeTransaction } from '../../server/db/transactions.
 import { findFreePort } from '../../server/neo4j/embedded.js';
 import { recordAudit } from '../../server/services/audit-log.js';
 import { graphVersion } from '../../server/services/graph-version.js';
+import { compactQuery } from '../../server/services/conflicts/compact-evidence.js';
 import { loadPatterns } from '../../server/services/conflicts/pattern-files.js';
 import { TEST_SECURITY } from '../setup/app.js';
 import { testConnection, testDriver } from '../setup/connection.js';
@@ -25,8 +26,10 @@ import { uniquePrefix } from './helpers/synthetic-graph.js';
 const { database } = testConnection();
 const prefix = uniquePrefix('findings');
 const PERSON = 'person:vincent-line';
-const patternQueries = new Set(loadPatterns().map((p) => p.query));
-const wholeGraphQueries = new Set(loadPatterns().flatMap((p) => p.wholeGraphQuery ?? []));
+// A pattern runs as written or wrapped so its rows name their evidence by id (compact-evidence.ts).
+const asRun = (query: string) => [query, compactQuery(query)];
+const patternQueries = new Set(loadPatterns().flatMap((p) => asRun(p.query)));
+const wholeGraphQueries = new Set(loadPatterns().flatMap((p) => (p.wholeGraphQuery ? asRun(p.wholeGraphQuery) : [])));
 
 /** Every pattern query the app runs, with the entity it was asked about (null: the whole graph). */
 const patternRuns: { entity: unknown }[] = [];

@@ -270,7 +270,12 @@ export interface FindingRecord {
   edges: GraphEdge[];
 }
 
-const datedFields = (d: Dated): Dated => ({ start: d.start, end: d.end, current: d.current, signedOn: d.signedOn });
+/** The dates of a fact, without the ones it lacks (absent or null mean the same to period.ts). */
+const datedFields = (d: Dated): Dated => {
+  const dated: Dated = {};
+  for (const field of ['start', 'end', 'current', 'signedOn'] as const) if (d[field] != null) dated[field] = d[field];
+  return dated;
+};
 
 /** Rows of one pattern grouped into finding records; rows whose facts never held at the same time are dropped. */
 export function findingRecords(pattern: PatternDefinition, rows: readonly PatternRow[]): FindingRecord[] {

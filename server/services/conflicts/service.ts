@@ -9,6 +9,7 @@ import type { Driver } from 'neo4j-driver';
 import type { ConflictsResponse, Language, MoneyFlowsResponse, PatternInfo } from '../../../schemas/index.js';
 import { NotFoundError } from '../graph-repository.js';
 import { buildFindings, bySeverityThenTitle, findingRecords, type FindingRecord, type PatternRow } from './findings.js';
+import { compactPatternRows } from './compact-evidence.js';
 import { moneyFlowsOf } from './money.js';
 import { loadPatterns, type PatternDefinition } from './pattern-files.js';
 import { openSession, readTransaction } from '../../db/transactions.js';
@@ -78,8 +79,7 @@ export class ConflictService {
       const rows = await session.executeRead(
         async (tx) => {
           const query = entity === null ? (pattern.wholeGraphQuery ?? pattern.query) : pattern.query;
-          const result = await tx.run(query, { rollup: false, ...pattern.parameters, entity });
-          return result.records.map((r) => r.toObject() as unknown as PatternRow);
+          return compactPatternRows(tx, query, { rollup: false, ...pattern.parameters, entity });
         },
         timeoutMs === undefined ? undefined : { timeout: timeoutMs },
       );
