@@ -51,6 +51,13 @@ describe('GET /api/search', () => {
     expect((await searchIds('vinc'))[0]).toBe('person:vincent-line');
   });
 
+  it('finds a name from its words in any order while the last is being typed, and any word when none has them all', async () => {
+    expect((await searchIds('Line Vinc'))[0]).toBe('person:vincent-line');
+    expect((await searchIds('denver sheriff dep'))[0]).toBe('public-body:denver-sheriff-department');
+    // No name holds "vinc" as a whole word and "line": the names with either still come, his first.
+    expect((await searchIds('vinc line'))[0]).toBe('person:vincent-line');
+  });
+
   it('returns ranked results with name, kind, aliases and score, filtered by kind', async () => {
     const body = await get<SearchResponse>('/api/search?q=lexisnexis&kind=Organization&limit=3');
     expect(body.results.length).toBeGreaterThan(0);

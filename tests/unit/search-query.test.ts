@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildFulltextQuery, foldForSearch, searchTerms } from '../../server/services/search-query.js';
+import { foldForSearch, searchQueries, searchTerms } from '../../server/services/search-query.js';
 
 describe('search query building', () => {
   it('folds case and accents so "GONZÁLEZ" matches the stored "González"', () => {
@@ -11,17 +11,24 @@ describe('search query building', () => {
     expect(searchTerms('الجليد')).toEqual(['الجليد']);
   });
 
-  it('matches whole words and prefixes, and scores the whole phrase highest', () => {
-    expect(buildFulltextQuery('lexis')).toBe('lexis^2 OR lexis*');
-    expect(buildFulltextQuery('Vincent Line')).toBe('vincent^2 OR vincent* OR line^2 OR line* OR "vincent line"^4');
+  it('asks for every word, the last as a prefix, and scores the whole phrase highest', () => {
+    expect(searchQueries('lexis')?.allTerms).toBe('+(lexis^2 OR lexis*)');
+    expect(searchQueries('Vincent Li')?.allTerms).toBe('+vincent +(li^2 OR li*) "vincent li"^4');
+  });
+
+  it('has a second query where any word, whole or as a prefix, is enough', () => {
+    expect(searchQueries('lexis')?.anyTerm).toBe('lexis^2 OR lexis*');
+    expect(searchQueries('Vincent Line')?.anyTerm).toBe('vincent^2 OR vincent* OR line^2 OR line* OR "vincent line"^4');
   });
 
   it('never passes Lucene syntax through', () => {
-    const query = buildFulltextQuery('name:"x" OR *:* AND (y~) \\ [a TO z]') ?? '';
-    expect(query).not.toMatch(/[:\\[\]()~]|\*:\*/);
+    const queries = searchQueries('name:"x" OR *:* AND (y~) \\ [a TO z]');
+    // Only the words typed, folded, reach Lucene; the operators, groups and quotes are ours.
+    expect(searchTerms('name:"x" OR *:* AND (y~) \\ [a TO z]')).toEqual(['name', 'x', 'or', 'and', 'y', 'a', 'to', 'z']);
+    for (const query of [queries?.allTerms, queries?.anyTerm]) expect(query).not.toMatch(/[:\\[\]~]|\*:\*|\bAND\b|\bTO\b/);
   });
 
   it('returns null when nothing searchable was typed', () => {
-    expect(buildFulltextQuery('  ?!* ')).toBeNull();
+    expect(searchQueries('  ?!* ')).toBeNull();
   });
 });
