@@ -108,7 +108,10 @@ describe('vendor-board-seat', () => {
     const rows = await session
       .executeRead((tx) => tx.run(pattern.query, { rollup: false, ...pattern.parameters, entity: person }))
       .finally(() => session.close());
-    const asPaths = findingRecords(pattern, rows.records.map((r) => r.toObject() as unknown as PatternRow));
+    const asPaths = findingRecords(
+      pattern,
+      rows.records.map((r) => r.toObject() as unknown as PatternRow),
+    );
     const byIds = await service.records(pattern, person);
     expect(byIds.length).toBe(1);
     expect(byIds[0]!.edges.map((e) => e.type).sort()).toEqual(
