@@ -105,7 +105,7 @@ if (parts.includes('import')) {
   report.parts.import = [];
   for (const size of options.importSizes ? numbers(options.importSizes) : [options.relationships]) {
     log(`Import, ${size} relationships (load ${load().join(' ')}):`);
-    const keep = parts.includes('queries') && size === options.relationships && !queryDatabase;
+    const keep = (parts.includes('queries') || parts.includes('findings')) && size === options.relationships && !queryDatabase;
     const { database, ...m } = await benchImport(graphOf(size), {
       ...dbOptions,
       keepOurs: keep,
@@ -138,6 +138,47 @@ if (parts.includes('live-import')) {
     ...(options.batchSize ? { batchSize: options.batchSize } : {}),
   });
   report.parts.liveImport = { ...m, loadBefore, load: load() };
+}
+
+// Findings before queries: the queries' server then finds the stored findings current for the same graph
+// instead of computing them all again (a full recomputation at 1M takes minutes).
+if (parts.includes('findings')) {
+  const graph = graphOf(options.relationships);
+  if (!queryDatabase) {
+    log(`Importing ${options.relationships} relationships for the findings benchmark...`);
+    queryDatabase = await benchDatabase(dbOptions);
+    await importInterlockFile(queryDatabase.driver, queryDatabase.database, graph, { actor: 'bench', route: 'bench' });
+  }
+  // Findings computed by an earlier server on this database are removed: the full recomputation is measured.
+  await removeStoredFindings(queryDatabase);
+  const adminToken = `ilk_bench-${Date.now()}-admin-token-for-this-run`;
+  const server = await startServer({
+    NEO4J_URI: queryDatabase.uri,
+    NEO4J_USER: queryDatabase.credentials.user,
+    NEO4J_PASSWORD: queryDatabase.credentials.password,
+    INTERLOCK_SEED: '0',
+    PORT: String(await findFreePort()),
+    INTERLOCK_ADMIN_TOKEN: adminToken,
+    INTERLOCK_RATE_LIMIT_READS: process.env.INTERLOCK_RATE_LIMIT_READS ?? '100000000',
+    INTERLOCK_RATE_LIMIT_WRITES: '100000',
+  });
+  try {
+    log(`Stored findings on ${options.relationships} relationships (load ${load().join(' ')}):`);
+    const measurement = await benchFindings({
+      apiUrl: server.url,
+      adminToken,
+      graph,
+      relationships: options.relationships,
+      concurrency: numbers(options.concurrency).filter((c) => c <= 8),
+      seconds: options.seconds,
+      maxRequests: options.maxRequests,
+      log,
+    });
+    report.parts.findings = { ...measurement, serverRssMb: residentMb(server.pid), load: load() };
+  } finally {
+    await server.stop();
+    if (!parts.includes('queries')) await queryDatabase.close();
+  }
 }
 
 if (parts.includes('queries')) {
@@ -180,45 +221,6 @@ if (parts.includes('queries')) {
       neo4jRssMb: queryDatabase.embedded ? residentMb(queryDatabase.embedded.pid) : NaN,
       load: load(),
     };
-  } finally {
-    await server.stop();
-    if (!parts.includes('findings')) await queryDatabase.close();
-  }
-}
-
-if (parts.includes('findings')) {
-  const graph = graphOf(options.relationships);
-  if (!queryDatabase) {
-    log(`Importing ${options.relationships} relationships for the findings benchmark...`);
-    queryDatabase = await benchDatabase(dbOptions);
-    await importInterlockFile(queryDatabase.driver, queryDatabase.database, graph, { actor: 'bench', route: 'bench' });
-  }
-  // Findings computed by an earlier server on this database are removed: the full recomputation is measured.
-  await removeStoredFindings(queryDatabase);
-  const adminToken = `ilk_bench-${Date.now()}-admin-token-for-this-run`;
-  const server = await startServer({
-    NEO4J_URI: queryDatabase.uri,
-    NEO4J_USER: queryDatabase.credentials.user,
-    NEO4J_PASSWORD: queryDatabase.credentials.password,
-    INTERLOCK_SEED: '0',
-    PORT: String(await findFreePort()),
-    INTERLOCK_ADMIN_TOKEN: adminToken,
-    INTERLOCK_RATE_LIMIT_READS: process.env.INTERLOCK_RATE_LIMIT_READS ?? '100000000',
-    INTERLOCK_RATE_LIMIT_WRITES: '100000',
-  });
-  try {
-    log(`Stored findings on ${options.relationships} relationships (load ${load().join(' ')}):`);
-    const measurement = await benchFindings({
-      apiUrl: server.url,
-      adminToken,
-      graph,
-      relationships: options.relationships,
-      concurrency: numbers(options.concurrency).filter((c) => c <= 8),
-      seconds: options.seconds,
-      maxRequests: options.maxRequests,
-      log,
-    });
-    report.parts.findings = { ...measurement, serverRssMb: residentMb(server.pid), load: load() };
   } finally {
     await server.stop();
     await queryDatabase.close();
