@@ -7,8 +7,17 @@ MATCH atFirst = (person)-[r1:SITS_ON_BOARD|HOLDS_POSITION]->(first:Entity)
 MATCH atSecond = (person)-[r2:SITS_ON_BOARD|HOLDS_POSITION]->(second:Entity)
 WHERE first.id < second.id
   AND (first:Organization OR first:PublicBody) AND (second:Organization OR second:PublicBody)
-  // A unit and the company or body it belongs to are one organisation, not an interlock.
-  AND NOT EXISTS { (first)-[:PART_OF|SUBSIDIARY_OF*1..3]-(second) }
+  // A unit and the company or body it belongs to are one organisation, not an interlock: linked by
+  // PART_OF|SUBSIDIARY_OF within 3 steps either way. Met in the middle (first, a neighbour, a neighbour
+  // of second, second) rather than walked 3 steps from first: 3 steps from beside a parent with
+  // thousands of subsidiaries visit all of them and theirs, for every pair (at 1M relationships the walk
+  // did not end in 12 minutes; this form counts the 473,910 rows in 40 s).
+  AND NOT EXISTS {
+    MATCH (first)-[:PART_OF|SUBSIDIARY_OF]-{0,1}(nearFirst)
+    MATCH (second)-[:PART_OF|SUBSIDIARY_OF]-{0,1}(nearSecond)
+    WHERE nearFirst = nearSecond
+      OR (nearFirst <> first AND nearSecond <> second AND EXISTS { (nearFirst)-[:PART_OF|SUBSIDIARY_OF]-(nearSecond) })
+  }
 RETURN
   [first.id, second.id] AS key,
   [atFirst, atSecond] AS evidence,
