@@ -6,8 +6,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
+import type { InterlockFile } from '../../schemas/index.js';
 import { createDriver, waitForDatabase } from '../../server/db/driver.js';
 import { findFreePort, startEmbeddedNeo4j, type EmbeddedNeo4j } from '../../server/neo4j/embedded.js';
+import { importInterlockFile } from '../../server/services/importer.js';
 import { applySchema } from '../../server/services/schema-migration.js';
 
 export interface BenchDatabase {
@@ -73,4 +75,15 @@ export async function benchDatabase(options: BenchDatabaseOptions = {}): Promise
       if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Imports `graph()` unless the database already holds relationships: a data folder kept from an earlier
+ * run (`--data-dir`) is reused as it is. Says whether it imported.
+ */
+export async function importUnlessLoaded(db: BenchDatabase, graph: () => InterlockFile): Promise<boolean> {
+  const { records } = await db.driver.executeQuery('MATCH ()-[r]->() RETURN count(r) AS n', {}, { database: db.database });
+  if (Number(records[0]?.get('n')) > 0) return false;
+  await importInterlockFile(db.driver, db.database, graph(), { actor: 'bench', route: 'bench' });
+  return true;
 }

@@ -13,9 +13,8 @@
 import { Command } from 'commander';
 import type { ProfiledPlan } from 'neo4j-driver';
 import { generateGraph } from '../generate-graph.js';
-import { importInterlockFile } from '../../server/services/importer.js';
 import { loadPatterns } from '../../server/services/conflicts/pattern-files.js';
-import { benchDatabase } from './neo4j.js';
+import { benchDatabase, importUnlessLoaded } from './neo4j.js';
 import { sampleOf } from './queries.js';
 import { markdownTable, formatNumber as n } from './stats.js';
 
@@ -48,13 +47,7 @@ const db = await benchDatabase({
   ...(options.dataDir ? { dataDir: options.dataDir } : {}),
 });
 try {
-  const { records: counted } = await db.driver.executeQuery(
-    'MATCH ()-[r]->() RETURN count(r) AS n',
-    {},
-    { database: db.database },
-  );
-  if (Number(counted[0]?.get('n')) === 0)
-    await importInterlockFile(db.driver, db.database, graph, { actor: 'bench', route: 'bench' });
+  await importUnlessLoaded(db, () => graph);
   const rows: string[][] = [];
   for (const pattern of loadPatterns()) {
     const entity = pattern.id === 'money-flow' ? sample.buyers[0]! : sample.people[0]!;

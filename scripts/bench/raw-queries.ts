@@ -7,7 +7,7 @@ import { int, type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { SUBSTANTIVE_TYPES } from '../../schemas/index.js';
 import { cypher } from '../../server/db/cypher-files.js';
 import type { PatternDefinition } from '../../server/services/conflicts/pattern-files.js';
-import { searchQueries } from '../../server/services/search-query.js';
+import { inSearchOrder, searchQueries } from '../../server/services/search-query.js';
 
 export function rawQueries(driver: Driver, database: string) {
   const read = <T>(work: (tx: ManagedTransaction) => Promise<T>) => {
@@ -17,13 +17,11 @@ export function rawQueries(driver: Driver, database: string) {
   return {
     /** All the words first, any word when no name has them all, as the repository asks. */
     search: (text: string) =>
-      read(async (tx) => {
-        const queries = searchQueries(text)!;
-        const run = (query: string) =>
-          tx.run(cypher('queries/search'), { query, text: text.toLowerCase(), kind: null, limit: int(10) });
-        const result = await run(queries.allTerms);
-        return result.records.length > 0 ? result : run(queries.anyTerm);
-      }),
+      read((tx) =>
+        inSearchOrder(searchQueries(text)!, (query) =>
+          tx.run(cypher('queries/search'), { query, text: text.toLowerCase(), kind: null, limit: int(10) }),
+        ),
+      ),
     /** The repository's one neighbourhood query: breadth-first levels and the edges among them. */
     neighborhood: (id: string, depth: number, limit: number) =>
       read((tx) => tx.run(cypher('queries/neighborhood'), { id, depth: int(depth), limit: int(limit), types: [] })),

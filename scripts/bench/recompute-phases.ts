@@ -10,7 +10,6 @@
  * With `--maintainer` it instead times the maintainer's own full recomputation, start to finish (the
  * phases overlapped as the app runs them), and prints one JSON line.
  */
-import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { Command } from 'commander';
 import { generateGraph } from '../generate-graph.js';
@@ -18,10 +17,9 @@ import { cypher } from '../../server/db/cypher-files.js';
 import { ConflictService } from '../../server/services/conflicts/service.js';
 import { findingOf } from '../../server/services/conflicts/findings.js';
 import { storedFinding } from '../../server/services/findings/store.js';
-import { importInterlockFile } from '../../server/services/importer.js';
 import { FindingsMaintainer } from '../../server/services/findings/maintainer.js';
 import { removeStoredFindings } from './findings.js';
-import { benchDatabase, type BenchDatabase } from './neo4j.js';
+import { benchDatabase, importUnlessLoaded, type BenchDatabase } from './neo4j.js';
 
 const WRITE_BATCH = 1_000;
 const load = () => loadavg().map((l) => l.toFixed(2));
@@ -46,14 +44,12 @@ const program = new Command('recompute-phases')
     }) => {
       const relationships = Number(options.relationships);
       const dataDir = options.dataDir ?? `/tmp/interlock-recompute-${relationships}`;
-      const reuse = existsSync(dataDir);
       const db = await benchDatabase({ dataDir, heap: options.heap, pageCache: options.pagecache });
       try {
-        const { records } = await db.driver.executeQuery('MATCH ()-[r]->() RETURN count(r) AS n', {}, { database: db.database });
-        if (!reuse || Number(records[0]?.get('n')) === 0) {
+        await importUnlessLoaded(db, () => {
           console.error(`importing ${relationships} relationships into ${dataDir} ...`);
-          await importInterlockFile(db.driver, db.database, generateGraph(relationships, 42), { actor: 'bench', route: 'bench' });
-        }
+          return generateGraph(relationships, 42);
+        });
         const conflicts = new ConflictService(db.driver, db.database);
         await removeStoredFindings(db);
         if (options.maintainer) {

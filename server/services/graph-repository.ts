@@ -19,7 +19,7 @@ import {
 } from '../../schemas/index.js';
 import { cypher } from '../db/cypher-files.js';
 import { toGraphEdge, toGraphNode } from '../db/mapping.js';
-import { searchQueries } from './search-query.js';
+import { inSearchOrder, searchQueries } from './search-query.js';
 import { readTransaction } from '../db/transactions.js';
 
 type Row = Record<string, unknown>;
@@ -60,16 +60,15 @@ export class GraphRepository {
     const queries = searchQueries(text);
     if (queries === null) return [];
     return this.read(async (tx) => {
-      const run = (query: string) =>
+      // Names with every word first; any word only when no name has them all (search-query.ts).
+      const result = await inSearchOrder(queries, (query) =>
         tx.run(cypher('queries/search'), {
           query,
           text: text.trim().toLowerCase(),
           kind: options.kind ?? null,
           limit: int(options.limit),
-        });
-      // Names with every word first; any word only when no name has them all (search-query.ts).
-      let result = await run(queries.allTerms);
-      if (result.records.length === 0) result = await run(queries.anyTerm);
+        }),
+      );
       return result.records.map((r) => ({
         id: r.get('id') as string,
         name: r.get('name') as string,

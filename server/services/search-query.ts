@@ -45,3 +45,15 @@ export function searchQueries(text: string): SearchQueries | null {
     anyTerm: [...terms.map((t) => `${t}^2 OR ${t}*`), ...phrase].join(' OR '),
   };
 }
+
+/**
+ * Runs `allTerms`, then `anyTerm` only when it found nothing: the order every search asks in (the
+ * repository, and the benchmark's raw-driver baseline, which must do the same work).
+ */
+export async function inSearchOrder<R extends { records: readonly unknown[] }>(
+  queries: SearchQueries,
+  run: (query: string) => Promise<R>,
+): Promise<R> {
+  const result = await run(queries.allTerms);
+  return result.records.length > 0 ? result : run(queries.anyTerm);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldForSearch, searchQueries, searchTerms } from '../../server/services/search-query.js';
+import { foldForSearch, inSearchOrder, searchQueries, searchTerms } from '../../server/services/search-query.js';
 
 describe('search query building', () => {
   it('folds case and accents so "GONZÁLEZ" matches the stored "González"', () => {
@@ -26,6 +26,22 @@ describe('search query building', () => {
     // Only the words typed, folded, reach Lucene; the operators, groups and quotes are ours.
     expect(searchTerms('name:"x" OR *:* AND (y~) \\ [a TO z]')).toEqual(['name', 'x', 'or', 'and', 'y', 'a', 'to', 'z']);
     for (const query of [queries?.allTerms, queries?.anyTerm]) expect(query).not.toMatch(/[:\\[\]~]|\*:\*|\bAND\b|\bTO\b/);
+  });
+
+  it('asks for any word only when no name holds every word', async () => {
+    const queries = searchQueries('vincent line')!;
+    const asked: string[] = [];
+    const answering = (found: Record<string, string[]>) => async (query: string) => {
+      asked.push(query);
+      return { records: found[query] ?? [] };
+    };
+    expect((await inSearchOrder(queries, answering({ [queries.allTerms]: ['a'], [queries.anyTerm]: ['b'] }))).records).toEqual([
+      'a',
+    ]);
+    expect(asked).toEqual([queries.allTerms]);
+    asked.length = 0;
+    expect((await inSearchOrder(queries, answering({ [queries.anyTerm]: ['b'] }))).records).toEqual(['b']);
+    expect(asked).toEqual([queries.allTerms, queries.anyTerm]);
   });
 
   it('returns null when nothing searchable was typed', () => {
