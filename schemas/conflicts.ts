@@ -68,12 +68,29 @@ export const ConflictsQuery = z.object({
 });
 export type ConflictsQuery = z.infer<typeof ConflictsQuery>;
 
+/**
+ * A pattern that could not be run over the whole graph in a full recomputation: its stored findings are
+ * not all there is (only edits since added some), so its count must not read as the number of findings.
+ */
+export const FailedPattern = z.object({
+  pattern: PatternId,
+  /** Why, in plain English: the database's transaction memory, the time cap, or the database's error. */
+  reason: z.string(),
+  /** `memory` and `timeout` for a page to word in the reader's language; `error` for anything else. */
+  cause: z.enum(['memory', 'timeout', 'error']),
+  /** When it failed. */
+  at: z.string(),
+});
+export type FailedPattern = z.infer<typeof FailedPattern>;
+
 /** A full recomputation of the stored findings under way: patterns done of all, findings written so far. */
 export const FindingsProgress = z.object({
   startedAt: z.string(),
   done: z.number().int(),
   total: z.number().int(),
   findings: z.number().int(),
+  /** The patterns of this recomputation that failed so far (counted in `done`). */
+  failed: z.array(FailedPattern),
 });
 export type FindingsProgress = z.infer<typeof FindingsProgress>;
 
@@ -87,6 +104,11 @@ export const FindingsStatus = z.object({
   computedAt: z.string().nullable(),
   /** While every pattern is being run over the whole graph (after an import): how far it is. */
   progress: FindingsProgress.nullable(),
+  /**
+   * The patterns the served findings lack because they failed over the whole graph in the last full
+   * recomputation (the findings of one entity still compute them); empty when none did.
+   */
+  failedPatterns: z.array(FailedPattern),
 });
 export type FindingsStatus = z.infer<typeof FindingsStatus>;
 

@@ -71,6 +71,7 @@ const response: ConflictsResponse = {
   graphVersion: '5|audit:1',
   computedAt: null,
   progress: null,
+  failedPatterns: [],
 };
 
 describe('finding wording', () => {

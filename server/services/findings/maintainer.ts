@@ -8,7 +8,9 @@
  * - Full: an entry too large to follow entity by entity (an import), a change made outside Interlock
  *   (the entity count moved without an entry), or no findings yet: every pattern runs over the whole
  *   graph into a new generation, which is served once complete; the entries written meanwhile are then
- *   replayed on it. Progress is stored for /api/health and the Conflicts panel.
+ *   replayed on it. Progress is stored for /api/health and the Conflicts panel. A pattern whose query
+ *   fails over the whole graph (memory, time cap, a Neo4j error) is recorded as failed in the generation
+ *   and the others go on; the next full run comes when one is due for another reason, as after a success.
  *
  * Any number of processes may run a maintainer on one database: two leases on the state node (one per
  * kind of work) make one process at a time do each; a process that dies leaves a lease that expires.
@@ -17,12 +19,14 @@ import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import { int } from 'neo4j-driver';
+import type { FailedPattern } from '../../../schemas/index.js';
 import { cypher } from '../../db/cypher-files.js';
 import { graphVersion } from '../graph-version.js';
 import { openSession } from '../../db/transactions.js';
 import type { ConflictService } from '../conflicts/service.js';
 import { findingOf, type FindingRecord } from '../conflicts/findings.js';
 import type { PatternDefinition } from '../conflicts/pattern-files.js';
+import { patternFailure } from './failures.js';
 import {
   auditSince,
   createFindings,
@@ -357,12 +361,13 @@ export class FindingsMaintainer {
       return { newest, ...(await auditSince(tx, since, [], 100_000)) };
     });
     const patterns = this.conflicts.all();
-    const progress: FullProgress = { startedAt, patternsDone: 0, patternsTotal: patterns.length, findings: 0 };
+    const failed: FailedPattern[] = [];
+    const progress: FullProgress = { startedAt, patternsDone: 0, patternsTotal: patterns.length, findings: 0, failed };
     await this.report(progress);
     for (const pattern of patterns) {
       if (this.stopped) return;
-      const records = await this.conflicts.records(pattern, null, FULL_QUERY_TIMEOUT_MS);
-      const stored = records.flatMap((r) => toStored(generation, pattern, r) ?? []);
+      const records = await this.wholeGraph(pattern, failed);
+      const stored = (records ?? []).flatMap((r) => toStored(generation, pattern, r) ?? []);
       for (let i = 0; i < stored.length; i += WRITE_BATCH) {
         await this.write((tx) => createFindings(tx, stored.slice(i, i + WRITE_BATCH)));
         progress.findings += Math.min(WRITE_BATCH, stored.length - i);
@@ -381,13 +386,36 @@ export class FindingsMaintainer {
           seenIds: entries.map((e) => e.id),
           fullComputedFrom: startedAt,
           patternsFingerprint: this.conflicts.queriesFingerprint,
+          failedPatterns: JSON.stringify(failed),
           now: new Date().toISOString(),
         })
       ).records[0]?.get('flipped'),
     );
     if (Number(flipped) === 0) throw new Error('lost the lease of the full recomputation');
-    this.log(`stored findings recomputed: ${progress.findings} findings (generation ${generation})`);
+    const lacking = failed.length ? `; not computed: ${failed.map((f) => f.pattern).join(', ')}` : '';
+    this.log(`stored findings recomputed: ${progress.findings} findings (generation ${generation})${lacking}`);
     await this.removeGenerationsBut(generation);
+  }
+
+  /**
+   * One pattern's records over the whole graph, or null when its query failed: the failure is added to
+   * `failed` and the recomputation goes on, since running it again would fail again (a pattern past the
+   * database's memory at 1M relationships would otherwise restart the whole recomputation forever).
+   * An outage still stops the recomputation.
+   */
+  private async wholeGraph(pattern: PatternDefinition, failed: FailedPattern[]): Promise<FindingRecord[] | null> {
+    try {
+      return await this.conflicts.records(pattern, null, FULL_QUERY_TIMEOUT_MS);
+    } catch (error) {
+      const failure = patternFailure(error, FULL_QUERY_TIMEOUT_MS);
+      if (!failure) throw error;
+      failed.push({ pattern: pattern.id, ...failure, at: new Date().toISOString() });
+      this.log(
+        `pattern ${pattern.id} could not be computed over the whole graph (${failure.reason}); going on without it`,
+        error,
+      );
+      return null;
+    }
   }
 
   private async report(progress: FullProgress): Promise<void> {

@@ -5,7 +5,7 @@
  * maintainer, which brings the findings up to date in the background.
  */
 import { int, type Driver, type ManagedTransaction } from 'neo4j-driver';
-import type { ConflictsResponse, FindingsStatus, Language, MoneyFlowsResponse } from '../../../schemas/index.js';
+import type { ConflictsResponse, FailedPattern, FindingsStatus, Language, MoneyFlowsResponse } from '../../../schemas/index.js';
 import { cypher } from '../../db/cypher-files.js';
 import { readTransaction } from '../../db/transactions.js';
 import { findingOf, type FindingRecord } from '../conflicts/findings.js';
@@ -186,6 +186,8 @@ export function statusOf(state: FindingsState | null, version: string, fingerpri
       done: progress.patternsDone,
       total: progress.patternsTotal,
       findings: progress.findings,
+      failed: progress.failed ?? [],
     },
+    failedPatterns: state?.generation && state.failedPatterns ? (JSON.parse(state.failedPatterns) as FailedPattern[]) : [],
   };
 }

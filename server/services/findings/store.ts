@@ -4,7 +4,7 @@
  * number of app processes serve the same findings.
  */
 import { int, type ManagedTransaction } from 'neo4j-driver';
-import type { Severity } from '../../../schemas/index.js';
+import type { FailedPattern, Severity } from '../../../schemas/index.js';
 import { cypher } from '../../db/cypher-files.js';
 import type { FindingRecord } from '../conflicts/findings.js';
 import { earliest, factSpan, latest } from '../conflicts/period.js';
@@ -30,6 +30,8 @@ export interface FindingsState {
   fullComputedFrom?: string | null;
   /** `ConflictService.queriesFingerprint` of the pattern files the served generation was computed with. */
   patternsFingerprint?: string | null;
+  /** The patterns that failed over the whole graph in the served generation (JSON of FailedPattern[]). */
+  failedPatterns?: string | null;
   computedAt?: string | null;
 }
 
@@ -38,6 +40,8 @@ export interface FullProgress {
   patternsDone: number;
   patternsTotal: number;
   findings: number;
+  /** The patterns that failed so far, counted in `patternsDone` (absent in the progress of older versions). */
+  failed?: FailedPattern[];
 }
 
 const RANK: Record<Severity, number> = { high: 0, medium: 1, low: 2, info: 3 };

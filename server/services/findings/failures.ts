@@ -1,0 +1,42 @@
+/**
+ * A pattern that cannot be run over the whole graph (docs/adr/0021): its query passed the database's
+ * transaction memory or the cap of a background run, or Neo4j refused it. The full recomputation then
+ * goes on with the other patterns and the served generation says which ones are missing, so that a
+ * pattern nobody could compute never reads as "no findings". An outage is not the pattern's fault: the
+ * recomputation stops and is tried again, as before.
+ */
+import { Neo4jError } from 'neo4j-driver';
+import type { FailedPattern } from '../../../schemas/index.js';
+import { isQueryTimeout } from '../../db/guarded-driver.js';
+import { isDatabaseUnavailable } from '../../plugins/app/error-handler.js';
+
+/** Why a pattern failed: `cause` for the page to word it, `reason` in plain English for the API and logs. */
+export type PatternFailure = Pick<FailedPattern, 'cause' | 'reason'>;
+
+/** Codes (and GQL statuses) of a transaction that ran out of the memory the database allows it. */
+const MEMORY_CODES = new Set([
+  'Neo.TransientError.General.TransactionMemoryLimit',
+  'Neo.TransientError.General.MemoryPoolOutOfMemoryError',
+  'Neo.ClientError.General.TransactionOutOfMemoryError',
+  'Neo.TransientError.General.OutOfMemoryError',
+]);
+const MEMORY_GQL_STATUSES = new Set(['51N72', '51N73']);
+/** Enough of the database's message to tell what went wrong; the whole error goes to the log. */
+const REASON_LENGTH = 200;
+
+/**
+ * What a failed whole-graph run of a pattern means for the recomputation: a failure of that pattern
+ * (recorded, the others go on), or null when the error is not the pattern's (the database unreachable,
+ * anything that is not an error of the query): then the recomputation stops as a whole.
+ */
+export function patternFailure(error: unknown, capMs: number): PatternFailure | null {
+  if (!(error instanceof Neo4jError) || !error.code) return null;
+  // Memory errors are transient to Neo4j, but running the same query again fails the same way.
+  if (MEMORY_CODES.has(error.code) || MEMORY_GQL_STATUSES.has(error.gqlStatus))
+    return { cause: 'memory', reason: "exceeded the database's transaction memory" };
+  if (isQueryTimeout(error)) return { cause: 'timeout', reason: `passed the ${Math.round(capMs / 60_000)}-minute cap` };
+  if (isDatabaseUnavailable(error)) return null;
+  const message = error.message.split('\n')[0]?.trim() ?? '';
+  const reason = message ? `${error.code}: ${message}` : error.code;
+  return { cause: 'error', reason: reason.length > REASON_LENGTH ? `${reason.slice(0, REASON_LENGTH - 1)}…` : reason };
+}
