@@ -164,7 +164,12 @@ describe('stored findings', () => {
   it('report their state in /api/conflicts/status and /api/health', async () => {
     const status = await app.inject('/api/conflicts/status');
     expect(status.statusCode).toBe(200);
-    expect(status.json()).toMatchObject({ status: 'current', graphVersion: expect.any(String), progress: null });
+    expect(status.json()).toMatchObject({
+      status: 'current',
+      graphVersion: expect.any(String),
+      progress: null,
+      failedPatterns: [],
+    });
     const health = (await app.inject('/api/health')).json<{ findings?: { status: string } }>();
     expect(health.findings?.status).toBe('current');
   });

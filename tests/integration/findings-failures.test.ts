@@ -1,0 +1,95 @@
+/**
+ * A pattern whose whole-graph query fails (docs/adr/0021): the full recomputation records it as failed
+ * and goes on, the other patterns' findings are stored and served, the status is `current` and names the
+ * failed pattern, and no further full recomputation starts until one is due for another reason. The
+ * failure is a real one: the pattern's whole-graph form divides by zero in the database.
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Driver } from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConflictsResponse, FindingsStatus } from '../../schemas/index.js';
+import { readTransaction } from '../../server/db/transactions.js';
+import { loadPatterns, type PatternDefinition } from '../../server/services/conflicts/pattern-files.js';
+import { ConflictService } from '../../server/services/conflicts/service.js';
+import { FindingsMaintainer } from '../../server/services/findings/maintainer.js';
+import { FindingsService } from '../../server/services/findings/service.js';
+import { readState } from '../../server/services/findings/store.js';
+import { testConnection, testDriver } from '../setup/connection.js';
+
+const { database } = testConnection();
+const FAILING = 'board-interlock';
+/** The pattern's columns, with a fact the database cannot compute. */
+const DIVIDES_BY_ZERO = `UNWIND [0] AS zero
+RETURN [] AS key, [] AS evidence, [] AS timed, {boom: 1 / zero} AS facts`;
+
+/** A maintainer and the findings it keeps, over `patterns`. */
+function findingsOf(driver: Driver, patterns: PatternDefinition[]) {
+  const conflicts = new ConflictService(driver, database, patterns);
+  const maintainer = new FindingsMaintainer(driver, database, conflicts);
+  return { conflicts, maintainer, findings: new FindingsService(driver, database, conflicts, maintainer) };
+}
+
+/** Asks for the status (which starts the maintainer) until the findings are current. */
+async function untilCurrent(findings: FindingsService, patienceMs = 300_000): Promise<FindingsStatus> {
+  const deadline = Date.now() + patienceMs;
+  for (;;) {
+    const status = await findings.status();
+    if (status.status === 'current') return status;
+    if (Date.now() > deadline) throw new Error(`findings still updating after ${patienceMs} ms`);
+    await sleep(200);
+  }
+}
+
+describe('a pattern that fails over the whole graph', () => {
+  let driver: Driver;
+  let failing: ReturnType<typeof findingsOf>;
+
+  beforeAll(() => {
+    driver = testDriver();
+    const patterns = loadPatterns().map((p) => (p.id === FAILING ? { ...p, wholeGraphQuery: DIVIDES_BY_ZERO } : p));
+    failing = findingsOf(driver, patterns);
+  });
+  afterAll(async () => {
+    await failing.maintainer.stop();
+    // The next files start from findings of the patterns as they are (as the global setup leaves them).
+    const usual = findingsOf(driver, loadPatterns());
+    try {
+      await untilCurrent(usual.findings);
+    } finally {
+      await usual.maintainer.stop();
+      await driver.close();
+    }
+  }, 360_000);
+
+  it('is recorded as failed while the other patterns are stored and served', async () => {
+    // Other pattern queries than the stored findings were made with: a full recomputation is due.
+    const status = FindingsStatus.parse(await untilCurrent(failing.findings));
+    expect(status.failedPatterns).toEqual([
+      { pattern: FAILING, cause: 'error', reason: expect.stringContaining('ArithmeticError'), at: expect.any(String) },
+    ]);
+
+    const answer = ConflictsResponse.parse(await failing.findings.answer({}));
+    expect(answer.status).toBe('current');
+    expect(answer.failedPatterns).toEqual(status.failedPatterns);
+    expect(answer.total).toBeGreaterThan(0);
+    expect(answer.findings.some((f) => f.pattern === FAILING)).toBe(false);
+    const computed = Object.keys(answer.patternCounts ?? {});
+    expect(computed.length).toBeGreaterThan(0);
+    expect(computed).not.toContain(FAILING);
+  }, 360_000);
+
+  it('does not start the full recomputation again on the next poll', async () => {
+    const before = (await readTransaction(driver, database, readState))!;
+    expect(FindingsMaintainer.fullDue(before, failing.conflicts.queriesFingerprint)).toBe(false);
+    // The poll of `watch`, a few times over: each finds nothing due.
+    for (let i = 0; i < 5; i++) {
+      failing.maintainer.request();
+      await sleep(1_000);
+    }
+    const after = (await readTransaction(driver, database, readState))!;
+    expect(after.generation).toBe(before.generation);
+    expect(after.fullComputedFrom).toBe(before.fullComputedFrom);
+    expect(after.fullOwner ?? null).toBeNull();
+    expect((await failing.findings.status()).status).toBe('current');
+  }, 60_000);
+});
