@@ -6,13 +6,17 @@ import {
   INITIAL_STATE,
   countByPattern,
   explorerReducer,
+  failedPatterns,
   findingPatch,
   findingPeriod,
   findingSpotlight,
   groupFindings,
+  listIncomplete,
   toElements,
 } from '../../web/src/model/index.js';
+import { ar } from '../../shared/i18n/ar.js';
 import { en } from '../../shared/i18n/en.js';
+import { es } from '../../shared/i18n/es.js';
 
 const cite = [{ documentId: 'document:press-release', locator: 'line 24', quote: 'مجلس إدارة مستودع بيانات LexisNexis' }];
 const node = (id: string, kind: 'Person' | 'Organization' | 'PublicBody', name: string): GraphNode => ({
@@ -116,6 +120,35 @@ describe('grouping findings by pattern', () => {
     const groups = groupFindings([seatFinding], []);
     expect(groups).toHaveLength(1);
     expect(groups[0]?.pattern).toMatchObject({ id: 'vendor-board-seat', name: 'vendor-board-seat', severity: 'high' });
+  });
+});
+
+describe('a pattern that could not be computed over the whole graph', () => {
+  const failure = {
+    pattern: 'board-interlock',
+    reason: "exceeded the database's transaction memory",
+    cause: 'memory',
+    at: '2025-01-01T00:00:00Z',
+  } as const;
+
+  it('is known by id, and makes the lists it may be missing from incomplete', () => {
+    const failed = failedPatterns({ failedPatterns: [failure] });
+    expect(failed.get('board-interlock')).toEqual(failure);
+    expect(listIncomplete(failed, undefined)).toBe(true);
+    expect(listIncomplete(failed, 'board-interlock')).toBe(true);
+    expect(listIncomplete(failed, 'vendor-board-seat')).toBe(false);
+    expect(listIncomplete(failedPatterns(response), undefined)).toBe(false);
+    expect(failedPatterns(undefined).size).toBe(0);
+  });
+
+  it('is named, with why, in every language the page speaks', () => {
+    for (const words of [en, es, ar]) {
+      expect(words.conflicts.failedPattern).toContain('{{name}}');
+      expect(words.conflicts.failedPattern).toContain('{{reason}}');
+      expect(words.conflicts.failedError).toContain('{{detail}}');
+      expect(words.conflicts.notComputed).not.toMatch(/\d/);
+    }
+    expect(new Set([en, es, ar].map((w) => w.conflicts.failedPattern)).size).toBe(3);
   });
 });
 

@@ -4,6 +4,7 @@
  */
 import type {
   ConflictsResponse,
+  FailedPattern,
   Finding,
   FindingQualifier,
   Graph,
@@ -61,6 +62,24 @@ export function countByPattern(findings: readonly Finding[]): ReadonlyMap<string
   const counts = new Map<string, number>();
   for (const f of findings) counts.set(f.pattern, (counts.get(f.pattern) ?? 0) + 1);
   return counts;
+}
+
+/**
+ * The patterns the stored findings lack because they failed over the whole graph, by id: their counts
+ * are not the number of their findings, and no list of them is complete.
+ */
+export function failedPatterns(
+  response: Pick<ConflictsResponse, 'failedPatterns'> | undefined,
+): ReadonlyMap<string, FailedPattern> {
+  return new Map((response?.failedPatterns ?? []).map((f) => [f.pattern, f]));
+}
+
+/**
+ * Whether the list asked for may lack findings because a pattern failed: all patterns while any failed,
+ * or one pattern that failed. Then "no findings" must not be said.
+ */
+export function listIncomplete(failed: ReadonlyMap<string, FailedPattern>, pattern: string | undefined): boolean {
+  return pattern ? failed.has(pattern) : failed.size > 0;
 }
 
 /**

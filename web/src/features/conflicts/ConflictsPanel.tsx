@@ -2,16 +2,17 @@
  * The Conflicts tab: findings from /api/conflicts, a page at a time ("More" loads the next), narrowed by
  * pattern and, on request, to the selected entity. Both filters are the server's, so the counts are of
  * all the stored findings, not of the pages loaded; while the server updates its stored findings the
- * tab says so, with how far a full recomputation has got, and asks again until they are current.
+ * tab says so, with how far a full recomputation has got, and asks again until they are current. A
+ * pattern that could not be run over the whole graph is named, and its count reads "not computed", never 0.
  */
 import { useId, useState } from 'react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { ConflictsResponse, Finding, GraphNode, PatternInfo } from '../../../../schemas/index.js';
+import type { ConflictsResponse, FailedPattern, Finding, GraphNode, PatternInfo } from '../../../../schemas/index.js';
 import { errorMessage } from '../../api/client.js';
 import { queries } from '../../api/queries.js';
 import { readerLanguage } from '../../i18n/index.js';
-import { findingPatch, groupFindings, joinPages } from '../../model/index.js';
+import { failedPatterns, findingPatch, groupFindings, joinPages, listIncomplete } from '../../model/index.js';
 import type { GraphPatch } from '../../model/index.js';
 import { FindingList } from './FindingList.js';
 import './ConflictsPanel.css';
@@ -47,6 +48,8 @@ export function ConflictsPanel({ patterns, selectedNode, shownId, onShow, onClea
   const total = response?.total ?? shown.length;
   const allCount = Object.values(counts).reduce((a, b) => a + b, 0);
   const groups = groupFindings(shown, patterns);
+  const failed = failedPatterns(response);
+  const incomplete = listIncomplete(failed, pattern === ALL ? undefined : pattern);
 
   return (
     <section className="rail-section conflicts" aria-label={t('conflicts.region')} data-testid="conflicts-panel">
@@ -54,10 +57,12 @@ export function ConflictsPanel({ patterns, selectedNode, shownId, onShow, onClea
         {t('conflicts.pattern')}
       </label>
       <select id={`${id}-pattern`} className="select" value={pattern} onChange={(e) => setPattern(e.target.value)}>
-        <option value={ALL}>{t('conflicts.allPatterns', { count: allCount })}</option>
+        <option value={ALL}>
+          {t(failed.size ? 'conflicts.allPatternsIncomplete' : 'conflicts.allPatterns', { count: allCount })}
+        </option>
         {patterns.map((p) => (
           <option key={p.id} value={p.id}>
-            {p.name} ({counts[p.id] ?? 0})
+            {p.name} ({failed.has(p.id) ? t('conflicts.notComputed') : (counts[p.id] ?? 0)})
           </option>
         ))}
       </select>
@@ -94,7 +99,11 @@ export function ConflictsPanel({ patterns, selectedNode, shownId, onShow, onClea
 
       <div className="conflicts__summary">
         <p aria-live="polite" data-testid="conflicts-count">
-          {pages.status === 'pending' ? t('conflicts.loading') : t('conflicts.count', { count: total })}
+          {pages.status === 'pending'
+            ? t('conflicts.loading')
+            : pattern !== ALL && failed.has(pattern)
+              ? t('conflicts.patternNotComputed')
+              : t('conflicts.count', { count: total })}
         </p>
         {response?.status === 'updating' && <UpdatingNote response={response} />}
         {shownId && (
@@ -104,13 +113,16 @@ export function ConflictsPanel({ patterns, selectedNode, shownId, onShow, onClea
         )}
       </div>
 
+      {failed.size > 0 && <FailedNotes failed={[...failed.values()]} patterns={patterns} />}
+
       {pages.status === 'error' && (
         <p className="inline-error" role="alert">
           {errorMessage(pages.error)}
         </p>
       )}
-      {/* Before the first computation there is no list yet, only the note that it is being made. */}
-      {response && response.graphVersion !== null && shown.length === 0 && (
+      {/* Before the first computation there is no list yet, only the note that it is being made; and
+          "no findings" is never said of a list a failed pattern may be missing from. */}
+      {response && response.graphVersion !== null && shown.length === 0 && !incomplete && (
         <EmptyState entity={onlyEntity ? entity?.name : undefined} filtered={pattern !== ALL} />
       )}
       {response && (
@@ -140,6 +152,38 @@ function UpdatingNote({ response }: { readonly response: ConflictsResponse }) {
       {progress ? t('conflicts.updatingProgress', { done: progress.done, total: progress.total }) : t('conflicts.updating')}
       {progress && <progress max={progress.total} value={progress.done} aria-hidden="true" />}
     </p>
+  );
+}
+
+/**
+ * The patterns the stored findings lack: each by its name, with why, in the reader's language (the
+ * database's own message for an error other than memory or time).
+ */
+function FailedNotes({
+  failed,
+  patterns,
+}: {
+  readonly failed: readonly FailedPattern[];
+  readonly patterns: readonly PatternInfo[];
+}) {
+  const { t } = useTranslation();
+  const reason = (f: FailedPattern) =>
+    f.cause === 'memory'
+      ? t('conflicts.failedMemory')
+      : f.cause === 'timeout'
+        ? t('conflicts.failedTimeout')
+        : t('conflicts.failedError', { detail: f.reason });
+  return (
+    <ul className="conflicts__failed" data-testid="conflicts-failed">
+      {failed.map((f) => (
+        <li key={f.pattern} role="note">
+          {t('conflicts.failedPattern', {
+            name: patterns.find((p) => p.id === f.pattern)?.name ?? f.pattern,
+            reason: reason(f),
+          })}
+        </li>
+      ))}
+    </ul>
   );
 }
 
