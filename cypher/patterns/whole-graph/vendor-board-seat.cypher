@@ -1,35 +1,47 @@
 // vendor-board-seat over the whole graph (services/findings/ runs it in the background): the same
-// question and columns as ../vendor-board-seat.cypher, planned to be linear in the graph rather than in
-// the number of (person, contract) pairs. ../vendor-board-seat.cypher stays the form for one $entity.
-MATCH (person:Person)
-MATCH position = (person)-[pos:HOLDS_POSITION]->(body:PublicBody)
-WHERE coalesce(pos.current, true) <> false
-MATCH seat = (person)-[boardSeat:SITS_ON_BOARD]->(board:Organization)
-// The board's organisation: the board itself, or the company it is part of.
-MATCH boardUp = (board)-[:PART_OF*0..2]->(company:Organization)
-// The contractor: that company, or its parent or subsidiary.
-MATCH corporate = (company)-[:SUBSIDIARY_OF*0..2]-(vendor:Organization)
-// The buyer: the person's body, or a body above it.
-MATCH bodyUp = (body)-[:PART_OF*0..3]->(buyer:PublicBody)
-// Every buyer-vendor pair's contracts are found once (a scan of the awards) and joined to the leads by
-// hash, instead of walking a buyer's contracts again for every person, body and board that leads to it.
-MATCH deal = (buyer)-[:BUYER_OF]->(contract:Contract)-[:AWARDED_TO]->(vendor)
-USING JOIN ON buyer, vendor
+// question and columns as ../vendor-board-seat.cypher, which stays the form for one $entity.
+//
+// The path from the board's company to the contractor (`SUBSIDIARY_OF*0..2`, either way) is cut at its
+// middle and the two halves are joined by hash on (buyer, middle): the leads (person, body, buyer, board,
+// company, a company next to it) on one side, the awards (buyer, contract, vendor, a company next to the
+// vendor) on the other. Walking the whole company group from every lead instead multiplied each lead by
+// its group, past the database's transaction memory at 1M relationships (a parent there has 3,260
+// subsidiaries); each half grows with the group once. The join is a subquery of its own: planned together
+// with the grouping below, the planner dropped the hint and walked from the leads again.
+CALL () {
+  MATCH position = (person:Person)-[pos:HOLDS_POSITION]->(body:PublicBody),
+    seat = (person)-[boardSeat:SITS_ON_BOARD]->(board:Organization),
+    // The board's organisation: the board itself, or the company it is part of.
+    boardUp = (board)-[:PART_OF*0..2]->(company:Organization),
+    // The buyer: the person's body, or a body above it.
+    bodyUp = (body)-[:PART_OF*0..3]->(buyer:PublicBody),
+    // The contractor: the company, or a company one or two steps away in its group, met at the middle.
+    fromCompany = (company)-[:SUBSIDIARY_OF*0..1]-(middle),
+    toVendor = (middle)-[:SUBSIDIARY_OF*0..1]-(vendor:Organization),
+    deal = (buyer)-[:BUYER_OF]->(contract:Contract)-[:AWARDED_TO]->(vendor)
+  USING JOIN ON buyer, middle
+  WHERE coalesce(pos.current, true) <> false
+  RETURN person, pos, body, boardSeat, board, company, vendor, buyer, position, seat, boardUp, fromCompany, toVendor, bodyUp, deal, contract
+}
+WITH *, relationships(fromCompany) AS first, relationships(toVendor) AS second
+// Each path from the company to the vendor once: a one-step path ends at the middle, and a two-step
+// path does not step back along the step just taken (one MATCH never reuses a relationship; said here too).
+WHERE NOT (size(first) = 0 AND size(second) = 1) AND NOT (size(first) = 1 AND size(second) = 1 AND first[0] = second[0])
+WITH person, pos, body, boardSeat, board, company, vendor, buyer, position, seat, boardUp, fromCompany, toVendor, bodyUp, deal, contract
 // One row per seat, body and contractor, whatever the number of contracts: a large buyer may hold
-// thousands with one vendor. Five contracts are kept as evidence; the span covers them all.
-// In a fixed order, so the contracts kept as evidence are the same whichever form found them.
-WITH *
+// thousands with one vendor. Five contracts are kept as evidence, in a fixed order so they are the same
+// whichever form found them; the span covers them all.
 ORDER BY contract.id
-WITH person, pos, body, boardSeat, board, company, vendor, buyer, position, seat, boardUp, corporate, bodyUp,
+WITH person, pos, body, boardSeat, board, company, vendor, buyer, position, seat, boardUp, fromCompany, toVendor, bodyUp,
   collect(deal) AS deals, collect(contract) AS contracts
-WITH person, pos, body, boardSeat, board, company, vendor, buyer, position, seat, boardUp, corporate, bodyUp,
+WITH person, pos, body, boardSeat, board, company, vendor, buyer, position, seat, boardUp, fromCompany, toVendor, bodyUp,
   deals[..5] AS deals, contracts, size(contracts) AS count,
   [c IN contracts | coalesce(c.start, c.signedOn)] AS starts,
   CASE WHEN all(c IN contracts WHERE c.amount IS NULL) THEN null
     ELSE reduce(sum = 0.0, c IN contracts | sum + coalesce(c.amount, 0.0)) END AS amount
 RETURN
   [person.id, body.id, company.id, buyer.id, vendor.id] AS key,
-  [position, seat, boardUp, corporate, bodyUp] + deals AS evidence,
+  [position, seat, boardUp, fromCompany, toVendor, bodyUp] + deals AS evidence,
   [
     pos,
     boardSeat,
