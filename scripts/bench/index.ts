@@ -10,6 +10,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname } from 'node:path';
 import { Command } from 'commander';
+import type { InterlockFile } from '../../schemas/index.js';
 import { generateGraph } from '../generate-graph.js';
 import { findFreePort } from '../../server/neo4j/embedded.js';
 import { importInterlockFile } from '../../server/services/importer.js';
@@ -18,7 +19,7 @@ import { benchImport } from './import.js';
 import { benchBulk } from './bulk.js';
 import { benchFindings, removeStoredFindings, untilFindingsCurrent } from './findings.js';
 import { benchLiveImport } from './live-import.js';
-import { benchDatabase, type BenchDatabase } from './neo4j.js';
+import { benchDatabase, importUnlessLoaded, type BenchDatabase } from './neo4j.js';
 import { benchPage } from './page.js';
 import { benchQueries, benchWholeGraph } from './queries.js';
 import { renderReport, type BenchReport } from './report.js';
@@ -52,6 +53,10 @@ const options = new Command('bench')
     'page cache of the embedded Neo4j of the benchmarks',
     process.env.INTERLOCK_NEO4J_PAGECACHE ?? '1g',
   )
+  .option(
+    '--data-dir <path>',
+    'findings and queries parts: a data folder kept between runs; the graph is imported into it only when empty',
+  )
   .option('--no-rebuild', 'measure the existing web/dist instead of building the page first')
   .option('--out <path>', 'where to write <path>.md and <path>.json', 'docs/benchmarks/latest')
   .parse()
@@ -70,6 +75,7 @@ const options = new Command('bench')
     heap: string;
     pagecache: string;
     rebuild: boolean;
+    dataDir?: string;
     out: string;
   }>();
 
@@ -101,6 +107,20 @@ const graphOf = (n: number) => {
 };
 
 let queryDatabase: BenchDatabase | undefined;
+
+/** The database the findings and queries parts run on: a kept `--data-dir` (imported once), or a fresh one. */
+async function graphDatabase(graph: InterlockFile, part: string): Promise<BenchDatabase> {
+  const db = await benchDatabase({ ...dbOptions, ...(options.dataDir ? { dataDir: options.dataDir } : {}) });
+  const fresh = options.dataDir
+    ? await importUnlessLoaded(db, () => graph)
+    : (await importInterlockFile(db.driver, db.database, graph, { actor: 'bench', route: 'bench' }), true);
+  log(
+    fresh
+      ? `Imported ${options.relationships} relationships for the ${part} benchmark.`
+      : `Using the graph kept in ${options.dataDir}.`,
+  );
+  return db;
+}
 if (parts.includes('import')) {
   report.parts.import = [];
   for (const size of options.importSizes ? numbers(options.importSizes) : [options.relationships]) {
@@ -144,11 +164,7 @@ if (parts.includes('live-import')) {
 // instead of computing them all again (a full recomputation at 1M takes minutes).
 if (parts.includes('findings')) {
   const graph = graphOf(options.relationships);
-  if (!queryDatabase) {
-    log(`Importing ${options.relationships} relationships for the findings benchmark...`);
-    queryDatabase = await benchDatabase(dbOptions);
-    await importInterlockFile(queryDatabase.driver, queryDatabase.database, graph, { actor: 'bench', route: 'bench' });
-  }
+  queryDatabase ??= await graphDatabase(graph, 'findings');
   // Findings computed by an earlier server on this database are removed: the full recomputation is measured.
   await removeStoredFindings(queryDatabase);
   const adminToken = `ilk_bench-${Date.now()}-admin-token-for-this-run`;
@@ -183,11 +199,7 @@ if (parts.includes('findings')) {
 
 if (parts.includes('queries')) {
   const graph = graphOf(options.relationships);
-  if (!queryDatabase) {
-    log(`Importing ${options.relationships} relationships for the query benchmarks...`);
-    queryDatabase = await benchDatabase(dbOptions);
-    await importInterlockFile(queryDatabase.driver, queryDatabase.database, graph, { actor: 'bench', route: 'bench' });
-  }
+  queryDatabase ??= await graphDatabase(graph, 'query');
   const server = await startServer({
     NEO4J_URI: queryDatabase.uri,
     NEO4J_USER: queryDatabase.credentials.user,
