@@ -366,11 +366,13 @@ export class FindingsMaintainer {
     await this.report(progress);
     for (const pattern of patterns) {
       if (this.stopped) return;
-      const records = await this.wholeGraph(pattern, failed);
-      const stored = (records ?? []).flatMap((r) => toStored(generation, pattern, r) ?? []);
-      for (let i = 0; i < stored.length; i += WRITE_BATCH) {
-        await this.write((tx) => createFindings(tx, stored.slice(i, i + WRITE_BATCH)));
-        progress.findings += Math.min(WRITE_BATCH, stored.length - i);
+      const records = (await this.wholeGraph(pattern, failed)) ?? [];
+      // Serialised a batch at a time: a stored finding carries its record as JSON, and a pattern's
+      // findings over a 1M-relationship graph serialised at once would not fit in the process's memory.
+      for (let i = 0; i < records.length; i += WRITE_BATCH) {
+        const stored = records.slice(i, i + WRITE_BATCH).flatMap((r) => toStored(generation, pattern, r) ?? []);
+        await this.write((tx) => createFindings(tx, stored));
+        progress.findings += stored.length;
         await this.report(progress);
       }
       progress.patternsDone += 1;
