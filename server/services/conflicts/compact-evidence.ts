@@ -37,25 +37,43 @@ RETURN key,
   facts`;
 }
 
-/** Runs a pattern in `tx` and returns its rows with their evidence paths, each element read once. */
+/**
+ * Runs a pattern in `tx` and returns its rows with their evidence paths, each element read once. The rows
+ * are received as a stream and hold one copy of each element id: over a 1M-relationship graph a pattern
+ * returns hundreds of thousands of rows naming the same elements again and again. Their paths are built
+ * as the returned rows are iterated, and each compact row is let go once its paths are built.
+ */
 export async function compactPatternRows(
   tx: ManagedTransaction,
   query: string,
   parameters: Record<string, unknown>,
-): Promise<PatternRow[]> {
-  const result = await tx.run(compactQuery(query), parameters);
-  const rows = result.records.map((r) => r.toObject() as unknown as CompactRow);
+): Promise<Iterable<PatternRow>> {
+  const ids = new Map<string, string>();
+  const shared = (id: string) => ids.get(id) ?? (ids.set(id, id), id);
+  const rows: (CompactRow | undefined)[] = [];
+  for await (const record of tx.run(compactQuery(query), parameters)) {
+    const row = record.toObject() as unknown as CompactRow;
+    row.evidence = row.evidence.map(([nodes, relationships]) => [nodes.map(shared), relationships.map(shared)]);
+    rows.push(row);
+  }
   const nodeIds = new Set<string>();
   const relationshipIds = new Set<string>();
   for (const row of rows) {
-    for (const [nodes, relationships] of row.evidence) {
+    for (const [nodes, relationships] of row!.evidence) {
       for (const id of nodes) nodeIds.add(id);
       for (const id of relationships) relationshipIds.add(id);
     }
   }
+  ids.clear();
   const nodes = await readElements<RawNode>(tx, cypher('queries/evidence-nodes'), 'n', nodeIds);
   const relationships = await readElements<RawRelationship>(tx, cypher('queries/evidence-relationships'), 'r', relationshipIds);
-  return rows.map((row) => ({ ...row, evidence: row.evidence.map((path) => pathOf(path, nodes, relationships)) }));
+  return (function* () {
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!;
+      rows[i] = undefined;
+      yield { ...row, evidence: row.evidence.map((path) => pathOf(path, nodes, relationships)) };
+    }
+  })();
 }
 
 async function readElements<T extends { elementId: string }>(

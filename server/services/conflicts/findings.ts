@@ -278,7 +278,7 @@ const datedFields = (d: Dated): Dated => {
 };
 
 /** Rows of one pattern grouped into finding records; rows whose facts never held at the same time are dropped. */
-export function findingRecords(pattern: PatternDefinition, rows: readonly PatternRow[]): FindingRecord[] {
+export function findingRecords(pattern: PatternDefinition, rows: Iterable<PatternRow>): FindingRecord[] {
   const records = new Map<string, FindingRecord>();
   const cache = new EvidenceCache();
   // The ids already in each record's evidence (a finding over the whole graph can have thousands of rows).
