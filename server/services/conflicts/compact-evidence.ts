@@ -48,25 +48,26 @@ export async function compactPatternRows(
   query: string,
   parameters: Record<string, unknown>,
 ): Promise<Iterable<PatternRow>> {
-  const ids = new Map<string, string>();
-  const shared = (id: string) => ids.get(id) ?? (ids.set(id, id), id);
+  // Every element id once, as the key of these maps: the rows share these strings, and the keys are the
+  // elements to read.
+  const nodeIds = new Map<string, string>();
+  const relationshipIds = new Map<string, string>();
+  const shared = (ids: Map<string, string>) => (id: string) => ids.get(id) ?? (ids.set(id, id), id);
+  const sharedNode = shared(nodeIds);
+  const sharedRelationship = shared(relationshipIds);
   const rows: (CompactRow | undefined)[] = [];
   for await (const record of tx.run(compactQuery(query), parameters)) {
     const row = record.toObject() as unknown as CompactRow;
-    row.evidence = row.evidence.map(([nodes, relationships]) => [nodes.map(shared), relationships.map(shared)]);
+    row.evidence = row.evidence.map(([nodes, relationships]) => [nodes.map(sharedNode), relationships.map(sharedRelationship)]);
     rows.push(row);
   }
-  const nodeIds = new Set<string>();
-  const relationshipIds = new Set<string>();
-  for (const row of rows) {
-    for (const [nodes, relationships] of row!.evidence) {
-      for (const id of nodes) nodeIds.add(id);
-      for (const id of relationships) relationshipIds.add(id);
-    }
-  }
-  ids.clear();
-  const nodes = await readElements<RawNode>(tx, cypher('queries/evidence-nodes'), 'n', nodeIds);
-  const relationships = await readElements<RawRelationship>(tx, cypher('queries/evidence-relationships'), 'r', relationshipIds);
+  const nodes = await readElements<RawNode>(tx, cypher('queries/evidence-nodes'), 'n', nodeIds.keys());
+  const relationships = await readElements<RawRelationship>(
+    tx,
+    cypher('queries/evidence-relationships'),
+    'r',
+    relationshipIds.keys(),
+  );
   return (function* () {
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i]!;
@@ -80,7 +81,7 @@ async function readElements<T extends { elementId: string }>(
   tx: ManagedTransaction,
   query: string,
   column: string,
-  ids: ReadonlySet<string>,
+  ids: Iterable<string>,
 ): Promise<Map<string, T>> {
   const elements = new Map<string, T>();
   const all = [...ids];
