@@ -13,7 +13,6 @@ import { Command } from 'commander';
 import type { InterlockFile } from '../../schemas/index.js';
 import { generateGraph } from '../generate-graph.js';
 import { findFreePort } from '../../server/neo4j/embedded.js';
-import { importInterlockFile } from '../../server/services/importer.js';
 import { benchBundle } from './bundle.js';
 import { benchImport } from './import.js';
 import { benchBulk } from './bulk.js';
@@ -111,9 +110,8 @@ let queryDatabase: BenchDatabase | undefined;
 /** The database the findings and queries parts run on: a kept `--data-dir` (imported once), or a fresh one. */
 async function graphDatabase(graph: InterlockFile, part: string): Promise<BenchDatabase> {
   const db = await benchDatabase({ ...dbOptions, ...(options.dataDir ? { dataDir: options.dataDir } : {}) });
-  const fresh = options.dataDir
-    ? await importUnlessLoaded(db, () => graph)
-    : (await importInterlockFile(db.driver, db.database, graph, { actor: 'bench', route: 'bench' }), true);
+  // A fresh database is empty, so this imports into it; a kept one is imported into only the first time.
+  const fresh = await importUnlessLoaded(db, () => graph);
   log(
     fresh
       ? `Imported ${options.relationships} relationships for the ${part} benchmark.`
