@@ -16,63 +16,60 @@ CALL () {
 CALL (dealer) {
   CALL (dealer) {
     CALL (dealer) {
-      CALL (dealer) {
-        MATCH deal = (dealer)-[:BUYER_OF]->(contract:Contract)-[:AWARDED_TO]->(counterpart:Organization)
-        RETURN counterpart, deal, [contract] AS dealFacts,
-          {kind: 'buys', dealer: dealer.name, counterpart: counterpart.name} AS dealing
-        UNION ALL
-        MATCH deal = (dealer)-[flow:SUPPLIES_DATA_TO]->(counterpart:Organization)
-        RETURN counterpart, deal, [flow] AS dealFacts,
-          {kind: 'suppliesTo', dealer: dealer.name, counterpart: counterpart.name} AS dealing
-        UNION ALL
-        MATCH deal = (counterpart:Organization)-[flow:SUPPLIES_DATA_TO]->(dealer)
-        RETURN counterpart, deal, [flow] AS dealFacts,
-          {kind: 'suppliedBy', dealer: dealer.name, counterpart: counterpart.name} AS dealing
-        UNION ALL
-        MATCH deal = (dealer)-[runs:OPERATES]->(system:DataSystem)-[flow:SUPPLIES_DATA_TO]->(counterpart:Organization)
-        RETURN counterpart, deal, [runs, flow] AS dealFacts,
-          {kind: 'system', dealer: dealer.name, system: system.name, counterpart: counterpart.name} AS dealing
-      }
-      WITH counterpart, deal, dealFacts, dealing
-      ORDER BY [r IN relationships(deal) | r.id]
-      WITH counterpart, collect({deal: deal, dealing: dealing}) AS entries, collect(dealFacts) AS factLists,
-        collect(DISTINCT dealing) AS dealings
-      // Only the first ten dealings of a counterpart can be among a finding's ten, and only a kind's first
-      // can place it among the finding's kinds: the others are counted in the span and dropped.
-      WITH counterpart, entries[..10] AS firstTen, [d IN dealings | head([e IN entries WHERE e.dealing = d])] AS firstOfKind,
-        reduce(all = [], fs IN factLists | all + fs) AS facts
-      WITH counterpart, firstTen + [e IN firstOfKind WHERE NOT e IN firstTen] AS entries,
-        [f IN facts | coalesce(f.start, f.signedOn)] AS starts, [f IN facts | f.end] AS ends
-      MATCH toCounterpart = (middle)-[:SUBSIDIARY_OF*0..1]-(counterpart)
-      RETURN middle, null AS lead, {
-        toCounterpart: toCounterpart,
-        entries: entries,
-        start: CASE WHEN any(s IN starts WHERE s IS NULL) THEN null ELSE reduce(m = null, s IN starts | CASE WHEN m IS NULL OR s < m THEN s ELSE m END) END,
-        startOpen: any(s IN starts WHERE s IS NULL),
-        end: CASE WHEN any(e IN ends WHERE e IS NULL) THEN null ELSE reduce(m = null, e IN ends | CASE WHEN m IS NULL OR e > m THEN e ELSE m END) END,
-        endOpen: any(e IN ends WHERE e IS NULL)
-      } AS pair
+      MATCH deal = (dealer)-[:BUYER_OF]->(contract:Contract)-[:AWARDED_TO]->(counterpart:Organization)
+      RETURN counterpart, deal, [contract] AS dealFacts,
+        {kind: 'buys', dealer: dealer.name, counterpart: counterpart.name} AS dealing
       UNION ALL
-      MATCH bodyUp = (body:PublicBody)-[:PART_OF*0..3]->(dealer)
-      MATCH former = (person:Person)-[was:HOLDS_POSITION]->(body)
-      WHERE was.current = false OR was.end IS NOT NULL
-      MATCH present = (person)-[now:SITS_ON_BOARD|HOLDS_POSITION]->(organisation:Organization)
-      WHERE coalesce(now.current, true) <> false
-      MATCH orgUp = (organisation)-[:PART_OF*0..2]->(company:Organization)
-      MATCH fromCompany = (company)-[:SUBSIDIARY_OF*0..1]-(middle)
-      RETURN middle, {person: person, was: was, body: body, now: now, organisation: organisation, company: company,
-        former: former, present: present, orgUp: orgUp, bodyUp: bodyUp, fromCompany: fromCompany} AS lead, null AS pair
+      MATCH deal = (dealer)-[flow:SUPPLIES_DATA_TO]->(counterpart:Organization)
+      RETURN counterpart, deal, [flow] AS dealFacts,
+        {kind: 'suppliesTo', dealer: dealer.name, counterpart: counterpart.name} AS dealing
+      UNION ALL
+      MATCH deal = (counterpart:Organization)-[flow:SUPPLIES_DATA_TO]->(dealer)
+      RETURN counterpart, deal, [flow] AS dealFacts,
+        {kind: 'suppliedBy', dealer: dealer.name, counterpart: counterpart.name} AS dealing
+      UNION ALL
+      MATCH deal = (dealer)-[runs:OPERATES]->(system:DataSystem)-[flow:SUPPLIES_DATA_TO]->(counterpart:Organization)
+      RETURN counterpart, deal, [runs, flow] AS dealFacts,
+        {kind: 'system', dealer: dealer.name, system: system.name, counterpart: counterpart.name} AS dealing
     }
-    WITH middle, collect(lead) AS leads, collect(pair) AS pairs
-    WHERE size(leads) > 0 AND size(pairs) > 0
-    UNWIND leads AS lead
-    UNWIND pairs AS pair
-    // Each path from the company to the counterpart once: a one-step path ends at the middle, and a
-    // two-step path does not step back along the step just taken.
-    WITH lead, pair, relationships(lead.fromCompany) AS first, relationships(pair.toCounterpart) AS second
-    WHERE NOT (size(first) = 0 AND size(second) = 1) AND NOT (size(first) = 1 AND size(second) = 1 AND first[0] = second[0])
-    RETURN lead, pair
+    WITH counterpart, deal, dealFacts, dealing
+    ORDER BY [r IN relationships(deal) | r.id]
+    WITH counterpart, collect({deal: deal, dealing: dealing}) AS entries, collect(dealFacts) AS factLists,
+      collect(DISTINCT dealing) AS dealings
+    // Only the first ten dealings of a counterpart can be among a finding's ten, and only a kind's first
+    // can place it among the finding's kinds: the others are counted in the span and dropped.
+    WITH counterpart, entries[..10] AS firstTen, [d IN dealings | head([e IN entries WHERE e.dealing = d])] AS firstOfKind,
+      reduce(all = [], fs IN factLists | all + fs) AS facts
+    WITH counterpart, firstTen + [e IN firstOfKind WHERE NOT e IN firstTen] AS entries,
+      [f IN facts | coalesce(f.start, f.signedOn)] AS starts, [f IN facts | f.end] AS ends
+    MATCH toCounterpart = (middle)-[:SUBSIDIARY_OF*0..1]-(counterpart)
+    RETURN middle, null AS lead, {
+      toCounterpart: toCounterpart,
+      entries: entries,
+      start: CASE WHEN any(s IN starts WHERE s IS NULL) THEN null ELSE reduce(m = null, s IN starts | CASE WHEN m IS NULL OR s < m THEN s ELSE m END) END,
+      startOpen: any(s IN starts WHERE s IS NULL),
+      end: CASE WHEN any(e IN ends WHERE e IS NULL) THEN null ELSE reduce(m = null, e IN ends | CASE WHEN m IS NULL OR e > m THEN e ELSE m END) END,
+      endOpen: any(e IN ends WHERE e IS NULL)
+    } AS pair
+    UNION ALL
+    MATCH bodyUp = (body:PublicBody)-[:PART_OF*0..3]->(dealer)
+    MATCH former = (person:Person)-[was:HOLDS_POSITION]->(body)
+    WHERE was.current = false OR was.end IS NOT NULL
+    MATCH present = (person)-[now:SITS_ON_BOARD|HOLDS_POSITION]->(organisation:Organization)
+    WHERE coalesce(now.current, true) <> false
+    MATCH orgUp = (organisation)-[:PART_OF*0..2]->(company:Organization)
+    MATCH fromCompany = (company)-[:SUBSIDIARY_OF*0..1]-(middle)
+    RETURN middle, {person: person, was: was, body: body, now: now, organisation: organisation, company: company,
+      former: former, present: present, orgUp: orgUp, bodyUp: bodyUp, fromCompany: fromCompany} AS lead, null AS pair
   }
+  WITH middle, collect(lead) AS leads, collect(pair) AS pairs
+  WHERE size(leads) > 0 AND size(pairs) > 0
+  UNWIND leads AS lead
+  UNWIND pairs AS pair
+  // Each path from the company to the counterpart once: a one-step path ends at the middle, and a
+  // two-step path does not step back along the step just taken.
+  WITH lead, pair, relationships(lead.fromCompany) AS first, relationships(pair.toCounterpart) AS second
+  WHERE NOT (size(first) = 0 AND size(second) = 1) AND NOT (size(first) = 1 AND size(second) = 1 AND first[0] = second[0])
   RETURN lead, pair
 }
 UNWIND pair.entries AS entry
