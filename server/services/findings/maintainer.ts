@@ -349,6 +349,12 @@ export class FindingsMaintainer {
 
   private async recomputeOnce(): Promise<void> {
     const startedAt = new Date().toISOString();
+    const patterns = this.conflicts.all();
+    const failed: FailedPattern[] = [];
+    const progress: FullProgress = { startedAt, patternsDone: 0, patternsTotal: patterns.length, findings: 0, failed };
+    // Reported at once: until now the state showed the progress of whichever run came before, and a run
+    // that died midway left its findings, which take a while to remove at 1M.
+    await this.report(progress);
     const state = (await this.read(readState))!;
     const generation = state.generation + 1;
     await this.removeGenerationsBut(state.generation);
@@ -360,10 +366,6 @@ export class FindingsMaintainer {
       const since = newest ? new Date(Date.parse(newest.at) - REREAD_MS).toISOString() : '';
       return { newest, ...(await auditSince(tx, since, [], 100_000)) };
     });
-    const patterns = this.conflicts.all();
-    const failed: FailedPattern[] = [];
-    const progress: FullProgress = { startedAt, patternsDone: 0, patternsTotal: patterns.length, findings: 0, failed };
-    await this.report(progress);
     for (const pattern of patterns) {
       if (this.stopped) return;
       const records = (await this.wholeGraph(pattern, failed)) ?? [];
