@@ -13,6 +13,7 @@ import { moneyFlowsOf, rolledUpFacts, type RollupTop } from '../conflicts/money.
 import type { ConflictService } from '../conflicts/service.js';
 import { graphVersion } from '../graph-version.js';
 import { FindingsMaintainer } from './maintainer.js';
+import { FindingsPageCache, type BuiltPage } from './page-cache.js';
 import { asOfBounds, generationPrefix, readState, type FindingsState, type FullProgress } from './store.js';
 
 export interface ConflictsQueryInput {
@@ -29,6 +30,8 @@ export interface ConflictsQueryInput {
 const ALL = 100_000;
 
 export class FindingsService {
+  private readonly pages = new FindingsPageCache();
+
   constructor(
     private readonly driver: Driver,
     private readonly database: string,
@@ -49,24 +52,43 @@ export class FindingsService {
   async answer(query: ConflictsQueryInput): Promise<ConflictsResponse> {
     // An unknown pattern is a 404 before anything is read.
     if (query.pattern) this.conflicts.pattern(query.pattern);
-    const offset = query.cursor ? Number(query.cursor) : 0;
-    const limit = query.limit ?? ALL;
+    const ask = { ...query, offset: query.cursor ? Number(query.cursor) : 0, limit: query.limit ?? ALL };
     const bounds = asOfBounds(query.asOf);
-    const { state, version, records, total, patternCounts } = await readTransaction(this.driver, this.database, async (tx) => {
+    const read = await readTransaction(this.driver, this.database, async (tx) => {
       const state = await readState(tx);
       const version = await graphVersion(tx);
-      if (!state?.generation) return { state, version, records: [] as string[], total: 0, patternCounts: {} };
+      if (!state?.generation) return { state, version, key: null, kept: undefined, records: [] as string[], total: 0, patternCounts: {} };
+      // A page built for the findings as they are now (page-cache.ts) is served without reading them again.
+      const current = statusOf(state, version, this.conflicts.queriesFingerprint).status === 'current';
+      const key = current ? FindingsPageCache.keyOf(state.generation, state.graphVersion, ask) : null;
+      const kept = key === null ? undefined : this.pages.get(key);
+      if (kept) return { state, version, key, kept, records: [] as string[], total: 0, patternCounts: {} };
       const page = query.entity
         ? await this.ofEntity(tx, state.generation, query.entity, query.pattern, bounds)
-        : await this.page(tx, state.generation, query.pattern, bounds, offset, limit);
-      return { state, version, ...page };
+        : await this.page(tx, state.generation, query.pattern, bounds, ask.offset, ask.limit);
+      return { state, version, key, kept, ...page };
     });
     this.maintainer.request();
+    const status = statusOf(read.state, read.version, this.conflicts.queriesFingerprint);
+    if (read.kept) return { ...read.kept, ...status };
+    const built = this.build(read.records, ask, query.entity !== undefined, read.total, read.patternCounts, query);
+    if (read.key !== null) this.pages.keep(read.key, built);
+    return { ...built, ...status };
+  }
 
+  /** The findings of stored records, with their evidence merged into one subgraph. */
+  private build(
+    records: readonly string[],
+    ask: { offset: number; limit: number },
+    ofEntity: boolean,
+    total: number,
+    patternCounts: Record<string, number>,
+    query: ConflictsQueryInput,
+  ): BuiltPage {
     const findings: ConflictsResponse['findings'] = [];
     const nodes = new Map<string, ConflictsResponse['nodes'][number]>();
     const edges = new Map<string, ConflictsResponse['edges'][number]>();
-    const slice = query.entity ? records.slice(offset, offset + limit) : records;
+    const slice = ofEntity ? records.slice(ask.offset, ask.offset + ask.limit) : records;
     for (const text of slice) {
       const record = JSON.parse(text) as FindingRecord;
       const pattern = this.conflicts.all().find((p) => p.id === record.pattern);
@@ -76,7 +98,7 @@ export class FindingsService {
       for (const n of built.nodes) nodes.set(n.id, n);
       for (const e of built.edges) edges.set(e.id, e);
     }
-    const end = offset + slice.length;
+    const end = ask.offset + slice.length;
     return {
       findings,
       nodes: [...nodes.values()],
@@ -84,7 +106,6 @@ export class FindingsService {
       total,
       patternCounts,
       nextCursor: end < total ? String(end) : null,
-      ...statusOf(state, version, this.conflicts.queriesFingerprint),
     };
   }
 

@@ -1,0 +1,65 @@
+/**
+ * Pages of stored findings built once and kept in this process's memory while the findings are current.
+ *
+ * Every reader who opens the Conflicts panel asks for the same first page, and building one (parsing a
+ * hundred records, writing their explanations, gathering their evidence) costs far more than reading it.
+ * A page of the served generation only changes when the findings do, which is either another generation
+ * being served or an edit being taken in; both change the key (the generation, and the graph version the
+ * findings state says it reflects), which each ask reads from Neo4j in its own transaction. So a page is
+ * never served for a state of the findings this process would not read now, and any number of processes
+ * stay correct without telling one another (docs/scaling.md).
+ *
+ * Only pages asked for while the findings are `current` are kept: while an update runs, the findings
+ * change under a state that does not (yet) say so.
+ */
+import { LRUCache } from 'lru-cache';
+import type { ConflictsResponse, FindingsStatus } from '../../../schemas/index.js';
+
+/** A page without its status, which is worked out again on every ask (it depends on the time). */
+export type BuiltPage = Omit<ConflictsResponse, keyof FindingsStatus>;
+
+/** Everything a page depends on besides the stored findings. */
+export interface PageAsk {
+  pattern?: string | undefined;
+  entity?: string | undefined;
+  asOf?: string | undefined;
+  offset: number;
+  limit: number;
+  lang?: string | undefined;
+}
+
+/** Findings, nodes and edges kept in all (about 1 KB each): a few tens of MB at most. */
+const MAX_ELEMENTS = 40_000;
+/** A page larger than this (an ask for every finding at once) is built each time rather than kept. */
+const MAX_PAGE_ELEMENTS = 5_000;
+
+const elementsOf = (page: BuiltPage) => page.findings.length + page.nodes.length + page.edges.length;
+
+export class FindingsPageCache {
+  private readonly pages = new LRUCache<string, BuiltPage>({
+    maxSize: MAX_ELEMENTS,
+    sizeCalculation: (page) => Math.max(1, elementsOf(page)),
+  });
+
+  /** The key of a page of the findings as the state read now describes them. */
+  static keyOf(generation: number, reflected: string | null | undefined, ask: PageAsk): string {
+    return JSON.stringify([
+      generation,
+      reflected ?? null,
+      ask.pattern ?? null,
+      ask.entity ?? null,
+      ask.asOf ?? null,
+      ask.offset,
+      ask.limit,
+      ask.lang ?? null,
+    ]);
+  }
+
+  get(key: string): BuiltPage | undefined {
+    return this.pages.get(key);
+  }
+
+  keep(key: string, page: BuiltPage): void {
+    if (elementsOf(page) <= MAX_PAGE_ELEMENTS) this.pages.set(key, page);
+  }
+}
