@@ -13,10 +13,16 @@ import { median, summarize, type LatencySummary } from './stats.js';
 
 export interface FindingsMeasurement {
   relationships: number;
-  /** From the server's first 200 of /api/health to `status: current` (the full recomputation at start). */
-  fullMs: number;
+  /**
+   * From the server's first 200 of /api/health to `status: current` (the full recomputation at start);
+   * null when the findings of an earlier run were kept (`--keep-findings`) and it was not measured.
+   */
+  fullMs: number | null;
   findings: number;
+  /** The first page of all findings, the same for every client (built once per state of the findings). */
   firstPage: { clients: number; latency: LatencySummary; requests: number }[];
+  /** The first ask of pages no one asked for before (offsets 0, 100, ...), one client: each page is built. */
+  unaskedPage: { latency: LatencySummary; requests: number };
   /** Milliseconds from the edit's answer to the finding showing in /api/conflicts, each trial. */
   editToFindingMs: number[];
   editToFindingMedianMs: number;
@@ -53,20 +59,34 @@ export async function benchFindings(options: {
   concurrency: number[];
   seconds: number;
   maxRequests: number;
+  /** Unmeasured searches before search is measured. */
+  warmUp: number;
+  /** The stored findings were kept from an earlier run: the full recomputation is not measured. */
+  keptFindings: boolean;
   trials?: number;
   log: (m: string) => void;
 }): Promise<FindingsMeasurement> {
   const { apiUrl, log } = options;
-  log('  waiting for the full recomputation of the stored findings...');
-  const fullMs = await untilFindingsCurrent(apiUrl, log);
+  log(options.keptFindings ? '  waiting for the kept findings to be current...' : '  waiting for the full recomputation of the stored findings...');
+  const untilCurrentMs = await untilFindingsCurrent(apiUrl, log);
+  const fullMs = options.keptFindings ? null : untilCurrentMs;
   const total = ((await (await fetch(`${apiUrl}/api/conflicts?limit=1`)).json()) as { total: number }).total;
-  log(`  findings current after ${(fullMs / 1000).toFixed(1)} s: ${total} findings`);
+  log(`  findings current after ${(untilCurrentMs / 1000).toFixed(1)} s: ${total} findings`);
 
   const get = async (path: string) => {
     const response = await fetch(`${apiUrl}${path}`);
     await response.arrayBuffer();
     if (!response.ok) throw new Error(`${path}: ${response.status}`);
   };
+  // Pages no one asked for yet: each is read and built (later asks of the same page are served as built).
+  const unasked: number[] = [];
+  for (let page = 1; page <= 50; page++) {
+    const started = performance.now();
+    await get(`/api/conflicts?limit=100&cursor=${page * 100}`);
+    unasked.push(performance.now() - started);
+  }
+  const unaskedPage = { latency: summarize(unasked), requests: unasked.length };
+  log(`  a page not asked before, 1 client: p95 ${unaskedPage.latency.p95.toFixed(1)} ms`);
   const firstPage: FindingsMeasurement['firstPage'] = [];
   for (const clients of options.concurrency) {
     const latencies = await closedLoop(clients, options, () => get('/api/conflicts?limit=100'));
@@ -77,6 +97,7 @@ export async function benchFindings(options: {
   // Search alone, then with six clients asking for the whole-graph list at the same time.
   const names = options.graph.entities.slice(0, 200).map((e) => e.name.split(' ')[0] ?? e.name);
   const search = (i: number) => get(`/api/search?q=${encodeURIComponent(names[i % names.length]!)}`);
+  await closedLoop(2, { seconds: 10, maxRequests: options.warmUp }, search);
   const alone = summarize(await closedLoop(1, options, search));
   let busy = true;
   const wholeGraphClients = 6;
@@ -133,6 +154,7 @@ export async function benchFindings(options: {
     fullMs,
     findings: total,
     firstPage,
+    unaskedPage,
     editToFindingMs,
     editToFindingMedianMs: median(editToFindingMs),
     search: { alone, busy: summarize(busyLatencies), wholeGraphClients },

@@ -37,6 +37,13 @@ const options = new Command('bench')
   .option('--concurrency <list>', 'numbers of concurrent clients', '1,8,32')
   .option('--seconds <n>', 'seconds of load per query and concurrency', (v) => Number(v), 3)
   .option('--max-requests <n>', 'requests per query and concurrency at most', (v) => Number.parseInt(v, 10), 2000)
+  .option(
+    '--warm-up <n>',
+    'unmeasured requests per query and side (at most 10 s) before measuring it',
+    (v) => Number.parseInt(v, 10),
+    500,
+  )
+  .option('--keep-findings', 'findings part: keep the stored findings of --data-dir instead of measuring a full recomputation')
   .option('--page-sizes <list>', 'graph sizes drawn on the page', '1000,5000,20000')
   .option(
     '--live-added <n>',
@@ -68,6 +75,8 @@ const options = new Command('bench')
     concurrency: string;
     seconds: number;
     maxRequests: number;
+    warmUp: number;
+    keepFindings?: boolean;
     pageSizes: string;
     batchSize?: number;
     raw: boolean;
@@ -163,8 +172,9 @@ if (parts.includes('live-import')) {
 if (parts.includes('findings')) {
   const graph = graphOf(options.relationships);
   queryDatabase ??= await graphDatabase(graph, 'findings');
-  // Findings computed by an earlier server on this database are removed: the full recomputation is measured.
-  await removeStoredFindings(queryDatabase);
+  // Findings computed by an earlier server on this database are removed: the full recomputation is
+  // measured (unless --keep-findings: then it is not, and the rest is measured on the findings kept).
+  if (!options.keepFindings) await removeStoredFindings(queryDatabase);
   const adminToken = `ilk_bench-${Date.now()}-admin-token-for-this-run`;
   const server = await startServer({
     NEO4J_URI: queryDatabase.uri,
@@ -186,6 +196,8 @@ if (parts.includes('findings')) {
       concurrency: numbers(options.concurrency).filter((c) => c <= 8),
       seconds: options.seconds,
       maxRequests: options.maxRequests,
+      warmUp: options.warmUp,
+      keptFindings: Boolean(options.keepFindings),
       log,
     });
     report.parts.findings = { ...measurement, serverRssMb: residentMb(server.pid), load: load() };
@@ -219,6 +231,7 @@ if (parts.includes('queries')) {
       concurrency: numbers(options.concurrency),
       seconds: options.seconds,
       maxRequests: options.maxRequests,
+      warmUp: options.warmUp,
       token,
       log,
     });
