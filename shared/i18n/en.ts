@@ -306,6 +306,7 @@ export const en = {
     updating: 'Updating the findings…',
     updatingProgress: 'Updating the findings: {{done}} of {{total}} patterns run over the whole graph',
     patternNotComputed: 'Not computed over the whole graph',
+    updatingFailed: 'Could not be computed in this run: {{names}}',
     failedPattern:
       '{{name}} could not be computed over the whole graph ({{reason}}): only its findings about entities edited since are listed.',
     failedMemory: 'it needed more memory than the database allows a query',

@@ -314,6 +314,7 @@ export const es: Resources = {
     updating: 'Actualizando los hallazgos…',
     updatingProgress: 'Actualizando los hallazgos: {{done}} de {{total}} patrones recorridos en todo el grafo',
     patternNotComputed: 'Sin calcular en todo el grafo',
+    updatingFailed: 'No se pudieron calcular en esta pasada: {{names}}',
     failedPattern:
       '{{name}} no se pudo calcular en todo el grafo ({{reason}}): solo se listan sus hallazgos sobre entidades editadas desde entonces.',
     failedMemory: 'necesitó más memoria de la que la base de datos permite a una consulta',

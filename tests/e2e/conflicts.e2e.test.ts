@@ -177,4 +177,31 @@ describe('conflicts and money', () => {
       /Appriss Solutions\s+is a subsidiary of\s+LexisNexis/,
     );
   });
+
+  it('names the patterns a running recomputation could not compute so far', async () => {
+    // The server's own answer, as one given while a full recomputation runs and one pattern has failed.
+    const failure = { pattern: 'vendor-board-seat', reason: 'transaction memory', cause: 'memory', at: new Date().toISOString() };
+    await session.page.route('**/api/conflicts?**', async (route) => {
+      const body = (await (await route.fetch()).json()) as Record<string, unknown>;
+      const progress = { startedAt: new Date().toISOString(), done: 5, total: 8, findings: 1234, failed: [failure] };
+      await route.fulfill({ json: { ...body, status: 'updating', progress } });
+    });
+    try {
+      await session.page.reload();
+      await openRailTab(session.page, 'Conflicts');
+      const note = session.page.getByTestId('conflicts-updating');
+      await note.waitFor();
+      expect(await note.innerText()).toContain('5 of 8 patterns');
+      const vendorSeat = await session.page.evaluate(async () => {
+        const answer = (await (await fetch('/api/patterns')).json()) as { patterns: { id: string; name: string }[] };
+        return answer.patterns.find((p) => p.id === 'vendor-board-seat')?.name ?? '';
+      });
+      expect(await session.page.getByTestId('conflicts-updating-failed').innerText()).toBe(
+        `Could not be computed in this run: ${vendorSeat}`,
+      );
+    } finally {
+      await session.page.unroute('**/api/conflicts?**');
+    }
+    expect(session.pageErrors).toEqual([]);
+  });
 });

@@ -105,7 +105,7 @@ export function ConflictsPanel({ patterns, selectedNode, shownId, onShow, onClea
               ? t('conflicts.patternNotComputed')
               : t('conflicts.count', { count: total })}
         </p>
-        {response?.status === 'updating' && <UpdatingNote response={response} />}
+        {response?.status === 'updating' && <UpdatingNote response={response} patterns={patterns} />}
         {shownId && (
           <button type="button" className="button button--quiet button--small" onClick={onClear}>
             {t('conflicts.clearHighlight')}
@@ -143,14 +143,30 @@ export function ConflictsPanel({ patterns, selectedNode, shownId, onShow, onClea
   );
 }
 
-/** The stored findings are taking in a change: the list shown is the one before it. */
-function UpdatingNote({ response }: { readonly response: ConflictsResponse }) {
+/**
+ * The stored findings are taking in a change: the list shown is the one before it. A running
+ * recomputation says how far it is and names the patterns that failed in it so far, which the new list
+ * will lack.
+ */
+function UpdatingNote({
+  response,
+  patterns,
+}: {
+  readonly response: ConflictsResponse;
+  readonly patterns: readonly PatternInfo[];
+}) {
   const { t } = useTranslation();
   const progress = response.progress;
+  const failedSoFar = (progress?.failed ?? []).map((f) => patterns.find((p) => p.id === f.pattern)?.name ?? f.pattern);
   return (
     <p className="conflicts__updating" role="status" data-testid="conflicts-updating">
       {progress ? t('conflicts.updatingProgress', { done: progress.done, total: progress.total }) : t('conflicts.updating')}
       {progress && <progress max={progress.total} value={progress.done} aria-hidden="true" />}
+      {failedSoFar.length > 0 && (
+        <span className="conflicts__updating-failed" data-testid="conflicts-updating-failed">
+          {t('conflicts.updatingFailed', { names: failedSoFar.join(', ') })}
+        </span>
+      )}
     </p>
   );
 }
