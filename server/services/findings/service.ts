@@ -191,13 +191,17 @@ function totalOf(patternCounts: Readonly<Record<string, number>>, pattern: strin
 
 export function statusOf(state: FindingsState | null, version: string, fingerprint?: string): FindingsStatus {
   const now = new Date().toISOString();
-  const fullRunning = Boolean(state?.fullOwner && state.fullUntil && state.fullUntil > now);
+  const leaseHeld = Boolean(state?.fullOwner && state.fullUntil && state.fullUntil > now);
+  const reported = leaseHeld && state?.progress ? (JSON.parse(state.progress) as FullProgress) : null;
+  // Once its generation is served (findings-flip records when it started), a full run only removes the
+  // generation it replaced, for minutes at 1M: the findings served are its own, and current.
+  const fullRunning = leaseHeld && !(reported && state?.fullComputedFrom === reported.startedAt);
   const current =
     Boolean(state?.generation) &&
     state?.graphVersion === version &&
     !FindingsMaintainer.fullDue(state, fingerprint) &&
     !fullRunning;
-  const progress = fullRunning && state?.progress ? (JSON.parse(state.progress) as FullProgress) : null;
+  const progress = fullRunning ? reported : null;
   return {
     status: current ? 'current' : 'updating',
     graphVersion: state?.generation ? (state.graphVersion ?? null) : null,
