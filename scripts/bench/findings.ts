@@ -67,7 +67,11 @@ export async function benchFindings(options: {
   log: (m: string) => void;
 }): Promise<FindingsMeasurement> {
   const { apiUrl, log } = options;
-  log(options.keptFindings ? '  waiting for the kept findings to be current...' : '  waiting for the full recomputation of the stored findings...');
+  log(
+    options.keptFindings
+      ? '  waiting for the kept findings to be current...'
+      : '  waiting for the full recomputation of the stored findings...',
+  );
   const untilCurrentMs = await untilFindingsCurrent(apiUrl, log);
   const fullMs = options.keptFindings ? null : untilCurrentMs;
   const total = ((await (await fetch(`${apiUrl}/api/conflicts?limit=1`)).json()) as { total: number }).total;

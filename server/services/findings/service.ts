@@ -57,7 +57,8 @@ export class FindingsService {
     const read = await readTransaction(this.driver, this.database, async (tx) => {
       const state = await readState(tx);
       const version = await graphVersion(tx);
-      if (!state?.generation) return { state, version, key: null, kept: undefined, records: [] as string[], total: 0, patternCounts: {} };
+      if (!state?.generation)
+        return { state, version, key: null, kept: undefined, records: [] as string[], total: 0, patternCounts: {} };
       // A page built for the findings as they are now (page-cache.ts) is served without reading them again.
       const current = statusOf(state, version, this.conflicts.queriesFingerprint).status === 'current';
       const key = current ? FindingsPageCache.keyOf(state.generation, state.graphVersion, ask) : null;
