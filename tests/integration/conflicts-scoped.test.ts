@@ -80,6 +80,30 @@ describe('pages of findings', () => {
     expect(ids(seen)).toEqual(ids(all.findings));
   });
 
+  it('of one entity, of one pattern or of all, cover its findings once, in order, with the counts of every pattern', async () => {
+    const counts = (findings: Finding[]) =>
+      findings.reduce<Record<string, number>>((c, f) => ({ ...c, [f.pattern]: (c[f.pattern] ?? 0) + 1 }), {});
+    const busiest = [...new Set(all.findings.flatMap((f) => f.nodeIds))]
+      .map((id) => ({ id, findings: all.findings.filter((f) => f.nodeIds.includes(id)) }))
+      .sort((a, b) => b.findings.length - a.findings.length)[0]!;
+    expect(new Set(busiest.findings.map((f) => f.pattern)).size).toBeGreaterThan(1);
+    for (const pattern of [undefined, busiest.findings[0]!.pattern]) {
+      const expected = busiest.findings.filter((f) => !pattern || f.pattern === pattern);
+      const seen: Finding[] = [];
+      let cursor: string | null | undefined = undefined;
+      do {
+        const query = `entity=${encodeURIComponent(busiest.id)}${pattern ? `&pattern=${pattern}` : ''}&limit=1`;
+        const page: ConflictsResponse = await get(`/api/conflicts?${query}${cursor ? `&cursor=${cursor}` : ''}`);
+        expect(page.total).toBe(expected.length);
+        expect(page.patternCounts).toEqual(counts(busiest.findings));
+        expect(new Set(page.nodes.map((n) => n.id))).toEqual(new Set(page.findings.flatMap((f) => f.nodeIds)));
+        seen.push(...page.findings);
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(seen).toEqual(expected);
+    }
+  });
+
   it('refuses a cursor that is not one', async () => {
     const response = await app.inject('/api/conflicts?limit=2&cursor=abc');
     expect(response.statusCode).toBe(400);

@@ -65,23 +65,22 @@ export class FindingsService {
       const kept = key === null ? undefined : this.pages.get(key);
       if (kept) return { state, version, key, kept, records: [] as string[], total: 0, patternCounts: {} };
       const page = query.entity
-        ? await this.ofEntity(tx, state.generation, query.entity, query.pattern, bounds)
+        ? await this.ofEntity(tx, state.generation, query.entity, query.pattern, bounds, ask.offset, ask.limit)
         : await this.page(tx, state.generation, query.pattern, bounds, ask.offset, ask.limit);
       return { state, version, key, kept, ...page };
     });
     this.maintainer.request();
     const status = statusOf(read.state, read.version, this.conflicts.queriesFingerprint);
     if (read.kept) return { ...read.kept, ...status };
-    const built = this.build(read.records, ask, query.entity !== undefined, read.total, read.patternCounts, query);
+    const built = this.build(read.records, ask.offset, read.total, read.patternCounts, query);
     if (read.key !== null) this.pages.keep(read.key, built);
     return { ...built, ...status };
   }
 
-  /** The findings of stored records, with their evidence merged into one subgraph. */
+  /** The findings of a page's stored records (from `offset` on), with their evidence merged into one subgraph. */
   private build(
     records: readonly string[],
-    ask: { offset: number; limit: number },
-    ofEntity: boolean,
+    offset: number,
     total: number,
     patternCounts: Record<string, number>,
     query: ConflictsQueryInput,
@@ -89,8 +88,7 @@ export class FindingsService {
     const findings: ConflictsResponse['findings'] = [];
     const nodes = new Map<string, ConflictsResponse['nodes'][number]>();
     const edges = new Map<string, ConflictsResponse['edges'][number]>();
-    const slice = ofEntity ? records.slice(ask.offset, ask.offset + ask.limit) : records;
-    for (const text of slice) {
+    for (const text of records) {
       const record = JSON.parse(text) as FindingRecord;
       const pattern = this.conflicts.all().find((p) => p.id === record.pattern);
       const built = pattern && findingOf(pattern, record, query.asOf, query.lang);
@@ -99,7 +97,7 @@ export class FindingsService {
       for (const n of built.nodes) nodes.set(n.id, n);
       for (const e of built.edges) edges.set(e.id, e);
     }
-    const end = ask.offset + slice.length;
+    const end = offset + records.length;
     return {
       findings,
       nodes: [...nodes.values()],
@@ -172,16 +170,26 @@ export class FindingsService {
     entity: string,
     pattern: string | undefined,
     bounds: ReturnType<typeof asOfBounds>,
+    offset: number,
+    limit: number,
   ): Promise<{ records: string[]; total: number; patternCounts: Record<string, number> }> {
-    const rows = await tx.run(cypher('queries/findings-of-entity'), { entity, generation: int(generation), ...bounds });
+    const row = (
+      await tx.run(cypher('queries/findings-of-entity'), {
+        entity,
+        generation: int(generation),
+        ...bounds,
+        pattern: pattern ?? null,
+        offset: int(offset),
+        limit: int(limit),
+      })
+    ).records[0];
     const patternCounts: Record<string, number> = {};
-    const records: string[] = [];
-    for (const r of rows.records) {
-      const of = String(r.get('pattern'));
-      patternCounts[of] = (patternCounts[of] ?? 0) + 1;
-      if (!pattern || of === pattern) records.push(String(r.get('record')));
-    }
-    return { records, total: records.length, patternCounts };
+    for (const of of (row?.get('patterns') as string[] | undefined) ?? []) patternCounts[of] = (patternCounts[of] ?? 0) + 1;
+    return {
+      records: ((row?.get('records') as string[] | undefined) ?? []).map(String),
+      total: Number(row?.get('total') ?? 0),
+      patternCounts,
+    };
   }
 }
 
