@@ -54,27 +54,25 @@ export class FindingsService {
     if (query.pattern) this.conflicts.pattern(query.pattern);
     const ask = { ...query, offset: query.cursor ? Number(query.cursor) : 0, limit: query.limit ?? ALL };
     const bounds = asOfBounds(query.asOf);
+    const nothingRead = { records: [] as string[], total: 0, patternCounts: {} };
     const read = await readTransaction(this.driver, this.database, async (tx) => {
       const state = await readState(tx);
-      const version = await graphVersion(tx);
-      if (!state?.generation)
-        return { state, version, key: null, kept: undefined, records: [] as string[], total: 0, patternCounts: {} };
+      const status = statusOf(state, await graphVersion(tx), this.conflicts.queriesFingerprint);
+      if (!state?.generation) return { status, key: null, kept: undefined, ...nothingRead };
       // A page built for the findings as they are now (page-cache.ts) is served without reading them again.
-      const current = statusOf(state, version, this.conflicts.queriesFingerprint).status === 'current';
-      const key = current ? FindingsPageCache.keyOf(state.generation, state.graphVersion, ask) : null;
+      const key = status.status === 'current' ? FindingsPageCache.keyOf(state.generation, state.graphVersion, ask) : null;
       const kept = key === null ? undefined : this.pages.get(key);
-      if (kept) return { state, version, key, kept, records: [] as string[], total: 0, patternCounts: {} };
+      if (kept) return { status, key, kept, ...nothingRead };
       const page = query.entity
         ? await this.ofEntity(tx, state.generation, query.entity, query.pattern, bounds, ask.offset, ask.limit)
         : await this.page(tx, state.generation, query.pattern, bounds, ask.offset, ask.limit);
-      return { state, version, key, kept, ...page };
+      return { status, key, kept, ...page };
     });
     this.maintainer.request();
-    const status = statusOf(read.state, read.version, this.conflicts.queriesFingerprint);
-    if (read.kept) return { ...read.kept, ...status };
+    if (read.kept) return { ...read.kept, ...read.status };
     const built = this.build(read.records, ask.offset, read.total, read.patternCounts, query);
     if (read.key !== null) this.pages.keep(read.key, built);
-    return { ...built, ...status };
+    return { ...built, ...read.status };
   }
 
   /** The findings of a page's stored records (from `offset` on), with their evidence merged into one subgraph. */

@@ -157,7 +157,7 @@ function UpdatingNote({
 }) {
   const { t } = useTranslation();
   const progress = response.progress;
-  const failedSoFar = (progress?.failed ?? []).map((f) => patterns.find((p) => p.id === f.pattern)?.name ?? f.pattern);
+  const failedSoFar = (progress?.failed ?? []).map((f) => patternName(patterns, f.pattern));
   return (
     <p className="conflicts__updating" role="status" data-testid="conflicts-updating">
       {progress ? t('conflicts.updatingProgress', { done: progress.done, total: progress.total }) : t('conflicts.updating')}
@@ -169,6 +169,11 @@ function UpdatingNote({
       )}
     </p>
   );
+}
+
+/** A pattern's name in the reader's language, or its id when the server no longer lists it. */
+function patternName(patterns: readonly PatternInfo[], id: string): string {
+  return patterns.find((p) => p.id === id)?.name ?? id;
 }
 
 /**
@@ -194,7 +199,7 @@ function FailedNotes({
       {failed.map((f) => (
         <li key={f.pattern} role="note">
           {t('conflicts.failedPattern', {
-            name: patterns.find((p) => p.id === f.pattern)?.name ?? f.pattern,
+            name: patternName(patterns, f.pattern),
             reason: reason(f),
           })}
         </li>
