@@ -3,6 +3,10 @@
 // evidence, so an entity's findings are found by index. Neither is an :Entity: they never show in the graph.
 CREATE INDEX finding_order IF NOT EXISTS
 FOR (f:Finding) ON (f.order);
+// One pattern's findings in order (findings-page-of-pattern): a pattern with few findings is not looked
+// for among all of them.
+CREATE INDEX finding_pattern_order IF NOT EXISTS
+FOR (f:Finding) ON (f.pattern, f.order);
 CREATE INDEX finding_id IF NOT EXISTS
 FOR (f:Finding) ON (f.id);
 CREATE INDEX finding_generation IF NOT EXISTS

@@ -201,8 +201,8 @@ export function renderReport(report: BenchReport): string {
         ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
       ),
       '',
-      'Whole graph, no entity (first page of 100 findings; the patterns still run over the whole graph), asked twice: ' +
-        'the answer is kept until the graph changes.',
+      'Whole graph, no entity: the first page of 100 stored findings of each pattern, asked twice (the second ask is ' +
+        'answered from the pages kept while the findings are current).',
       '',
       markdownTable(
         ['pattern', 'first ms', 'again ms', 'findings'],

@@ -89,6 +89,27 @@ describe('pages of findings', () => {
     expect(ids(seen)).toEqual(ids(all.findings));
   });
 
+  it('of one pattern are that pattern’s part of the whole list, in the same order, with or without a date', async () => {
+    for (const asOf of [undefined, '2020-06-01']) {
+      const whole = asOf ? await get(`/api/conflicts?asOf=${asOf}`) : all;
+      const patterns = [...new Set(whole.findings.map((f) => f.pattern))];
+      expect(patterns.length).toBeGreaterThanOrEqual(asOf ? 2 : 4);
+      for (const pattern of patterns) {
+        const expected = whole.findings.filter((f) => f.pattern === pattern);
+        const seen: Finding[] = [];
+        let cursor: string | null | undefined = undefined;
+        do {
+          const query = `pattern=${pattern}&limit=2${asOf ? `&asOf=${asOf}` : ''}${cursor ? `&cursor=${cursor}` : ''}`;
+          const page: ConflictsResponse = await get(`/api/conflicts?${query}`);
+          expect(page.total, pattern).toBe(expected.length);
+          seen.push(...page.findings);
+          cursor = page.nextCursor;
+        } while (cursor);
+        expect(ids(seen), `${pattern} asOf ${asOf}`).toEqual(ids(expected));
+      }
+    }
+  });
+
   it('of one entity, of one pattern or of all, cover its findings once, in order, with the counts of every pattern', async () => {
     const counts = (findings: Finding[]) =>
       findings.reduce<Record<string, number>>((c, f) => ({ ...c, [f.pattern]: (c[f.pattern] ?? 0) + 1 }), {});

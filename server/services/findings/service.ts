@@ -141,13 +141,10 @@ export class FindingsService {
     limit: number,
   ): Promise<{ records: string[]; total: number; patternCounts: Record<string, number> }> {
     const prefix = generationPrefix(generation);
-    const rows = await tx.run(cypher('queries/findings-page'), {
-      prefix,
-      pattern: pattern ?? null,
-      ...bounds,
-      offset: int(offset),
-      limit: int(limit),
-    });
+    const paging = { prefix, ...bounds, offset: int(offset), limit: int(limit) };
+    const rows = pattern
+      ? await tx.run(cypher('queries/findings-page-of-pattern'), { pattern, ...paging })
+      : await tx.run(cypher('queries/findings-page'), paging);
     // The counts kept beside the findings, unless a date is asked for (then the rows are tested again).
     const counts =
       bounds.asOfFrom === null
