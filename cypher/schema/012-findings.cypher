@@ -13,6 +13,9 @@ CREATE INDEX finding_generation IF NOT EXISTS
 FOR (f:Finding) ON (f.generation);
 CREATE INDEX finding_member_entity IF NOT EXISTS
 FOR (m:FindingMember) ON (m.entityId);
+// An entity's members of one generation (findings-of-entity), not those of a generation being replaced.
+CREATE INDEX finding_member_entity_generation IF NOT EXISTS
+FOR (m:FindingMember) ON (m.entityId, m.generation);
 CREATE INDEX finding_member_finding IF NOT EXISTS
 FOR (m:FindingMember) ON (m.findingId);
 CREATE INDEX finding_member_generation IF NOT EXISTS

@@ -134,6 +134,24 @@ describe('pages of findings', () => {
     }
   });
 
+  it('of one entity on a date are the whole graph’s findings on that date whose evidence includes it', async () => {
+    const asOf = '2020-06-01';
+    const whole = await get(`/api/conflicts?asOf=${asOf}`);
+    const counts = (findings: Finding[]) =>
+      findings.reduce<Record<string, number>>((c, f) => ({ ...c, [f.pattern]: (c[f.pattern] ?? 0) + 1 }), {});
+    const involved = [...new Set(whole.findings.flatMap((f) => f.nodeIds))];
+    expect(involved.length).toBeGreaterThan(5);
+    for (const entity of involved) {
+      const about = whole.findings.filter((f) => f.nodeIds.includes(entity));
+      for (const pattern of [undefined, about[0]!.pattern]) {
+        const query = `entity=${encodeURIComponent(entity)}&asOf=${asOf}${pattern ? `&pattern=${pattern}` : ''}`;
+        const page = await get(`/api/conflicts?${query}`);
+        expect(page.findings, `${entity} ${pattern}`).toEqual(about.filter((f) => !pattern || f.pattern === pattern));
+        expect(page.patternCounts, entity).toEqual(counts(about));
+      }
+    }
+  });
+
   it('refuses a cursor that is not one', async () => {
     const response = await app.inject('/api/conflicts?limit=2&cursor=abc');
     expect(response.statusCode).toBe(400);

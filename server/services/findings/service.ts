@@ -169,7 +169,7 @@ export class FindingsService {
     limit: number,
   ): Promise<{ records: string[]; total: number; patternCounts: Record<string, number> }> {
     const row = (
-      await tx.run(cypher('queries/findings-of-entity'), {
+      await tx.run(cypher(bounds.asOfFrom === null ? 'queries/findings-of-entity' : 'queries/findings-of-entity-as-of'), {
         entity,
         generation: int(generation),
         ...bounds,
@@ -179,7 +179,8 @@ export class FindingsService {
       })
     ).records[0];
     const patternCounts: Record<string, number> = {};
-    for (const of of (row?.get('patterns') as string[] | undefined) ?? []) patternCounts[of] = (patternCounts[of] ?? 0) + 1;
+    for (const { pattern: of, count } of (row?.get('counts') as { pattern: string; count: unknown }[] | undefined) ?? [])
+      patternCounts[of] = Number(count);
     return {
       records: ((row?.get('records') as string[] | undefined) ?? []).map(String),
       total: Number(row?.get('total') ?? 0),
