@@ -1,8 +1,9 @@
 /**
- * A pattern whose whole-graph query fails (docs/adr/0021): the full recomputation records it as failed
+ * A pattern whose whole-graph run fails (docs/adr/0021): the full recomputation records it as failed
  * and goes on, the other patterns' findings are stored and served, the status is `current` and names the
  * failed pattern, and no further full recomputation starts until one is due for another reason. The
- * failure is a real one: the pattern's whole-graph form divides by zero in the database.
+ * failures are real ones: the pattern's whole-graph form divides by zero in the database, or returns rows
+ * this app cannot build findings from.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Driver } from 'neo4j-driver';
@@ -21,6 +22,13 @@ const FAILING = 'board-interlock';
 /** The pattern's columns, with a fact the database cannot compute. */
 const DIVIDES_BY_ZERO = `UNWIND [0] AS zero
 RETURN [] AS key, [] AS evidence, [] AS timed, {boom: 1 / zero} AS facts`;
+/** The pattern's columns, holding nothing a finding can be built from. */
+const UNREADABLE_ROWS = `UNWIND [1] AS one
+RETURN null AS key, null AS evidence, null AS timed, null AS facts`;
+const CASES = [
+  { what: 'whose whole-graph query fails in the database', query: DIVIDES_BY_ZERO, reason: 'ArithmeticError' },
+  { what: 'whose rows cannot be built into findings', query: UNREADABLE_ROWS, reason: 'its findings could not be built' },
+];
 
 /** A maintainer and the findings it keeps, over `patterns`. */
 function findingsOf(driver: Driver, patterns: PatternDefinition[]) {
@@ -40,13 +48,13 @@ async function untilCurrent(findings: FindingsService, patienceMs = 300_000): Pr
   }
 }
 
-describe('a pattern that fails over the whole graph', () => {
+describe.each(CASES)('a pattern $what', ({ query, reason }) => {
   let driver: Driver;
   let failing: ReturnType<typeof findingsOf>;
 
   beforeAll(() => {
     driver = testDriver();
-    const patterns = loadPatterns().map((p) => (p.id === FAILING ? { ...p, wholeGraphQuery: DIVIDES_BY_ZERO } : p));
+    const patterns = loadPatterns().map((p) => (p.id === FAILING ? { ...p, wholeGraphQuery: query } : p));
     failing = findingsOf(driver, patterns);
   });
   afterAll(async () => {
@@ -65,7 +73,7 @@ describe('a pattern that fails over the whole graph', () => {
     // Other pattern queries than the stored findings were made with: a full recomputation is due.
     const status = FindingsStatus.parse(await untilCurrent(failing.findings));
     expect(status.failedPatterns).toEqual([
-      { pattern: FAILING, cause: 'error', reason: expect.stringContaining('ArithmeticError'), at: expect.any(String) },
+      { pattern: FAILING, cause: 'error', reason: expect.stringContaining(reason), at: expect.any(String) },
     ]);
 
     const answer = ConflictsResponse.parse(await failing.findings.answer({}));

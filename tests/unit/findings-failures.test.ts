@@ -1,7 +1,7 @@
 /** Which errors of a pattern's whole-graph run are the pattern's failure, and how they are worded. */
 import { Neo4jError } from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
-import { patternFailure } from '../../server/services/findings/failures.js';
+import { buildFailure, patternFailure } from '../../server/services/findings/failures.js';
 
 const CAP = 30 * 60_000;
 const neo4j = (code: string, message = 'x', gqlStatus = '') => new Neo4jError(message, code, gqlStatus, '');
@@ -37,5 +37,16 @@ describe('a pattern failing over the whole graph', () => {
     expect(patternFailure(neo4j('Neo.TransientError.General.DatabaseUnavailable'), CAP)).toBeNull();
     expect(patternFailure(new Error('lost the lease of the full recomputation'), CAP)).toBeNull();
     expect(patternFailure(neo4j(''), CAP)).toBeNull();
+  });
+
+  it('is the pattern’s failure when its findings cannot be built from the rows read, named and shortened', () => {
+    expect(buildFailure(new TypeError("Cannot read properties of null (reading 'map')\n    at findingRecords"))).toEqual({
+      cause: 'error',
+      reason: "its findings could not be built: TypeError: Cannot read properties of null (reading 'map')",
+    });
+    expect(buildFailure(new RangeError('Invalid string length'))).toMatchObject({
+      reason: expect.stringContaining('RangeError'),
+    });
+    expect(buildFailure(new Error('z'.repeat(1000))).reason.length).toBe(200);
   });
 });

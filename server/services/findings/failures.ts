@@ -37,6 +37,20 @@ export function patternFailure(error: unknown, capMs: number): PatternFailure | 
   if (isQueryTimeout(error)) return { cause: 'timeout', reason: `passed the ${Math.round(capMs / 60_000)}-minute cap` };
   if (isDatabaseUnavailable(error)) return null;
   const message = error.message.split('\n')[0]?.trim() ?? '';
-  const reason = message ? `${error.code}: ${message}` : error.code;
-  return { cause: 'error', reason: reason.length > REASON_LENGTH ? `${reason.slice(0, REASON_LENGTH - 1)}…` : reason };
+  return { cause: 'error', reason: shortened(message ? `${error.code}: ${message}` : error.code) };
+}
+
+/**
+ * A pattern whose rows were read but whose findings could not be built or stored from them: an error of
+ * this app's code, or a finding too large to store. Running it again fails the same way, so it is the
+ * pattern's failure as well, not an outage to try again (which at 1M would start a half-hour
+ * recomputation over and over).
+ */
+export function buildFailure(error: unknown): PatternFailure {
+  const message = error instanceof Error ? `${error.name}: ${error.message.split('\n')[0]?.trim() ?? ''}` : String(error);
+  return { cause: 'error', reason: shortened(`its findings could not be built: ${message}`) };
+}
+
+function shortened(reason: string): string {
+  return reason.length > REASON_LENGTH ? `${reason.slice(0, REASON_LENGTH - 1)}…` : reason;
 }

@@ -9,8 +9,8 @@
  *   (the entity count moved without an entry), or no findings yet: every pattern runs over the whole
  *   graph into a new generation, which is served once complete; the entries written meanwhile are then
  *   replayed on it. Progress is stored for /api/health and the Conflicts panel. A pattern whose query
- *   fails over the whole graph (memory, time cap, a Neo4j error) is recorded as failed in the generation
- *   and the others go on; the next full run comes when one is due for another reason, as after a success.
+ *   fails over the whole graph (memory, time cap, a Neo4j error, rows its findings cannot be built from)
+ *   is recorded as failed in the generation and the others go on; the next full run comes when one is due for another reason, as after a success.
  *
  * Any number of processes may run a maintainer on one database: two leases on the state node (one per
  * kind of work) make one process at a time do each; a process that dies leaves a lease that expires.
@@ -18,7 +18,7 @@
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
-import { int } from 'neo4j-driver';
+import { int, Neo4jError } from 'neo4j-driver';
 import type { FailedPattern } from '../../../schemas/index.js';
 import { cypher } from '../../db/cypher-files.js';
 import { graphVersion } from '../graph-version.js';
@@ -26,7 +26,7 @@ import { openSession } from '../../db/transactions.js';
 import type { ConflictService } from '../conflicts/service.js';
 import { findingOf, type FindingRecord } from '../conflicts/findings.js';
 import type { PatternDefinition } from '../conflicts/pattern-files.js';
-import { patternFailure } from './failures.js';
+import { buildFailure, patternFailure, type PatternFailure } from './failures.js';
 import {
   auditSince,
   createFindings,
@@ -371,9 +371,21 @@ export class FindingsMaintainer {
       const records = (await this.wholeGraph(pattern, failed)) ?? [];
       // Serialised a batch at a time: a stored finding carries its record as JSON, and a pattern's
       // findings over a 1M-relationship graph serialised at once would not fit in the process's memory.
+      const written: string[] = [];
       for (let i = 0; i < records.length; i += WRITE_BATCH) {
-        const stored = records.slice(i, i + WRITE_BATCH).flatMap((r) => toStored(generation, pattern, r) ?? []);
+        let stored: StoredFinding[];
+        try {
+          stored = records.slice(i, i + WRITE_BATCH).flatMap((r) => toStored(generation, pattern, r) ?? []);
+        } catch (error) {
+          // None of the pattern's findings are kept, rather than some of them: the pattern is named as
+          // not computed, and a partial list would read as all of them.
+          await this.removeFindings(generation, written);
+          progress.findings -= written.length;
+          this.recordFailure(failed, pattern, buildFailure(error), error);
+          break;
+        }
         await this.write((tx) => createFindings(tx, stored));
+        written.push(...stored.map((s) => s.id));
         progress.findings += stored.length;
         await this.report(progress);
       }
@@ -402,24 +414,32 @@ export class FindingsMaintainer {
   }
 
   /**
-   * One pattern's records over the whole graph, or null when its query failed: the failure is added to
-   * `failed` and the recomputation goes on, since running it again would fail again (a pattern past the
-   * database's memory at 1M relationships would otherwise restart the whole recomputation forever).
-   * An outage still stops the recomputation.
+   * One pattern's records over the whole graph, or null when its query failed or its records could not
+   * be built from the rows: the failure is added to `failed` and the recomputation goes on, since running
+   * it again would fail again (a pattern past the database's memory at 1M relationships would otherwise
+   * restart the whole recomputation forever). An outage still stops the recomputation.
    */
   private async wholeGraph(pattern: PatternDefinition, failed: FailedPattern[]): Promise<FindingRecord[] | null> {
     try {
       return await this.conflicts.records(pattern, null, FULL_QUERY_TIMEOUT_MS);
     } catch (error) {
-      const failure = patternFailure(error, FULL_QUERY_TIMEOUT_MS);
+      // An error that is not the database's was raised building the records from the rows read.
+      const failure = error instanceof Neo4jError ? patternFailure(error, FULL_QUERY_TIMEOUT_MS) : buildFailure(error);
       if (!failure) throw error;
-      failed.push({ pattern: pattern.id, ...failure, at: new Date().toISOString() });
-      this.log(
-        `pattern ${pattern.id} could not be computed over the whole graph (${failure.reason}); going on without it`,
-        error,
-      );
+      this.recordFailure(failed, pattern, failure, error);
       return null;
     }
+  }
+
+  private recordFailure(failed: FailedPattern[], pattern: PatternDefinition, failure: PatternFailure, error: unknown): void {
+    failed.push({ pattern: pattern.id, ...failure, at: new Date().toISOString() });
+    this.log(`pattern ${pattern.id} could not be computed over the whole graph (${failure.reason}); going on without it`, error);
+  }
+
+  /** Removes findings of `generation` by id, a batch at a time. */
+  private async removeFindings(generation: number, ids: readonly string[]): Promise<void> {
+    for (let i = 0; i < ids.length; i += WRITE_BATCH)
+      await this.write((tx) => deleteFindings(tx, generation, [...ids.slice(i, i + WRITE_BATCH)]));
   }
 
   private async report(progress: FullProgress): Promise<void> {
