@@ -8,7 +8,7 @@ MATCH (m:FindingMember {entityId: $entity, generation: $generation})
 WITH DISTINCT m.findingId AS id
 WITH split(id, ':')[0] AS pattern, collect(id) AS ids
 WITH collect({pattern: pattern, count: size(ids), ids: CASE WHEN $pattern IS NULL OR pattern = $pattern THEN ids ELSE [] END}) AS groups
-WITH [g IN groups | {pattern: g.pattern, count: g.count}] AS counts, reduce(all = [], g IN groups | all + g.ids) AS asked
+WITH [g IN groups | {pattern: g.pattern, count: g.count}] AS counts, reduce(taken = [], g IN groups | taken + g.ids) AS asked
 CALL (asked) {
   UNWIND asked AS id
   MATCH (f:Finding {id: id})

@@ -15,6 +15,9 @@ let all: ConflictsResponse;
 
 const get = (url: string) => getJson<ConflictsResponse>(app, url);
 const ids = (findings: Finding[]) => findings.map((f) => f.id);
+/** How many of `findings` each pattern has, as `patternCounts` says. */
+const counts = (findings: Finding[]) =>
+  findings.reduce<Record<string, number>>((c, f) => ({ ...c, [f.pattern]: (c[f.pattern] ?? 0) + 1 }), {});
 
 beforeAll(async () => {
   app = await buildTestApp();
@@ -111,8 +114,6 @@ describe('pages of findings', () => {
   });
 
   it('of one entity, of one pattern or of all, cover its findings once, in order, with the counts of every pattern', async () => {
-    const counts = (findings: Finding[]) =>
-      findings.reduce<Record<string, number>>((c, f) => ({ ...c, [f.pattern]: (c[f.pattern] ?? 0) + 1 }), {});
     const busiest = [...new Set(all.findings.flatMap((f) => f.nodeIds))]
       .map((id) => ({ id, findings: all.findings.filter((f) => f.nodeIds.includes(id)) }))
       .sort((a, b) => b.findings.length - a.findings.length)[0]!;
@@ -137,8 +138,6 @@ describe('pages of findings', () => {
   it('of one entity on a date are the whole graph’s findings on that date whose evidence includes it', async () => {
     const asOf = '2020-06-01';
     const whole = await get(`/api/conflicts?asOf=${asOf}`);
-    const counts = (findings: Finding[]) =>
-      findings.reduce<Record<string, number>>((c, f) => ({ ...c, [f.pattern]: (c[f.pattern] ?? 0) + 1 }), {});
     const involved = [...new Set(whole.findings.flatMap((f) => f.nodeIds))];
     expect(involved.length).toBeGreaterThan(5);
     for (const entity of involved) {

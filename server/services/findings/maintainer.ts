@@ -10,7 +10,8 @@
  *   graph into a new generation, which is served once complete; the entries written meanwhile are then
  *   replayed on it. Progress is stored for /api/health and the Conflicts panel. A pattern whose query
  *   fails over the whole graph (memory, time cap, a Neo4j error, rows its findings cannot be built from)
- *   is recorded as failed in the generation and the others go on; the next full run comes when one is due for another reason, as after a success.
+ *   is recorded as failed in the generation and the others go on; the next full run comes when one is
+ *   due for another reason, as after a success.
  *
  * Any number of processes may run a maintainer on one database: two leases on the state node (one per
  * kind of work) make one process at a time do each; a process that dies leaves a lease that expires.
@@ -439,7 +440,7 @@ export class FindingsMaintainer {
   /** Removes findings of `generation` by id, a batch at a time. */
   private async removeFindings(generation: number, ids: readonly string[]): Promise<void> {
     for (let i = 0; i < ids.length; i += WRITE_BATCH)
-      await this.write((tx) => deleteFindings(tx, generation, [...ids.slice(i, i + WRITE_BATCH)]));
+      await this.write((tx) => deleteFindings(tx, generation, ids.slice(i, i + WRITE_BATCH)));
   }
 
   private async report(progress: FullProgress): Promise<void> {
