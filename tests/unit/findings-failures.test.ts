@@ -1,7 +1,7 @@
 /** Which errors of a pattern's whole-graph run are the pattern's failure, and how they are worded. */
 import { Neo4jError } from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
-import { buildFailure, patternFailure } from '../../server/services/findings/failures.js';
+import { buildFailure, isOutage, patternFailure } from '../../server/services/findings/failures.js';
 
 const CAP = 30 * 60_000;
 const neo4j = (code: string, message = 'x', gqlStatus = '') => new Neo4jError(message, code, gqlStatus, '');
@@ -48,5 +48,21 @@ describe('a pattern failing over the whole graph', () => {
       reason: expect.stringContaining('RangeError'),
     });
     expect(buildFailure(new Error('z'.repeat(1000))).reason.length).toBe(200);
+  });
+});
+
+describe('an error of the findings update that trying again would mend', () => {
+  it('is the database unreachable, restarting or at capacity', () => {
+    expect(isOutage(neo4j('ServiceUnavailable'))).toBe(true);
+    expect(isOutage(neo4j('SessionExpired'))).toBe(true);
+    expect(isOutage(neo4j('Neo.TransientError.General.DatabaseUnavailable'))).toBe(true);
+    expect(isOutage(neo4j('', 'Connection acquisition timed out in 60000 ms.'))).toBe(true);
+  });
+
+  it('is not a query past its cap or the memory it may use, an error of the query, or one of this app', () => {
+    expect(isOutage(neo4j('Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration'))).toBe(false);
+    expect(isOutage(neo4j('Neo.TransientError.General.TransactionMemoryLimit'))).toBe(false);
+    expect(isOutage(neo4j('Neo.ClientError.Statement.ArithmeticError'))).toBe(false);
+    expect(isOutage(new TypeError("Cannot read properties of null (reading 'map')"))).toBe(false);
   });
 });

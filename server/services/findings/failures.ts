@@ -8,7 +8,7 @@
 import { Neo4jError } from 'neo4j-driver';
 import type { FailedPattern } from '../../../schemas/index.js';
 import { isQueryTimeout } from '../../db/guarded-driver.js';
-import { isDatabaseUnavailable } from '../../plugins/app/error-handler.js';
+import { isDatabaseUnavailable, isPoolExhausted } from '../../plugins/app/error-handler.js';
 
 /** Why a pattern failed: `cause` for the page to word it, `reason` in plain English for the API and logs. */
 export type PatternFailure = Pick<FailedPattern, 'cause' | 'reason'>;
@@ -31,13 +31,26 @@ const REASON_LENGTH = 200;
  */
 export function patternFailure(error: unknown, capMs: number): PatternFailure | null {
   if (!(error instanceof Neo4jError) || !error.code) return null;
-  // Memory errors are transient to Neo4j, but running the same query again fails the same way.
-  if (MEMORY_CODES.has(error.code) || MEMORY_GQL_STATUSES.has(error.gqlStatus))
-    return { cause: 'memory', reason: "exceeded the database's transaction memory" };
+  if (isMemoryError(error)) return { cause: 'memory', reason: "exceeded the database's transaction memory" };
   if (isQueryTimeout(error)) return { cause: 'timeout', reason: `passed the ${Math.round(capMs / 60_000)}-minute cap` };
   if (isDatabaseUnavailable(error)) return null;
   const message = error.message.split('\n')[0]?.trim() ?? '';
   return { cause: 'error', reason: shortened(message ? `${error.code}: ${message}` : error.code) };
+}
+
+/**
+ * The database unreachable, restarting or at capacity: nothing about the work itself, which succeeds
+ * when tried again as it is. Any other error (a query past its cap or the database's memory, a bug, a
+ * record too large to store) fails the same way the next time.
+ */
+export function isOutage(error: unknown): boolean {
+  if (!(error instanceof Neo4jError) || isMemoryError(error)) return false;
+  return !error.code || isDatabaseUnavailable(error) || isPoolExhausted(error);
+}
+
+/** Memory errors are transient to Neo4j, but running the same query again fails the same way. */
+function isMemoryError(error: Neo4jError): boolean {
+  return MEMORY_CODES.has(error.code) || MEMORY_GQL_STATUSES.has(error.gqlStatus);
 }
 
 /**

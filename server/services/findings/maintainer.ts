@@ -27,7 +27,7 @@ import { openSession } from '../../db/transactions.js';
 import type { ConflictService } from '../conflicts/service.js';
 import { findingOf, type FindingRecord } from '../conflicts/findings.js';
 import type { PatternDefinition } from '../conflicts/pattern-files.js';
-import { buildFailure, patternFailure, type PatternFailure } from './failures.js';
+import { buildFailure, isOutage, patternFailure, type PatternFailure } from './failures.js';
 import {
   auditSince,
   createFindings,
@@ -238,8 +238,7 @@ export class FindingsMaintainer {
       if (summary.idsTruncated || ids.length > INCREMENTAL_LIMIT) needsFull = true;
       else for (const id of ids) changed.add(id);
     }
-    if (changed.size > INCREMENTAL_LIMIT) needsFull = true;
-    else await this.update(state.generation, [...changed]);
+    if (changed.size > INCREMENTAL_LIMIT || !(await this.updated(state.generation, [...changed]))) needsFull = true;
     const advanced = await this.advance(state, entries, seen, reached, needsFull);
     if (needsFull) return 'full';
     return advanced && complete ? 'done' : 'more';
@@ -275,6 +274,24 @@ export class FindingsMaintainer {
         ).records[0],
     );
     return Number(row?.get('advanced') ?? 0) > 0;
+  }
+
+  /**
+   * `update`, or false when the findings about `changed` cannot be computed entity by entity for a reason
+   * that trying again would not change (a pattern's query past its cap or the database's memory for one
+   * of them, a record that cannot be built): the whole graph is then recomputed instead, which names a
+   * pattern that cannot be computed there either. Before, the same update failed on every poll and the
+   * findings stayed `updating`, edits after it never taken in. An outage is thrown: the next poll retries.
+   */
+  private async updated(generation: number, changed: string[]): Promise<boolean> {
+    try {
+      await this.update(generation, changed);
+      return true;
+    } catch (error) {
+      if (isOutage(error)) throw error;
+      this.log('the findings of a change could not be updated entity by entity; recomputing them over the whole graph', error);
+      return false;
+    }
   }
 
   /** Replaces the stored findings that include `changed` entities with those computed now. */
