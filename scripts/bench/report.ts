@@ -180,8 +180,8 @@ export function renderReport(report: BenchReport): string {
     out.push(
       `## Queries (${n(queries.relationships, 0)} relationships)`,
       '',
-      'Milliseconds per request, closed loop, through the HTTP API against the same Cypher on raw neo4j-driver (ratio = ' +
-        'API p50 / raw p50). Conflicts are asked for one entity (the page asks for the selected entity). Targets: 2-hop p95 ' +
+      'Milliseconds per request, closed loop, through the HTTP API against the same Cypher on raw neo4j-driver, each ' +
+        'client alternating the two (ratio = API p50 / raw p50). Conflicts are asked for one entity (the page asks for the selected entity). Targets: 2-hop p95 ' +
         '≤ 30 ms and shortest paths p95 ≤ 50 ms with 8 clients (at 1M), search p95 ≤ 15 ms, API overhead ≤ 1.15×.',
       '',
       markdownTable(
