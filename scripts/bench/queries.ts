@@ -109,9 +109,8 @@ export async function benchQueries(options: {
     await warmUp(c.api);
     for (const concurrency of options.concurrency) {
       // Each client alternates a raw and an API request with the same parameters, so both sides see the
-      // machine at the same moments. Measured one side after the other (a few seconds each), the drift of a
-      // shared machine between the two blocks read as overhead: search at 1M, December 3, API p50 +3.4 ms
-      // in blocks, +0.5 ms alternating.
+      // machine at the same moments: measured one side after the other (a few seconds each), the drift of
+      // a shared machine between the two blocks counted as the overhead of one side.
       const latencies = { raw: [] as number[], api: [] as number[] };
       await closedLoop(
         concurrency,
