@@ -118,12 +118,17 @@ describe('stored findings', () => {
       return Object.fromEntries(rows.records.map((r) => [String(r.get('pattern')), Number(r.get('count'))]));
     });
   const interlockUrl = () => `/api/conflicts?pattern=board-interlock&entity=${encodeURIComponent(orgId)}`;
+  const today = new Date().toISOString().slice(0, 10);
+  /** The whole graph's counts on today's date as the API gives them (kept per state of the findings once asked). */
+  const countsToday = async () => (await currentFindings(app, `/api/conflicts?asOf=${today}&limit=1`)).patternCounts;
 
   it('show a finding an edit creates, and drop it when the edit is undone, without a whole-graph pattern', async () => {
     // The first ask starts the findings off (a full computation when there are none yet); wait for them.
     const before = await currentFindings(app, interlockUrl());
     expect(before.findings).toEqual([]);
     expect(before.graphVersion).toEqual(expect.any(String));
+    const todayBefore = await countsToday();
+    expect(await countsToday()).toEqual(todayBefore);
     patternRuns.length = 0;
 
     const seat = await app.inject({
@@ -146,6 +151,9 @@ describe('stored findings', () => {
     // Its counts (kept as findings are written, not counted per request) are those of the findings stored.
     expect(whole.patternCounts).toEqual(await storedCounts());
     expect(whole.total).toBe(whole.findings.length);
+    // The counts on a date are counted again for the new state of the findings, not served as kept.
+    const todayAfter = await countsToday();
+    expect(todayAfter?.['board-interlock']).toBe((todayBefore?.['board-interlock'] ?? 0) + after.findings.length);
 
     const undo = await app.inject({ method: 'POST', url: `/api/audit/${auditId}/undo`, headers: asAdmin() });
     expect(undo.statusCode, undo.body).toBe(200);
@@ -155,6 +163,7 @@ describe('stored findings', () => {
     expect(wholeAgain.findings.map((f) => f.id)).not.toEqual(expect.arrayContaining(after.findings.map((f) => f.id)));
     expect(wholeAgain.patternCounts).toEqual(await storedCounts());
     expect(wholeAgain.patternCounts?.['board-interlock']).toBe((whole.total ?? 0) - after.findings.length);
+    expect(await countsToday()).toEqual(todayBefore);
 
     // Patterns ran for the entities the edits touched, never over the whole graph.
     expect(patternRuns.length).toBeGreaterThan(0);

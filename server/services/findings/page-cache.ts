@@ -1,5 +1,6 @@
 /**
- * Pages of stored findings built once and kept in this process's memory while the findings are current.
+ * Pages of stored findings built once and kept in this process's memory while the findings are current,
+ * and the per-pattern counts of the findings on a date.
  *
  * Every reader who opens the Conflicts panel asks for the same first page, and building one (parsing a
  * hundred records, writing their explanations, gathering their evidence) costs far more than reading it.
@@ -40,6 +41,8 @@ export class FindingsPageCache {
     maxSize: MAX_ELEMENTS,
     sizeCalculation: (page) => Math.max(1, elementsOf(page)),
   });
+  /** Counts per pattern on a date, by `countsKeyOf`: a few patterns each, so a count of them is enough. */
+  private readonly counts = new LRUCache<string, Record<string, number>>({ max: 200 });
 
   /** The key of a page of the findings as the state read now describes them. */
   static keyOf(generation: number, reflected: string | null | undefined, ask: PageAsk): string {
@@ -55,11 +58,27 @@ export class FindingsPageCache {
     ]);
   }
 
+  /**
+   * The key of the per-pattern counts of all findings on a date: counting them tests every finding's
+   * dates (seconds at 1M relationships), and every page and pattern tab of that date shows the same counts.
+   */
+  static countsKeyOf(generation: number, reflected: string | null | undefined, asOf: string): string {
+    return JSON.stringify(['counts', generation, reflected ?? null, asOf]);
+  }
+
   get(key: string): BuiltPage | undefined {
     return this.pages.get(key);
   }
 
   keep(key: string, page: BuiltPage): void {
     if (elementsOf(page) <= MAX_PAGE_ELEMENTS) this.pages.set(key, page);
+  }
+
+  countsOn(key: string): Record<string, number> | undefined {
+    return this.counts.get(key);
+  }
+
+  keepCounts(key: string, counts: Record<string, number>): void {
+    this.counts.set(key, counts);
   }
 }

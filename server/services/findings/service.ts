@@ -60,12 +60,15 @@ export class FindingsService {
       const status = statusOf(state, await graphVersion(tx), this.conflicts.queriesFingerprint);
       if (!state?.generation) return { status, key: null, kept: undefined, ...nothingRead };
       // A page built for the findings as they are now (page-cache.ts) is served without reading them again.
-      const key = status.status === 'current' ? FindingsPageCache.keyOf(state.generation, state.graphVersion, ask) : null;
+      const current = status.status === 'current';
+      const key = current ? FindingsPageCache.keyOf(state.generation, state.graphVersion, ask) : null;
       const kept = key === null ? undefined : this.pages.get(key);
       if (kept) return { status, key, kept, ...nothingRead };
+      const countsKey =
+        current && query.asOf ? FindingsPageCache.countsKeyOf(state.generation, state.graphVersion, query.asOf) : null;
       const page = query.entity
         ? await this.ofEntity(tx, state.generation, query.entity, query.pattern, bounds, ask.offset, ask.limit)
-        : await this.page(tx, state.generation, query.pattern, bounds, ask.offset, ask.limit);
+        : await this.page(tx, state.generation, query.pattern, bounds, ask.offset, ask.limit, countsKey);
       return { status, key, kept, ...page };
     });
     this.maintainer.request();
@@ -139,24 +142,37 @@ export class FindingsService {
     bounds: ReturnType<typeof asOfBounds>,
     offset: number,
     limit: number,
+    /** Where the counts on the asked date are kept (page-cache.ts); null while the findings are updating. */
+    countsKey: string | null = null,
   ): Promise<{ records: string[]; total: number; patternCounts: Record<string, number> }> {
     const prefix = generationPrefix(generation);
     const paging = { prefix, ...bounds, offset: int(offset), limit: int(limit) };
     const rows = pattern
       ? await tx.run(cypher('queries/findings-page-of-pattern'), { pattern, ...paging })
       : await tx.run(cypher('queries/findings-page'), paging);
-    // The counts kept beside the findings, unless a date is asked for (then the rows are tested again).
-    const counts =
-      bounds.asOfFrom === null
-        ? await tx.run(cypher('queries/findings-counts'), { generation: int(generation) })
-        : await tx.run(cypher('queries/findings-count'), { prefix, ...bounds });
-    const patternCounts: Record<string, number> = {};
-    for (const r of counts.records) patternCounts[String(r.get('pattern'))] = Number(r.get('count'));
+    const patternCounts =
+      (countsKey === null ? undefined : this.pages.countsOn(countsKey)) ?? (await this.counts(tx, generation, bounds));
+    if (countsKey !== null) this.pages.keepCounts(countsKey, patternCounts);
     return {
       records: rows.records.map((r) => String(r.get('record'))),
       total: totalOf(patternCounts, pattern),
       patternCounts,
     };
+  }
+
+  /** Findings per pattern: the counts kept beside them, unless a date is asked for (then every finding's dates are tested). */
+  private async counts(
+    tx: ManagedTransaction,
+    generation: number,
+    bounds: ReturnType<typeof asOfBounds>,
+  ): Promise<Record<string, number>> {
+    const counts =
+      bounds.asOfFrom === null
+        ? await tx.run(cypher('queries/findings-counts'), { generation: int(generation) })
+        : await tx.run(cypher('queries/findings-count'), { prefix: generationPrefix(generation), ...bounds });
+    const patternCounts: Record<string, number> = {};
+    for (const r of counts.records) patternCounts[String(r.get('pattern'))] = Number(r.get('count'));
+    return patternCounts;
   }
 
   private async ofEntity(
