@@ -51,42 +51,44 @@ async function untilCurrent(findings: FindingsService, patienceMs = 300_000): Pr
   }
 }
 
-/** Findings of the patterns as they are, as the global setup leaves them for the next files. */
-async function restoreUsual(driver: Driver): Promise<void> {
-  const usual = findingsOf(driver, loadPatterns());
-  try {
-    await untilCurrent(usual.findings);
-  } finally {
-    await usual.maintainer.stop();
-  }
+/**
+ * For the tests of one describe block: a driver, and the findings kept over the patterns with FAILING's
+ * changed by `change`. Afterwards the findings of the patterns as they are are computed again, as the
+ * global setup leaves them for the next files.
+ */
+function withChangedPattern(change: Partial<PatternDefinition>) {
+  const run = {} as { driver: Driver; failing: ReturnType<typeof findingsOf> };
+  beforeAll(() => {
+    run.driver = testDriver();
+    run.failing = findingsOf(
+      run.driver,
+      loadPatterns().map((p) => (p.id === FAILING ? { ...p, ...change } : p)),
+    );
+  });
+  afterAll(async () => {
+    await run.failing.maintainer.stop();
+    const usual = findingsOf(run.driver, loadPatterns());
+    try {
+      await untilCurrent(usual.findings);
+    } finally {
+      await usual.maintainer.stop();
+      await run.driver.close();
+    }
+  }, 360_000);
+  return run;
 }
 
 describe.each(CASES)('a pattern $what', ({ query, reason }) => {
-  let driver: Driver;
-  let failing: ReturnType<typeof findingsOf>;
-
-  beforeAll(() => {
-    driver = testDriver();
-    const patterns = loadPatterns().map((p) => (p.id === FAILING ? { ...p, wholeGraphQuery: query } : p));
-    failing = findingsOf(driver, patterns);
-  });
-  afterAll(async () => {
-    await failing.maintainer.stop();
-    try {
-      await restoreUsual(driver);
-    } finally {
-      await driver.close();
-    }
-  }, 360_000);
+  const run = withChangedPattern({ wholeGraphQuery: query });
 
   it('is recorded as failed while the other patterns are stored and served', async () => {
     // Other pattern queries than the stored findings were made with: a full recomputation is due.
-    const status = FindingsStatus.parse(await untilCurrent(failing.findings));
+    const status = FindingsStatus.parse(await untilCurrent(run.failing.findings));
     expect(status.failedPatterns).toEqual([
       { pattern: FAILING, cause: 'error', reason: expect.stringContaining(reason), at: expect.any(String) },
     ]);
 
-    const answer = ConflictsResponse.parse(await failing.findings.answer({}));
+    const answer = ConflictsResponse.parse(await run.failing.findings.answer({}));
     expect(answer.status).toBe('current');
     expect(answer.failedPatterns).toEqual(status.failedPatterns);
     expect(answer.total).toBeGreaterThan(0);
@@ -97,45 +99,30 @@ describe.each(CASES)('a pattern $what', ({ query, reason }) => {
   }, 360_000);
 
   it('does not start the full recomputation again on the next poll', async () => {
-    const before = (await readTransaction(driver, database, readState))!;
-    expect(FindingsMaintainer.fullDue(before, failing.conflicts.queriesFingerprint)).toBe(false);
+    const before = (await readTransaction(run.driver, database, readState))!;
+    expect(FindingsMaintainer.fullDue(before, run.failing.conflicts.queriesFingerprint)).toBe(false);
     // The poll of `watch`, a few times over: each finds nothing due.
     for (let i = 0; i < 5; i++) {
-      failing.maintainer.request();
+      run.failing.maintainer.request();
       await sleep(1_000);
     }
-    const after = (await readTransaction(driver, database, readState))!;
+    const after = (await readTransaction(run.driver, database, readState))!;
     expect(after.generation).toBe(before.generation);
     expect(after.fullComputedFrom).toBe(before.fullComputedFrom);
     expect(after.fullOwner ?? null).toBeNull();
-    expect((await failing.findings.status()).status).toBe('current');
+    expect((await run.failing.findings.status()).status).toBe('current');
   }, 60_000);
 });
 
 describe('a pattern whose form for one entity cannot be built from its rows', () => {
-  let driver: Driver;
-  let failing: ReturnType<typeof findingsOf>;
-
-  beforeAll(() => {
-    driver = testDriver();
-    // Its whole-graph form is as shipped; only the form run for the entities an edit touched fails.
-    const patterns = loadPatterns().map((p) => (p.id === FAILING ? { ...p, query: UNREADABLE_ROWS } : p));
-    failing = findingsOf(driver, patterns);
-  });
-  afterAll(async () => {
-    await failing.maintainer.stop();
-    try {
-      await restoreUsual(driver);
-    } finally {
-      await driver.close();
-    }
-  }, 360_000);
+  // Its whole-graph form is as shipped; only the form run for the entities an edit touched fails.
+  const run = withChangedPattern({ query: UNREADABLE_ROWS });
 
   it('has the whole graph recomputed after an edit, instead of staying behind it', async () => {
-    expect((await untilCurrent(failing.findings)).failedPatterns).toEqual([]);
-    const before = (await readTransaction(driver, database, readState))!;
+    expect((await untilCurrent(run.failing.findings)).failedPatterns).toEqual([]);
+    const before = (await readTransaction(run.driver, database, readState))!;
     // An edit about a seeded person: the maintainer runs every pattern's form for that entity.
-    await writeTransaction(driver, database, (tx) =>
+    await writeTransaction(run.driver, database, (tx) =>
       recordAudit(tx, {
         actor: 'test',
         route: 'test',
@@ -145,16 +132,16 @@ describe('a pattern whose form for one entity cannot be built from its rows', ()
         concerns: ['person:vincent-line'],
       }),
     );
-    const version = await readTransaction(driver, database, graphVersion);
-    failing.maintainer.request();
+    const version = await readTransaction(run.driver, database, graphVersion);
+    run.failing.maintainer.request();
     // Without the fallback the same update fails on every ask, and the findings never reach the version.
-    const after = FindingsStatus.parse(await untilCurrent(failing.findings, 180_000));
+    const after = FindingsStatus.parse(await untilCurrent(run.failing.findings, 180_000));
     expect(after.graphVersion).toBe(version);
     expect(after.failedPatterns).toEqual([]);
-    const state = (await readTransaction(driver, database, readState))!;
+    const state = (await readTransaction(run.driver, database, readState))!;
     expect(state.generation).toBeGreaterThan(before.generation);
     expect(state.fullComputedFrom! > before.fullComputedFrom!).toBe(true);
-    const answer = ConflictsResponse.parse(await failing.findings.answer({ pattern: FAILING }));
+    const answer = ConflictsResponse.parse(await run.failing.findings.answer({ pattern: FAILING }));
     expect(answer.total).toBeGreaterThan(0);
   }, 360_000);
 });
