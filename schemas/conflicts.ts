@@ -54,17 +54,20 @@ export const Finding = z.object({
 });
 export type Finding = z.infer<typeof Finding>;
 
+/** The `cursor` of a paged answer: the `nextCursor` of the page before. */
+const Cursor = z
+  .string()
+  .regex(/^\d{1,9}$/, 'must be the nextCursor of a previous answer')
+  .optional()
+  .describe('the nextCursor of the previous page');
+
 export const ConflictsQuery = z.object({
   lang: Lang,
   pattern: PatternId.optional(),
   entity: EntityId.optional(),
   asOf: PartialDate.optional().describe('only findings whose facts all held on this date'),
   limit: z.coerce.number().int().min(1).max(5000).optional().describe('at most this many findings (default: all)'),
-  cursor: z
-    .string()
-    .regex(/^\d{1,9}$/, 'must be the nextCursor of a previous answer')
-    .optional()
-    .describe('the nextCursor of the previous page'),
+  cursor: Cursor,
 });
 export type ConflictsQuery = z.infer<typeof ConflictsQuery>;
 
@@ -161,18 +164,35 @@ export const MoneyFlowRow = z.object({
 });
 export type MoneyFlowRow = z.infer<typeof MoneyFlowRow>;
 
+/** A row by its payer and payee: unique within one answer, and the same for the same flow on every page. */
+export function moneyRowKey(row: Pick<MoneyFlowRow, 'payer' | 'payee'>): string {
+  return `${row.payer.id}>${row.payee.id}`;
+}
+
 export const MoneyFlowsQuery = z.object({
   entity: EntityId.optional(),
   rollup: BooleanFlag.default(false).describe('count a subsidiary’s contracts and payments as its ultimate parent’s'),
+  limit: z.coerce.number().int().min(1).max(5000).optional().describe('at most this many rows, the largest first (default: all)'),
+  cursor: Cursor,
+  evidence: BooleanFlag.default(false).describe(
+    'with the evidence subgraph (`nodes`, `edges`) of the rows on this page: the payers, contracts, payees and the links between them',
+  ),
 });
 export type MoneyFlowsQuery = z.infer<typeof MoneyFlowsQuery>;
 
 export const MoneyFlowsResponse = z.object({
+  /** The rows of this page, the largest total first. */
   rows: z.array(MoneyFlowRow),
-  /** All rows together, each payment or contract counted once, one total per currency. */
+  /** Rows in all pages; `nextCursor` asks for the next page (null on the last). */
+  total: z.number().int(),
+  nextCursor: z.string().nullable(),
+  /** All rows of all pages together, each payment or contract counted once, one total per currency. */
   totals: z.array(MoneyTotal),
-  /** Payments and contracts (each once) whose amount the sources do not give. */
+  /** Payments and contracts (each once, in all pages) whose amount the sources do not give. */
   unknownCount: z.number().int(),
+  /** With `evidence`: what the rows of this page rest on. */
+  nodes: z.array(GraphNode).optional(),
+  edges: z.array(GraphEdge).optional(),
   /**
    * Without `entity`, the flows come from the stored `money-flow` findings (docs/adr/0025): whether they
    * are current and the graph version they reflect, as in /api/conflicts. Absent for one entity's flows,

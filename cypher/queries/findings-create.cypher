@@ -1,6 +1,6 @@
 // findings-create: stores findings of one generation, each with one :FindingMember per entity in its
 // evidence, and adds them to the generation's per-pattern :FindingCount.
-// $findings: [{id, pattern, generation, order, key, members, rowFrom, rowTo, record (JSON)}]
+// $findings: [{id, pattern, generation, order, key, members, rowFrom, rowTo, record (JSON), facts (JSON or null)}]
 CALL () {
   UNWIND $findings AS finding
   CREATE (f:Finding)

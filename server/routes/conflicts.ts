@@ -74,17 +74,17 @@ const conflicts: FastifyPluginAsyncZod = async (app) => {
         tags: ['conflicts'],
         summary: 'Who pays whom: totals, counts and date ranges of contracts per payer and payee',
         description:
-          'Without `entity`, answered from the stored `money-flow` findings (with `status` and `graphVersion` as in /api/conflicts); with `entity`, computed for that entity when asked.',
+          'Without `entity`, answered from the stored `money-flow` findings (with `status` and `graphVersion` as in /api/conflicts); with `entity`, computed for that entity when asked. Rows come the largest total first, a page at a time with `limit` and `cursor`; `totals` and `unknownCount` count every row of every page.',
         querystring: MoneyFlowsQuery,
         response: { 200: MoneyFlowsResponse, 400: ApiError, 503: ApiError },
       },
     },
     // One entity's flows are computed now (the pattern's per-entity form); the whole graph's come from the
     // stored findings, kept current in the background.
-    async (request) =>
-      request.query.entity
-        ? app.conflicts.moneyFlows({ entity: request.query.entity, rollup: request.query.rollup })
-        : app.findings.moneyFlows(request.query),
+    async (request) => {
+      const { entity, ...ask } = request.query;
+      return entity ? app.conflicts.moneyFlows({ ...ask, entity }) : app.findings.moneyFlows(ask);
+    },
   );
 };
 

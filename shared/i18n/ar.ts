@@ -391,6 +391,8 @@ export const ar: Resources = {
     overall: 'كل التدفقات',
     overallNote: 'كل دفعة أو عقد يُحسب مرة واحدة، ولا تُجمع العملات المختلفة',
     unknownOverall: '{{count}} مجهولة القيمة',
+    more: 'مزيد من التدفقات (معروض {{shown}} من {{total}})',
+    loadingMore: 'جارٍ تحميل مزيد من التدفقات…',
     pays: 'يدفع إلى',
   },
   paths: {

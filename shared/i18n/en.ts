@@ -332,6 +332,8 @@ export const en = {
     overall: 'All flows',
     overallNote: 'each payment or contract counted once, currencies never added together',
     unknownOverall: '{{count}} of unknown value',
+    more: 'More flows ({{shown}} of {{total}} shown)',
+    loadingMore: 'Loading more flows…',
     pays: 'pays',
   },
   paths: {

@@ -340,6 +340,8 @@ export const es: Resources = {
     overall: 'Todos los flujos',
     overallNote: 'cada pago o contrato contado una vez, sin sumar monedas distintas',
     unknownOverall: '{{count}} de importe desconocido',
+    more: 'Más flujos ({{shown}} de {{total}} mostrados)',
+    loadingMore: 'Cargando más flujos…',
     pays: 'paga a',
   },
   paths: {

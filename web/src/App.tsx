@@ -208,8 +208,8 @@ export function App() {
                 <MoneyPanel
                   shownKey={spotlight?.source === 'money' ? spotlight.id : undefined}
                   busy={ui.moneyBusy}
-                  onShowAll={(rows) => void money.showAll(rows)}
-                  onShowRow={(row, rollup) => void money.showRow(row, rollup)}
+                  onShowAll={(rows, evidence) => void money.showAll(rows, evidence)}
+                  onShowRow={(row, rollup, evidence) => void money.showRow(row, rollup, evidence)}
                   onClear={clearSpotlight}
                 />
               ),

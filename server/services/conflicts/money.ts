@@ -3,7 +3,7 @@
  * currency, and the overall totals, where a payment to two payees (or a contract awarded to two vendors)
  * is counted once, not once per row. Pure.
  */
-import type { MoneyFlowRow, MoneyFlowsResponse, MoneyTotal } from '../../../schemas/index.js';
+import { moneyRowKey, type MoneyFlowRow, type MoneyFlowsResponse, type MoneyTotal } from '../../../schemas/index.js';
 
 interface Flow {
   id: string;
@@ -14,7 +14,37 @@ interface Flow {
   currency: string | null;
 }
 
-export function moneyFlowsOf(facts: readonly Record<string, unknown>[], entity?: string): MoneyFlowsResponse {
+/** Every row of a money-flows answer, before it is cut into pages, and the overall totals. */
+export interface MoneyTable extends Pick<MoneyFlowsResponse, 'rows' | 'totals' | 'unknownCount'> {
+  /**
+   * The keys ([payer, receiver]) of the `money-flow` rows behind each row, by `moneyRowKey`: one, or with
+   * rollup one per subsidiary of the payee paid. A stored finding's id is its pattern's and key's.
+   */
+  sources: ReadonlyMap<string, readonly (readonly [string, string])[]>;
+}
+
+/** One page of a table: its rows from `offset`, at most `limit` of them, with the overall totals. */
+export function moneyPage(
+  table: MoneyTable,
+  offset: number,
+  limit: number,
+): Pick<MoneyFlowsResponse, 'rows' | 'total' | 'nextCursor' | 'totals' | 'unknownCount'> {
+  const rows = table.rows.slice(offset, offset + limit);
+  const end = offset + rows.length;
+  return {
+    rows,
+    total: table.rows.length,
+    nextCursor: end < table.rows.length ? String(end) : null,
+    totals: table.totals,
+    unknownCount: table.unknownCount,
+  };
+}
+
+/** The key of the row a `money-flow` fact makes (moneyRowKey). */
+export const moneyFactKey = (f: Record<string, unknown>) =>
+  moneyRowKey({ payer: { id: String(f.payerId), name: '' }, payee: { id: String(f.payeeId), name: '' } });
+
+export function moneyFlowsOf(facts: readonly Record<string, unknown>[], entity?: string): MoneyTable {
   const flowsOf = (f: Record<string, unknown>) => (f.flowList as Flow[] | undefined) ?? [];
   // How many rows each payment or contract appears in: more than one means its amount is shared.
   const rowsPerGroup = new Map<string, number>();
@@ -54,10 +84,10 @@ export function moneyFlowsOf(facts: readonly Record<string, unknown>[], entity?:
     );
 
   // Overall: each payment or contract once, whatever the number of rows it appears in.
-  const kept = new Set(rows.map((r) => `${r.payer.id}>${r.payee.id}`));
+  const kept = new Set(rows.map(moneyRowKey));
   const groups = new Map<string, Flow>();
   for (const f of facts) {
-    if (!kept.has(`${String(f.payerId)}>${String(f.payeeId)}`)) continue;
+    if (!kept.has(moneyFactKey(f))) continue;
     for (const flow of flowsOf(f)) groups.set(flow.group, flow);
   }
   const sums = new Map<string | null, number>();
@@ -67,7 +97,15 @@ export function moneyFlowsOf(facts: readonly Record<string, unknown>[], entity?:
     else sums.set(flow.currency ?? null, (sums.get(flow.currency ?? null) ?? 0) + flow.amount);
   }
   const totals = [...sums.entries()].map(([currency, amount]) => ({ currency, amount: rounded(amount) })).sort(largestFirst);
-  return { rows, totals, unknownCount };
+  const sources = new Map<string, [string, string][]>();
+  for (const f of facts) {
+    const key = moneyFactKey(f);
+    const receivers = (f.receiverIds as string[] | undefined) ?? [String(f.payeeId)];
+    const keys = sources.get(key) ?? [];
+    for (const receiver of receivers) keys.push([String(f.payerId), receiver]);
+    sources.set(key, keys);
+  }
+  return { rows, totals, unknownCount, sources };
 }
 
 /** The top of a payee's group of companies (money-flow-rollup.cypher): where its flows count when rolled up. */
@@ -86,16 +124,17 @@ export function rolledUpFacts(
   facts: readonly Record<string, unknown>[],
   tops: ReadonlyMap<string, RollupTop>,
 ): Record<string, unknown>[] {
-  const grouped = new Map<string, { payerId: string; payer: string; payee: RollupTop; flows: Flow[] }>();
+  const grouped = new Map<string, { payerId: string; payer: string; payee: RollupTop; receiverIds: string[]; flows: Flow[] }>();
   for (const f of facts) {
     const payeeId = String(f.payeeId);
     const payee = tops.get(payeeId) ?? { id: payeeId, name: String(f.payee) };
     const key = `${String(f.payerId)}\n${payee.id}`;
-    const group = grouped.get(key) ?? { payerId: String(f.payerId), payer: String(f.payer), payee, flows: [] };
+    const group = grouped.get(key) ?? { payerId: String(f.payerId), payer: String(f.payer), payee, receiverIds: [], flows: [] };
+    group.receiverIds.push(payeeId);
     group.flows.push(...((f.flowList as Flow[] | undefined) ?? []));
     grouped.set(key, group);
   }
-  return [...grouped.values()].map(({ payerId, payer, payee, flows }) => {
+  return [...grouped.values()].map(({ payerId, payer, payee, receiverIds, flows }) => {
     const sums = new Map<string, number>();
     for (const flow of flows)
       if (flow.amount !== null && flow.amount !== undefined)
@@ -115,6 +154,8 @@ export function rolledUpFacts(
       contractIds: flows.filter((flow) => flow.kind === 'contract').map((flow) => flow.id),
       paymentIds: flows.filter((flow) => flow.kind === 'payment').map((flow) => flow.id),
       flowList: flows,
+      // The receivers rolled up into this payee: the stored rows this one is made of.
+      receiverIds,
     };
   });
 }

@@ -6,11 +6,17 @@
  */
 import { createHash } from 'node:crypto';
 import type { Driver } from 'neo4j-driver';
-import type { ConflictsResponse, Language, MoneyFlowsResponse, PatternInfo } from '../../../schemas/index.js';
+import {
+  moneyRowKey,
+  type ConflictsResponse,
+  type Language,
+  type MoneyFlowsResponse,
+  type PatternInfo,
+} from '../../../schemas/index.js';
 import { NotFoundError } from '../graph-repository.js';
 import { buildFindings, bySeverityThenTitle, findingRecords, type FindingRecord, type PatternRow } from './findings.js';
 import { compactPatternRows } from './compact-evidence.js';
-import { moneyFlowsOf } from './money.js';
+import { moneyFactKey, moneyFlowsOf, moneyPage } from './money.js';
 import { loadPatterns, type PatternDefinition } from './pattern-files.js';
 import { openSession, readTransaction } from '../../db/transactions.js';
 
@@ -151,12 +157,28 @@ export class ConflictService {
    * Who pays whom around one entity, from the `money-flow` pattern's facts (see money.ts). The whole
    * graph's flows are read from the stored findings (FindingsService.moneyFlows), never computed in a request.
    */
-  async moneyFlows(query: { entity: string; rollup: boolean }): Promise<MoneyFlowsResponse> {
-    const rows = await this.rows(this.pattern('money-flow'), { rollup: query.rollup, entity: query.entity });
-    return moneyFlowsOf(
+  async moneyFlows(query: {
+    entity: string;
+    rollup: boolean;
+    limit?: number | undefined;
+    cursor?: string | undefined;
+    evidence?: boolean | undefined;
+  }): Promise<MoneyFlowsResponse> {
+    const pattern = this.pattern('money-flow');
+    const rows = await this.rows(pattern, { rollup: query.rollup, entity: query.entity });
+    const table = moneyFlowsOf(
       rows.map((r) => r.facts),
       query.entity,
     );
+    const page = moneyPage(table, query.cursor ? Number(query.cursor) : 0, query.limit ?? table.rows.length);
+    if (!query.evidence) return page;
+    // The evidence of the page's rows: each pattern row makes one table row (moneyFlowsOf).
+    const shown = new Set(page.rows.map(moneyRowKey));
+    const { nodes, edges } = buildFindings(
+      pattern,
+      rows.filter((r) => shown.has(moneyFactKey(r.facts))),
+    );
+    return { ...page, nodes, edges };
   }
 }
 

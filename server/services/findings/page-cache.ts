@@ -1,6 +1,6 @@
 /**
  * Pages of stored findings built once and kept in this process's memory while the findings are current,
- * and the per-pattern counts of the findings on a date.
+ * the per-pattern counts of the findings on a date, and the Money tab's table.
  *
  * Every reader who opens the Conflicts panel asks for the same first page, and building one (parsing a
  * hundred records, writing their explanations, gathering their evidence) costs far more than reading it.
@@ -15,6 +15,7 @@
  */
 import { LRUCache } from 'lru-cache';
 import type { ConflictsResponse, FindingsStatus } from '../../../schemas/index.js';
+import type { MoneyTable } from '../conflicts/money.js';
 
 /** A page without its status, which is worked out again on every ask (it depends on the time). */
 export type BuiltPage = Omit<ConflictsResponse, keyof FindingsStatus>;
@@ -43,6 +44,11 @@ export class FindingsPageCache {
   });
   /** Counts per pattern on a date, by `countsKeyOf`: a few patterns each, so a count of them is enough. */
   private readonly counts = new LRUCache<string, Record<string, number>>({ max: 200 });
+  /**
+   * The Money tab's whole table, by `moneyKeyOf`: every payer–payee row (285k at 1M relationships, a few
+   * hundred MB), so only the two of the served findings (with and without rollup) are kept.
+   */
+  private readonly moneyTables = new LRUCache<string, MoneyTable>({ max: 2 });
 
   /** The key of a page of the findings as the state read now describes them. */
   static keyOf(generation: number, reflected: string | null | undefined, ask: PageAsk): string {
@@ -66,6 +72,11 @@ export class FindingsPageCache {
     return JSON.stringify(['counts', generation, reflected ?? null, asOf]);
   }
 
+  /** The key of the Money tab's table of the findings as the state read now describes them. */
+  static moneyKeyOf(generation: number, reflected: string | null | undefined, rollup: boolean): string {
+    return JSON.stringify(['money', generation, reflected ?? null, rollup]);
+  }
+
   get(key: string): BuiltPage | undefined {
     return this.pages.get(key);
   }
@@ -80,5 +91,13 @@ export class FindingsPageCache {
 
   keepCounts(key: string, counts: Record<string, number>): void {
     this.counts.set(key, counts);
+  }
+
+  moneyTable(key: string): MoneyTable | undefined {
+    return this.moneyTables.get(key);
+  }
+
+  keepMoneyTable(key: string, table: MoneyTable): void {
+    this.moneyTables.set(key, table);
   }
 }

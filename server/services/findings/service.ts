@@ -5,16 +5,24 @@
  * maintainer, which brings the findings up to date in the background.
  */
 import { int, type Driver, type ManagedTransaction } from 'neo4j-driver';
-import type { ConflictsResponse, FailedPattern, FindingsStatus, Language, MoneyFlowsResponse } from '../../../schemas/index.js';
+import {
+  moneyRowKey,
+  type ConflictsResponse,
+  type FailedPattern,
+  type FindingsStatus,
+  type Language,
+  type MoneyFlowRow,
+  type MoneyFlowsResponse,
+} from '../../../schemas/index.js';
 import { cypher } from '../../db/cypher-files.js';
 import { readTransaction } from '../../db/transactions.js';
-import { findingOf, type FindingRecord } from '../conflicts/findings.js';
-import { moneyFlowsOf, rolledUpFacts, type RollupTop } from '../conflicts/money.js';
+import { findingId, findingOf, type FindingRecord } from '../conflicts/findings.js';
+import { moneyFlowsOf, moneyPage, rolledUpFacts, type MoneyTable, type RollupTop } from '../conflicts/money.js';
 import type { ConflictService } from '../conflicts/service.js';
 import { graphVersion } from '../graph-version.js';
 import { FindingsMaintainer } from './maintainer.js';
 import { FindingsPageCache, type BuiltPage } from './page-cache.js';
-import { asOfBounds, generationPrefix, readState, type FindingsState, type FullProgress } from './store.js';
+import { MONEY_FLOW, asOfBounds, generationPrefix, readState, type FindingsState, type FullProgress } from './store.js';
 
 export interface ConflictsQueryInput {
   pattern?: string | undefined;
@@ -24,6 +32,14 @@ export interface ConflictsQueryInput {
   cursor?: string | undefined;
   /** The language titles and explanations are written in (default English). */
   lang?: Language | undefined;
+}
+
+export interface MoneyFlowsAsk {
+  rollup: boolean;
+  limit?: number | undefined;
+  cursor?: string | undefined;
+  /** With the evidence subgraph of the page's rows. */
+  evidence?: boolean | undefined;
 }
 
 /** Findings on a page when no `limit` is given: all, as before, up to a bound a page can hold. */
@@ -112,27 +128,67 @@ export class FindingsService {
   /**
    * Who pays whom over the whole graph, from the stored `money-flow` findings (computed without rollup);
    * with `rollup`, each payee's flows counted towards its top parent company, looked up per payee. No
-   * pattern runs over the whole graph here. One entity's flows are computed when asked (ConflictService).
+   * pattern runs over the whole graph here. The whole table (every row, the overall totals) is made once
+   * per state of the findings and kept while they are current, like pages; a page of it is cut from it,
+   * and with `evidence` the evidence of that page's rows is read from their stored findings. One
+   * entity's flows are computed when asked (ConflictService).
    */
-  async moneyFlows(query: { rollup: boolean }): Promise<MoneyFlowsResponse> {
-    const { state, version, facts, tops } = await readTransaction(this.driver, this.database, async (tx) => {
+  async moneyFlows(query: MoneyFlowsAsk): Promise<MoneyFlowsResponse> {
+    const offset = query.cursor ? Number(query.cursor) : 0;
+    const read = await readTransaction(this.driver, this.database, async (tx) => {
       const state = await readState(tx);
-      const version = await graphVersion(tx);
-      if (!state?.generation) return { state, version, facts: [], tops: new Map<string, RollupTop>() };
-      const { records } = await this.page(tx, state.generation, 'money-flow', asOfBounds(undefined), 0, Number.MAX_SAFE_INTEGER);
-      const facts = records.flatMap((text) => (JSON.parse(text) as FindingRecord).rows.map((row) => row.facts));
-      const tops = new Map<string, RollupTop>();
-      if (query.rollup) {
-        const ids = [...new Set(facts.map((f) => String(f.payeeId)))];
-        const result = await tx.run(cypher('queries/money-flow-rollup'), { ids });
-        for (const r of result.records)
-          tops.set(String(r.get('id')), { id: String(r.get('topId')), name: String(r.get('topName')) });
-      }
-      return { state, version, facts, tops };
+      const status = statusOf(state, await graphVersion(tx), this.conflicts.queriesFingerprint);
+      if (!state?.generation) return { status, page: moneyPage(moneyFlowsOf([]), 0, 0), records: [] };
+      const key =
+        status.status === 'current' ? FindingsPageCache.moneyKeyOf(state.generation, state.graphVersion, query.rollup) : null;
+      const table =
+        (key === null ? undefined : this.pages.moneyTable(key)) ?? (await this.moneyTable(tx, state.generation, query.rollup));
+      if (key !== null) this.pages.keepMoneyTable(key, table);
+      const page = moneyPage(table, offset, query.limit ?? table.rows.length);
+      const records = query.evidence ? await this.sourceRecords(tx, state.generation, table, page.rows) : [];
+      return { status, page, records };
     });
     this.maintainer.request();
-    const { status, graphVersion: reflected } = statusOf(state, version, this.conflicts.queriesFingerprint);
-    return { ...moneyFlowsOf(query.rollup ? rolledUpFacts(facts, tops) : facts), status, graphVersion: reflected };
+    const { status, graphVersion: reflected } = read.status;
+    if (!query.evidence) return { ...read.page, status, graphVersion: reflected };
+    const { nodes, edges } = this.build(read.records, 0, 0, {}, {});
+    return { ...read.page, nodes, edges, status, graphVersion: reflected };
+  }
+
+  /** Every row of the Money tab's table, from the facts of the stored `money-flow` findings. */
+  private async moneyTable(tx: ManagedTransaction, generation: number, rollup: boolean): Promise<MoneyTable> {
+    const stored = await tx.run(cypher('queries/findings-money-flows'), {
+      pattern: MONEY_FLOW,
+      prefix: generationPrefix(generation),
+    });
+    const facts: Record<string, unknown>[] = [];
+    for (const r of stored.records) {
+      const rows = r.get('facts')
+        ? (JSON.parse(String(r.get('facts'))) as Record<string, unknown>[])
+        : (JSON.parse(String(r.get('record'))) as FindingRecord).rows.map((row) => row.facts);
+      for (const f of rows) facts.push(f);
+    }
+    if (!rollup) return moneyFlowsOf(facts);
+    const tops = new Map<string, RollupTop>();
+    const ids = [...new Set(facts.map((f) => String(f.payeeId)))];
+    const result = await tx.run(cypher('queries/money-flow-rollup'), { ids });
+    for (const r of result.records) tops.set(String(r.get('id')), { id: String(r.get('topId')), name: String(r.get('topName')) });
+    return moneyFlowsOf(rolledUpFacts(facts, tops));
+  }
+
+  /** The stored records of the findings the rows are made of: their evidence. */
+  private async sourceRecords(
+    tx: ManagedTransaction,
+    generation: number,
+    table: MoneyTable,
+    rows: readonly MoneyFlowRow[],
+  ): Promise<string[]> {
+    const ids = [
+      ...new Set(rows.flatMap((row) => (table.sources.get(moneyRowKey(row)) ?? []).map((key) => findingId(MONEY_FLOW, key)))),
+    ];
+    if (ids.length === 0) return [];
+    const result = await tx.run(cypher('queries/findings-by-id'), { ids, generation: int(generation) });
+    return result.records.map((r) => String(r.get('record')));
   }
 
   private async page(

@@ -98,7 +98,15 @@ export interface StoredFinding {
   rowFrom: string[];
   rowTo: string[];
   record: string;
+  /**
+   * A `money-flow` finding's rows' facts (JSON), apart from its record: the Money tab's table reads only
+   * these, a fraction of the records' size (findings-money-flows.cypher). Null for other patterns.
+   */
+  facts: string | null;
 }
+
+/** The pattern whose stored facts make the Money tab's table. */
+export const MONEY_FLOW = 'money-flow';
 
 /** A record as a node: `title` and `severity` come from the finding built from it (without asOf). */
 export function storedFinding(
@@ -116,6 +124,7 @@ export function storedFinding(
     members: record.nodes.map((n) => n.id),
     ...rowBounds(record),
     record: JSON.stringify(record),
+    facts: record.pattern === MONEY_FLOW ? JSON.stringify(record.rows.map((row) => row.facts)) : null,
   };
 }
 

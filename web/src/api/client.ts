@@ -174,8 +174,25 @@ export const api = {
     return getJson('/conflicts', query, ConflictsResponse, options.signal);
   },
 
-  moneyFlows(options: { entity?: string; rollup?: boolean; signal?: AbortSignal } = {}): Promise<MoneyFlowsResponse> {
-    const query = { entity: options.entity, rollup: options.rollup === undefined ? undefined : options.rollup ? 1 : 0 };
+  moneyFlows(
+    options: {
+      entity?: string;
+      rollup?: boolean;
+      limit?: number;
+      cursor?: string;
+      /** With the evidence subgraph of the rows returned. */
+      evidence?: boolean;
+      signal?: AbortSignal;
+    } = {},
+  ): Promise<MoneyFlowsResponse> {
+    const flag = (value: boolean | undefined) => (value === undefined ? undefined : value ? 1 : 0);
+    const query = {
+      entity: options.entity,
+      rollup: flag(options.rollup),
+      limit: options.limit,
+      cursor: options.cursor,
+      evidence: flag(options.evidence),
+    };
     return getJson('/money-flows', query, MoneyFlowsResponse, options.signal);
   },
 };

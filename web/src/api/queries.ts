@@ -31,6 +31,9 @@ const FINDINGS_POLL_MS = 2_000;
 /** Findings per page of the Conflicts tab ("More" asks for the next). */
 export const FINDINGS_PAGE = 50;
 
+/** Rows per page of the Money tab's table ("More" asks for the next). */
+export const MONEY_PAGE = 100;
+
 /** The part of every key that an edit to the graph makes stale. */
 export const GRAPH = 'graph';
 
@@ -73,18 +76,24 @@ export const queries = {
       queryKey: [GRAPH, 'conflicts', entity, pattern, lang],
       queryFn: ({ signal }) => api.conflicts({ pattern, entity, lang, signal }),
     }),
-  /** The whole graph's money flows, from the stored findings: asked again every 2 s while they are updating. */
-  moneyFlows: (rollup: boolean) =>
-    queryOptions({
+  /**
+   * The whole graph's money flows, from the stored findings, a page of rows at a time, each with the
+   * evidence of its rows: asked again every 2 s while the findings are updating.
+   */
+  moneyPages: (rollup: boolean) =>
+    infiniteQueryOptions({
       queryKey: [GRAPH, 'money-flows', rollup],
-      queryFn: ({ signal }) => api.moneyFlows({ rollup, signal }),
-      refetchInterval: (query) => (query.state.data?.status === 'updating' ? FINDINGS_POLL_MS : false),
+      queryFn: ({ signal, pageParam }) =>
+        api.moneyFlows({ rollup, limit: MONEY_PAGE, evidence: true, ...(pageParam ? { cursor: pageParam } : {}), signal }),
+      initialPageParam: '',
+      getNextPageParam: (last) => last.nextCursor ?? undefined,
+      refetchInterval: (query) => (query.state.data?.pages.at(-1)?.status === 'updating' ? FINDINGS_POLL_MS : false),
     }),
-  /** The money-flow pattern's evidence: the payers, contracts and vendors behind every row. */
-  moneyEvidence: () =>
+  /** One payer's flows with their evidence, computed for it: how a link finds its lit flow again, on any page. */
+  moneyFlowsOf: (payer: string, rollup: boolean) =>
     queryOptions({
-      queryKey: [GRAPH, 'conflicts', null, 'money-flow'],
-      queryFn: ({ signal }) => api.conflicts({ pattern: 'money-flow', signal }),
+      queryKey: [GRAPH, 'money-flows', 'entity', payer, rollup],
+      queryFn: ({ signal }) => api.moneyFlows({ entity: payer, rollup, evidence: true, signal }),
     }),
   audit: (entity: string) => queryOptions({ queryKey: [GRAPH, 'audit', entity], queryFn: () => editingApi.audit(entity) }),
   duplicates: () => queryOptions({ queryKey: [GRAPH, 'duplicates'], queryFn: () => editingApi.duplicates() }),

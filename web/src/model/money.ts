@@ -4,7 +4,14 @@
  * -> payee and payer -> contract -> vendor, and when rolled up to a parent company, the receiver ->
  * subsidiary of -> ... -> payee.
  */
-import type { Graph, GraphEdge, MoneyFlowRow, MoneyTotal } from '../../../schemas/index.js';
+import {
+  moneyRowKey,
+  type Graph,
+  type GraphEdge,
+  type MoneyFlowRow,
+  type MoneyFlowsResponse,
+  type MoneyTotal,
+} from '../../../schemas/index.js';
 import type { GraphPatch, Spotlight } from './types.js';
 import { formatAmount } from '../../../shared/presentation/labels.js';
 import { ENGLISH } from '../../../shared/presentation/wording.js';
@@ -58,9 +65,7 @@ export function moneyPeriod(from: string | null, to: string | null, words: Wordi
 }
 
 /** Identifies a row (and the spotlight of its flow) across reloads of the table. */
-export function moneyRowKey(row: Pick<MoneyFlowRow, 'payer' | 'payee'>): string {
-  return `${row.payer.id}>${row.payee.id}`;
-}
+export { moneyRowKey };
 
 export interface FlowElements {
   readonly nodeIds: readonly string[];
@@ -133,6 +138,27 @@ export function combineGraphs(graphs: readonly Graph[]): Graph {
   const nodes = new Map(graphs.flatMap((g) => g.nodes).map((n) => [n.id, n]));
   const edges = new Map(graphs.flatMap((g) => g.edges).map((e) => [e.id, e]));
   return { nodes: [...nodes.values()], edges: [...edges.values()] };
+}
+
+/** The pages of the Money tab's table loaded so far as one: their rows in order, and their evidence as one graph. */
+export interface MoneyTableView {
+  readonly rows: readonly MoneyFlowRow[];
+  readonly evidence: Graph;
+  /** The newest page's: rows in all pages, the overall totals, and the state of the findings. */
+  readonly answer: MoneyFlowsResponse;
+}
+
+export function joinMoneyPages(pages: readonly MoneyFlowsResponse[]): MoneyTableView | undefined {
+  const newest = pages.at(-1);
+  if (!newest) return undefined;
+  // A row already shown keeps its place if the table changed between pages.
+  const rows = new Map<string, MoneyFlowRow>();
+  for (const page of pages) for (const row of page.rows) if (!rows.has(moneyRowKey(row))) rows.set(moneyRowKey(row), row);
+  return {
+    rows: [...rows.values()],
+    evidence: combineGraphs(pages.map((p) => ({ nodes: p.nodes ?? [], edges: p.edges ?? [] }))),
+    answer: newest,
+  };
 }
 
 /** What "Show on canvas" adds: every row's flow, each element once. */

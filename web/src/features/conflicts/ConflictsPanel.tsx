@@ -14,6 +14,7 @@ import { queries } from '../../api/queries.js';
 import { readerLanguage } from '../../i18n/index.js';
 import { failedPatterns, findingPatch, groupFindings, joinPages, listIncomplete } from '../../model/index.js';
 import type { GraphPatch } from '../../model/index.js';
+import { MorePages } from '../../components/MorePages.js';
 import { FindingList } from './FindingList.js';
 import './ConflictsPanel.css';
 
@@ -128,17 +129,13 @@ export function ConflictsPanel({ patterns, selectedNode, shownId, onShow, onClea
       {response && (
         <FindingList groups={groups} shownId={shownId} onShow={(finding) => onShow(finding, findingPatch(response, finding))} />
       )}
-      {pages.hasNextPage && (
-        <button
-          type="button"
-          className="button button--quiet conflicts__more"
-          data-testid="conflicts-more"
-          disabled={pages.isFetchingNextPage}
-          onClick={() => void pages.fetchNextPage()}
-        >
-          {pages.isFetchingNextPage ? t('conflicts.loadingMore') : t('conflicts.more', { shown: shown.length, total })}
-        </button>
-      )}
+      <MorePages
+        pages={pages}
+        label={t('conflicts.more', { shown: shown.length, total })}
+        loadingLabel={t('conflicts.loadingMore')}
+        className="conflicts__more"
+        testId="conflicts-more"
+      />
     </section>
   );
 }

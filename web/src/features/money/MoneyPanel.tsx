@@ -2,12 +2,15 @@
  * The Money tab: who pays whom, from /api/money-flows, optionally rolled up to parent companies, with
  * a way to draw the whole table on the canvas and to light up one row of it.
  */
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MoneyFlowRow } from '../../../../schemas/index.js';
-import { queries, useLoaded } from '../../api/queries.js';
+import type { Graph, MoneyFlowRow } from '../../../../schemas/index.js';
+import { errorMessage } from '../../api/client.js';
+import { queries } from '../../api/queries.js';
 import { useWording } from '../../i18n/wording.js';
-import { localName, moneyTotals } from '../../model/index.js';
+import { joinMoneyPages, localName, moneyTotals } from '../../model/index.js';
+import { MorePages } from '../../components/MorePages.js';
 import { MoneyTable } from './MoneyTable.js';
 import './MoneyPanel.css';
 
@@ -15,9 +18,10 @@ interface MoneyPanelProps {
   /** Key of the row lit up on the canvas, if any. */
   readonly shownKey: string | undefined;
   readonly busy: boolean;
-  readonly onShowAll: (rows: readonly MoneyFlowRow[]) => void;
+  /** Draws the rows shown, from their evidence. */
+  readonly onShowAll: (rows: readonly MoneyFlowRow[], evidence: Graph) => void;
   /** Lights one row up; `rollup` says how the table was rolled up when it was picked. */
-  readonly onShowRow: (row: MoneyFlowRow, rollup: boolean) => void;
+  readonly onShowRow: (row: MoneyFlowRow, rollup: boolean, evidence: Graph) => void;
   readonly onClear: () => void;
 }
 
@@ -25,17 +29,19 @@ export function MoneyPanel({ shownKey, busy, onShowAll, onShowRow, onClear }: Mo
   const { t, i18n } = useTranslation();
   const id = useId();
   const [rollup, setRollup] = useState(false);
-  const answer = useLoaded(queries.moneyFlows(rollup));
+  // The largest flows first, a page at a time: a graph of a million relationships has ~300k pairs.
+  const pages = useInfiniteQuery(queries.moneyPages(rollup));
+  const table = useMemo(() => joinMoneyPages(pages.data?.pages ?? []), [pages.data]);
   // Payers and payees under the name the canvas gives them in the reader's language: their aliases come
-  // with the money-flow pattern's evidence.
-  const evidence = useLoaded(queries.moneyEvidence());
-  const nodes = evidence.status === 'ready' ? evidence.value.nodes : undefined;
+  // with the evidence of the rows.
   const nameOf = useMemo(() => {
-    const byId = new Map((nodes ?? []).map((n) => [n.id, localName(n, i18n.language)]));
+    const byId = new Map((table?.evidence.nodes ?? []).map((n) => [n.id, localName(n, i18n.language)]));
     return (party: { readonly id: string; readonly name: string }) => byId.get(party.id) ?? party.name;
-  }, [nodes, i18n.language]);
-  const rows = answer.status === 'ready' ? answer.value.rows : [];
+  }, [table, i18n.language]);
+  const rows = table?.rows ?? [];
+  const evidence = table?.evidence;
   const words = useWording();
+  const answer = table?.answer;
 
   return (
     <section className="rail-section money" aria-label={t('money.region')} data-testid="money-panel">
@@ -56,7 +62,7 @@ export function MoneyPanel({ shownKey, busy, onShowAll, onShowRow, onClear }: Mo
         <button
           type="button"
           className="button button--primary"
-          onClick={() => onShowAll(rows)}
+          onClick={() => evidence && onShowAll(rows, evidence)}
           disabled={rows.length === 0 || busy}
         >
           {busy ? t('money.drawing') : t('money.show')}
@@ -67,20 +73,21 @@ export function MoneyPanel({ shownKey, busy, onShowAll, onShowRow, onClear }: Mo
           </button>
         )}
       </div>
-      {answer.status === 'loading' && <p className="rail-hint">{t('money.loading')}</p>}
-      {answer.status === 'error' && (
+      {pages.isPending && <p className="rail-hint">{t('money.loading')}</p>}
+      {pages.isError && (
         <p className="inline-error" role="alert">
-          {answer.message}
+          {errorMessage(pages.error)}
         </p>
       )}
       {/* The whole graph's flows come from the stored findings: while they take in a change, say so. */}
-      {answer.status === 'ready' && answer.value.status === 'updating' && (
+      {answer?.status === 'updating' && (
         <p className="rail-hint" role="status" data-testid="money-updating">
           {t('conflicts.updating')}
         </p>
       )}
-      {answer.status === 'ready' &&
-        answer.value.graphVersion !== null &&
+      {answer &&
+        evidence &&
+        answer.graphVersion !== null &&
         (rows.length === 0 ? (
           <p className="rail-hint">{t('money.none')}</p>
         ) : (
@@ -89,13 +96,10 @@ export function MoneyPanel({ shownKey, busy, onShowAll, onShowRow, onClear }: Mo
             <p className="money__overall" data-testid="money-overall">
               <span className="money__overall-label">{t('money.overall')}</span>{' '}
               <span className="money__overall-total">
-                {answer.value.totals.length ? moneyTotals(answer.value.totals, words) : words.undisclosed}
+                {answer.totals.length ? moneyTotals(answer.totals, words) : words.undisclosed}
               </span>
-              {answer.value.unknownCount > 0 && answer.value.totals.length > 0 && (
-                <span className="money-row__undisclosed">
-                  {' '}
-                  + {t('money.unknownOverall', { count: answer.value.unknownCount })}
-                </span>
+              {answer.unknownCount > 0 && answer.totals.length > 0 && (
+                <span className="money-row__undisclosed"> + {t('money.unknownOverall', { count: answer.unknownCount })}</span>
               )}
               <span className="rail-hint money__overall-note">{t('money.overallNote')}</span>
             </p>
@@ -104,7 +108,14 @@ export function MoneyPanel({ shownKey, busy, onShowAll, onShowRow, onClear }: Mo
               rollup={rollup}
               shownKey={shownKey}
               nameOf={nameOf}
-              onPick={(row) => onShowRow(row, rollup)}
+              onPick={(row) => onShowRow(row, rollup, evidence)}
+            />
+            <MorePages
+              pages={pages}
+              label={t('money.more', { shown: rows.length, total: answer.total })}
+              loadingLabel={t('money.loadingMore')}
+              className="money__more"
+              testId="money-more"
             />
           </>
         ))}

@@ -1,7 +1,7 @@
 /**
- * Putting money flows on the canvas. The table rows come from /api/money-flows; the nodes and edges
- * they stand for come from the money-flow pattern's evidence subgraph, plus, for rows rolled up to
- * a parent company, the ownership chain from the vendor to that parent (asked for as a path).
+ * Putting money flows on the canvas. The table rows come from /api/money-flows, each page with the
+ * evidence subgraph of its rows (the nodes and edges they stand for), plus, for rows rolled up to a
+ * parent company, the ownership chain from the vendor to that parent (asked for as a path).
  */
 import type { Graph, MoneyFlowRow } from '../../../../schemas/index.js';
 import { errorMessage } from '../../api/client.js';
@@ -23,18 +23,18 @@ export interface FlowView {
 export function moneyEffects({ store, queries: cache }: EffectDeps) {
   const { dispatch } = store;
 
-  async function poolFor(rows: readonly MoneyFlowRow[]): Promise<Graph> {
-    const base = await cache.fetchQuery(queries.moneyEvidence());
+  /** The rows' evidence, with the ownership chains a rolled-up row needs and the evidence lacks. */
+  async function poolFor(rows: readonly MoneyFlowRow[], evidence: Graph): Promise<Graph> {
     const chains = await Promise.all(
-      missingChains(rows, base).map(({ vendor, parent }) =>
+      missingChains(rows, evidence).map(({ vendor, parent }) =>
         cache.fetchQuery(queries.paths(vendor, parent, CHAIN_HOPS, ['SUBSIDIARY_OF'])),
       ),
     );
-    return combineGraphs([base, ...chains]);
+    return combineGraphs([evidence, ...chains]);
   }
 
-  async function flowOf(row: MoneyFlowRow, rollup: boolean): Promise<FlowView> {
-    const pool = await poolFor([row]);
+  async function flowOf(row: MoneyFlowRow, rollup: boolean, evidence: Graph): Promise<FlowView> {
+    const pool = await poolFor([row], evidence);
     return {
       patch: moneyPatch([row], pool),
       spotlight: { ...moneySpotlight(row, pool), rollup },
@@ -54,25 +54,28 @@ export function moneyEffects({ store, queries: cache }: EffectDeps) {
   }
 
   return {
-    /** "Show on canvas": every row's payer, contracts and payee, laid out left to right. */
-    showAll: (rows: readonly MoneyFlowRow[]) =>
+    /** "Show on canvas": every row shown, its payer, contracts and payee, laid out left to right. */
+    showAll: (rows: readonly MoneyFlowRow[], evidence: Graph) =>
       run(async () => {
-        const pool = await poolFor(rows);
+        const pool = await poolFor(rows, evidence);
         dispatch({ type: 'showMoney', patch: moneyPatch(rows, pool) });
       }),
 
     /** A row: its flow on the canvas and lit up, its totals and sources in the side panel. */
-    showRow: (row: MoneyFlowRow, rollup: boolean) =>
+    showRow: (row: MoneyFlowRow, rollup: boolean, evidence: Graph) =>
       run(async () => {
-        const flow = await flowOf(row, rollup);
+        const flow = await flowOf(row, rollup, evidence);
         dispatch({ type: 'showMoney', patch: flow.patch, spotlight: flow.spotlight, select: flow.selection });
       }),
 
-    /** The flow from payer to payee as the table shows it now (a link lights it again); undefined when gone. */
+    /**
+     * The flow from payer to payee as the table would show it now (a link lights it again), found among
+     * the payer's own flows, whichever page of the table it is on; undefined when gone.
+     */
     async findFlow(payer: string, payee: string, rollup: boolean): Promise<FlowView | undefined> {
-      const { rows } = await cache.fetchQuery(queries.moneyFlows(rollup));
-      const row = rows.find((r) => r.payer.id === payer && r.payee.id === payee);
-      return row ? flowOf(row, rollup) : undefined;
+      const own = await cache.fetchQuery(queries.moneyFlowsOf(payer, rollup));
+      const row = own.rows.find((r) => r.payer.id === payer && r.payee.id === payee);
+      return row ? flowOf(row, rollup, { nodes: own.nodes ?? [], edges: own.edges ?? [] }) : undefined;
     },
   };
 }

@@ -1,0 +1,7 @@
+// findings-by-id: the records of the stored findings of a generation with these ids (absent ids are
+// left out), read along the id index: the evidence of the rows on a page of the Money tab's table.
+// $ids, $generation
+MATCH (f:Finding)
+WHERE f.id IN $ids
+  AND f.generation = $generation
+RETURN f.record AS record;
