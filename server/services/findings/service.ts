@@ -134,61 +134,32 @@ export class FindingsService {
    * entity's flows are computed when asked (ConflictService).
    */
   async moneyFlows(query: MoneyFlowsAsk): Promise<MoneyFlowsResponse> {
-    const offset = query.cursor ? Number(query.cursor) : 0;
     const read = await readTransaction(this.driver, this.database, async (tx) => {
       const state = await readState(tx);
       const status = statusOf(state, await graphVersion(tx), this.conflicts.queriesFingerprint);
-      if (!state?.generation) return { status, page: moneyPage(moneyFlowsOf([]), 0, 0), records: [] };
+      if (!state?.generation) return { status, generation: 0, key: null, kept: moneyFlowsOf([]), stored: null };
       const key =
         status.status === 'current' ? FindingsPageCache.moneyKeyOf(state.generation, state.graphVersion, query.rollup) : null;
-      const table =
-        (key === null ? undefined : this.pages.moneyTable(key)) ?? (await this.moneyTable(tx, state.generation, query.rollup));
-      if (key !== null) this.pages.keepMoneyTable(key, table);
-      const page = moneyPage(table, offset, query.limit ?? table.rows.length);
-      const records = query.evidence ? await this.sourceRecords(tx, state.generation, table, page.rows) : [];
-      return { status, page, records };
+      const kept = key === null ? undefined : this.pages.moneyTable(key);
+      const stored = kept ? null : await storedMoneyFacts(tx, state.generation, query.rollup);
+      return { status, generation: state.generation, key, kept, stored };
     });
     this.maintainer.request();
-    const { status, graphVersion: reflected } = read.status;
-    if (!query.evidence) return { ...read.page, status, graphVersion: reflected };
-    const { nodes, edges } = this.build(read.records, 0, 0, {}, {});
-    return { ...read.page, nodes, edges, status, graphVersion: reflected };
-  }
-
-  /** Every row of the Money tab's table, from the facts of the stored `money-flow` findings. */
-  private async moneyTable(tx: ManagedTransaction, generation: number, rollup: boolean): Promise<MoneyTable> {
-    const stored = await tx.run(cypher('queries/findings-money-flows'), {
-      pattern: MONEY_FLOW,
-      prefix: generationPrefix(generation),
-    });
-    const facts: Record<string, unknown>[] = [];
-    for (const r of stored.records) {
-      const rows = r.get('facts')
-        ? (JSON.parse(String(r.get('facts'))) as Record<string, unknown>[])
-        : (JSON.parse(String(r.get('record'))) as FindingRecord).rows.map((row) => row.facts);
-      for (const f of rows) facts.push(f);
+    // Made after the transaction: seconds at 1M relationships, which a transaction held open would spend
+    // against the query time cap.
+    let table = read.kept;
+    if (!table) {
+      table = moneyTableOf(read.stored!);
+      if (read.key !== null) this.pages.keepMoneyTable(read.key, table);
     }
-    if (!rollup) return moneyFlowsOf(facts);
-    const tops = new Map<string, RollupTop>();
-    const ids = [...new Set(facts.map((f) => String(f.payeeId)))];
-    const result = await tx.run(cypher('queries/money-flow-rollup'), { ids });
-    for (const r of result.records) tops.set(String(r.get('id')), { id: String(r.get('topId')), name: String(r.get('topName')) });
-    return moneyFlowsOf(rolledUpFacts(facts, tops));
-  }
-
-  /** The stored records of the findings the rows are made of: their evidence. */
-  private async sourceRecords(
-    tx: ManagedTransaction,
-    generation: number,
-    table: MoneyTable,
-    rows: readonly MoneyFlowRow[],
-  ): Promise<string[]> {
-    const ids = [
-      ...new Set(rows.flatMap((row) => (table.sources.get(moneyRowKey(row)) ?? []).map((key) => findingId(MONEY_FLOW, key)))),
-    ];
-    if (ids.length === 0) return [];
-    const result = await tx.run(cypher('queries/findings-by-id'), { ids, generation: int(generation) });
-    return result.records.map((r) => String(r.get('record')));
+    const page = moneyPage(table, query.cursor ? Number(query.cursor) : 0, query.limit ?? table.rows.length);
+    const { status, graphVersion: reflected } = read.status;
+    if (!query.evidence) return { ...page, status, graphVersion: reflected };
+    const records = await readTransaction(this.driver, this.database, (tx) =>
+      sourceRecords(tx, read.generation, table, page.rows),
+    );
+    const { nodes, edges } = this.build(records, 0, 0, {}, {});
+    return { ...page, nodes, edges, status, graphVersion: reflected };
   }
 
   private async page(
@@ -292,4 +263,51 @@ export function statusOf(state: FindingsState | null, version: string, fingerpri
     },
     failedPatterns: state?.generation && state.failedPatterns ? (JSON.parse(state.failedPatterns) as FailedPattern[]) : [],
   };
+}
+
+/** The stored facts of every `money-flow` finding of a generation, as read (JSON), and the payees' tops when rolled up. */
+interface StoredMoneyFacts {
+  texts: { facts: string | null; record: string | null }[];
+  tops: Map<string, RollupTop> | null;
+}
+
+async function storedMoneyFacts(tx: ManagedTransaction, generation: number, rollup: boolean): Promise<StoredMoneyFacts> {
+  const stored = await tx.run(cypher('queries/findings-money-flows'), {
+    pattern: MONEY_FLOW,
+    prefix: generationPrefix(generation),
+  });
+  const texts = stored.records.map((r) => ({ facts: r.get('facts') as string | null, record: r.get('record') as string | null }));
+  if (!rollup) return { texts, tops: null };
+  const ids = [...new Set(stored.records.map((r) => String(r.get('payee'))))];
+  const tops = new Map<string, RollupTop>();
+  for (const r of (await tx.run(cypher('queries/money-flow-rollup'), { ids })).records)
+    tops.set(String(r.get('id')), { id: String(r.get('topId')), name: String(r.get('topName')) });
+  return { texts, tops };
+}
+
+/** Every row of the Money tab's table: from the facts stored apart, or from the record of a finding stored before them. */
+function moneyTableOf({ texts, tops }: StoredMoneyFacts): MoneyTable {
+  const facts: Record<string, unknown>[] = [];
+  for (const { facts: json, record } of texts) {
+    const rows = json
+      ? (JSON.parse(json) as Record<string, unknown>[])
+      : (JSON.parse(String(record)) as FindingRecord).rows.map((row) => row.facts);
+    for (const f of rows) facts.push(f);
+  }
+  return moneyFlowsOf(tops ? rolledUpFacts(facts, tops) : facts);
+}
+
+/** The stored records of the findings the rows are made of: their evidence. */
+async function sourceRecords(
+  tx: ManagedTransaction,
+  generation: number,
+  table: MoneyTable,
+  rows: readonly MoneyFlowRow[],
+): Promise<string[]> {
+  const ids = [
+    ...new Set(rows.flatMap((row) => (table.sources.get(moneyRowKey(row)) ?? []).map((key) => findingId(MONEY_FLOW, key)))),
+  ];
+  if (ids.length === 0) return [];
+  const result = await tx.run(cypher('queries/findings-by-id'), { ids, generation: int(generation) });
+  return result.records.map((r) => String(r.get('record')));
 }
