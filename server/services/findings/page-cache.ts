@@ -49,6 +49,8 @@ export class FindingsPageCache {
    * hundred MB), so only the two of the served findings (with and without rollup) are kept.
    */
   private readonly moneyTables = new LRUCache<string, MoneyTable>({ max: 2 });
+  /** Tables being made, by key: readers who open the tab together wait for one making, not one each. */
+  private readonly moneyMaking = new Map<string, Promise<MoneyTable>>();
 
   /** The key of a page of the findings as the state read now describes them. */
   static keyOf(generation: number, reflected: string | null | undefined, ask: PageAsk): string {
@@ -97,7 +99,25 @@ export class FindingsPageCache {
     return this.moneyTables.get(key);
   }
 
-  keepMoneyTable(key: string, table: MoneyTable): void {
-    this.moneyTables.set(key, table);
+  /**
+   * The table under `key`: kept, being made for another reader, or made now by `make`, which says
+   * whether it may be kept (whether the findings it read were still in the state `key` names). One
+   * making per key at a time; a failed one is not kept, so the next ask tries again.
+   */
+  async moneyTableFor(key: string, make: () => Promise<{ table: MoneyTable; keep: boolean }>): Promise<MoneyTable> {
+    const kept = this.moneyTables.get(key);
+    if (kept) return kept;
+    const making = this.moneyMaking.get(key);
+    if (making) return making;
+    const made = make().then(({ table, keep }) => {
+      if (keep) this.moneyTables.set(key, table);
+      return table;
+    });
+    this.moneyMaking.set(key, made);
+    try {
+      return await made;
+    } finally {
+      this.moneyMaking.delete(key);
+    }
   }
 }

@@ -137,21 +137,15 @@ export class FindingsService {
     const read = await readTransaction(this.driver, this.database, async (tx) => {
       const state = await readState(tx);
       const status = statusOf(state, await graphVersion(tx), this.conflicts.queriesFingerprint);
-      if (!state?.generation) return { status, generation: 0, key: null, kept: moneyFlowsOf([]), stored: null };
-      const key =
-        status.status === 'current' ? FindingsPageCache.moneyKeyOf(state.generation, state.graphVersion, query.rollup) : null;
-      const kept = key === null ? undefined : this.pages.moneyTable(key);
-      const stored = kept ? null : await storedMoneyFacts(tx, state.generation, query.rollup);
-      return { status, generation: state.generation, key, kept, stored };
+      return { status, generation: state?.generation ?? 0, key: this.moneyKey(state, status, query.rollup) };
     });
     this.maintainer.request();
-    // Made after the transaction: seconds at 1M relationships, which a transaction held open would spend
-    // against the query time cap.
-    let table = read.kept;
-    if (!table) {
-      table = moneyTableOf(read.stored!);
-      if (read.key !== null) this.pages.keepMoneyTable(read.key, table);
-    }
+    const table =
+      read.generation === 0
+        ? moneyFlowsOf([])
+        : read.key === null
+          ? (await this.readMoneyTable(read.generation, query.rollup, null)).table
+          : await this.pages.moneyTableFor(read.key, () => this.readMoneyTable(read.generation, query.rollup, read.key));
     const page = moneyPage(table, query.cursor ? Number(query.cursor) : 0, query.limit ?? table.rows.length);
     const { status, graphVersion: reflected } = read.status;
     if (!query.evidence) return { ...page, status, graphVersion: reflected };
@@ -160,6 +154,34 @@ export class FindingsService {
     );
     const { nodes, edges } = this.build(records, 0, 0, {}, {});
     return { ...page, nodes, edges, status, graphVersion: reflected };
+  }
+
+  /** Where the Money tab's table of the findings in this state is kept; null while they are updating. */
+  private moneyKey(state: FindingsState | null, status: FindingsStatus, rollup: boolean): string | null {
+    return state?.generation && status.status === 'current'
+      ? FindingsPageCache.moneyKeyOf(state.generation, state.graphVersion, rollup)
+      : null;
+  }
+
+  /**
+   * The whole table of a generation's stored money flows, made after the read transaction has closed
+   * (seconds at 1M relationships, which a transaction held open would spend against the query time
+   * cap); it may be kept under `key` if the findings were still in the state it names when read.
+   */
+  private async readMoneyTable(
+    generation: number,
+    rollup: boolean,
+    key: string | null,
+  ): Promise<{ table: MoneyTable; keep: boolean }> {
+    const read = await readTransaction(this.driver, this.database, async (tx) => {
+      const state = await readState(tx);
+      const status = statusOf(state, await graphVersion(tx), this.conflicts.queriesFingerprint);
+      return {
+        same: key !== null && this.moneyKey(state, status, rollup) === key,
+        stored: await storedMoneyFacts(tx, generation, rollup),
+      };
+    });
+    return { table: moneyTableOf(read.stored), keep: read.same };
   }
 
   private async page(

@@ -1,0 +1,91 @@
+/**
+ * The Money tab's whole table is made once per state of the findings however many readers open the tab
+ * together (at 1M relationships, seconds of the server's one thread each), kept only when the findings
+ * it was read from were still in that state, and made again after a failure.
+ */
+import { describe, expect, it } from 'vitest';
+import { moneyFlowsOf, type MoneyTable } from '../../server/services/conflicts/money.js';
+import { FindingsPageCache } from '../../server/services/findings/page-cache.js';
+
+const fact = (payer: string, payee: string, amount: number) => ({
+  payerId: payer,
+  payer,
+  payeeId: payee,
+  payee,
+  totals: [{ currency: 'EUR', amount }],
+  count: 1,
+  flowList: [{ id: `${payer}-${payee}`, kind: 'payment', group: `${payer}-${payee}`, amount, currency: 'EUR' }],
+});
+const table = moneyFlowsOf([fact('a', 'b', 10), fact('c', 'd', 20)]);
+
+/** A making that resolves when told to, counting how often it was started. */
+function controlledMaking(result: { table: MoneyTable; keep: boolean }) {
+  let started = 0;
+  let finish: (() => void) | undefined;
+  let fail: ((error: Error) => void) | undefined;
+  const make = () => {
+    started += 1;
+    return new Promise<{ table: MoneyTable; keep: boolean }>((resolve, reject) => {
+      finish = () => resolve(result);
+      fail = reject;
+    });
+  };
+  return { make, started: () => started, finish: () => finish?.(), fail: (e: Error) => fail?.(e) };
+}
+
+describe('the Money tab’s table', () => {
+  it('is made once for readers who ask together, then served as kept', async () => {
+    const cache = new FindingsPageCache();
+    const key = FindingsPageCache.moneyKeyOf(3, 'v1', false);
+    const making = controlledMaking({ table, keep: true });
+    const asks = [
+      cache.moneyTableFor(key, making.make),
+      cache.moneyTableFor(key, making.make),
+      cache.moneyTableFor(key, making.make),
+    ];
+    making.finish();
+    const answers = await Promise.all(asks);
+    expect(making.started()).toBe(1);
+    for (const answer of answers) expect(answer).toBe(table);
+    expect(answers[0]!.rows.map((r) => r.payer.id)).toEqual(['c', 'a']);
+    const again = controlledMaking({ table, keep: true });
+    expect(await cache.moneyTableFor(key, again.make)).toBe(table);
+    expect(again.started()).toBe(0);
+  });
+
+  it('is not kept when the findings changed while it was read, nor under another state', async () => {
+    const cache = new FindingsPageCache();
+    const key = FindingsPageCache.moneyKeyOf(3, 'v1', false);
+    const stale = controlledMaking({ table, keep: false });
+    const first = cache.moneyTableFor(key, stale.make);
+    stale.finish();
+    await first;
+    const next = controlledMaking({ table, keep: true });
+    const second = cache.moneyTableFor(key, next.make);
+    next.finish();
+    await second;
+    expect(next.started()).toBe(1);
+    // Rolled up, or another graph version: another key, another making.
+    for (const other of [FindingsPageCache.moneyKeyOf(3, 'v1', true), FindingsPageCache.moneyKeyOf(3, 'v2', false)]) {
+      const making = controlledMaking({ table, keep: true });
+      const asked = cache.moneyTableFor(other, making.make);
+      making.finish();
+      await asked;
+      expect(making.started()).toBe(1);
+    }
+  });
+
+  it('fails for every reader waiting on a failed making, and the next ask makes it again', async () => {
+    const cache = new FindingsPageCache();
+    const key = FindingsPageCache.moneyKeyOf(3, 'v1', false);
+    const failing = controlledMaking({ table, keep: true });
+    const asks = [cache.moneyTableFor(key, failing.make), cache.moneyTableFor(key, failing.make)];
+    failing.fail(new Error('database unavailable'));
+    for (const ask of asks) await expect(ask).rejects.toThrow('database unavailable');
+    const retry = controlledMaking({ table, keep: true });
+    const again = cache.moneyTableFor(key, retry.make);
+    retry.finish();
+    expect(await again).toBe(table);
+    expect(retry.started()).toBe(1);
+  });
+});
