@@ -1,6 +1,7 @@
 /**
- * The Money tab: who pays whom, from /api/money-flows, optionally rolled up to parent companies, with
- * a way to draw the whole table on the canvas and to light up one row of it.
+ * The Money tab: who pays whom, from /api/money-flows, optionally rolled up to parent companies, the
+ * largest flows first a hundred at a time ("More flows" for the next), with a way to draw the rows shown
+ * on the canvas and to light up one row of them.
  */
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
