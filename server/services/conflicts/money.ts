@@ -23,13 +23,16 @@ export interface MoneyTable extends Pick<MoneyFlowsResponse, 'rows' | 'totals' |
   sources: ReadonlyMap<string, readonly (readonly [string, string])[]>;
 }
 
-/** One page of a table: its rows from `offset`, at most `limit` of them, with the overall totals. */
+/**
+ * One page of a table: its rows from `cursor` (the offset; the start without one), at most `limit` of
+ * them (all without one), with the overall totals.
+ */
 export function moneyPage(
   table: MoneyTable,
-  offset: number,
-  limit: number,
+  ask: { cursor?: string | undefined; limit?: number | undefined },
 ): Pick<MoneyFlowsResponse, 'rows' | 'total' | 'nextCursor' | 'totals' | 'unknownCount'> {
-  const rows = table.rows.slice(offset, offset + limit);
+  const offset = ask.cursor ? Number(ask.cursor) : 0;
+  const rows = table.rows.slice(offset, offset + (ask.limit ?? table.rows.length));
   const end = offset + rows.length;
   return {
     rows,

@@ -170,7 +170,7 @@ export class ConflictService {
       rows.map((r) => r.facts),
       query.entity,
     );
-    const page = moneyPage(table, query.cursor ? Number(query.cursor) : 0, query.limit ?? table.rows.length);
+    const page = moneyPage(table, query);
     if (!query.evidence) return page;
     // The evidence of the page's rows: each pattern row makes one table row (moneyFlowsOf).
     const shown = new Set(page.rows.map(moneyRowKey));

@@ -57,12 +57,15 @@ export class FindingsService {
 
   /** Whether the stored findings are current, which graph version they reflect, and a running recomputation's progress. */
   async status(): Promise<FindingsStatus> {
-    const { state, version } = await readTransaction(this.driver, this.database, async (tx) => ({
-      state: await readState(tx),
-      version: await graphVersion(tx),
-    }));
+    const { status } = await readTransaction(this.driver, this.database, (tx) => this.readStatus(tx));
     this.maintainer.request();
-    return statusOf(state, version, this.conflicts.queriesFingerprint);
+    return status;
+  }
+
+  /** The findings state and what it says to a reader now: current or updating, and the graph version reflected. */
+  private async readStatus(tx: ManagedTransaction): Promise<{ state: FindingsState | null; status: FindingsStatus }> {
+    const state = await readState(tx);
+    return { state, status: statusOf(state, await graphVersion(tx), this.conflicts.queriesFingerprint) };
   }
 
   async answer(query: ConflictsQueryInput): Promise<ConflictsResponse> {
@@ -72,8 +75,7 @@ export class FindingsService {
     const bounds = asOfBounds(query.asOf);
     const nothingRead = { records: [] as string[], total: 0, patternCounts: {} };
     const read = await readTransaction(this.driver, this.database, async (tx) => {
-      const state = await readState(tx);
-      const status = statusOf(state, await graphVersion(tx), this.conflicts.queriesFingerprint);
+      const { state, status } = await this.readStatus(tx);
       if (!state?.generation) return { status, key: null, kept: undefined, ...nothingRead };
       // A page built for the findings as they are now (page-cache.ts) is served without reading them again.
       const current = status.status === 'current';
@@ -135,8 +137,7 @@ export class FindingsService {
    */
   async moneyFlows(query: MoneyFlowsAsk): Promise<MoneyFlowsResponse> {
     const read = await readTransaction(this.driver, this.database, async (tx) => {
-      const state = await readState(tx);
-      const status = statusOf(state, await graphVersion(tx), this.conflicts.queriesFingerprint);
+      const { state, status } = await this.readStatus(tx);
       return { status, generation: state?.generation ?? 0, key: this.moneyKey(state, status, query.rollup) };
     });
     this.maintainer.request();
@@ -146,7 +147,7 @@ export class FindingsService {
         : read.key === null
           ? (await this.readMoneyTable(read.generation, query.rollup, null)).table
           : await this.pages.moneyTableFor(read.key, () => this.readMoneyTable(read.generation, query.rollup, read.key));
-    const page = moneyPage(table, query.cursor ? Number(query.cursor) : 0, query.limit ?? table.rows.length);
+    const page = moneyPage(table, query);
     const { status, graphVersion: reflected } = read.status;
     if (!query.evidence) return { ...page, status, graphVersion: reflected };
     const records = await readTransaction(this.driver, this.database, (tx) =>
@@ -174,8 +175,7 @@ export class FindingsService {
     key: string | null,
   ): Promise<{ table: MoneyTable; keep: boolean }> {
     const read = await readTransaction(this.driver, this.database, async (tx) => {
-      const state = await readState(tx);
-      const status = statusOf(state, await graphVersion(tx), this.conflicts.queriesFingerprint);
+      const { state, status } = await this.readStatus(tx);
       return {
         same: key !== null && this.moneyKey(state, status, rollup) === key,
         stored: await storedMoneyFacts(tx, generation, rollup),
