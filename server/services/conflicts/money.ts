@@ -4,6 +4,7 @@
  * is counted once, not once per row. Pure.
  */
 import { moneyRowKey, type MoneyFlowRow, type MoneyFlowsResponse, type MoneyTotal } from '../../../schemas/index.js';
+import { sortedSteps, STEPS_PER_PAUSE, untilDone, type Sliced } from '../sliced.js';
 
 interface Flow {
   id: string;
@@ -51,64 +52,57 @@ export const moneyFactKey = (f: Record<string, unknown>) =>
 const names = new Intl.Collator();
 
 export function moneyFlowsOf(facts: readonly Record<string, unknown>[], entity?: string): MoneyTable {
+  return untilDone(moneyTableSteps(facts, entity));
+}
+
+/** `moneyFlowsOf` as work that pauses every few hundred facts (sliced.ts): a whole graph's table takes seconds. */
+export function* moneyTableSteps(facts: readonly Record<string, unknown>[], entity?: string): Sliced<MoneyTable> {
   const flowsOf = (f: Record<string, unknown>) => (f.flowList as Flow[] | undefined) ?? [];
   // How many rows each payment or contract appears in: more than one means its amount is shared.
   const rowsPerGroup = new Map<string, number>();
-  for (const f of facts)
+  for (const [i, f] of facts.entries()) {
     for (const group of new Set(flowsOf(f).map((flow) => flow.group)))
       rowsPerGroup.set(group, (rowsPerGroup.get(group) ?? 0) + 1);
+    if (i % STEPS_PER_PAUSE === 0) yield;
+  }
 
-  let rows: MoneyFlowRow[] = facts
-    .map((f) => {
-      const flows = flowsOf(f);
-      // In the same stable order as the overall totals (the query gathers currencies in no set order).
-      const totals = ((f.totals as MoneyTotal[] | undefined) ?? [])
-        .map((t) => ({ currency: t.currency ?? null, amount: rounded(t.amount) }))
-        .sort(largestFirst);
-      const known = totals.filter((t) => t.currency !== null);
-      const unknownCount = Number(f.unknown ?? 0);
-      return {
-        payer: { id: String(f.payerId), name: String(f.payer) },
-        payee: { id: String(f.payeeId), name: String(f.payee) },
-        totals,
-        ...(totals.length === 1 && known.length === 1
-          ? { total: known[0]?.amount ?? 0, currency: known[0]?.currency ?? '' }
-          : {}),
-        count: Number(f.count ?? 0),
-        unknownCount,
-        undisclosed: unknownCount,
-        sharedCount: flows.filter((flow) => (rowsPerGroup.get(flow.group) ?? 0) > 1).length,
-        from: typeof f.from === 'string' ? f.from : null,
-        to: typeof f.to === 'string' ? f.to : null,
-        contractIds: (f.contractIds as string[] | undefined) ?? [],
-        paymentIds: (f.paymentIds as string[] | undefined) ?? [],
-      };
-    })
-    .filter((row) => !entity || row.payer.id === entity || row.payee.id === entity);
+  const all: MoneyFlowRow[] = [];
+  for (const [i, f] of facts.entries()) {
+    all.push(rowOf(f, rowsPerGroup));
+    if (i % STEPS_PER_PAUSE === 0) yield;
+  }
   // The largest first, worked out once per row (a comparison would do it ~20 times at 285k rows).
-  const sized = rows.map((row) => ({ row, size: largest(row) }));
-  sized.sort(
+  const sized = all
+    .filter((row) => !entity || row.payer.id === entity || row.payee.id === entity)
+    .map((row) => ({ row, size: largest(row) }));
+  yield;
+  const sorted = yield* sortedSteps(
+    sized,
     (a, b) =>
       b.size - a.size || names.compare(a.row.payer.name, b.row.payer.name) || names.compare(a.row.payee.name, b.row.payee.name),
   );
-  rows = sized.map(({ row }) => row);
+  const rows = sorted.map(({ row }) => row);
 
   // Overall: each payment or contract once, whatever the number of rows it appears in.
   const kept = entity ? new Set(rows.map(moneyRowKey)) : null;
   const groups = new Map<string, Flow>();
-  for (const f of facts) {
+  for (const [i, f] of facts.entries()) {
+    if (i % STEPS_PER_PAUSE === 0) yield;
     if (kept && !kept.has(moneyFactKey(f))) continue;
     for (const flow of flowsOf(f)) groups.set(flow.group, flow);
   }
   const sums = new Map<string | null, number>();
   let unknownCount = 0;
+  let summed = 0;
   for (const flow of groups.values()) {
+    if (++summed % STEPS_PER_PAUSE === 0) yield;
     if (flow.amount === null || flow.amount === undefined) unknownCount += 1;
     else sums.set(flow.currency ?? null, (sums.get(flow.currency ?? null) ?? 0) + flow.amount);
   }
   const totals = [...sums.entries()].map(([currency, amount]) => ({ currency, amount: rounded(amount) })).sort(largestFirst);
   const sources = new Map<string, [string, string][]>();
-  for (const f of facts) {
+  for (const [i, f] of facts.entries()) {
+    if (i % STEPS_PER_PAUSE === 0) yield;
     const key = moneyFactKey(f);
     const receivers = (f.receiverIds as string[] | undefined) ?? [String(f.payeeId)];
     const keys = sources.get(key) ?? [];
@@ -116,6 +110,31 @@ export function moneyFlowsOf(facts: readonly Record<string, unknown>[], entity?:
     sources.set(key, keys);
   }
   return { rows, totals, unknownCount, sources };
+}
+
+/** The table's row of one fact (one payer and payee). */
+function rowOf(f: Record<string, unknown>, rowsPerGroup: ReadonlyMap<string, number>): MoneyFlowRow {
+  const flows = (f.flowList as Flow[] | undefined) ?? [];
+  // In the same stable order as the overall totals (the query gathers currencies in no set order).
+  const totals = ((f.totals as MoneyTotal[] | undefined) ?? [])
+    .map((t) => ({ currency: t.currency ?? null, amount: rounded(t.amount) }))
+    .sort(largestFirst);
+  const known = totals.filter((t) => t.currency !== null);
+  const unknownCount = Number(f.unknown ?? 0);
+  return {
+    payer: { id: String(f.payerId), name: String(f.payer) },
+    payee: { id: String(f.payeeId), name: String(f.payee) },
+    totals,
+    ...(totals.length === 1 && known.length === 1 ? { total: known[0]?.amount ?? 0, currency: known[0]?.currency ?? '' } : {}),
+    count: Number(f.count ?? 0),
+    unknownCount,
+    undisclosed: unknownCount,
+    sharedCount: flows.filter((flow) => (rowsPerGroup.get(flow.group) ?? 0) > 1).length,
+    from: typeof f.from === 'string' ? f.from : null,
+    to: typeof f.to === 'string' ? f.to : null,
+    contractIds: (f.contractIds as string[] | undefined) ?? [],
+    paymentIds: (f.paymentIds as string[] | undefined) ?? [],
+  };
 }
 
 /** The top of a payee's group of companies (money-flow-rollup.cypher): where its flows count when rolled up. */
@@ -134,8 +153,17 @@ export function rolledUpFacts(
   facts: readonly Record<string, unknown>[],
   tops: ReadonlyMap<string, RollupTop>,
 ): Record<string, unknown>[] {
+  return untilDone(rolledUpSteps(facts, tops));
+}
+
+/** `rolledUpFacts` as work that pauses every few hundred facts (sliced.ts). */
+export function* rolledUpSteps(
+  facts: readonly Record<string, unknown>[],
+  tops: ReadonlyMap<string, RollupTop>,
+): Sliced<Record<string, unknown>[]> {
   const grouped = new Map<string, { payerId: string; payer: string; payee: RollupTop; receiverIds: string[]; flows: Flow[] }>();
-  for (const f of facts) {
+  for (const [i, f] of facts.entries()) {
+    if (i % STEPS_PER_PAUSE === 0) yield;
     const payeeId = String(f.payeeId);
     const payee = tops.get(payeeId) ?? { id: payeeId, name: String(f.payee) };
     const key = `${String(f.payerId)}\n${payee.id}`;
@@ -144,14 +172,16 @@ export function rolledUpFacts(
     group.flows.push(...((f.flowList as Flow[] | undefined) ?? []));
     grouped.set(key, group);
   }
-  return [...grouped.values()].map(({ payerId, payer, payee, receiverIds, flows }) => {
+  const rolled: Record<string, unknown>[] = [];
+  for (const { payerId, payer, payee, receiverIds, flows } of grouped.values()) {
+    if (rolled.length % STEPS_PER_PAUSE === 0) yield;
     const sums = new Map<string, number>();
     for (const flow of flows)
       if (flow.amount !== null && flow.amount !== undefined)
         sums.set(flow.currency ?? '', (sums.get(flow.currency ?? '') ?? 0) + flow.amount);
     const dates = flows.map((flow) => flow.date).filter((d): d is string => typeof d === 'string');
     const unknown = flows.filter((flow) => flow.amount === null || flow.amount === undefined).length;
-    return {
+    rolled.push({
       payerId,
       payer,
       payeeId: payee.id,
@@ -166,8 +196,9 @@ export function rolledUpFacts(
       flowList: flows,
       // The receivers rolled up into this payee: the stored rows this one is made of.
       receiverIds,
-    };
-  });
+    });
+  }
+  return rolled;
 }
 
 /** Sums of decimal amounts carry binary noise (0.1 + 0.2); no source gives amounts finer than this. */

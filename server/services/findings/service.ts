@@ -17,7 +17,8 @@ import {
 import { cypher } from '../../db/cypher-files.js';
 import { readTransaction } from '../../db/transactions.js';
 import { findingId, findingOf, type FindingRecord } from '../conflicts/findings.js';
-import { moneyFlowsOf, moneyPage, rolledUpFacts, type MoneyTable, type RollupTop } from '../conflicts/money.js';
+import { inSlices, type Sliced } from '../sliced.js';
+import { moneyFlowsOf, moneyPage, moneyTableSteps, rolledUpSteps, type MoneyTable, type RollupTop } from '../conflicts/money.js';
 import type { ConflictService } from '../conflicts/service.js';
 import { graphVersion } from '../graph-version.js';
 import { FindingsMaintainer } from './maintainer.js';
@@ -181,7 +182,8 @@ export class FindingsService {
         stored: await storedMoneyFacts(tx, generation, rollup),
       };
     });
-    return { table: moneyTableOf(read.stored), keep: read.same };
+    // Seconds of work at 1M relationships, in slices: searches and pages go on meanwhile.
+    return { table: await inSlices(storedTableSteps(read.stored)), keep: read.same };
   }
 
   private async page(
@@ -308,16 +310,21 @@ async function storedMoneyFacts(tx: ManagedTransaction, generation: number, roll
 }
 
 /** Every row of the Money tab's table: from the facts stored apart, or from the record of a finding stored before them. */
-function moneyTableOf({ texts, tops }: StoredMoneyFacts): MoneyTable {
+function* storedTableSteps({ texts, tops }: StoredMoneyFacts): Sliced<MoneyTable> {
   const facts: Record<string, unknown>[] = [];
-  for (const { facts: json, record } of texts) {
+  for (const [i, { facts: json, record }] of texts.entries()) {
+    // A finding's facts are one row, or a few hundred for a hub's flows: parsed one finding at a time.
+    if (i % FINDINGS_PER_PAUSE === 0) yield;
     const rows = json
       ? (JSON.parse(json) as Record<string, unknown>[])
       : (JSON.parse(String(record)) as FindingRecord).rows.map((row) => row.facts);
     for (const f of rows) facts.push(f);
   }
-  return moneyFlowsOf(tops ? rolledUpFacts(facts, tops) : facts);
+  return yield* moneyTableSteps(tops ? yield* rolledUpSteps(facts, tops) : facts);
 }
+
+/** Stored findings parsed between two pause points: each is a JSON text, some of them large. */
+const FINDINGS_PER_PAUSE = 50;
 
 /** The stored records of the findings the rows are made of: their evidence. */
 async function sourceRecords(
