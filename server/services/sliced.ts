@@ -9,7 +9,7 @@
 export type Sliced<T> = Generator<void, T, void>;
 
 /** How long a slice may hold the thread before other work is let in. */
-export const SLICE_MS = 20;
+export const SLICE_MS = 10;
 
 /** Runs the work to its end without pausing. */
 export function untilDone<T>(work: Sliced<T>): T {

@@ -17,7 +17,7 @@ import {
 import { cypher } from '../../db/cypher-files.js';
 import { readTransaction } from '../../db/transactions.js';
 import { findingId, findingOf, type FindingRecord } from '../conflicts/findings.js';
-import { inSlices, type Sliced } from '../sliced.js';
+import { inSlices, untilDone, type Sliced } from '../sliced.js';
 import { moneyFlowsOf, moneyPage, moneyTableSteps, rolledUpSteps, type MoneyTable, type RollupTop } from '../conflicts/money.js';
 import type { ConflictService } from '../conflicts/service.js';
 import { graphVersion } from '../graph-version.js';
@@ -105,6 +105,17 @@ export class FindingsService {
     patternCounts: Record<string, number>,
     query: ConflictsQueryInput,
   ): BuiltPage {
+    return untilDone(this.buildSteps(records, offset, total, patternCounts, query));
+  }
+
+  /** `build` pausing after each finding (sliced.ts): a hub's evidence is thousands of nodes. */
+  private *buildSteps(
+    records: readonly string[],
+    offset: number,
+    total: number,
+    patternCounts: Record<string, number>,
+    query: ConflictsQueryInput,
+  ): Sliced<BuiltPage> {
     const findings: ConflictsResponse['findings'] = [];
     const nodes = new Map<string, ConflictsResponse['nodes'][number]>();
     const edges = new Map<string, ConflictsResponse['edges'][number]>();
@@ -116,6 +127,7 @@ export class FindingsService {
       findings.push(built.finding);
       for (const n of built.nodes) nodes.set(n.id, n);
       for (const e of built.edges) edges.set(e.id, e);
+      yield;
     }
     const end = offset + records.length;
     return {
@@ -154,7 +166,7 @@ export class FindingsService {
     const records = await readTransaction(this.driver, this.database, (tx) =>
       sourceRecords(tx, read.generation, table, page.rows),
     );
-    const { nodes, edges } = this.build(records, 0, 0, {}, {});
+    const { nodes, edges } = await inSlices(this.buildSteps(records, 0, 0, {}, {}));
     return { ...page, nodes, edges, status, graphVersion: reflected };
   }
 
