@@ -17,10 +17,10 @@ import {
 import { cypher } from '../../db/cypher-files.js';
 import { readTransaction } from '../../db/transactions.js';
 import { findingId, findingOf, type FindingRecord } from '../conflicts/findings.js';
-import { inSlices, untilDone, type Sliced } from '../sliced.js';
 import { moneyFlowsOf, moneyPage, moneyTableSteps, rolledUpSteps, type MoneyTable, type RollupTop } from '../conflicts/money.js';
 import type { ConflictService } from '../conflicts/service.js';
 import { graphVersion } from '../graph-version.js';
+import { inSlices, untilDone, type Sliced } from '../sliced.js';
 import { FindingsMaintainer } from './maintainer.js';
 import { FindingsPageCache, type BuiltPage } from './page-cache.js';
 import { MONEY_FLOW, asOfBounds, generationPrefix, readState, type FindingsState, type FullProgress } from './store.js';
@@ -325,7 +325,7 @@ async function storedMoneyFacts(tx: ManagedTransaction, generation: number, roll
 function* storedTableSteps({ texts, tops }: StoredMoneyFacts): Sliced<MoneyTable> {
   const facts: Record<string, unknown>[] = [];
   for (const [i, { facts: json, record }] of texts.entries()) {
-    // A finding's facts are one row, or a few hundred for a hub's flows: parsed one finding at a time.
+    // One stored finding's facts (one row, or many) are parsed at a time, with a pause point every few.
     if (i % FINDINGS_PER_PAUSE === 0) yield;
     const rows = json
       ? (JSON.parse(json) as Record<string, unknown>[])
@@ -335,7 +335,7 @@ function* storedTableSteps({ texts, tops }: StoredMoneyFacts): Sliced<MoneyTable
   return yield* moneyTableSteps(tops ? yield* rolledUpSteps(facts, tops) : facts);
 }
 
-/** Stored findings parsed between two pause points: each is a JSON text, some of them large. */
+/** Stored findings parsed between two pause points: each is a JSON text of one or more rows. */
 const FINDINGS_PER_PAUSE = 50;
 
 /** The stored records of the findings the rows are made of: their evidence. */
