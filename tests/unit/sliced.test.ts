@@ -1,6 +1,14 @@
 /** Long work in slices (services/sliced.ts): the same answer, with the event loop let in between. */
 import { describe, expect, it } from 'vitest';
+import {
+  findingRecords,
+  findingRecordsSteps,
+  type PatternRow,
+  type RawNode,
+  type RawRelationship,
+} from '../../server/services/conflicts/findings.js';
 import { moneyFlowsOf, moneyTableSteps, rolledUpFacts, rolledUpSteps } from '../../server/services/conflicts/money.js';
+import { loadPatterns } from '../../server/services/conflicts/pattern-files.js';
 import { inSlices, sortedSteps, untilDone, type Sliced } from '../../server/services/sliced.js';
 
 /** A deterministic stream of numbers in [0, 1). */
@@ -100,5 +108,57 @@ describe('running work in slices', () => {
       0,
     );
     expect(rolled).toEqual(moneyFlowsOf(rolledUpFacts(facts, tops)));
+  });
+
+  it('whole-graph finding records built in slices equal those built at once, each record’s rows in key order', async () => {
+    const pattern = loadPatterns().find((p) => p.id === 'board-interlock')!;
+    const node = (id: string, kind: string): RawNode => ({
+      elementId: `e-${id}`,
+      labels: ['Entity', kind],
+      properties: {
+        id,
+        name: id,
+        status: 'reported',
+        citationDocumentIds: ['document:d'],
+        citationLocators: ['l'],
+        citationQuotes: ['q'],
+      },
+    });
+    const rand = numbers(5);
+    // 40 pairs of boards, each shared by many people, the rows in no order (as a query returns them).
+    const rows: PatternRow[] = Array.from({ length: 4000 }, (_, i) => {
+      const pair = Math.floor(rand() * 40);
+      const person = node(`person:${Math.floor(rand() * 900)}`, 'Person');
+      const board = node(`org:${pair}`, 'Organization');
+      const seat: RawRelationship = {
+        elementId: `r-${i}`,
+        type: 'SITS_ON_BOARD',
+        startNodeElementId: person.elementId,
+        endNodeElementId: board.elementId,
+        properties: {
+          id: `rel:${i}`,
+          status: 'reported',
+          current: true,
+          citationDocumentIds: ['document:d'],
+          citationLocators: ['l'],
+          citationQuotes: ['q'],
+        },
+      };
+      return {
+        key: [`org:${pair}`, `org:${pair + 100}`],
+        evidence: [{ start: person, segments: [{ start: person, relationship: seat, end: board }] }],
+        timed: [seat],
+        facts: { first: `Board ${pair}`, second: `Board ${pair + 100}`, people: person.properties.id, ties: 'boards' },
+      };
+    });
+
+    const sliced = await turnsDuring(() => inSlices(findingRecordsSteps(pattern, rows), 0));
+    expect(sliced.turns).toBeGreaterThan(0);
+    expect(sliced.result).toEqual(findingRecords(pattern, rows));
+    expect(sliced.result).toHaveLength(40);
+    for (const record of sliced.result) {
+      const keys = record.rows.map((row) => `${JSON.stringify(row.facts)}\n${row.nodeIds.join(',')}`);
+      expect(keys).toEqual([...keys].sort());
+    }
   });
 });

@@ -11,6 +11,7 @@ import { localRole } from '../../../schemas/graph.js';
 import { toGraphEdge, toGraphNode } from '../../db/mapping.js';
 import type { PatternDefinition } from './pattern-files.js';
 import { heldOn, overlap, type Dated } from './period.js';
+import { STEPS_PER_PAUSE, untilDone, type Sliced } from '../sliced.js';
 import { renderTemplate } from './template.js';
 
 /** The parts of driver values we read (Node, Relationship, Path), kept structural for testing. */
@@ -279,11 +280,21 @@ const datedFields = (d: Dated): Dated => {
 
 /** Rows of one pattern grouped into finding records; rows whose facts never held at the same time are dropped. */
 export function findingRecords(pattern: PatternDefinition, rows: Iterable<PatternRow>): FindingRecord[] {
+  return untilDone(findingRecordsSteps(pattern, rows));
+}
+
+/**
+ * `findingRecords` as work that pauses every few hundred rows (sliced.ts): a whole-graph pattern at 1M
+ * relationships returns hundreds of thousands of rows, seconds of grouping on the server's one thread.
+ */
+export function* findingRecordsSteps(pattern: PatternDefinition, rows: Iterable<PatternRow>): Sliced<FindingRecord[]> {
   const records = new Map<string, FindingRecord>();
   const cache = new EvidenceCache();
   // The ids already in each record's evidence (a finding over the whole graph can have thousands of rows).
   const known = new Map<string, { nodes: Set<string>; edges: Set<string> }>();
+  let read = 0;
   for (const row of rows) {
+    if (++read % STEPS_PER_PAUSE === 0) yield;
     const timed = row.timed.map(datedOf);
     // An organisation's own period bounds the facts about it: nothing held before it existed or after it was dissolved.
     const o = overlap(timed.length > 0 ? [...timed, ...lifetimes(row.evidence)] : timed);
@@ -315,7 +326,13 @@ export function findingRecords(pattern: PatternDefinition, rows: Iterable<Patter
   // Rows in a stable order, whatever order the query returned them in: a finding's title lists the values
   // of its rows (e.g. the people two boards share) in row order, and must read the same on every run.
   const rowKey = (row: FindingRecord['rows'][number]) => `${JSON.stringify(row.facts)}\n${row.nodeIds.join(',')}`;
-  for (const record of records.values()) record.rows.sort((a, b) => (rowKey(a) < rowKey(b) ? -1 : rowKey(a) > rowKey(b) ? 1 : 0));
+  // Each row's key worked out once, not in every comparison (a hub's record has thousands of rows).
+  for (const record of records.values()) {
+    const keyed = record.rows.map((row) => ({ row, key: rowKey(row) }));
+    keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    record.rows = keyed.map(({ row }) => row);
+    yield;
+  }
   return [...records.values()];
 }
 

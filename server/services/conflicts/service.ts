@@ -14,7 +14,8 @@ import {
   type PatternInfo,
 } from '../../../schemas/index.js';
 import { NotFoundError } from '../graph-repository.js';
-import { buildFindings, bySeverityThenTitle, findingRecords, type FindingRecord, type PatternRow } from './findings.js';
+import { inSlices } from '../sliced.js';
+import { buildFindings, bySeverityThenTitle, findingRecordsSteps, type FindingRecord, type PatternRow } from './findings.js';
 import { compactPatternRows } from './compact-evidence.js';
 import { moneyFactKey, moneyFlowsOf, moneyPage } from './money.js';
 import { loadPatterns, type PatternDefinition } from './pattern-files.js';
@@ -89,7 +90,8 @@ export class ConflictService {
         },
         timeoutMs === undefined ? undefined : { timeout: timeoutMs },
       );
-      const records = findingRecords(pattern, rows);
+      // Seconds of grouping for a whole-graph pattern at 1M: in slices, so requests are answered meanwhile.
+      const records = await inSlices(findingRecordsSteps(pattern, rows));
       return entity === null ? records : records.filter((r) => r.nodes.some((n) => n.id === entity));
     } finally {
       await session.close();

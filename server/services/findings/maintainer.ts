@@ -23,6 +23,7 @@ import { int, Neo4jError } from 'neo4j-driver';
 import type { FailedPattern } from '../../../schemas/index.js';
 import { cypher } from '../../db/cypher-files.js';
 import { graphVersion } from '../graph-version.js';
+import { inSlices, type Sliced } from '../sliced.js';
 import { openSession } from '../../db/transactions.js';
 import type { ConflictService } from '../conflicts/service.js';
 import { findingOf, type FindingRecord } from '../conflicts/findings.js';
@@ -393,7 +394,7 @@ export class FindingsMaintainer {
       for (let i = 0; i < records.length; i += WRITE_BATCH) {
         let stored: StoredFinding[];
         try {
-          stored = records.slice(i, i + WRITE_BATCH).flatMap((r) => toStored(generation, pattern, r) ?? []);
+          stored = await inSlices(storedSteps(generation, pattern, records.slice(i, i + WRITE_BATCH)));
         } catch (error) {
           // None of the pattern's findings are kept, rather than some of them: the pattern is named as
           // not computed, and a partial list would read as all of them.
@@ -485,6 +486,21 @@ export class FindingsMaintainer {
       if (removed === 0) return;
     }
   }
+}
+
+/** Records as stored, pausing after each (sliced.ts): a hub's finding renders and serialises thousands of rows. */
+function* storedSteps(
+  generation: number,
+  pattern: PatternDefinition,
+  records: readonly FindingRecord[],
+): Sliced<StoredFinding[]> {
+  const stored: StoredFinding[] = [];
+  for (const record of records) {
+    const one = toStored(generation, pattern, record);
+    if (one) stored.push(one);
+    yield;
+  }
+  return stored;
 }
 
 /** A record as stored, or null when no row of it stands (every row's facts never held together). */
