@@ -85,7 +85,7 @@ CALL (helper, party) {
 // are gathered (ten kept as evidence), not multiplied into rows.
 // In a fixed order, so the ten kept as evidence are the same whichever form found them.
 WITH *
-ORDER BY helper.id, length(corporate), party.id, length(counterpartyDown), helpFact.id
+ORDER BY helper.id, length(corporate), party.id, length(counterpartyDown), helpFact.id, [n IN nodes(corporate) | n.id]
 WITH person, pos, body, law, restriction, board, boardSeat, company, counterparty,
   lawPath, bodyUp, position, seat, boardUp,
   collect(DISTINCT corporate) AS corporates, collect(DISTINCT counterpartyDown) AS downs,
