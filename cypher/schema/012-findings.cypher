@@ -11,11 +11,13 @@ CREATE INDEX finding_id IF NOT EXISTS
 FOR (f:Finding) ON (f.id);
 CREATE INDEX finding_generation IF NOT EXISTS
 FOR (f:Finding) ON (f.generation);
-CREATE INDEX finding_member_entity IF NOT EXISTS
-FOR (m:FindingMember) ON (m.entityId);
-// An entity's members of one generation (findings-of-entity), not those of a generation being replaced.
+// An entity's members of one generation (findings-of-entity, findings-keys), not those of a generation
+// being replaced. Every lookup by entity names the generation too, so this index serves them all.
 CREATE INDEX finding_member_entity_generation IF NOT EXISTS
 FOR (m:FindingMember) ON (m.entityId, m.generation);
+// Its entity-only index, older than the one above, only slowed every write: a full recomputation writes
+// millions of members (about a tenth less time writing findings without it, 100k relationships).
+DROP INDEX finding_member_entity IF EXISTS;
 CREATE INDEX finding_member_finding IF NOT EXISTS
 FOR (m:FindingMember) ON (m.findingId);
 CREATE INDEX finding_member_generation IF NOT EXISTS
