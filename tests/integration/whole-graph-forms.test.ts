@@ -82,7 +82,7 @@ describe('whole-graph forms', () => {
     expect(total(counts)).toBeGreaterThan(50);
     // The hubs make the patterns that gather many contracts or flows per finding keep only some as
     // evidence: both forms must keep the same ones.
-    for (const id of ['revolving-door', 'vendor-board-seat', 'pay-to-play', 'self-dealing'])
+    for (const id of ['revolving-door', 'vendor-board-seat', 'pay-to-play', 'self-dealing', 'enforcer-board-seat'])
       expect(counts.get(id) ?? 0, id).toBeGreaterThan(0);
   }, 600_000);
 });
