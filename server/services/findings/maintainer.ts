@@ -49,6 +49,11 @@ const LEASE_MS = 30_000;
 /** Cap of one pattern over the whole graph, in the background (a request's cap is far lower). */
 const FULL_QUERY_TIMEOUT_MS = 30 * 60_000;
 const WRITE_BATCH = 1_000;
+/**
+ * Progress is stored at most this often while a pattern's findings are written (and after each pattern):
+ * each report is a write of its own, and a 1M-relationship graph makes over a thousand batches.
+ */
+const REPORT_EVERY_MS = 1_000;
 /** Per-entity pattern runs at once during an incremental update. */
 const PARALLEL = 3;
 const ENTRIES_PER_READ = 500;
@@ -385,31 +390,40 @@ export class FindingsMaintainer {
       const since = newest ? new Date(Date.parse(newest.at) - REREAD_MS).toISOString() : '';
       return { newest, ...(await auditSince(tx, since, [], 100_000)) };
     });
+    let lastReport = Date.now();
     for (const pattern of patterns) {
       if (this.stopped) return;
       const records = (await this.wholeGraph(pattern, failed)) ?? [];
       // Serialised a batch at a time: a stored finding carries its record as JSON, and a pattern's
       // findings over a 1M-relationship graph serialised at once would not fit in the process's memory.
+      // Each batch is built while the one before is written, so this process and the database work side
+      // by side rather than in turn.
+      const build = (from: number) =>
+        settled(inSlices(storedSteps(generation, pattern, records.slice(from, from + WRITE_BATCH))));
       const written: string[] = [];
-      for (let i = 0; i < records.length; i += WRITE_BATCH) {
-        let stored: StoredFinding[];
-        try {
-          stored = await inSlices(storedSteps(generation, pattern, records.slice(i, i + WRITE_BATCH)));
-        } catch (error) {
+      let next = records.length > 0 ? build(0) : null;
+      for (let from = 0; next; from += WRITE_BATCH) {
+        const built = await next;
+        if (!built.ok) {
           // None of the pattern's findings are kept, rather than some of them: the pattern is named as
           // not computed, and a partial list would read as all of them.
           await this.removeFindings(generation, written);
           progress.findings -= written.length;
-          this.recordFailure(failed, pattern, buildFailure(error), error);
+          this.recordFailure(failed, pattern, buildFailure(built.error), built.error);
           break;
         }
-        await this.write((tx) => createFindings(tx, stored));
-        written.push(...stored.map((s) => s.id));
-        progress.findings += stored.length;
-        await this.report(progress);
+        next = from + WRITE_BATCH < records.length ? build(from + WRITE_BATCH) : null;
+        await this.write((tx) => createFindings(tx, built.value));
+        written.push(...built.value.map((s) => s.id));
+        progress.findings += built.value.length;
+        if (Date.now() - lastReport >= REPORT_EVERY_MS) {
+          await this.report(progress);
+          lastReport = Date.now();
+        }
       }
       progress.patternsDone += 1;
       await this.report(progress);
+      lastReport = Date.now();
     }
     const flipped = await this.write(async (tx) =>
       (
@@ -485,6 +499,15 @@ export class FindingsMaintainer {
       );
       if (removed === 0) return;
     }
+  }
+}
+
+/** A promise's outcome, which never rejects: one not awaited yet cannot be an unhandled rejection. */
+async function settled<T>(work: Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: unknown }> {
+  try {
+    return { ok: true, value: await work };
+  } catch (error) {
+    return { ok: false, error };
   }
 }
 
