@@ -1,4 +1,4 @@
-/** Applies `cypher/schema/*.cypher` in file order. Every statement is idempotent (IF NOT EXISTS). */
+/** Applies `cypher/schema/*.cypher` in file order. Every statement is idempotent (IF NOT EXISTS, or IF EXISTS for a drop). */
 import type { Driver } from 'neo4j-driver';
 import { cypherFolder, splitStatements } from '../db/cypher-files.js';
 
