@@ -51,13 +51,15 @@ export const moneyFactKey = (f: Record<string, unknown>) =>
 /** Names in the order `localeCompare` gives, without making a collator per comparison. */
 const names = new Intl.Collator();
 
+/** The payments and contracts behind one fact (one payer and payee). */
+const flowsOf = (f: Record<string, unknown>) => (f.flowList as Flow[] | undefined) ?? [];
+
 export function moneyFlowsOf(facts: readonly Record<string, unknown>[], entity?: string): MoneyTable {
   return untilDone(moneyTableSteps(facts, entity));
 }
 
 /** `moneyFlowsOf` as work that pauses every few hundred facts (sliced.ts): a whole graph's table takes seconds. */
 export function* moneyTableSteps(facts: readonly Record<string, unknown>[], entity?: string): Sliced<MoneyTable> {
-  const flowsOf = (f: Record<string, unknown>) => (f.flowList as Flow[] | undefined) ?? [];
   // How many rows each payment or contract appears in: more than one means its amount is shared.
   const rowsPerGroup = new Map<string, number>();
   for (const [i, f] of facts.entries()) {
@@ -114,7 +116,7 @@ export function* moneyTableSteps(facts: readonly Record<string, unknown>[], enti
 
 /** The table's row of one fact (one payer and payee). */
 function rowOf(f: Record<string, unknown>, rowsPerGroup: ReadonlyMap<string, number>): MoneyFlowRow {
-  const flows = (f.flowList as Flow[] | undefined) ?? [];
+  const flows = flowsOf(f);
   // In the same stable order as the overall totals (the query gathers currencies in no set order).
   const totals = ((f.totals as MoneyTotal[] | undefined) ?? [])
     .map((t) => ({ currency: t.currency ?? null, amount: rounded(t.amount) }))
@@ -169,7 +171,7 @@ export function* rolledUpSteps(
     const key = `${String(f.payerId)}\n${payee.id}`;
     const group = grouped.get(key) ?? { payerId: String(f.payerId), payer: String(f.payer), payee, receiverIds: [], flows: [] };
     group.receiverIds.push(payeeId);
-    group.flows.push(...((f.flowList as Flow[] | undefined) ?? []));
+    group.flows.push(...flowsOf(f));
     grouped.set(key, group);
   }
   const rolled: Record<string, unknown>[] = [];
