@@ -8,6 +8,9 @@ import type { FastifyInstance } from 'fastify';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MoneyFlowRow, MoneyFlowsResponse } from '../../schemas/index.js';
+import { readTransaction } from '../../server/db/transactions.js';
+import { readMoneyFacts } from '../../server/services/findings/money-facts.js';
+import { generationPrefix, readState } from '../../server/services/findings/store.js';
 import { buildTestApp, getJson } from '../setup/app.js';
 import { testConnection, testDriver } from '../setup/connection.js';
 import { currentFindings } from './helpers/findings.js';
@@ -118,6 +121,38 @@ describe('pages of the money flows table', () => {
       const response = await app.inject(`/api/money-flows?${query}`);
       expect(response.statusCode, query).toBe(400);
       expect(response.json<{ error: { code: string } }>().error.code, query).toBeTruthy();
+    }
+  });
+});
+
+describe('the facts of the table, read a chunk at a time', () => {
+  it('are every stored money flow once, in order, whatever the chunk (rollup too)', async () => {
+    for (let attempt = 1; ; attempt++) {
+      await currentFindings(app, '/api/conflicts?limit=1');
+      const stateNow = () => readTransaction(driver, database, readState);
+      const before = await stateNow();
+      const generation = before!.generation;
+      const whole = await readMoneyFacts(driver, database, generation, true);
+      const chunked = await Promise.all([1, 2, 3].map((perRead) => readMoneyFacts(driver, database, generation, true, perRead)));
+      const after = await stateNow();
+      // Other test files change the graph meanwhile: a read that straddles a change is taken again.
+      if (after?.generation !== generation || after.graphVersion !== before?.graphVersion) {
+        if (attempt === 5) throw new Error('the findings kept changing');
+        continue;
+      }
+      // Chunks smaller than the findings: several reads each (and a last one that finds none).
+      expect(whole.texts.length).toBeGreaterThanOrEqual(3);
+      for (const facts of chunked) {
+        expect(facts.texts).toEqual(whole.texts);
+        expect(facts.tops).toEqual(whole.tops);
+      }
+      const stored = await driver.executeQuery(
+        "MATCH (f:Finding {pattern: 'money-flow'}) WHERE f.order STARTS WITH $prefix RETURN count(f) AS n",
+        { prefix: generationPrefix(generation) },
+        { database },
+      );
+      expect(whole.texts.length).toBe(Number(stored.records[0]?.get('n')));
+      return;
     }
   });
 });

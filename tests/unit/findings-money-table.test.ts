@@ -4,8 +4,9 @@
  * it was read from were still in that state, and made again after a failure.
  */
 import { describe, expect, it } from 'vitest';
-import { moneyFlowsOf, type MoneyTable } from '../../server/services/conflicts/money.js';
-import { FindingsPageCache } from '../../server/services/findings/page-cache.js';
+import type { FindingsStatus } from '../../schemas/index.js';
+import { moneyFlowsOf } from '../../server/services/conflicts/money.js';
+import { FindingsPageCache, type MadeMoneyTable } from '../../server/services/findings/page-cache.js';
 
 const fact = (payer: string, payee: string, amount: number) => ({
   payerId: payer,
@@ -17,15 +18,17 @@ const fact = (payer: string, payee: string, amount: number) => ({
   flowList: [{ id: `${payer}-${payee}`, kind: 'payment', group: `${payer}-${payee}`, amount, currency: 'EUR' }],
 });
 const table = moneyFlowsOf([fact('a', 'b', 10), fact('c', 'd', 20)]);
+const status: FindingsStatus = { status: 'current', graphVersion: 'v1', computedAt: null, progress: null, failedPatterns: [] };
+const made = (keep: boolean): MadeMoneyTable => ({ table, generation: 3, status, keep });
 
 /** A making that resolves when told to, counting how often it was started. */
-function controlledMaking(result: { table: MoneyTable; keep: boolean }) {
+function controlledMaking(result: MadeMoneyTable) {
   let started = 0;
   let finish: (() => void) | undefined;
   let fail: ((error: Error) => void) | undefined;
   const make = () => {
     started += 1;
-    return new Promise<{ table: MoneyTable; keep: boolean }>((resolve, reject) => {
+    return new Promise<MadeMoneyTable>((resolve, reject) => {
       finish = () => resolve(result);
       fail = reject;
     });
@@ -37,7 +40,7 @@ describe('the Money tab’s table', () => {
   it('is made once for readers who ask together, then served as kept', async () => {
     const cache = new FindingsPageCache();
     const key = FindingsPageCache.moneyKeyOf(3, 'v1', false);
-    const making = controlledMaking({ table, keep: true });
+    const making = controlledMaking(made(true));
     const asks = [
       cache.moneyTableFor(key, making.make),
       cache.moneyTableFor(key, making.make),
@@ -46,28 +49,28 @@ describe('the Money tab’s table', () => {
     making.finish();
     const answers = await Promise.all(asks);
     expect(making.started()).toBe(1);
-    for (const answer of answers) expect(answer).toBe(table);
-    expect(answers[0]!.rows.map((r) => r.payer.id)).toEqual(['c', 'a']);
-    const again = controlledMaking({ table, keep: true });
-    expect(await cache.moneyTableFor(key, again.make)).toBe(table);
+    for (const answer of answers) expect(answer.table).toBe(table);
+    expect(answers[0]!.table.rows.map((r) => r.payer.id)).toEqual(['c', 'a']);
+    const again = controlledMaking(made(true));
+    expect((await cache.moneyTableFor(key, again.make)).table).toBe(table);
     expect(again.started()).toBe(0);
   });
 
   it('is not kept when the findings changed while it was read, nor under another state', async () => {
     const cache = new FindingsPageCache();
     const key = FindingsPageCache.moneyKeyOf(3, 'v1', false);
-    const stale = controlledMaking({ table, keep: false });
+    const stale = controlledMaking(made(false));
     const first = cache.moneyTableFor(key, stale.make);
     stale.finish();
     await first;
-    const next = controlledMaking({ table, keep: true });
+    const next = controlledMaking(made(true));
     const second = cache.moneyTableFor(key, next.make);
     next.finish();
     await second;
     expect(next.started()).toBe(1);
     // Rolled up, or another graph version: another key, another making.
     for (const other of [FindingsPageCache.moneyKeyOf(3, 'v1', true), FindingsPageCache.moneyKeyOf(3, 'v2', false)]) {
-      const making = controlledMaking({ table, keep: true });
+      const making = controlledMaking(made(true));
       const asked = cache.moneyTableFor(other, making.make);
       making.finish();
       await asked;
@@ -78,14 +81,14 @@ describe('the Money tab’s table', () => {
   it('fails for every reader waiting on a failed making, and the next ask makes it again', async () => {
     const cache = new FindingsPageCache();
     const key = FindingsPageCache.moneyKeyOf(3, 'v1', false);
-    const failing = controlledMaking({ table, keep: true });
+    const failing = controlledMaking(made(true));
     const asks = [cache.moneyTableFor(key, failing.make), cache.moneyTableFor(key, failing.make)];
     failing.fail(new Error('database unavailable'));
     for (const ask of asks) await expect(ask).rejects.toThrow('database unavailable');
-    const retry = controlledMaking({ table, keep: true });
+    const retry = controlledMaking(made(true));
     const again = cache.moneyTableFor(key, retry.make);
     retry.finish();
-    expect(await again).toBe(table);
+    expect((await again).table).toBe(table);
     expect(retry.started()).toBe(1);
   });
 });

@@ -30,6 +30,17 @@ export interface PageAsk {
   lang?: string | undefined;
 }
 
+/**
+ * The Money tab's table made from the stored findings: which generation it was read from, what its reader
+ * is told of them, and whether it is of the one state its key names (then it may be kept).
+ */
+export interface MadeMoneyTable {
+  table: MoneyTable;
+  generation: number;
+  status: FindingsStatus;
+  keep: boolean;
+}
+
 /** Findings, nodes and edges kept in all (about 1 KB each): a few tens of MB at most. */
 const MAX_ELEMENTS = 40_000;
 /** A page larger than this (an ask for every finding at once) is built each time rather than kept. */
@@ -48,9 +59,9 @@ export class FindingsPageCache {
    * The Money tab's whole table, by `moneyKeyOf`: every payer–payee row (285k at 1M relationships, a few
    * hundred MB), so only the two of the served findings (with and without rollup) are kept.
    */
-  private readonly moneyTables = new LRUCache<string, MoneyTable>({ max: 2 });
+  private readonly moneyTables = new LRUCache<string, MadeMoneyTable>({ max: 2 });
   /** Tables being made, by key: readers who open the tab together wait for one making, not one each. */
-  private readonly moneyMaking = new Map<string, Promise<MoneyTable>>();
+  private readonly moneyMaking = new Map<string, Promise<MadeMoneyTable>>();
 
   /** The key of a page of the findings as the state read now describes them. */
   static keyOf(generation: number, reflected: string | null | undefined, ask: PageAsk): string {
@@ -95,22 +106,18 @@ export class FindingsPageCache {
     this.counts.set(key, counts);
   }
 
-  moneyTable(key: string): MoneyTable | undefined {
-    return this.moneyTables.get(key);
-  }
-
   /**
    * The table under `key`: kept, being made for another reader, or made now by `make`, which says
    * whether it may be kept (whether the findings it read were still in the state `key` names). One
    * making per key at a time; a failed one is not kept, so the next ask tries again.
    */
-  async moneyTableFor(key: string, make: () => Promise<{ table: MoneyTable; keep: boolean }>): Promise<MoneyTable> {
+  async moneyTableFor(key: string, make: () => Promise<MadeMoneyTable>): Promise<MadeMoneyTable> {
     const kept = this.moneyTables.get(key);
     if (kept) return kept;
     const making = this.moneyMaking.get(key);
     if (making) return making;
-    const made = make().then(({ table, keep }) => {
-      if (keep) this.moneyTables.set(key, table);
+    const made = make().then((table) => {
+      if (table.keep) this.moneyTables.set(key, table);
       return table;
     });
     this.moneyMaking.set(key, made);

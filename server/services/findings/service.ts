@@ -17,12 +17,13 @@ import {
 import { cypher } from '../../db/cypher-files.js';
 import { readTransaction } from '../../db/transactions.js';
 import { findingId, findingOf, type FindingRecord } from '../conflicts/findings.js';
-import { moneyFlowsOf, moneyPage, moneyTableSteps, rolledUpSteps, type MoneyTable, type RollupTop } from '../conflicts/money.js';
+import { moneyFlowsOf, moneyPage, type MoneyTable } from '../conflicts/money.js';
 import type { ConflictService } from '../conflicts/service.js';
 import { graphVersion } from '../graph-version.js';
 import { inSlices, untilDone, type Sliced } from '../sliced.js';
 import { FindingsMaintainer } from './maintainer.js';
-import { FindingsPageCache, type BuiltPage } from './page-cache.js';
+import { readMoneyFacts, storedTableSteps } from './money-facts.js';
+import { FindingsPageCache, type BuiltPage, type MadeMoneyTable } from './page-cache.js';
 import { MONEY_FLOW, asOfBounds, generationPrefix, readState, type FindingsState, type FullProgress } from './store.js';
 
 export interface ConflictsQueryInput {
@@ -154,18 +155,18 @@ export class FindingsService {
       return { status, generation: state?.generation ?? 0, key: this.moneyKey(state, status, query.rollup) };
     });
     this.maintainer.request();
-    const table =
+    const made =
       read.generation === 0
-        ? moneyFlowsOf([])
+        ? { table: moneyFlowsOf([]), generation: 0, status: read.status, keep: false }
         : read.key === null
-          ? (await this.readMoneyTable(read.generation, query.rollup, null)).table
-          : await this.pages.moneyTableFor(read.key, () => this.readMoneyTable(read.generation, query.rollup, read.key));
+          ? await this.readMoneyTable(query.rollup, null)
+          : await this.pages.moneyTableFor(read.key, () => this.readMoneyTable(query.rollup, read.key));
+    // A kept table is of the state this ask read; one made now may be of a later state, and says so.
+    const { status, graphVersion: reflected } = made.keep ? read.status : made.status;
+    const { table, generation } = made;
     const page = moneyPage(table, query);
-    const { status, graphVersion: reflected } = read.status;
     if (!query.evidence) return { ...page, status, graphVersion: reflected };
-    const records = await readTransaction(this.driver, this.database, (tx) =>
-      sourceRecords(tx, read.generation, table, page.rows),
-    );
+    const records = await readTransaction(this.driver, this.database, (tx) => sourceRecords(tx, generation, table, page.rows));
     const { nodes, edges } = await inSlices(this.buildSteps(records, 0, 0, {}, {}));
     return { ...page, nodes, edges, status, graphVersion: reflected };
   }
@@ -178,24 +179,27 @@ export class FindingsService {
   }
 
   /**
-   * The whole table of a generation's stored money flows, made after the read transaction has closed
-   * (seconds at 1M relationships, which a transaction held open would spend against the query time
-   * cap); it may be kept under `key` if the findings were still in the state it names when read.
+   * The whole table of the stored money flows, read in chunks (money-facts.ts) and made after the reads
+   * (seconds at 1M relationships, in slices). It is of one state of the findings only if that state was
+   * the same before the first chunk and after the last: otherwise (an edit taken in, another generation
+   * served) it is read again, and after the last attempt it is told as `updating`. It may be kept under
+   * `key` if that one state is the one `key` names.
    */
-  private async readMoneyTable(
-    generation: number,
-    rollup: boolean,
-    key: string | null,
-  ): Promise<{ table: MoneyTable; keep: boolean }> {
-    const read = await readTransaction(this.driver, this.database, async (tx) => {
-      const { state, status } = await this.readStatus(tx);
+  private async readMoneyTable(rollup: boolean, key: string | null): Promise<MadeMoneyTable> {
+    for (let attempt = 1; ; attempt++) {
+      const before = await readTransaction(this.driver, this.database, (tx) => this.readStatus(tx));
+      const generation = before.state?.generation ?? 0;
+      const stored = generation ? await readMoneyFacts(this.driver, this.database, generation, rollup) : null;
+      const after = await readTransaction(this.driver, this.database, (tx) => this.readStatus(tx));
+      const settled = sameFindings(before.state, after.state);
+      if (!settled && attempt < MONEY_READ_ATTEMPTS) continue;
       return {
-        same: key !== null && this.moneyKey(state, status, rollup) === key,
-        stored: await storedMoneyFacts(tx, generation, rollup),
+        table: stored ? await inSlices(storedTableSteps(stored)) : moneyFlowsOf([]),
+        generation,
+        status: settled ? after.status : { ...after.status, status: 'updating' },
+        keep: settled && key !== null && this.moneyKey(after.state, after.status, rollup) === key,
       };
-    });
-    // Seconds of work at 1M relationships, in slices: searches and pages go on meanwhile.
-    return { table: await inSlices(storedTableSteps(read.stored)), keep: read.same };
+    }
   }
 
   private async page(
@@ -301,42 +305,13 @@ export function statusOf(state: FindingsState | null, version: string, fingerpri
   };
 }
 
-/** The stored facts of every `money-flow` finding of a generation, as read (JSON), and the payees' tops when rolled up. */
-interface StoredMoneyFacts {
-  texts: { facts: string | null; record: string | null }[];
-  tops: Map<string, RollupTop> | null;
-}
+/** Reads of the Money table's facts tried when the findings keep changing under them. */
+const MONEY_READ_ATTEMPTS = 3;
 
-async function storedMoneyFacts(tx: ManagedTransaction, generation: number, rollup: boolean): Promise<StoredMoneyFacts> {
-  const stored = await tx.run(cypher('queries/findings-money-flows'), {
-    pattern: MONEY_FLOW,
-    prefix: generationPrefix(generation),
-  });
-  const texts = stored.records.map((r) => ({ facts: r.get('facts') as string | null, record: r.get('record') as string | null }));
-  if (!rollup) return { texts, tops: null };
-  const ids = [...new Set(stored.records.map((r) => String(r.get('payee'))))];
-  const tops = new Map<string, RollupTop>();
-  for (const r of (await tx.run(cypher('queries/money-flow-rollup'), { ids })).records)
-    tops.set(String(r.get('id')), { id: String(r.get('topId')), name: String(r.get('topName')) });
-  return { texts, tops };
+/** The same served findings: the same generation, taken in up to the same point of the audit trail. */
+function sameFindings(a: FindingsState | null, b: FindingsState | null): boolean {
+  return a?.generation === b?.generation && a?.graphVersion === b?.graphVersion && a?.cursorAt === b?.cursorAt;
 }
-
-/** Every row of the Money tab's table: from the facts stored apart, or from the record of a finding stored before them. */
-function* storedTableSteps({ texts, tops }: StoredMoneyFacts): Sliced<MoneyTable> {
-  const facts: Record<string, unknown>[] = [];
-  for (const [i, { facts: json, record }] of texts.entries()) {
-    // One stored finding's facts (one row, or many) are parsed at a time, with a pause point every few.
-    if (i % FINDINGS_PER_PAUSE === 0) yield;
-    const rows = json
-      ? (JSON.parse(json) as Record<string, unknown>[])
-      : (JSON.parse(String(record)) as FindingRecord).rows.map((row) => row.facts);
-    for (const f of rows) facts.push(f);
-  }
-  return yield* moneyTableSteps(tops ? yield* rolledUpSteps(facts, tops) : facts);
-}
-
-/** Stored findings parsed between two pause points: each is a JSON text of one or more rows. */
-const FINDINGS_PER_PAUSE = 50;
 
 /** The stored records of the findings the rows are made of: their evidence. */
 async function sourceRecords(
