@@ -10,30 +10,15 @@ import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type {
-  DuplicatesResponse,
-  EntityDetailResponse,
-  ImportResult,
-  MoneyFlowsResponse,
-  CreateSnapshotResult,
-} from '../../schemas/index.js';
+import type { DuplicatesResponse, EntityDetailResponse, ImportResult, CreateSnapshotResult } from '../../schemas/index.js';
 import { createToken } from '../../server/security/tokens.js';
 import { ftmEntityId } from '../../server/services/imports/ids.js';
 import { buildTestApp } from '../setup/app.js';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { testConnection, testDriver } from '../setup/connection.js';
+import { currentMoneyFlows } from './helpers/findings.js';
 import { readWithFollowTheMoney } from './helpers/ftm-python.js';
 import { removeFtmSamples } from './helpers/import-fixtures.js';
 import { uniquePrefix } from './helpers/synthetic-graph.js';
-
-/** Whole-graph money flows come from the stored findings: asks until they reflect the import. */
-async function currentMoneyFlows(): Promise<MoneyFlowsResponse> {
-  for (let i = 0; ; i++) {
-    const body = (await app.inject('/api/money-flows')).json<MoneyFlowsResponse>();
-    if (body.status === 'current' || i > 1_200) return body;
-    await sleep(100);
-  }
-}
 
 interface RawLine {
   id: string;
@@ -141,7 +126,7 @@ describe('German party donations (290 FtM payments)', () => {
   });
 
   it('sums the money flows to what the file says, in euros, with no flow of unknown value', async () => {
-    const flows = await currentMoneyFlows();
+    const flows = await currentMoneyFlows(app, '/api/money-flows');
     const imported = new Set(donationLines.map((l) => ours(l.id)));
     const rows = flows.rows.filter((r) => imported.has(r.payer.id) && imported.has(r.payee.id));
     // Each payer and payee pair, computed from the raw lines.

@@ -19,7 +19,7 @@ const fact = (payer: string, payee: string, amount: number) => ({
 });
 const table = moneyFlowsOf([fact('a', 'b', 10), fact('c', 'd', 20)]);
 const status: FindingsStatus = { status: 'current', graphVersion: 'v1', computedAt: null, progress: null, failedPatterns: [] };
-const made = (keep: boolean): MadeMoneyTable => ({ table, generation: 3, status, keep });
+const made = (keep: boolean, rollup = false): MadeMoneyTable => ({ table, rollup, generation: 3, status, keep });
 
 /** A making that resolves when told to, counting how often it was started. */
 function controlledMaking(result: MadeMoneyTable) {
@@ -90,5 +90,30 @@ describe('the Money tab’s table', () => {
     retry.finish();
     expect((await again).table).toBe(table);
     expect(retry.started()).toBe(1);
+  });
+
+  it('keeps the newest table made with rollup and the newest without, not one made earlier that ends later', async () => {
+    const cache = new FindingsPageCache();
+    const [v1, v2, v3] = ['v1', 'v2', 'v3'].map((v) => FindingsPageCache.moneyKeyOf(3, v, false));
+    const first = controlledMaking(made(true));
+    await Promise.all([cache.moneyTableFor(v1!, first.make), Promise.resolve(first.finish())]);
+    const rolled = controlledMaking(made(true, true));
+    const rolledUp = FindingsPageCache.moneyKeyOf(3, 'v1', true);
+    await Promise.all([cache.moneyTableFor(rolledUp, rolled.make), Promise.resolve(rolled.finish())]);
+    // v2 is started before v3 and ends after it: v3's table stays, and replaced v1's.
+    const slow = controlledMaking({ ...made(true), generation: 4 });
+    const fast = controlledMaking({ ...made(true), generation: 5 });
+    const asks = [cache.moneyTableFor(v2!, slow.make), cache.moneyTableFor(v3!, fast.make)];
+    fast.finish();
+    await asks[1];
+    slow.finish();
+    await asks[0];
+    expect(cache.newestMoneyTable(false)?.generation).toBe(5);
+    expect(cache.keptMoneyTable(v3!)).toBeDefined();
+    expect(cache.keptMoneyTable(v1!)).toBeUndefined();
+    expect(cache.keptMoneyTable(v2!)).toBeUndefined();
+    // The rolled-up one is another table: still kept.
+    expect(cache.newestMoneyTable(true)?.rollup).toBe(true);
+    expect(cache.keptMoneyTable(rolledUp)).toBeDefined();
   });
 });

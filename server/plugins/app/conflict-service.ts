@@ -6,7 +6,7 @@
  */
 import fp from 'fastify-plugin';
 import { ConflictService } from '../../services/conflicts/service.js';
-import { FindingsMaintainer } from '../../services/findings/maintainer.js';
+import { FindingsMaintainer, type Log } from '../../services/findings/maintainer.js';
 import { FindingsService } from '../../services/findings/service.js';
 
 declare module 'fastify' {
@@ -20,11 +20,10 @@ export default fp(
   async (app) => {
     const { driver, database } = app.neo4j;
     const conflicts = new ConflictService(driver, database);
-    const maintainer = new FindingsMaintainer(driver, database, conflicts, (message, error) =>
-      error ? app.log.warn({ err: error }, message) : app.log.info(message),
-    );
+    const log: Log = (message, error) => (error ? app.log.warn({ err: error }, message) : app.log.info(message));
+    const maintainer = new FindingsMaintainer(driver, database, conflicts, log);
     app.decorate('conflicts', conflicts);
-    app.decorate('findings', new FindingsService(driver, database, conflicts, maintainer));
+    app.decorate('findings', new FindingsService(driver, database, conflicts, maintainer, log));
     app.addHook('onResponse', async (request, reply) => {
       if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 300 && request.url.startsWith('/api/'))
         maintainer.noteWrite();

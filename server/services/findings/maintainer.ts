@@ -58,7 +58,7 @@ const REPORT_EVERY_MS = 1_000;
 const PARALLEL = 3;
 const ENTRIES_PER_READ = 500;
 
-type Log = (message: string, error?: unknown) => void;
+export type Log = (message: string, error?: unknown) => void;
 
 export class FindingsMaintainer {
   readonly owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;

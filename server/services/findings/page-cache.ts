@@ -36,6 +36,7 @@ export interface PageAsk {
  */
 export interface MadeMoneyTable {
   table: MoneyTable;
+  rollup: boolean;
   generation: number;
   status: FindingsStatus;
   keep: boolean;
@@ -57,9 +58,12 @@ export class FindingsPageCache {
   private readonly counts = new LRUCache<string, Record<string, number>>({ max: 200 });
   /**
    * The Money tab's whole table, by `moneyKeyOf`: every payer–payee row (285k at 1M relationships, a few
-   * hundred MB), so only the two of the served findings (with and without rollup) are kept.
+   * hundred MB), so only the newest one made with rollup and the newest without are kept. Until the next
+   * one is made, the newest is what a reader is shown, marked as updating (FindingsService.moneyFlows).
    */
-  private readonly moneyTables = new LRUCache<string, MadeMoneyTable>({ max: 2 });
+  private readonly moneyTables = new Map<string, { table: MadeMoneyTable; started: number }>();
+  /** Makings started so far: a making started earlier never replaces the table of one started later. */
+  private moneyMakings = 0;
   /** Tables being made, by key: readers who open the tab together wait for one making, not one each. */
   private readonly moneyMaking = new Map<string, Promise<MadeMoneyTable>>();
 
@@ -106,6 +110,23 @@ export class FindingsPageCache {
     this.counts.set(key, counts);
   }
 
+  /** The table kept under `key`, if that one is kept. */
+  keptMoneyTable(key: string): MadeMoneyTable | undefined {
+    return this.moneyTables.get(key)?.table;
+  }
+
+  /** The newest table kept, rolled up or not, whatever state of the findings it was made for. */
+  newestMoneyTable(rollup: boolean): MadeMoneyTable | undefined {
+    return [...this.moneyTables.values()].find((kept) => kept.table.rollup === rollup)?.table;
+  }
+
+  private keepMoneyTable(key: string, table: MadeMoneyTable, started: number): void {
+    const same = [...this.moneyTables].filter(([, kept]) => kept.table.rollup === table.rollup);
+    if (same.some(([, kept]) => kept.started > started)) return;
+    for (const [other] of same) this.moneyTables.delete(other);
+    this.moneyTables.set(key, { table, started });
+  }
+
   /**
    * The table under `key`: kept, being made for another reader, or made now by `make`, which says
    * whether it may be kept (whether the findings it read were still in the state `key` names). One
@@ -113,11 +134,12 @@ export class FindingsPageCache {
    */
   async moneyTableFor(key: string, make: () => Promise<MadeMoneyTable>): Promise<MadeMoneyTable> {
     const kept = this.moneyTables.get(key);
-    if (kept) return kept;
+    if (kept) return kept.table;
     const making = this.moneyMaking.get(key);
     if (making) return making;
+    const started = ++this.moneyMakings;
     const made = make().then((table) => {
-      if (table.keep) this.moneyTables.set(key, table);
+      if (table.keep) this.keepMoneyTable(key, table, started);
       return table;
     });
     this.moneyMaking.set(key, made);

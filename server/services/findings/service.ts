@@ -21,7 +21,7 @@ import { moneyFlowsOf, moneyPage, type MoneyTable } from '../conflicts/money.js'
 import type { ConflictService } from '../conflicts/service.js';
 import { graphVersion } from '../graph-version.js';
 import { inSlices, untilDone, type Sliced } from '../sliced.js';
-import { FindingsMaintainer } from './maintainer.js';
+import { FindingsMaintainer, type Log } from './maintainer.js';
 import { readMoneyFacts, storedTableSteps } from './money-facts.js';
 import { FindingsPageCache, type BuiltPage, type MadeMoneyTable } from './page-cache.js';
 import { MONEY_FLOW, asOfBounds, generationPrefix, readState, type FindingsState, type FullProgress } from './store.js';
@@ -55,6 +55,7 @@ export class FindingsService {
     private readonly database: string,
     private readonly conflicts: ConflictService,
     readonly maintainer: FindingsMaintainer,
+    private readonly log: Log = () => undefined,
   ) {}
 
   /** Whether the stored findings are current, which graph version they reflect, and a running recomputation's progress. */
@@ -155,12 +156,7 @@ export class FindingsService {
       return { status, generation: state?.generation ?? 0, key: this.moneyKey(state, status, query.rollup) };
     });
     this.maintainer.request();
-    const made =
-      read.generation === 0
-        ? { table: moneyFlowsOf([]), generation: 0, status: read.status, keep: false }
-        : read.key === null
-          ? await this.readMoneyTable(query.rollup, null)
-          : await this.pages.moneyTableFor(read.key, () => this.readMoneyTable(query.rollup, read.key));
+    const made = await this.moneyTable(query.rollup, read);
     // A kept table is of the state this ask read; one made now may be of a later state, and says so.
     const { status, graphVersion: reflected } = made.keep ? read.status : made.status;
     const { table, generation } = made;
@@ -169,6 +165,30 @@ export class FindingsService {
     const records = await readTransaction(this.driver, this.database, (tx) => sourceRecords(tx, generation, table, page.rows));
     const { nodes, edges } = await inSlices(this.buildSteps(records, 0, 0, {}, {}));
     return { ...page, nodes, edges, status, graphVersion: reflected };
+  }
+
+  /**
+   * The table to answer from: the one kept for the findings as they are; or, while the findings take in a
+   * change or the table of the change is made (8-16 s at 1M after every edit), the newest one kept of the
+   * same generation, told as `updating` with the graph version it reflects, the page asking again until
+   * it is current; or, when none is kept, one made now for this reader (and for all who ask meanwhile).
+   */
+  private async moneyTable(
+    rollup: boolean,
+    read: { status: FindingsStatus; generation: number; key: string | null },
+  ): Promise<MadeMoneyTable> {
+    const empty = { table: moneyFlowsOf([]), rollup, generation: 0, status: read.status, keep: false };
+    if (read.generation === 0) return empty;
+    const kept = read.key === null ? undefined : this.pages.keptMoneyTable(read.key);
+    if (kept) return kept;
+    const make = (key: string) => this.pages.moneyTableFor(key, () => this.readMoneyTable(rollup, key));
+    const newest = this.pages.newestMoneyTable(rollup);
+    if (newest?.generation === read.generation) {
+      if (read.key !== null)
+        make(read.key).catch((error: unknown) => this.log('making the Money table failed; the next ask tries again', error));
+      return { ...newest, keep: false, status: { ...read.status, status: 'updating', graphVersion: newest.status.graphVersion } };
+    }
+    return read.key === null ? this.readMoneyTable(rollup, null) : make(read.key);
   }
 
   /** Where the Money tab's table of the findings in this state is kept; null while they are updating. */
@@ -195,6 +215,7 @@ export class FindingsService {
       if (!settled && attempt < MONEY_READ_ATTEMPTS) continue;
       return {
         table: stored ? await inSlices(storedTableSteps(stored)) : moneyFlowsOf([]),
+        rollup,
         generation,
         status: settled ? after.status : { ...after.status, status: 'updating' },
         keep: settled && key !== null && this.moneyKey(after.state, after.status, rollup) === key,

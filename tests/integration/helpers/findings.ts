@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Driver } from 'neo4j-driver';
-import type { ConflictsResponse, FindingsStatus } from '../../../schemas/index.js';
+import type { ConflictsResponse, FindingsStatus, MoneyFlowsResponse } from '../../../schemas/index.js';
 import { readTransaction } from '../../../server/db/transactions.js';
 import { graphVersion } from '../../../server/services/graph-version.js';
 import { statusOf } from '../../../server/services/findings/service.js';
@@ -20,6 +20,22 @@ export async function currentFindings(app: FastifyInstance, url: string, patienc
     const body = response.json<ConflictsResponse>();
     if (body.status === 'current') return body;
     if (Date.now() > deadline) throw new Error(`${url}: findings still updating after ${patienceMs} ms`);
+    await sleep(100);
+  }
+}
+
+/**
+ * Asks `url` (a /api/money-flows address) until the answer is current: after a change the Money tab is
+ * first answered from the table made before it, marked `updating`, while the new one is made.
+ */
+export async function currentMoneyFlows(app: FastifyInstance, url: string, patienceMs = 120_000): Promise<MoneyFlowsResponse> {
+  const deadline = Date.now() + patienceMs;
+  for (;;) {
+    const response = await app.inject(url);
+    if (response.statusCode !== 200) throw new Error(`${url}: ${response.statusCode} ${response.body}`);
+    const body = response.json<MoneyFlowsResponse>();
+    if (body.status === 'current') return body;
+    if (Date.now() > deadline) throw new Error(`${url}: money flows still updating after ${patienceMs} ms`);
     await sleep(100);
   }
 }
