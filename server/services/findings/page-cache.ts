@@ -94,6 +94,15 @@ export class FindingsPageCache {
     return JSON.stringify(['money', generation, reflected ?? null, rollup]);
   }
 
+  /**
+   * The key of a table made while the findings are `updating`: never the key of a current state, since
+   * an update may be writing findings under a state that does not say so yet. Such a table is only ever
+   * shown as `updating` (as the newest), so readers polling during a recomputation share one making.
+   */
+  static updatingMoneyKeyOf(generation: number, reflected: string | null | undefined, rollup: boolean): string {
+    return JSON.stringify(['money-updating', generation, reflected ?? null, rollup]);
+  }
+
   get(key: string): BuiltPage | undefined {
     return this.pages.get(key);
   }

@@ -153,7 +153,12 @@ export class FindingsService {
   async moneyFlows(query: MoneyFlowsAsk): Promise<MoneyFlowsResponse> {
     const read = await readTransaction(this.driver, this.database, async (tx) => {
       const { state, status } = await this.readStatus(tx);
-      return { status, generation: state?.generation ?? 0, key: this.moneyKey(state, status, query.rollup) };
+      return {
+        status,
+        generation: state?.generation ?? 0,
+        current: this.moneyKey(state, status, query.rollup),
+        key: this.tableKey(state, status, query.rollup),
+      };
     });
     this.maintainer.request();
     const made = await this.moneyTable(query.rollup, read);
@@ -175,20 +180,28 @@ export class FindingsService {
    */
   private async moneyTable(
     rollup: boolean,
-    read: { status: FindingsStatus; generation: number; key: string | null },
+    read: { status: FindingsStatus; generation: number; current: string | null; key: string | null },
   ): Promise<MadeMoneyTable> {
-    const empty = { table: moneyFlowsOf([]), rollup, generation: 0, status: read.status, keep: false };
-    if (read.generation === 0) return empty;
-    const kept = read.key === null ? undefined : this.pages.keptMoneyTable(read.key);
+    if (read.generation === 0 || read.key === null)
+      return { table: moneyFlowsOf([]), rollup, generation: 0, status: read.status, keep: false };
+    const { key } = read;
+    const kept = read.current === null ? undefined : this.pages.keptMoneyTable(key);
     if (kept) return kept;
-    const make = (key: string) => this.pages.moneyTableFor(key, () => this.readMoneyTable(rollup, key));
+    const make = () => this.pages.moneyTableFor(key, () => this.readMoneyTable(rollup, key));
     const newest = this.pages.newestMoneyTable(rollup);
-    if (newest?.generation === read.generation) {
-      if (read.key !== null)
-        make(read.key).catch((error: unknown) => this.log('making the Money table failed; the next ask tries again', error));
-      return { ...newest, keep: false, status: { ...read.status, status: 'updating', graphVersion: newest.status.graphVersion } };
-    }
-    return read.key === null ? this.readMoneyTable(rollup, null) : make(read.key);
+    if (newest?.generation !== read.generation) return make();
+    // Made in the background for the state now, unless the findings are updating (one kept as the newest).
+    if (read.current !== null)
+      make().catch((error: unknown) => this.log('making the Money table failed; the next ask tries again', error));
+    return { ...newest, keep: false, status: { ...read.status, status: 'updating', graphVersion: newest.status.graphVersion } };
+  }
+
+  /** Where a table read of the findings in this state is kept: under its state, or while they are updating, to be shown as such. */
+  private tableKey(state: FindingsState | null, status: FindingsStatus, rollup: boolean): string | null {
+    if (!state?.generation) return null;
+    return (
+      this.moneyKey(state, status, rollup) ?? FindingsPageCache.updatingMoneyKeyOf(state.generation, status.graphVersion, rollup)
+    );
   }
 
   /** Where the Money tab's table of the findings in this state is kept; null while they are updating. */
@@ -203,9 +216,9 @@ export class FindingsService {
    * (seconds at 1M relationships, in slices). It is of one state of the findings only if that state was
    * the same before the first chunk and after the last: otherwise (an edit taken in, another generation
    * served) it is read again, and after the last attempt it is told as `updating`. It may be kept under
-   * `key` if that one state is the one `key` names.
+   * `key` if that one state is the one `key` names (`tableKey`).
    */
-  private async readMoneyTable(rollup: boolean, key: string | null): Promise<MadeMoneyTable> {
+  private async readMoneyTable(rollup: boolean, key: string): Promise<MadeMoneyTable> {
     for (let attempt = 1; ; attempt++) {
       const before = await readTransaction(this.driver, this.database, (tx) => this.readStatus(tx));
       const generation = before.state?.generation ?? 0;
@@ -218,7 +231,7 @@ export class FindingsService {
         rollup,
         generation,
         status: settled ? after.status : { ...after.status, status: 'updating' },
-        keep: settled && key !== null && this.moneyKey(after.state, after.status, rollup) === key,
+        keep: settled && this.tableKey(after.state, after.status, rollup) === key,
       };
     }
   }
