@@ -4,7 +4,8 @@
 CALL () {
   UNWIND $findings AS finding
   CREATE (f:Finding)
-  SET f = finding
+  // The members are their own nodes; the finding does not keep the list as well (a null is not stored).
+  SET f = finding {.*, members: null}
   WITH f, finding
   UNWIND finding.members AS entityId
   CREATE (:FindingMember {entityId: entityId, findingId: finding.id, generation: finding.generation})
