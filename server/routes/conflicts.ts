@@ -74,7 +74,7 @@ const conflicts: FastifyPluginAsyncZod = async (app) => {
         tags: ['conflicts'],
         summary: 'Who pays whom: totals, counts and date ranges of contracts per payer and payee',
         description:
-          'Without `entity`, answered from the stored `money-flow` findings (with `status` and `graphVersion` as in /api/conflicts); with `entity`, computed for that entity when asked. Rows come the largest total first, a page at a time with `limit` and `cursor`; `totals` and `unknownCount` count every row of every page.',
+          'Without `entity`, answered from the stored `money-flow` findings (with `status` and `graphVersion` as in /api/conflicts; while `status` is `updating`, the rows are those of the `graphVersion` given, made before the change being taken in: ask again until `current`); with `entity`, computed for that entity when asked. Rows come the largest total first, a page at a time with `limit` and `cursor`; `totals` and `unknownCount` count every row of every page.',
         querystring: MoneyFlowsQuery,
         response: { 200: MoneyFlowsResponse, 400: ApiError, 503: ApiError },
       },
