@@ -323,6 +323,7 @@ export const en = {
     show: 'Show on canvas',
     drawing: 'Drawing…',
     loading: 'Loading money flows…',
+    updating: 'Taking in the latest changes: the flows below are from before them, and refresh by themselves.',
     none: 'No payments or contracts with a known payer and payee in the data.',
     hint: 'Click a row to light up that flow. On the canvas, a wider line is a larger amount.',
     caption: 'Money flows: {{count}} payer and payee pairs',

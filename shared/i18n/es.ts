@@ -331,6 +331,7 @@ export const es: Resources = {
     show: 'Mostrar en el lienzo',
     drawing: 'Dibujando…',
     loading: 'Cargando flujos de dinero…',
+    updating: 'Incorporando los últimos cambios: los flujos de abajo son de antes de ellos y se actualizan solos.',
     none: 'No hay pagos ni contratos con pagador y beneficiario conocidos en los datos.',
     hint: 'Haga clic en una fila para resaltar ese flujo. En el lienzo, una línea más ancha es un importe mayor.',
     caption: 'Flujos de dinero: {{count}} pares de pagador y beneficiario',

@@ -70,7 +70,7 @@ export function useExplorerSession(
  * The stored conflict findings are brought up to date in the background once asked for (ADR 0021): the
  * session starts when they reflect the graph, as a reader who opens the Conflicts tab a little later would.
  */
-async function storedFindingsCurrent(url: string): Promise<void> {
+export async function storedFindingsCurrent(url: string): Promise<void> {
   for (let i = 0; i < 2_000; i++) {
     const response = await fetch(new URL('/api/conflicts/status', url), {
       headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` },

@@ -80,10 +80,11 @@ export function MoneyPanel({ shownKey, busy, onShowAll, onShowRow, onClear }: Mo
           {errorMessage(pages.error)}
         </p>
       )}
-      {/* The whole graph's flows come from the stored findings: while they take in a change, say so. */}
+      {/* The whole graph's flows come from the stored findings: while they take in a change, the table is
+          the one made before it (ADR 0039), and the reader is told so. */}
       {answer?.status === 'updating' && (
-        <p className="rail-hint" role="status" data-testid="money-updating">
-          {t('conflicts.updating')}
+        <p className="money__updating" role="status" data-testid="money-updating">
+          {t('money.updating')}
         </p>
       )}
       {answer &&
