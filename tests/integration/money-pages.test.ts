@@ -7,7 +7,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Driver, ManagedTransaction, Session } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EntityWriteResult, MoneyFlowRow, MoneyFlowsResponse } from '../../schemas/index.js';
+import type { EntityWriteResult, MoneyFlowRow, MoneyFlowsResponse, RelationshipWriteResult } from '../../schemas/index.js';
 import { readTransaction } from '../../server/db/transactions.js';
 import { loadPatterns } from '../../server/services/conflicts/pattern-files.js';
 import { ConflictService } from '../../server/services/conflicts/service.js';
@@ -24,13 +24,22 @@ const { database } = testConnection();
 const prefix = uniquePrefix('money-pages');
 let app: FastifyInstance;
 let driver: Driver;
+/** Entities this file creates: removed afterwards, with their audit entries, so later files meet the seed's totals. */
+const created: string[] = [];
 
 beforeAll(async () => {
   app = await buildTestApp();
   driver = testDriver();
 });
 afterAll(async () => {
-  await Promise.all([app.close(), driver.close()]);
+  await app.close();
+  await driver.executeQuery(
+    'MATCH (a:AuditEntry) WHERE any(id IN a.entityIds WHERE id IN $ids) DELETE a',
+    { ids: created },
+    { database },
+  );
+  await driver.executeQuery('MATCH (n:Entity) WHERE n.id IN $ids DETACH DELETE n', { ids: created }, { database });
+  await driver.close();
 });
 
 const flows = (url: string, on = app) => getJson<MoneyFlowsResponse>(on, url);
@@ -170,14 +179,16 @@ describe('the Money tab after an edit', () => {
       { newDocument: { title: `Ledger ${prefix}`, publisher: 'Example Gazette' }, locator: 'p. 1', quote: 'paid' },
     ];
     const organisation = async (name: string) => {
-      const created = await app.inject({
+      const response = await app.inject({
         method: 'POST',
         url: '/api/entities',
         headers,
         payload: { kind: 'Organization', name, citations },
       });
-      expect(created.statusCode, created.body).toBe(201);
-      return created.json<EntityWriteResult>().entity.id;
+      expect(response.statusCode, response.body).toBe(201);
+      const { entity, createdDocuments } = response.json<EntityWriteResult>();
+      created.push(entity.id, ...createdDocuments.map((d) => d.id));
+      return entity.id;
     };
     const url = '/api/money-flows?limit=5000';
     for (let attempt = 1; ; attempt++) {
@@ -192,6 +203,7 @@ describe('the Money tab after an edit', () => {
         payload: { type: 'PAID', source: payer, target: payee, amount: 1234, currency: 'EUR', citations },
       });
       expect(paid.statusCode, paid.body).toBe(201);
+      created.push(...paid.json<RelationshipWriteResult>().createdDocuments.map((d) => d.id));
       await currentFindings(app, '/api/conflicts?limit=1');
       const first = await flows(url);
       // Another file's import serves another generation: no table of it was made before; try again.
