@@ -12,30 +12,32 @@ import { statusOf } from '../../../server/services/findings/service.js';
 import { readState } from '../../../server/services/findings/store.js';
 
 /** Asks `url` (a /api/conflicts address) until the findings are current; gives up after `patienceMs`. */
-export async function currentFindings(app: FastifyInstance, url: string, patienceMs = 120_000): Promise<ConflictsResponse> {
-  const deadline = Date.now() + patienceMs;
-  for (;;) {
-    const response = await app.inject(url);
-    if (response.statusCode !== 200) throw new Error(`${url}: ${response.statusCode} ${response.body}`);
-    const body = response.json<ConflictsResponse>();
-    if (body.status === 'current') return body;
-    if (Date.now() > deadline) throw new Error(`${url}: findings still updating after ${patienceMs} ms`);
-    await sleep(100);
-  }
+export function currentFindings(app: FastifyInstance, url: string, patienceMs = 120_000): Promise<ConflictsResponse> {
+  return untilCurrent<ConflictsResponse>(app, url, 'findings', patienceMs);
 }
 
 /**
  * Asks `url` (a /api/money-flows address) until the answer is current: after a change the Money tab is
  * first answered from the table made before it, marked `updating`, while the new one is made.
  */
-export async function currentMoneyFlows(app: FastifyInstance, url: string, patienceMs = 120_000): Promise<MoneyFlowsResponse> {
+export function currentMoneyFlows(app: FastifyInstance, url: string, patienceMs = 120_000): Promise<MoneyFlowsResponse> {
+  return untilCurrent<MoneyFlowsResponse>(app, url, 'money flows', patienceMs);
+}
+
+/** Asks `url` every 100 ms until its answer says `status: current`; `what` names it in the error after `patienceMs`. */
+async function untilCurrent<T extends { status?: string }>(
+  app: FastifyInstance,
+  url: string,
+  what: string,
+  patienceMs: number,
+): Promise<T> {
   const deadline = Date.now() + patienceMs;
   for (;;) {
     const response = await app.inject(url);
     if (response.statusCode !== 200) throw new Error(`${url}: ${response.statusCode} ${response.body}`);
-    const body = response.json<MoneyFlowsResponse>();
+    const body = response.json<T>();
     if (body.status === 'current') return body;
-    if (Date.now() > deadline) throw new Error(`${url}: money flows still updating after ${patienceMs} ms`);
+    if (Date.now() > deadline) throw new Error(`${url}: ${what} still updating after ${patienceMs} ms`);
     await sleep(100);
   }
 }
