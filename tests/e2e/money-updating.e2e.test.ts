@@ -7,6 +7,7 @@ import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asAdmin } from '../setup/app.js';
 import { testConnection, testDriver } from '../setup/connection.js';
+import { removeImportedAudited } from '../integration/helpers/import-fixtures.js';
 import { uniquePrefix } from '../integration/helpers/synthetic-graph.js';
 import { storedFindingsCurrent, useExplorerSession } from './helpers/session.js';
 import { moneyRow, openRailTab } from './helpers/ui.js';
@@ -16,7 +17,6 @@ const payer = `Northgate Fund ${marker}`;
 const payee = `Westbrook Data ${marker}`;
 const { database } = testConnection();
 let driver: Driver;
-const created: string[] = [];
 
 async function post(url: string, path: string, body: unknown): Promise<{ id: string }> {
   const response = await fetch(new URL(path, url), {
@@ -36,13 +36,8 @@ describe('the Money tab after an edit', () => {
     driver = testDriver();
   });
   afterAll(async () => {
-    // The two organisations, the payment between them, and the audit entries their creation left.
-    await driver.executeQuery('MATCH (n:Entity) WHERE n.id IN $ids DETACH DELETE n', { ids: created }, { database });
-    await driver.executeQuery(
-      'MATCH (a:AuditEntry) WHERE any(id IN a.entityIds WHERE id IN $ids) DELETE a',
-      { ids: created },
-      { database },
-    );
+    // The two organisations and the payment between them (their ids hold the marker), through the audit trail.
+    await removeImportedAudited(driver, database, { markers: [marker] });
     await driver.close();
   });
 
@@ -56,7 +51,6 @@ describe('the Money tab after an edit', () => {
     const citations = [{ documentId: 'document:press-release-sanctuary-sabotage', locator: 'line 24', quote: 'paid' }];
     const from = await post(session.url, '/api/entities', { kind: 'Organization', name: payer, citations });
     const to = await post(session.url, '/api/entities', { kind: 'Organization', name: payee, citations });
-    created.push(from.id, to.id);
     await post(session.url, '/api/relationships', {
       type: 'PAID',
       source: from.id,

@@ -7,7 +7,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Driver, ManagedTransaction, Session } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EntityWriteResult, MoneyFlowRow, MoneyFlowsResponse, RelationshipWriteResult } from '../../schemas/index.js';
+import type { EntityWriteResult, MoneyFlowRow, MoneyFlowsResponse } from '../../schemas/index.js';
 import { readTransaction } from '../../server/db/transactions.js';
 import { loadPatterns } from '../../server/services/conflicts/pattern-files.js';
 import { ConflictService } from '../../server/services/conflicts/service.js';
@@ -18,14 +18,13 @@ import { generationPrefix, readState } from '../../server/services/findings/stor
 import { TEST_SECURITY, buildTestApp, getJson } from '../setup/app.js';
 import { testConnection, testDriver } from '../setup/connection.js';
 import { currentFindings, currentMoneyFlows } from './helpers/findings.js';
+import { removeImportedAudited } from './helpers/import-fixtures.js';
 import { uniquePrefix } from './helpers/synthetic-graph.js';
 
 const { database } = testConnection();
 const prefix = uniquePrefix('money-pages');
 let app: FastifyInstance;
 let driver: Driver;
-/** Entities this file creates: removed afterwards, with their audit entries, so later files meet the seed's totals. */
-const created: string[] = [];
 
 beforeAll(async () => {
   app = await buildTestApp();
@@ -33,12 +32,9 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await app.close();
-  await driver.executeQuery(
-    'MATCH (a:AuditEntry) WHERE any(id IN a.entityIds WHERE id IN $ids) DELETE a',
-    { ids: created },
-    { database },
-  );
-  await driver.executeQuery('MATCH (n:Entity) WHERE n.id IN $ids DETACH DELETE n', { ids: created }, { database });
+  // What this file created (organisations, their payments, the documents of their citations: every id holds
+  // the prefix), removed through the audit trail, so later files meet the seed's totals and findings.
+  await removeImportedAudited(driver, database, { markers: [prefix] });
   await driver.close();
 });
 
@@ -186,9 +182,7 @@ describe('the Money tab after an edit', () => {
         payload: { kind: 'Organization', name, citations },
       });
       expect(response.statusCode, response.body).toBe(201);
-      const { entity, createdDocuments } = response.json<EntityWriteResult>();
-      created.push(entity.id, ...createdDocuments.map((d) => d.id));
-      return entity.id;
+      return response.json<EntityWriteResult>().entity.id;
     };
     const url = '/api/money-flows?limit=5000';
     for (let attempt = 1; ; attempt++) {
@@ -203,7 +197,6 @@ describe('the Money tab after an edit', () => {
         payload: { type: 'PAID', source: payer, target: payee, amount: 1234, currency: 'EUR', citations },
       });
       expect(paid.statusCode, paid.body).toBe(201);
-      created.push(...paid.json<RelationshipWriteResult>().createdDocuments.map((d) => d.id));
       await currentFindings(app, '/api/conflicts?limit=1');
       const first = await flows(url);
       // Another file's import serves another generation: no table of it was made before; try again.
