@@ -7,12 +7,16 @@
  * - `checked` (tests, and INTERLOCK_CHECK_RESPONSES=1): encode through the schema and fail unless the
  *   encoded payload is exactly what the handler returned. A handler that returns a field its schema does
  *   not declare, or a value the schema would transform, fails its test instead of being silently mended.
- * - `direct` (the default when running): JSON.stringify the handler's payload. What the tests prove
+ * - `direct` (the default when running): the JSON of the handler's payload. What the tests prove
  *   equal to the encoded form is what production sends.
+ *
+ * Both send `jsonBytes` of the payload: a payload with a kept part (json-bytes.ts) has that part turned
+ * into JSON once, not on every response.
  */
 import { isDeepStrictEqual } from 'node:util';
 import type { FastifySerializerCompiler } from 'fastify/types/schema.js';
 import { serializerCompiler as zodSerializerCompiler } from 'fastify-type-provider-zod';
+import { jsonBytes } from './json-bytes.js';
 
 export type ResponseMode = 'checked' | 'direct';
 
@@ -24,16 +28,17 @@ export class ResponseShapeError extends Error {
 }
 
 export function responseSerializer(mode: ResponseMode): FastifySerializerCompiler<unknown> {
-  if (mode === 'direct') return () => (data) => JSON.stringify(data);
+  // Fastify sends a Buffer as it is (reply.js), though its types only name strings.
+  if (mode === 'direct') return () => (data) => jsonBytes(data) as string;
   return (route) => {
     const encode = zodSerializerCompiler(route as Parameters<typeof zodSerializerCompiler>[0]);
     return (data) => {
       const encoded: unknown = JSON.parse(encode(data));
-      const direct = JSON.stringify(data);
-      const difference = firstDifference(encoded, JSON.parse(direct), '$');
+      const direct = jsonBytes(data);
+      const difference = firstDifference(encoded, JSON.parse(direct.toString()), '$');
       if (difference) throw new ResponseShapeError(route.method, route.url, difference);
       // The bytes production sends, proven equal (up to key order) to what the schema gives.
-      return direct;
+      return direct as string;
     };
   };
 }

@@ -60,6 +60,12 @@ const ENTRIES_PER_READ = 500;
 
 export type Log = (message: string, error?: unknown) => void;
 
+/** The findings state and the graph's version, read together. */
+export interface Seen {
+  state: FindingsState | null;
+  version: string;
+}
+
 export class FindingsMaintainer {
   readonly owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   private active = false;
@@ -80,10 +86,13 @@ export class FindingsMaintainer {
   /**
    * Brings the findings up to date soon, and from now on after every write this process makes. Called
    * at start (main.ts) and whenever findings are asked for, so a process nobody asks does no work.
+   * `seen`: the findings state and graph version a reader has just read, after its ask arrived; when they
+   * show nothing to do, the check is not read again (a write of this process since calls `noteWrite`).
    */
-  request(): void {
+  request(seen?: Seen): void {
     if (this.stopped) return;
     this.active = true;
+    if (seen && this.upToDate(seen)) return;
     if (this.incremental) {
       this.incrementalAgain = true;
       return;
@@ -187,15 +196,19 @@ export class FindingsMaintainer {
 
   // ------------------------------------------------------------------------------------- incremental
 
+  /** Whether the served findings reflect the graph version seen, and no full recomputation is due. */
+  private upToDate({ state, version }: Seen): boolean {
+    return Boolean(
+      state?.generation &&
+      state.graphVersion === version &&
+      !FindingsMaintainer.fullDue(state, this.conflicts.queriesFingerprint),
+    );
+  }
+
   private async catchUp(): Promise<void> {
     // Most checks find nothing to do: one read, no lease taken.
     const seen = await this.read(async (tx) => ({ state: await readState(tx), version: await graphVersion(tx) }));
-    if (
-      seen.state?.generation &&
-      seen.state.graphVersion === seen.version &&
-      !FindingsMaintainer.fullDue(seen.state, this.conflicts.queriesFingerprint)
-    )
-      return;
+    if (this.upToDate(seen)) return;
     const { held, state } = await this.lease('incremental');
     if (!held) return this.later(); // another process is at it; look again in a second
     const stopRenewing = this.keepLease('incremental');

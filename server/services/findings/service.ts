@@ -16,12 +16,13 @@ import {
 } from '../../../schemas/index.js';
 import { cypher } from '../../db/cypher-files.js';
 import { readTransaction } from '../../db/transactions.js';
+import { withKeptPart } from '../../json-bytes.js';
 import { findingId, findingOf, type FindingRecord } from '../conflicts/findings.js';
 import { moneyFlowsOf, moneyPage, type MoneyTable } from '../conflicts/money.js';
 import type { ConflictService } from '../conflicts/service.js';
 import { graphVersion } from '../graph-version.js';
 import { inSlices, untilDone, type Sliced } from '../sliced.js';
-import { FindingsMaintainer, type Log } from './maintainer.js';
+import { FindingsMaintainer, type Log, type Seen } from './maintainer.js';
 import { readMoneyFacts, storedTableSteps } from './money-facts.js';
 import { FindingsPageCache, type BuiltPage, type MadeMoneyTable } from './page-cache.js';
 import { MONEY_FLOW, asOfBounds, generationPrefix, readState, type FindingsState, type FullProgress } from './store.js';
@@ -60,15 +61,16 @@ export class FindingsService {
 
   /** Whether the stored findings are current, which graph version they reflect, and a running recomputation's progress. */
   async status(): Promise<FindingsStatus> {
-    const { status } = await readTransaction(this.driver, this.database, (tx) => this.readStatus(tx));
-    this.maintainer.request();
+    const { seen, status } = await readTransaction(this.driver, this.database, (tx) => this.readStatus(tx));
+    this.maintainer.request(seen);
     return status;
   }
 
   /** The findings state and what it says to a reader now: current or updating, and the graph version reflected. */
-  private async readStatus(tx: ManagedTransaction): Promise<{ state: FindingsState | null; status: FindingsStatus }> {
+  private async readStatus(tx: ManagedTransaction): Promise<{ seen: Seen; state: FindingsState | null; status: FindingsStatus }> {
     const state = await readState(tx);
-    return { state, status: statusOf(state, await graphVersion(tx), this.conflicts.queriesFingerprint) };
+    const version = await graphVersion(tx);
+    return { seen: { state, version }, state, status: statusOf(state, version, this.conflicts.queriesFingerprint) };
   }
 
   async answer(query: ConflictsQueryInput): Promise<ConflictsResponse> {
@@ -78,25 +80,25 @@ export class FindingsService {
     const bounds = asOfBounds(query.asOf);
     const nothingRead = { records: [] as string[], total: 0, patternCounts: {} };
     const read = await readTransaction(this.driver, this.database, async (tx) => {
-      const { state, status } = await this.readStatus(tx);
-      if (!state?.generation) return { status, key: null, kept: undefined, ...nothingRead };
+      const { seen, state, status } = await this.readStatus(tx);
+      if (!state?.generation) return { seen, status, key: null, kept: undefined, ...nothingRead };
       // A page built for the findings as they are now (page-cache.ts) is served without reading them again.
       const current = status.status === 'current';
       const key = current ? FindingsPageCache.keyOf(state.generation, state.graphVersion, ask) : null;
       const kept = key === null ? undefined : this.pages.get(key);
-      if (kept) return { status, key, kept, ...nothingRead };
+      if (kept) return { seen, status, key, kept, ...nothingRead };
       const countsKey =
         current && query.asOf ? FindingsPageCache.countsKeyOf(state.generation, state.graphVersion, query.asOf) : null;
       const page = query.entity
         ? await this.ofEntity(tx, state.generation, query.entity, query.pattern, bounds, ask.offset, ask.limit)
         : await this.page(tx, state.generation, query.pattern, bounds, ask.offset, ask.limit, countsKey);
-      return { status, key, kept, ...page };
+      return { seen, status, key, kept, ...page };
     });
-    this.maintainer.request();
-    if (read.kept) return { ...read.kept, ...read.status };
+    this.maintainer.request(read.seen);
+    if (read.kept) return withKeptPart(read.status, read.kept);
     const built = this.build(read.records, ask.offset, read.total, read.patternCounts, query);
     if (read.key !== null) this.pages.keep(read.key, built);
-    return { ...built, ...read.status };
+    return withKeptPart(read.status, built);
   }
 
   /** The findings of a page's stored records (from `offset` on), with their evidence merged into one subgraph. */
@@ -152,15 +154,16 @@ export class FindingsService {
    */
   async moneyFlows(query: MoneyFlowsAsk): Promise<MoneyFlowsResponse> {
     const read = await readTransaction(this.driver, this.database, async (tx) => {
-      const { state, status } = await this.readStatus(tx);
+      const { seen, state, status } = await this.readStatus(tx);
       return {
+        seen,
         status,
         generation: state?.generation ?? 0,
         current: this.moneyKey(state, status, query.rollup),
         key: this.tableKey(state, status, query.rollup),
       };
     });
-    this.maintainer.request();
+    this.maintainer.request(read.seen);
     const made = await this.moneyTable(query.rollup, read);
     // A kept table is of the state this ask read; one made now may be of a later state, and says so.
     const { status, graphVersion: reflected } = made.keep ? read.status : made.status;
