@@ -6,9 +6,10 @@
  * hundred records, writing their explanations, gathering their evidence) costs far more than reading it.
  * A page of the served generation only changes when the findings do, which is either another generation
  * being served or an edit being taken in; both change the key (the generation, and the graph version the
- * findings state says it reflects), which each ask reads from Neo4j in its own transaction. So a page is
- * never served for a state of the findings this process would not read now, and any number of processes
- * stay correct without telling one another (docs/scaling.md).
+ * findings state says it reflects), which each ask reads from Neo4j: a read that started after the ask
+ * arrived, shared by the asks that arrive together (shared-read.ts). So a page is never served for a
+ * state of the findings older than the ask, and any number of processes stay correct without telling
+ * one another (docs/scaling.md).
  *
  * Only pages asked for while the findings are `current` are kept: while an update runs, the findings
  * change under a state that does not (yet) say so.

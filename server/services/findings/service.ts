@@ -24,7 +24,8 @@ import { graphVersion } from '../graph-version.js';
 import { inSlices, untilDone, type Sliced } from '../sliced.js';
 import { FindingsMaintainer, type Log, type Seen } from './maintainer.js';
 import { readMoneyFacts, storedTableSteps } from './money-facts.js';
-import { FindingsPageCache, type BuiltPage, type MadeMoneyTable } from './page-cache.js';
+import { FindingsPageCache, type BuiltPage, type MadeMoneyTable, type PageAsk } from './page-cache.js';
+import { SharedRead } from '../shared-read.js';
 import { MONEY_FLOW, asOfBounds, generationPrefix, readState, type FindingsState, type FullProgress } from './store.js';
 
 export interface ConflictsQueryInput {
@@ -50,6 +51,8 @@ const ALL = 100_000;
 
 export class FindingsService {
   private readonly pages = new FindingsPageCache();
+  /** The findings state as every reader asking now is told it: one read for all who ask together. */
+  private readonly states = new SharedRead(() => readTransaction(this.driver, this.database, (tx) => this.readStatus(tx)));
 
   constructor(
     private readonly driver: Driver,
@@ -61,7 +64,7 @@ export class FindingsService {
 
   /** Whether the stored findings are current, which graph version they reflect, and a running recomputation's progress. */
   async status(): Promise<FindingsStatus> {
-    const { seen, status } = await readTransaction(this.driver, this.database, (tx) => this.readStatus(tx));
+    const { seen, status } = await this.states.now();
     this.maintainer.request(seen);
     return status;
   }
@@ -77,28 +80,44 @@ export class FindingsService {
     // An unknown pattern is a 404 before anything is read.
     if (query.pattern) this.conflicts.pattern(query.pattern);
     const ask = { ...query, offset: query.cursor ? Number(query.cursor) : 0, limit: query.limit ?? ALL };
+    // A page built for the findings as they are now (page-cache.ts) is served without reading them again.
+    const now = await this.states.now();
+    this.maintainer.request(now.seen);
+    const keptNow = this.keptPage(now, ask)?.page;
+    if (keptNow) return withKeptPart(now.status, keptNow);
     const bounds = asOfBounds(query.asOf);
     const nothingRead = { records: [] as string[], total: 0, patternCounts: {} };
     const read = await readTransaction(this.driver, this.database, async (tx) => {
-      const { seen, state, status } = await this.readStatus(tx);
-      if (!state?.generation) return { seen, status, key: null, kept: undefined, ...nothingRead };
-      // A page built for the findings as they are now (page-cache.ts) is served without reading them again.
-      const current = status.status === 'current';
-      const key = current ? FindingsPageCache.keyOf(state.generation, state.graphVersion, ask) : null;
-      const kept = key === null ? undefined : this.pages.get(key);
-      if (kept) return { seen, status, key, kept, ...nothingRead };
+      const { state, status } = await this.readStatus(tx);
+      if (!state?.generation) return { status, key: null, kept: undefined, ...nothingRead };
+      const { key, page: kept } = this.keptPage({ state, status }, ask) ?? { key: null, page: undefined };
+      if (kept) return { status, key, kept, ...nothingRead };
       const countsKey =
-        current && query.asOf ? FindingsPageCache.countsKeyOf(state.generation, state.graphVersion, query.asOf) : null;
+        status.status === 'current' && query.asOf
+          ? FindingsPageCache.countsKeyOf(state.generation, state.graphVersion, query.asOf)
+          : null;
       const page = query.entity
         ? await this.ofEntity(tx, state.generation, query.entity, query.pattern, bounds, ask.offset, ask.limit)
         : await this.page(tx, state.generation, query.pattern, bounds, ask.offset, ask.limit, countsKey);
-      return { seen, status, key, kept, ...page };
+      return { status, key, kept, ...page };
     });
-    this.maintainer.request(read.seen);
     if (read.kept) return withKeptPart(read.status, read.kept);
     const built = this.build(read.records, ask.offset, read.total, read.patternCounts, query);
     if (read.key !== null) this.pages.keep(read.key, built);
     return withKeptPart(read.status, built);
+  }
+
+  /**
+   * Where the page asked for is kept for the findings in the state read (only while they are `current`),
+   * and the page if it is kept; null while there is nothing to keep it for.
+   */
+  private keptPage(
+    { state, status }: { state: FindingsState | null; status: FindingsStatus },
+    ask: PageAsk,
+  ): { key: string; page: BuiltPage | undefined } | null {
+    if (!state?.generation || status.status !== 'current') return null;
+    const key = FindingsPageCache.keyOf(state.generation, state.graphVersion, ask);
+    return { key, page: this.pages.get(key) };
   }
 
   /** The findings of a page's stored records (from `offset` on), with their evidence merged into one subgraph. */
@@ -153,17 +172,14 @@ export class FindingsService {
    * entity's flows are computed when asked (ConflictService).
    */
   async moneyFlows(query: MoneyFlowsAsk): Promise<MoneyFlowsResponse> {
-    const read = await readTransaction(this.driver, this.database, async (tx) => {
-      const { seen, state, status } = await this.readStatus(tx);
-      return {
-        seen,
-        status,
-        generation: state?.generation ?? 0,
-        current: this.moneyKey(state, status, query.rollup),
-        key: this.tableKey(state, status, query.rollup),
-      };
-    });
-    this.maintainer.request(read.seen);
+    const { seen, state, status: now } = await this.states.now();
+    this.maintainer.request(seen);
+    const read = {
+      status: now,
+      generation: state?.generation ?? 0,
+      current: this.moneyKey(state, now, query.rollup),
+      key: this.tableKey(state, now, query.rollup),
+    };
     const made = await this.moneyTable(query.rollup, read);
     // A kept table is of the state this ask read; one made now may be of a later state, and says so.
     const { status, graphVersion: reflected } = made.keep ? read.status : made.status;
@@ -223,10 +239,10 @@ export class FindingsService {
    */
   private async readMoneyTable(rollup: boolean, key: string): Promise<MadeMoneyTable> {
     for (let attempt = 1; ; attempt++) {
-      const before = await readTransaction(this.driver, this.database, (tx) => this.readStatus(tx));
+      const before = await this.states.now();
       const generation = before.state?.generation ?? 0;
       const stored = generation ? await readMoneyFacts(this.driver, this.database, generation, rollup) : null;
-      const after = await readTransaction(this.driver, this.database, (tx) => this.readStatus(tx));
+      const after = await this.states.now();
       const settled = sameFindings(before.state, after.state);
       if (!settled && attempt < MONEY_READ_ATTEMPTS) continue;
       return {
