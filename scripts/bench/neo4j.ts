@@ -79,11 +79,32 @@ export async function benchDatabase(options: BenchDatabaseOptions = {}): Promise
 
 /**
  * Imports `graph()` unless the database already holds relationships: a data folder kept from an earlier
- * run (`--data-dir`) is reused as it is. Says whether it imported.
+ * run (`--data-dir`) is reused as it is, once a sample of the graph's relationships is found in it (a
+ * folder made with another `--relationships` or `--seed` would be measured with the wrong entities: the
+ * edit trials would pick people who sit on no board there). Says whether it imported.
  */
 export async function importUnlessLoaded(db: BenchDatabase, graph: () => InterlockFile): Promise<boolean> {
   const { records } = await db.driver.executeQuery('MATCH ()-[r]->() RETURN count(r) AS n', {}, { database: db.database });
-  if (Number(records[0]?.get('n')) > 0) return false;
-  await importInterlockFile(db.driver, db.database, graph(), { actor: 'bench', route: 'bench' });
-  return true;
+  if (Number(records[0]?.get('n')) === 0) {
+    await importInterlockFile(db.driver, db.database, graph(), { actor: 'bench', route: 'bench' });
+    return true;
+  }
+  const { relationships } = graph();
+  const sample = Array.from({ length: 50 }, (_, i) => relationships[Math.floor((i * relationships.length) / 50)]!);
+  const found = await db.driver.executeQuery(
+    `UNWIND $sample AS wanted
+     OPTIONAL MATCH (:Entity {id: wanted.source})-[r]->()
+     WHERE r.id = wanted.id
+     WITH wanted, count(r) AS held
+     WHERE held = 0
+     RETURN collect(wanted.id) AS missing`,
+    { sample: sample.map(({ id, source }) => ({ id, source })) },
+    { database: db.database },
+  );
+  const missing = (found.records[0]?.get('missing') as string[] | undefined) ?? [];
+  if (missing.length > 0)
+    throw new Error(
+      `The graph kept in this data folder is not the generated graph asked for (${missing.length} of ${sample.length} sampled relationships missing, e.g. ${missing[0]}): pass the --relationships and --seed it was made with, or another --data-dir.`,
+    );
+  return false;
 }
