@@ -46,10 +46,8 @@ const program = new Command('recompute-phases')
       const dataDir = options.dataDir ?? `/tmp/interlock-recompute-${relationships}`;
       const db = await benchDatabase({ dataDir, heap: options.heap, pageCache: options.pagecache });
       try {
-        await importUnlessLoaded(db, () => {
-          console.error(`importing ${relationships} relationships into ${dataDir} ...`);
-          return generateGraph(relationships, 42);
-        });
+        if (await importUnlessLoaded(db, () => generateGraph(relationships, 42)))
+          console.error(`imported ${relationships} relationships into ${dataDir}`);
         const conflicts = new ConflictService(db.driver, db.database);
         await removeStoredFindings(db);
         if (options.maintainer) {
