@@ -110,12 +110,16 @@ async function main(): Promise<void> {
   // Keep the stored conflict findings current (services/findings/): now, after every write, and every
   // 10 s for changes other processes made.
   app?.findings.maintainer.watch(10_000);
-  // And the queries an import plans with, so the first import after a start does not run out of time.
+  // And the queries an import plans with, so the first import after a start does not run out of time,
+  // and the pattern queries the findings of an edit are computed with.
   if (app) {
     const { driver, database } = app.neo4j;
     warmUpImports(driver, database).catch((error: unknown) =>
       app?.log.warn({ err: error }, 'planning the import queries ahead failed'),
     );
+    app.conflicts
+      .warmUp()
+      .catch((error: unknown) => app?.log.warn({ err: error }, 'planning the conflict pattern queries ahead failed'));
   }
   if (config.INTERLOCK_OPEN_BROWSER && process.stdout.isTTY && !process.env.CI) {
     open(oneTimeToken ? signInUrl(url, oneTimeToken) : url).catch(() => undefined);

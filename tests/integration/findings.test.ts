@@ -32,7 +32,7 @@ const patternQueries = new Set(loadPatterns().flatMap((p) => asRun(p.query)));
 const wholeGraphQueries = new Set(loadPatterns().flatMap((p) => (p.wholeGraphQuery ? asRun(p.wholeGraphQuery) : [])));
 
 /** Every pattern query the app runs, with the entity it was asked about (null: the whole graph). */
-const patternRuns: { entity: unknown }[] = [];
+const patternRuns: { entity: unknown; query: string }[] = [];
 
 /** Read transactions begun through the recording driver. */
 let readTransactions = 0;
@@ -40,9 +40,9 @@ let readTransactions = 0;
 /** The test driver, recording each pattern query run through any session or transaction, and counting reads. */
 function recordingDriver(driver: Driver): Driver {
   const record = (query: unknown, parameters: unknown) => {
-    if (typeof query === 'string' && wholeGraphQueries.has(query)) patternRuns.push({ entity: null });
+    if (typeof query === 'string' && wholeGraphQueries.has(query)) patternRuns.push({ entity: null, query });
     else if (typeof query === 'string' && patternQueries.has(query))
-      patternRuns.push({ entity: (parameters as { entity?: unknown } | undefined)?.entity });
+      patternRuns.push({ entity: (parameters as { entity?: unknown } | undefined)?.entity, query });
   };
   const watchTx = (tx: ManagedTransaction): ManagedTransaction =>
     new Proxy(tx, {
@@ -186,6 +186,17 @@ describe('stored findings', () => {
     });
     const health = (await app.inject('/api/health')).json<{ findings?: { status: string } }>();
     expect(health.findings?.status).toBe('current');
+  });
+
+  it('have every pattern planned ahead in each form an edit runs it, with nothing found or written', async () => {
+    const versionBefore = await readTransaction(plain, database, graphVersion);
+    const runsBefore = patternRuns.length;
+    await app.conflicts.warmUp();
+    // Each pattern as written and in its compact form (the maintainer's), for an id no entity has.
+    const ran = patternRuns.slice(runsBefore).filter((r) => r.entity === 'warm-up:no-such-entity');
+    expect(new Set(ran.map((r) => r.query))).toEqual(patternQueries);
+    expect(ran).toHaveLength(patternQueries.size);
+    expect(await readTransaction(plain, database, graphVersion)).toBe(versionBefore);
   });
 
   it('answer a page already built, while current, with one read of their state per ask', async () => {
