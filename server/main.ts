@@ -6,12 +6,12 @@
 import open from 'open';
 import { buildApp } from './app.js';
 import { newLocalToken, removeAppLock, writeAppLock } from './app-lock.js';
-import { warmUpImports } from './services/imports/import-service.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase, type Database } from './db/connection.js';
 import { EmbeddedNeo4jError } from './neo4j/embedded.js';
 import { firstAdminToken, signInUrl } from './security/first-admin.js';
 import { securityFromConfig } from './security/options.js';
+import { warmUp } from './warm-up.js';
 import { applySchema } from './services/schema-migration.js';
 import { describeSeed, loadSeed } from './services/seed.js';
 import { recoverUnfinishedImports, STALE_AFTER_MS } from './services/imports/recovery.js';
@@ -110,17 +110,8 @@ async function main(): Promise<void> {
   // Keep the stored conflict findings current (services/findings/): now, after every write, and every
   // 10 s for changes other processes made.
   app?.findings.maintainer.watch(10_000);
-  // And the queries an import plans with, so the first import after a start does not run out of time,
-  // and the pattern queries the findings of an edit are computed with.
-  if (app) {
-    const { driver, database } = app.neo4j;
-    warmUpImports(driver, database).catch((error: unknown) =>
-      app?.log.warn({ err: error }, 'planning the import queries ahead failed'),
-    );
-    app.conflicts
-      .warmUp()
-      .catch((error: unknown) => app?.log.warn({ err: error }, 'planning the conflict pattern queries ahead failed'));
-  }
+  // And the queries a first reader or editor would otherwise wait for Neo4j to plan (warm-up.ts).
+  if (app) void warmUp(app, (what, error) => app.log.warn({ err: error }, what));
   if (config.INTERLOCK_OPEN_BROWSER && process.stdout.isTTY && !process.env.CI) {
     open(oneTimeToken ? signInUrl(url, oneTimeToken) : url).catch(() => undefined);
   }

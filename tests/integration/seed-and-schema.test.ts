@@ -7,8 +7,11 @@ import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENTITY_KINDS } from '../../schemas/index.js';
 import { cypher } from '../../server/db/cypher-files.js';
+import { readTransaction } from '../../server/db/transactions.js';
 import { applySchema } from '../../server/services/schema-migration.js';
 import { describeSeed, loadSeed } from '../../server/services/seed.js';
+import { graphVersion } from '../../server/services/graph-version.js';
+import { warmUp } from '../../server/warm-up.js';
 import { buildTestApp } from '../setup/app.js';
 import { testConnection, testDriver } from '../setup/connection.js';
 
@@ -30,6 +33,16 @@ async function counts(): Promise<Record<string, number>> {
 }
 
 describe('schema and seed', () => {
+  it('are left as they are by the warm-up after a start, each of whose steps succeeds', async () => {
+    const before = await counts();
+    const version = await readTransaction(driver, database, graphVersion);
+    const failures: string[] = [];
+    await warmUp(app, (what, error) => failures.push(`${what}: ${String(error)}`));
+    expect(failures).toEqual([]);
+    expect(await counts()).toEqual(before);
+    expect(await readTransaction(driver, database, graphVersion)).toBe(version);
+  });
+
   it('are idempotent', async () => {
     const before = await counts();
     await applySchema(driver, database);
