@@ -21,11 +21,11 @@ import { findingId, findingOf, type FindingRecord } from '../conflicts/findings.
 import { moneyFlowsOf, moneyPage, type MoneyTable } from '../conflicts/money.js';
 import type { ConflictService } from '../conflicts/service.js';
 import { graphVersion } from '../graph-version.js';
+import { SharedRead } from '../shared-read.js';
 import { inSlices, untilDone, type Sliced } from '../sliced.js';
 import { FindingsMaintainer, type Log, type Seen } from './maintainer.js';
 import { readMoneyFacts, storedTableSteps } from './money-facts.js';
 import { FindingsPageCache, type BuiltPage, type MadeMoneyTable, type PageAsk } from './page-cache.js';
-import { SharedRead } from '../shared-read.js';
 import { MONEY_FLOW, asOfBounds, generationPrefix, readState, type FindingsState, type FullProgress } from './store.js';
 
 export interface ConflictsQueryInput {
@@ -64,16 +64,16 @@ export class FindingsService {
 
   /** Whether the stored findings are current, which graph version they reflect, and a running recomputation's progress. */
   async status(): Promise<FindingsStatus> {
-    const { seen, status } = await this.states.now();
-    this.maintainer.request(seen);
-    return status;
+    const now = await this.states.now();
+    this.maintainer.request(now);
+    return now.status;
   }
 
   /** The findings state and what it says to a reader now: current or updating, and the graph version reflected. */
-  private async readStatus(tx: ManagedTransaction): Promise<{ seen: Seen; state: FindingsState | null; status: FindingsStatus }> {
+  private async readStatus(tx: ManagedTransaction): Promise<Seen & { status: FindingsStatus }> {
     const state = await readState(tx);
     const version = await graphVersion(tx);
-    return { seen: { state, version }, state, status: statusOf(state, version, this.conflicts.queriesFingerprint) };
+    return { state, version, status: statusOf(state, version, this.conflicts.queriesFingerprint) };
   }
 
   async answer(query: ConflictsQueryInput): Promise<ConflictsResponse> {
@@ -82,7 +82,7 @@ export class FindingsService {
     const ask = { ...query, offset: query.cursor ? Number(query.cursor) : 0, limit: query.limit ?? ALL };
     // A page built for the findings as they are now (page-cache.ts) is served without reading them again.
     const now = await this.states.now();
-    this.maintainer.request(now.seen);
+    this.maintainer.request(now);
     const keptNow = this.keptPage(now, ask)?.page;
     if (keptNow) return withKeptPart(now.status, keptNow);
     const bounds = asOfBounds(query.asOf);
@@ -172,13 +172,14 @@ export class FindingsService {
    * entity's flows are computed when asked (ConflictService).
    */
   async moneyFlows(query: MoneyFlowsAsk): Promise<MoneyFlowsResponse> {
-    const { seen, state, status: now } = await this.states.now();
-    this.maintainer.request(seen);
+    const now = await this.states.now();
+    this.maintainer.request(now);
+    const { state } = now;
     const read = {
-      status: now,
+      status: now.status,
       generation: state?.generation ?? 0,
-      current: this.moneyKey(state, now, query.rollup),
-      key: this.tableKey(state, now, query.rollup),
+      current: this.moneyKey(state, now.status, query.rollup),
+      key: this.tableKey(state, now.status, query.rollup),
     };
     const made = await this.moneyTable(query.rollup, read);
     // A kept table is of the state this ask read; one made now may be of a later state, and says so.
