@@ -78,3 +78,20 @@ export function guardDriver(driver: Driver, timeoutMs: number | undefined): Driv
 export function isQueryTimeout(error: unknown): boolean {
   return error instanceof Neo4jError && error.code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut');
 }
+
+/** Codes (and GQL statuses) of a transaction that ran out of the memory the database allows it. */
+const MEMORY_CODES = new Set([
+  'Neo.TransientError.General.TransactionMemoryLimit',
+  'Neo.TransientError.General.MemoryPoolOutOfMemoryError',
+  'Neo.ClientError.General.TransactionOutOfMemoryError',
+  'Neo.TransientError.General.OutOfMemoryError',
+]);
+const MEMORY_GQL_STATUSES = new Set(['51N72', '51N73']);
+
+/**
+ * Neo4j stopped the transaction because it needed more memory than the database allows (its code says
+ * "transient", but the same query fails the same way again: it is not an outage).
+ */
+export function isTransactionMemoryError(error: unknown): boolean {
+  return error instanceof Neo4jError && (MEMORY_CODES.has(error.code) || MEMORY_GQL_STATUSES.has(error.gqlStatus));
+}

@@ -81,6 +81,14 @@ describe('toApiError', () => {
     expect(toApiError(timedOut)).toMatchObject({ status: 503, body: { error: { code: 'query_timeout' } } });
   });
 
+  it('tells a query stopped for needing more memory than the database allows from an outage', () => {
+    // Neo4j's code calls it transient, but the same query fails the same way again.
+    const tooLarge = new Neo4jError('allocation would exceed', 'Neo.TransientError.General.MemoryPoolOutOfMemoryError', '', '');
+    const answer = toApiError(tooLarge);
+    expect(answer).toMatchObject({ status: 503, body: { error: { code: 'query_too_large' } } });
+    expect(answer.body.error.message).not.toContain('not reachable');
+  });
+
   it('says whether a write cut off by an outage was written', () => {
     const cut = (outcome: string) =>
       Object.assign(new Neo4jError('gone', 'ServiceUnavailable', '', ''), { writeOutcome: outcome });

@@ -1,8 +1,8 @@
 /**
  * One error handler for the whole API. Every error answer is `{error: {code, message, field?}}`:
- * invalid input -> 400 naming the field; unknown entity -> 404; database unreachable -> 503 (the driver
- * reconnects by itself, so the next request after the database returns succeeds); anything else -> 500
- * with a generic message and the detail in the log. Driver errors are told apart by `code`, never by
+ * invalid input -> 400 naming the field; unknown entity -> 404; a query past its time or memory -> 503
+ * saying so; database unreachable -> 503 (the driver reconnects by itself, so the next request after the
+ * database returns succeeds); anything else -> 500 with a generic message and the detail in the log. Driver errors are told apart by `code`, never by
  * message text.
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
@@ -10,7 +10,7 @@ import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { Neo4jError } from 'neo4j-driver';
 import type { ApiError, ImportErrorResponse, VersionConflictResponse } from '../../../schemas/index.js';
-import { isQueryTimeout, writeOutcomeOf } from '../../db/guarded-driver.js';
+import { isQueryTimeout, isTransactionMemoryError, writeOutcomeOf } from '../../db/guarded-driver.js';
 import { NotFoundError } from '../../services/graph-repository.js';
 import { ImportValidationError } from '../../services/import-validation.js';
 import { VersionConflictError } from '../../services/editing/versions.js';
@@ -91,6 +91,18 @@ export function toApiError(error: unknown): {
           code: 'query_timeout',
           message:
             'The query ran too long and was cancelled; nothing was changed. Narrow it (fewer hops, fewer types, a smaller limit).',
+        },
+      },
+    };
+  }
+  if (isTransactionMemoryError(error)) {
+    return {
+      status: 503,
+      body: {
+        error: {
+          code: 'query_too_large',
+          message:
+            'The query needed more memory than the database allows one query, and was stopped; nothing was changed. Narrow it (fewer hops, fewer types, a smaller limit), or ask the administrator to raise the database memory.',
         },
       },
     };

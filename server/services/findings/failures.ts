@@ -7,20 +7,12 @@
  */
 import { Neo4jError } from 'neo4j-driver';
 import type { FailedPattern } from '../../../schemas/index.js';
-import { isQueryTimeout } from '../../db/guarded-driver.js';
+import { isQueryTimeout, isTransactionMemoryError } from '../../db/guarded-driver.js';
 import { isDatabaseUnavailable, isPoolExhausted } from '../../plugins/app/error-handler.js';
 
 /** Why a pattern failed: `cause` for the page to word it, `reason` in plain English for the API and logs. */
 export type PatternFailure = Pick<FailedPattern, 'cause' | 'reason'>;
 
-/** Codes (and GQL statuses) of a transaction that ran out of the memory the database allows it. */
-const MEMORY_CODES = new Set([
-  'Neo.TransientError.General.TransactionMemoryLimit',
-  'Neo.TransientError.General.MemoryPoolOutOfMemoryError',
-  'Neo.ClientError.General.TransactionOutOfMemoryError',
-  'Neo.TransientError.General.OutOfMemoryError',
-]);
-const MEMORY_GQL_STATUSES = new Set(['51N72', '51N73']);
 /** Enough of the database's message to tell what went wrong; the whole error goes to the log. */
 const REASON_LENGTH = 200;
 
@@ -31,8 +23,8 @@ const REASON_LENGTH = 200;
  */
 export function patternFailure(error: unknown, capMs: number): PatternFailure | null {
   if (!(error instanceof Neo4jError) || !error.code) return null;
-  if (isMemoryError(error)) return { cause: 'memory', reason: "exceeded the database's transaction memory" };
-  if (isQueryTimeout(error)) return { cause: 'timeout', reason: `passed the ${Math.round(capMs / 60_000)}-minute cap` };
+  if (isTransactionMemoryError(error)) return { cause: 'memory', reason: "exceeded the database's transaction memory" };
+  if (isQueryTimeout(error)) return { cause: 'timeout', reason: `passed the ${capWords(capMs)} cap` };
   if (isDatabaseUnavailable(error)) return null;
   const message = error.message.split('\n')[0]?.trim() ?? '';
   return { cause: 'error', reason: shortened(message ? `${error.code}: ${message}` : error.code) };
@@ -44,13 +36,8 @@ export function patternFailure(error: unknown, capMs: number): PatternFailure | 
  * record too large to store) fails the same way the next time.
  */
 export function isOutage(error: unknown): boolean {
-  if (!(error instanceof Neo4jError) || isMemoryError(error)) return false;
+  if (!(error instanceof Neo4jError) || isTransactionMemoryError(error)) return false;
   return !error.code || isDatabaseUnavailable(error) || isPoolExhausted(error);
-}
-
-/** Memory errors are transient to Neo4j, but running the same query again fails the same way. */
-function isMemoryError(error: Neo4jError): boolean {
-  return MEMORY_CODES.has(error.code) || MEMORY_GQL_STATUSES.has(error.gqlStatus);
 }
 
 /**
@@ -62,6 +49,11 @@ function isMemoryError(error: Neo4jError): boolean {
 export function buildFailure(error: unknown): PatternFailure {
   const message = error instanceof Error ? `${error.name}: ${error.message.split('\n')[0]?.trim() ?? ''}` : String(error);
   return { cause: 'error', reason: shortened(`its findings could not be built: ${message}`) };
+}
+
+/** A cap as a person says it: "30-minute" for a background run, "20-second" for a request. */
+function capWords(capMs: number): string {
+  return capMs >= 60_000 ? `${Math.round(capMs / 60_000)}-minute` : `${Math.round(capMs / 1000)}-second`;
 }
 
 function shortened(reason: string): string {
