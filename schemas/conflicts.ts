@@ -125,6 +125,11 @@ export const ConflictsResponse = z.object({
   /** Findings per pattern id under the same `entity` and `asOf` (whatever `pattern` asks for): a pattern picker's counts. */
   patternCounts: z.record(PatternId, z.number().int()).optional(),
   ...FindingsStatus.shape,
+  /**
+   * True when no findings were stored yet (the first computation over the whole graph is under way) and
+   * these, of the `entity` asked about, were computed when asked, from the graph of `graphVersion`.
+   */
+  computedNow: z.boolean().optional(),
 });
 export type ConflictsResponse = z.infer<typeof ConflictsResponse>;
 

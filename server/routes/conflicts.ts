@@ -44,7 +44,7 @@ const conflicts: FastifyPluginAsyncZod = async (app) => {
         tags: ['conflicts'],
         summary: 'Conflict-of-interest findings, each explained, dated and cited, with its evidence subgraph',
         description:
-          'Answered from the stored findings, which the server keeps current in the background: `status` says whether they reflect the graph as it is (`current`) or a change is being taken in (`updating`, with `progress` while every pattern runs over the whole graph after an import), `graphVersion` which state of the graph they reflect, `failedPatterns` the patterns that could not be run over the whole graph in the last full recomputation (their counts are not their number of findings).',
+          'Answered from the stored findings, which the server keeps current in the background: `status` says whether they reflect the graph as it is (`current`) or a change is being taken in (`updating`, with `progress` while every pattern runs over the whole graph after an import), `graphVersion` which state of the graph they reflect, `failedPatterns` the patterns that could not be run over the whole graph in the last full recomputation (their counts are not their number of findings). Before the first computation over the whole graph is stored, `graphVersion` is null and nothing is counted (not zero findings: none computed yet); one `entity`\'s findings are then computed when asked, with each pattern\'s form for one entity, and say so with `computedNow`.',
         querystring: ConflictsQuery,
         response: { 200: ConflictsResponse, 400: ApiError, 404: ApiError, 503: ApiError },
       },

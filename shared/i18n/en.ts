@@ -307,8 +307,16 @@ export const en = {
     updatingProgress: 'Updating the findings: {{done}} of {{total}} patterns run over the whole graph',
     patternNotComputed: 'Not computed over the whole graph',
     updatingFailed: 'Could not be computed in this run: {{names}}',
+    notYet: 'Not computed yet',
+    allPatternsNotYet: 'All patterns (not computed yet)',
+    firstProgress:
+      'Computing the findings for the first time: {{done}} of {{total}} patterns run over the whole graph, {{found}} findings so far. The list comes when every pattern has run.',
+    firstEntityHint:
+      'Meanwhile, one entity’s findings are computed when asked: select it on the canvas and tick “Only the selected entity”.',
+    computedNow: 'Computed just now for this entity, from the graph as it is.',
     failedPattern:
       '{{name}} could not be computed over the whole graph ({{reason}}): only its findings about entities edited since are listed.',
+    failedForEntity: '{{name}} could not be computed for this entity ({{reason}}): its findings are not listed here yet.',
     failedMemory: 'it needed more memory than the database allows a query',
     failedTimeout: 'it ran past the time allowed',
     failedError: 'the database reported an error: {{detail}}',
@@ -324,6 +332,7 @@ export const en = {
     drawing: 'Drawing…',
     loading: 'Loading money flows…',
     updating: 'Taking in the latest changes: the flows below are from before them, and refresh by themselves.',
+    first: 'The money flows of the whole graph are being computed for the first time: the table appears here when they are.',
     none: 'No payments or contracts with a known payer and payee in the data.',
     hint: 'Click a row to light up that flow. On the canvas, a wider line is a larger amount.',
     caption: 'Money flows: {{count}} payer and payee pairs',

@@ -315,8 +315,16 @@ export const es: Resources = {
     updatingProgress: 'Actualizando los hallazgos: {{done}} de {{total}} patrones recorridos en todo el grafo',
     patternNotComputed: 'Sin calcular en todo el grafo',
     updatingFailed: 'No se pudieron calcular en esta pasada: {{names}}',
+    notYet: 'Aún sin calcular',
+    allPatternsNotYet: 'Todos los patrones (aún sin calcular)',
+    firstProgress:
+      'Calculando los hallazgos por primera vez: {{done}} de {{total}} patrones recorridos en todo el grafo, {{found}} hallazgos hasta ahora. La lista aparecerá cuando se hayan recorrido todos.',
+    firstEntityHint:
+      'Mientras tanto, los hallazgos de una entidad se calculan al pedirlos: selecciónela en el lienzo y marque «Solo la entidad seleccionada».',
+    computedNow: 'Calculados ahora mismo para esta entidad, a partir del grafo tal como está.',
     failedPattern:
       '{{name}} no se pudo calcular en todo el grafo ({{reason}}): solo se listan sus hallazgos sobre entidades editadas desde entonces.',
+    failedForEntity: '{{name}} no se pudo calcular para esta entidad ({{reason}}): sus hallazgos aún no se listan aquí.',
     failedMemory: 'necesitó más memoria de la que la base de datos permite a una consulta',
     failedTimeout: 'superó el tiempo permitido',
     failedError: 'la base de datos informó de un error: {{detail}}',
@@ -332,6 +340,7 @@ export const es: Resources = {
     drawing: 'Dibujando…',
     loading: 'Cargando flujos de dinero…',
     updating: 'Incorporando los últimos cambios: los flujos de abajo son de antes de ellos y se actualizan solos.',
+    first: 'Se están calculando por primera vez los flujos de dinero de todo el grafo: la tabla aparecerá aquí cuando estén.',
     none: 'No hay pagos ni contratos con pagador y beneficiario conocidos en los datos.',
     hint: 'Haga clic en una fila para resaltar ese flujo. En el lienzo, una línea más ancha es un importe mayor.',
     caption: 'Flujos de dinero: {{count}} pares de pagador y beneficiario',

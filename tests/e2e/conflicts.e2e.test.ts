@@ -204,4 +204,56 @@ describe('conflicts and money', () => {
     }
     expect(session.pageErrors).toEqual([]);
   });
+
+  it('before the first computation, says nothing is counted yet and lists one entity’s findings computed now', async () => {
+    // The server's answers while its first full recomputation runs: nothing stored for the whole graph
+    // (no graph version), and one entity's findings computed when asked (`computedNow`).
+    const progress = { startedAt: new Date().toISOString(), done: 3, total: 8, findings: 374595, failed: [] };
+    await session.page.route('**/api/conflicts?**', async (route) => {
+      const body = (await (await route.fetch()).json()) as Record<string, unknown>;
+      const entity = new URL(route.request().url()).searchParams.has('entity');
+      const first = { status: 'updating', progress };
+      await route.fulfill({
+        json: entity
+          ? { ...body, ...first, computedNow: true }
+          : {
+              ...body,
+              ...first,
+              graphVersion: null,
+              findings: [],
+              nodes: [],
+              edges: [],
+              total: 0,
+              patternCounts: {},
+              nextCursor: null,
+            },
+      });
+    });
+    try {
+      await session.page.reload();
+      const panel = await openRailTab(session.page, 'Conflicts');
+      const count = session.page.getByTestId('conflicts-count');
+      await count.filter({ hasText: 'Not computed yet' }).waitFor();
+      const note = session.page.getByTestId('conflicts-updating');
+      expect(await note.innerText()).toContain('Computing the findings for the first time: 3 of 8 patterns');
+      expect(await note.innerText()).toContain('374,595 findings so far');
+      expect(await session.page.getByTestId('conflicts-first-hint').isVisible()).toBe(true);
+      const pattern = panel.getByLabel('Pattern');
+      expect(await pattern.locator('option').first().innerText()).toBe('All patterns (not computed yet)');
+      expect(await pattern.locator('option', { hasText: 'Board interlock' }).innerText()).toMatch(/\(not computed\)$/);
+      expect(await session.page.getByTestId('conflicts-empty').count()).toBe(0);
+
+      await searchAndPick(session.page, 'Matt Lewis', 'Matt Lewis');
+      await panel.getByLabel('Only the selected entity').check();
+      await count.filter({ hasText: /^2 findings$/ }).waitFor();
+      expect(await session.page.getByTestId('conflicts-computed-now').innerText()).toBe(
+        'Computed just now for this entity, from the graph as it is.',
+      );
+      expect(await session.page.getByTestId('conflicts-first-hint').count()).toBe(0);
+      for (const text of await session.page.getByTestId('finding').allInnerTexts()) expect(text).toContain('Matt Lewis');
+    } finally {
+      await session.page.unroute('**/api/conflicts?**');
+    }
+    expect(session.pageErrors).toEqual([]);
+  });
 });

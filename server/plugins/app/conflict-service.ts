@@ -18,12 +18,12 @@ declare module 'fastify' {
 
 export default fp(
   async (app) => {
-    const { driver, database } = app.neo4j;
+    const { driver, database, queryTimeoutMs } = app.neo4j;
     const conflicts = new ConflictService(driver, database);
     const log: Log = (message, error) => (error ? app.log.warn({ err: error }, message) : app.log.info(message));
     const maintainer = new FindingsMaintainer(driver, database, conflicts, log);
     app.decorate('conflicts', conflicts);
-    app.decorate('findings', new FindingsService(driver, database, conflicts, maintainer, log));
+    app.decorate('findings', new FindingsService(driver, database, conflicts, maintainer, log, queryTimeoutMs));
     app.addHook('onResponse', async (request, reply) => {
       if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 300 && request.url.startsWith('/api/'))
         maintainer.noteWrite();

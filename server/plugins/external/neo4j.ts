@@ -21,7 +21,13 @@ export interface Neo4jPluginOptions {
 
 declare module 'fastify' {
   interface FastifyInstance {
-    neo4j: { driver: Driver; database: string; state: () => DatabaseState };
+    neo4j: {
+      driver: Driver;
+      database: string;
+      state: () => DatabaseState;
+      /** The cap every transaction runs under unless it sets its own; undefined: Neo4j's own setting. */
+      queryTimeoutMs: number | undefined;
+    };
   }
 }
 
@@ -34,7 +40,7 @@ const RESTARTING = {
 
 export default fp<Neo4jPluginOptions>(
   async (app, { driver, database, closeDriver = false, queryTimeoutMs, state = () => 'running' }) => {
-    app.decorate('neo4j', { driver: guardDriver(driver, queryTimeoutMs), database, state });
+    app.decorate('neo4j', { driver: guardDriver(driver, queryTimeoutMs), database, state, queryTimeoutMs });
     if (closeDriver) app.addHook('onClose', async () => driver.close());
     app.addHook('onRequest', async (request, reply) => {
       if (state() === 'running' || !request.url.startsWith('/api/') || request.url.startsWith('/api/health')) return;

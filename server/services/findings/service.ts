@@ -26,7 +26,18 @@ import { inSlices, untilDone, type Sliced } from '../sliced.js';
 import { FindingsMaintainer, type Log, type Seen } from './maintainer.js';
 import { readMoneyFacts, storedTableSteps } from './money-facts.js';
 import { FindingsPageCache, type BuiltPage, type MadeMoneyTable, type PageAsk } from './page-cache.js';
-import { MONEY_FLOW, asOfBounds, generationPrefix, readState, type FindingsState, type FullProgress } from './store.js';
+import { patternFailure } from './failures.js';
+import {
+  MONEY_FLOW,
+  asOfBounds,
+  generationPrefix,
+  heldWithin,
+  readState,
+  storedFinding,
+  type FindingsState,
+  type FullProgress,
+  type StoredFinding,
+} from './store.js';
 
 export interface ConflictsQueryInput {
   pattern?: string | undefined;
@@ -60,6 +71,8 @@ export class FindingsService {
     private readonly conflicts: ConflictService,
     readonly maintainer: FindingsMaintainer,
     private readonly log: Log = () => undefined,
+    /** The cap of a request's queries (INTERLOCK_QUERY_TIMEOUT_MS): one entity's findings computed now run under it. */
+    private readonly requestCapMs?: number,
   ) {}
 
   /** Whether the stored findings are current, which graph version they reflect, and a running recomputation's progress. */
@@ -88,10 +101,10 @@ export class FindingsService {
     const bounds = asOfBounds(query.asOf);
     const nothingRead = { records: [] as string[], total: 0, patternCounts: {} };
     const read = await readTransaction(this.driver, this.database, async (tx) => {
-      const { state, status } = await this.readStatus(tx);
-      if (!state?.generation) return { status, key: null, kept: undefined, ...nothingRead };
+      const { state, status, version } = await this.readStatus(tx);
+      if (!state?.generation) return { status, version, none: true, key: null, kept: undefined, ...nothingRead };
       const { key, page: kept } = this.keptPage({ state, status }, ask) ?? { key: null, page: undefined };
-      if (kept) return { status, key, kept, ...nothingRead };
+      if (kept) return { status, version, none: false, key, kept, ...nothingRead };
       const countsKey =
         status.status === 'current' && query.asOf
           ? FindingsPageCache.countsKeyOf(state.generation, state.graphVersion, query.asOf)
@@ -99,12 +112,59 @@ export class FindingsService {
       const page = query.entity
         ? await this.ofEntity(tx, state.generation, query.entity, query.pattern, bounds, ask.offset, ask.limit)
         : await this.page(tx, state.generation, query.pattern, bounds, ask.offset, ask.limit, countsKey);
-      return { status, key, kept, ...page };
+      return { status, version, none: false, key, kept, ...page };
     });
+    if (read.none && query.entity) return this.entityNow({ ...query, entity: query.entity }, ask, read.status, read.version);
     if (read.kept) return withKeptPart(read.status, read.kept);
     const built = this.build(read.records, ask.offset, read.total, read.patternCounts, query);
     if (read.key !== null) this.pages.keep(read.key, built);
     return withKeptPart(read.status, built);
+  }
+
+  /**
+   * One entity's findings before any are stored (the first whole-graph computation after a large load
+   * takes minutes at 1M relationships): computed now, with each pattern's form for one entity, the form an
+   * edit's findings come from, instead of answered as none. Every pattern runs, so the counts per pattern
+   * are there whichever `pattern` is asked for; the findings are in the order stored ones are read in, and
+   * `asOf` keeps those with a row held on the date, as stored ones are kept. A pattern that fails for this
+   * entity (past the request's cap) is named in `failedPatterns`, so its absence never reads as none. Told
+   * as `computedNow`, of the graph version read before the patterns ran; `status` and `progress` say the
+   * whole graph is still being computed (ADR 0041).
+   */
+  private async entityNow(
+    query: ConflictsQueryInput & { entity: string },
+    ask: { offset: number; limit: number },
+    status: FindingsStatus,
+    version: string,
+  ): Promise<ConflictsResponse> {
+    const patterns = this.conflicts.all();
+    const runs = await Promise.allSettled(patterns.map((p) => this.conflicts.records(p, query.entity, this.requestCapMs)));
+    const bounds = asOfBounds(query.asOf);
+    const found: StoredFinding[] = [];
+    const failedPatterns: FailedPattern[] = [];
+    for (const [i, run] of runs.entries()) {
+      const pattern = patterns[i]!;
+      if (run.status === 'rejected') {
+        const failure = patternFailure(run.reason, this.requestCapMs ?? 0);
+        if (!failure) throw run.reason;
+        failedPatterns.push({ pattern: pattern.id, ...failure, at: new Date().toISOString() });
+        continue;
+      }
+      for (const record of run.value) {
+        // Ordered by the English title of all its rows, as the maintainer stores it.
+        const finding = findingOf(pattern, record)?.finding;
+        if (!finding) continue;
+        const stored = storedFinding(0, record, [], finding);
+        if (heldWithin(stored, bounds)) found.push(stored);
+      }
+    }
+    found.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
+    const patternCounts: Record<string, number> = {};
+    for (const f of found) patternCounts[f.pattern] = (patternCounts[f.pattern] ?? 0) + 1;
+    const asked = query.pattern ? found.filter((f) => f.pattern === query.pattern) : found;
+    const records = asked.slice(ask.offset, ask.offset + ask.limit).map((f) => f.record);
+    const page = await inSlices(this.buildSteps(records, ask.offset, asked.length, patternCounts, query));
+    return { ...status, graphVersion: version, failedPatterns, computedNow: true, ...page };
   }
 
   /**

@@ -88,6 +88,13 @@ export function asOfBounds(asOf: string | undefined): { asOfFrom: string | null;
   return asOf ? { asOfFrom: earliest(asOf), asOfTo: latest(asOf) } : { asOfFrom: null, asOfTo: null };
 }
 
+/** Whether a finding has a row that held within `asOf`'s bounds, as findings-page tests it in the database. */
+export function heldWithin(finding: Pick<StoredFinding, 'rowFrom' | 'rowTo'>, bounds: ReturnType<typeof asOfBounds>): boolean {
+  const { asOfFrom, asOfTo } = bounds;
+  if (asOfFrom === null || asOfTo === null) return true;
+  return finding.rowFrom.some((from, i) => from <= asOfTo && (finding.rowTo[i] ?? '') >= asOfFrom);
+}
+
 export interface StoredFinding {
   id: string;
   pattern: string;

@@ -51,6 +51,8 @@ export function ConflictsPanel({ patterns, selectedNode, shownId, onShow, onClea
   const groups = groupFindings(shown, patterns);
   const failed = failedPatterns(response);
   const incomplete = listIncomplete(failed, pattern === ALL ? undefined : pattern);
+  // Before the first computation over the whole graph there are no counts yet: none is shown as 0.
+  const notYet = response?.graphVersion === null;
 
   return (
     <section className="rail-section conflicts" aria-label={t('conflicts.region')} data-testid="conflicts-panel">
@@ -59,11 +61,13 @@ export function ConflictsPanel({ patterns, selectedNode, shownId, onShow, onClea
       </label>
       <select id={`${id}-pattern`} className="select" value={pattern} onChange={(e) => setPattern(e.target.value)}>
         <option value={ALL}>
-          {t(failed.size ? 'conflicts.allPatternsIncomplete' : 'conflicts.allPatterns', { count: allCount })}
+          {notYet
+            ? t('conflicts.allPatternsNotYet')
+            : t(failed.size ? 'conflicts.allPatternsIncomplete' : 'conflicts.allPatterns', { count: allCount })}
         </option>
         {patterns.map((p) => (
           <option key={p.id} value={p.id}>
-            {p.name} ({failed.has(p.id) ? t('conflicts.notComputed') : (counts[p.id] ?? 0)})
+            {p.name} ({notYet || failed.has(p.id) ? t('conflicts.notComputed') : (counts[p.id] ?? 0)})
           </option>
         ))}
       </select>
@@ -102,11 +106,13 @@ export function ConflictsPanel({ patterns, selectedNode, shownId, onShow, onClea
         <p aria-live="polite" data-testid="conflicts-count">
           {pages.status === 'pending'
             ? t('conflicts.loading')
-            : pattern !== ALL && failed.has(pattern)
-              ? t('conflicts.patternNotComputed')
-              : t('conflicts.count', { count: total })}
+            : notYet
+              ? t('conflicts.notYet')
+              : pattern !== ALL && failed.has(pattern)
+                ? t('conflicts.patternNotComputed')
+                : t('conflicts.count', { count: total })}
         </p>
-        {response?.status === 'updating' && <UpdatingNote response={response} patterns={patterns} />}
+        {response?.status === 'updating' && <UpdatingNote response={response} patterns={patterns} narrowed={onlyEntity} />}
         {shownId && (
           <button type="button" className="button button--quiet button--small" onClick={onClear}>
             {t('conflicts.clearHighlight')}
@@ -114,7 +120,9 @@ export function ConflictsPanel({ patterns, selectedNode, shownId, onShow, onClea
         )}
       </div>
 
-      {failed.size > 0 && <FailedNotes failed={[...failed.values()]} patterns={patterns} />}
+      {failed.size > 0 && (
+        <FailedNotes failed={[...failed.values()]} patterns={patterns} forEntity={response?.computedNow === true} />
+      )}
 
       {pages.status === 'error' && (
         <p className="inline-error" role="alert">
@@ -143,22 +151,44 @@ export function ConflictsPanel({ patterns, selectedNode, shownId, onShow, onClea
 /**
  * The stored findings are taking in a change: the list shown is the one before it. A running
  * recomputation says how far it is and names the patterns that failed in it so far, which the new list
- * will lack.
+ * will lack. Before the first one has finished there is no list yet: the note says so, and that one
+ * entity's findings can be had meanwhile (the server computes them when asked: `computedNow`).
  */
 function UpdatingNote({
   response,
   patterns,
+  narrowed,
 }: {
   readonly response: ConflictsResponse;
   readonly patterns: readonly PatternInfo[];
+  /** "Only the selected entity" is ticked. */
+  readonly narrowed: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const progress = response.progress;
   const failedSoFar = (progress?.failed ?? []).map((f) => patternName(patterns, f.pattern));
+  const first = response.graphVersion === null || response.computedNow === true;
+  const found = progress ? new Intl.NumberFormat(i18n.language).format(progress.findings) : '';
   return (
     <p className="conflicts__updating" role="status" data-testid="conflicts-updating">
-      {progress ? t('conflicts.updatingProgress', { done: progress.done, total: progress.total }) : t('conflicts.updating')}
+      {response.computedNow && (
+        <span className="conflicts__updating-line" data-testid="conflicts-computed-now">
+          {t('conflicts.computedNow')}
+        </span>
+      )}
+      <span className="conflicts__updating-line">
+        {progress && first
+          ? t('conflicts.firstProgress', { done: progress.done, total: progress.total, found })
+          : progress
+            ? t('conflicts.updatingProgress', { done: progress.done, total: progress.total })
+            : t('conflicts.updating')}
+      </span>
       {progress && <progress max={progress.total} value={progress.done} aria-hidden="true" />}
+      {first && !narrowed && (
+        <span className="conflicts__updating-line conflicts__updating-hint" data-testid="conflicts-first-hint">
+          {t('conflicts.firstEntityHint')}
+        </span>
+      )}
       {failedSoFar.length > 0 && (
         <span className="conflicts__updating-failed" data-testid="conflicts-updating-failed">
           {t('conflicts.updatingFailed', { names: failedSoFar.join(', ') })}
@@ -174,15 +204,18 @@ function patternName(patterns: readonly PatternInfo[], id: string): string {
 }
 
 /**
- * The patterns the stored findings lack: each by its name, with why, in the reader's language (the
- * database's own message for an error other than memory or time).
+ * The patterns the stored findings lack (or, computed now for one entity, that did not finish in time for
+ * it): each by its name, with why, in the reader's language (the database's own message for an error
+ * other than memory or time).
  */
 function FailedNotes({
   failed,
   patterns,
+  forEntity,
 }: {
   readonly failed: readonly FailedPattern[];
   readonly patterns: readonly PatternInfo[];
+  readonly forEntity: boolean;
 }) {
   const { t } = useTranslation();
   const reason = (f: FailedPattern) =>
@@ -195,7 +228,7 @@ function FailedNotes({
     <ul className="conflicts__failed" data-testid="conflicts-failed">
       {failed.map((f) => (
         <li key={f.pattern} role="note">
-          {t('conflicts.failedPattern', {
+          {t(forEntity ? 'conflicts.failedForEntity' : 'conflicts.failedPattern', {
             name: patternName(patterns, f.pattern),
             reason: reason(f),
           })}

@@ -81,10 +81,11 @@ export function MoneyPanel({ shownKey, busy, onShowAll, onShowRow, onClear }: Mo
         </p>
       )}
       {/* The whole graph's flows come from the stored findings: while they take in a change, the table is
-          the one made before it (ADR 0039), and the reader is told so. */}
+          the one made before it (ADR 0039), and the reader is told so. Before the first computation there is
+          no table yet. */}
       {answer?.status === 'updating' && (
         <p className="money__updating" role="status" data-testid="money-updating">
-          {t('money.updating')}
+          {answer.graphVersion === null ? t('money.first') : t('money.updating')}
         </p>
       )}
       {answer &&
