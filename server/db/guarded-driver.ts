@@ -8,6 +8,9 @@
  * covers every repository and route, including ones written later; a call that passes its own timeout
  * keeps it.
  *
+ * A transaction stopped for needing more memory than the database allows is not tried again: the same
+ * query fails the same way.
+ *
  * Writes: a transaction function that fails before its work returned was rolled back by Neo4j; one that
  * fails after (while committing, e.g. the connection dropped) may have been committed, in full, since a
  * transaction is atomic. The error carries which (`writeOutcome`), so the client can be told.
@@ -26,14 +29,15 @@ function limitSession(session: Session, timeout: number | undefined): Session {
   const { executeRead, executeWrite, run, beginTransaction } = session;
   const withTimeout = (config: Config) => (timeout === undefined ? config : { timeout, ...config });
   Object.assign(session, {
-    executeRead: (work: unknown, config?: Config) => executeRead.call(session, work as never, withTimeout(config)),
+    executeRead: (work: (tx: unknown) => Promise<unknown>, config?: Config) =>
+      executeRead.call(session, notRetriedPastMemory(work), withTimeout(config)),
     executeWrite: async (work: (tx: unknown) => Promise<unknown>, config?: Config) => {
       let reachedCommit = false;
       try {
         return await executeWrite.call(
           session,
           async (tx) => {
-            const result = await work(tx);
+            const result = await notRetriedPastMemory(work)(tx);
             // Stays true through retries: an earlier attempt's commit may have gone through.
             reachedCommit = true;
             return result;
@@ -49,6 +53,22 @@ function limitSession(session: Session, timeout: number | undefined): Session {
     beginTransaction: (config?: Config) => beginTransaction.call(session, withTimeout(config)),
   });
   return session;
+}
+
+/**
+ * Neo4j calls a transaction stopped for its memory "transient", and the driver tries such a transaction
+ * again for up to 30 s; the same query fails the same way each time (a request waited 9-14 s to be told
+ * so), so the work is not tried again.
+ */
+function notRetriedPastMemory(work: (tx: unknown) => Promise<unknown>) {
+  return async (tx: unknown) => {
+    try {
+      return await work(tx);
+    } catch (error) {
+      if (isTransactionMemoryError(error)) Object.assign(error as object, { retryable: false, retriable: false });
+      throw error;
+    }
+  };
 }
 
 export function guardDriver(driver: Driver, timeoutMs: number | undefined): Driver {
