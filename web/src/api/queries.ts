@@ -28,6 +28,12 @@ export function createQueryClient(): QueryClient {
 
 /** How often the Conflicts tab asks again while the stored findings are being brought up to date. */
 const FINDINGS_POLL_MS = 2_000;
+/**
+ * One entity's findings computed when asked, before the first computation over the whole graph is stored
+ * (ADR 0041): each ask runs every pattern for it again, beside that computation, so they are asked for
+ * again only to see them replaced by the stored ones when it is done.
+ */
+const COMPUTED_NOW_POLL_MS = 20_000;
 /** Findings per page of the Conflicts tab ("More" asks for the next). */
 export const FINDINGS_PAGE = 50;
 
@@ -68,7 +74,11 @@ export const queries = {
         api.conflicts({ entity, pattern, lang, limit: FINDINGS_PAGE, ...(pageParam ? { cursor: pageParam } : {}), signal }),
       initialPageParam: '',
       getNextPageParam: (last) => last.nextCursor ?? undefined,
-      refetchInterval: (query) => (query.state.data?.pages.at(-1)?.status === 'updating' ? FINDINGS_POLL_MS : false),
+      refetchInterval: (query) => {
+        const last = query.state.data?.pages.at(-1);
+        if (last?.status !== 'updating') return false;
+        return last.computedNow ? COMPUTED_NOW_POLL_MS : FINDINGS_POLL_MS;
+      },
     }),
   /** One pattern's findings involving one entity: how a link finds its lit finding again. */
   findingsOf: (pattern: string, entity: string, lang: Language) =>
