@@ -229,6 +229,11 @@ describe('conflicts and money', () => {
             },
       });
     });
+    await session.page.route('**/api/money-flows?**', async (route) => {
+      const body = (await (await route.fetch()).json()) as Record<string, unknown>;
+      const none = { rows: [], total: 0, totals: [], unknownCount: 0, nodes: [], edges: [], nextCursor: null };
+      await route.fulfill({ json: { ...body, ...none, status: 'updating', graphVersion: null } });
+    });
     try {
       await session.page.reload();
       const panel = await openRailTab(session.page, 'Conflicts');
@@ -251,8 +256,16 @@ describe('conflicts and money', () => {
       );
       expect(await session.page.getByTestId('conflicts-first-hint').count()).toBe(0);
       for (const text of await session.page.getByTestId('finding').allInnerTexts()) expect(text).toContain('Matt Lewis');
+
+      // The Money tab has no table yet either, and says so rather than speaking of flows "below".
+      await openRailTab(session.page, 'Money');
+      expect(await session.page.getByTestId('money-updating').innerText()).toBe(
+        'The money flows of the whole graph are being computed for the first time: the table appears here when they are.',
+      );
+      expect(await session.page.getByTestId('money-row').count()).toBe(0);
     } finally {
       await session.page.unroute('**/api/conflicts?**');
+      await session.page.unroute('**/api/money-flows?**');
     }
     expect(session.pageErrors).toEqual([]);
   });
