@@ -2,8 +2,8 @@
  * One error handler for the whole API. Every error answer is `{error: {code, message, field?}}`:
  * invalid input -> 400 naming the field; unknown entity -> 404; a query past its time or memory -> 503
  * saying so; database unreachable -> 503 (the driver reconnects by itself, so the next request after the
- * database returns succeeds); anything else -> 500 with a generic message and the detail in the log. Driver errors are told apart by `code`, never by
- * message text.
+ * database returns succeeds); anything else -> 500 with a generic message and the detail in the log.
+ * Driver errors are told apart by `code`, never by message text.
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
@@ -44,6 +44,11 @@ export function isPoolExhausted(error: unknown): boolean {
   return error instanceof Neo4jError && error.message.startsWith('Connection acquisition timed out');
 }
 
+/** 503: the request could not be served now (busy, cut off, past a cap, the database away); `code` says which. */
+function unavailable(code: string, message: string): { status: 503; body: ApiError } {
+  return { status: 503, body: { error: { code, message } } };
+}
+
 export function toApiError(error: unknown): {
   status: number;
   body: ApiError | ImportErrorResponse | VersionConflictResponse;
@@ -77,59 +82,30 @@ export function toApiError(error: unknown): {
       },
     };
   }
-  if (error instanceof BusyError) {
-    return { status: 503, body: { error: { code: error.code, message: error.message } } };
-  }
-  if (error instanceof ImportRollbackError) {
-    return { status: 503, body: { error: { code: error.code, message: error.message } } };
-  }
-  if (isQueryTimeout(error)) {
-    return {
-      status: 503,
-      body: {
-        error: {
-          code: 'query_timeout',
-          message:
-            'The query ran too long and was cancelled; nothing was changed. Narrow it (fewer hops, fewer types, a smaller limit).',
-        },
-      },
-    };
-  }
-  if (isTransactionMemoryError(error)) {
-    return {
-      status: 503,
-      body: {
-        error: {
-          code: 'query_too_large',
-          message:
-            'The query needed more memory than the database allows one query, and was stopped; nothing was changed. Narrow it (fewer hops, fewer types, a smaller limit), or ask the administrator to raise the database memory.',
-        },
-      },
-    };
-  }
+  if (error instanceof BusyError || error instanceof ImportRollbackError) return unavailable(error.code, error.message);
+  if (isQueryTimeout(error))
+    return unavailable(
+      'query_timeout',
+      'The query ran too long and was cancelled; nothing was changed. Narrow it (fewer hops, fewer types, a smaller limit).',
+    );
+  if (isTransactionMemoryError(error))
+    return unavailable(
+      'query_too_large',
+      'The query needed more memory than the database allows one query, and was stopped; nothing was changed. Narrow it (fewer hops, fewer types, a smaller limit), or ask the administrator to raise the database memory.',
+    );
   if ((error as FastifyError).code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
     return {
       status: 413,
       body: { error: { code: 'body_too_large', message: 'The request body is larger than this server accepts.' } },
     };
   }
-  if (isPoolExhausted(error)) {
-    return {
-      status: 503,
-      body: {
-        error: {
-          code: 'database_busy',
-          message: 'The server is answering too many requests at once; nothing was changed. Try again shortly.',
-        },
-      },
-    };
-  }
-  if (isDatabaseUnavailable(error)) {
-    return {
-      status: 503,
-      body: { error: { code: 'database_unavailable', message: UNAVAILABLE_MESSAGE[writeOutcomeOf(error) ?? 'read'] } },
-    };
-  }
+  if (isPoolExhausted(error))
+    return unavailable(
+      'database_busy',
+      'The server is answering too many requests at once; nothing was changed. Try again shortly.',
+    );
+  if (isDatabaseUnavailable(error))
+    return unavailable('database_unavailable', UNAVAILABLE_MESSAGE[writeOutcomeOf(error) ?? 'read']);
   const status = (error as FastifyError).statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
     const code = (error as FastifyError).code ?? 'bad_request';
