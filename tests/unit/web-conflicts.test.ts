@@ -12,6 +12,7 @@ import {
   findingSpotlight,
   groupFindings,
   listIncomplete,
+  notComputedYet,
   toElements,
 } from '../../web/src/model/index.js';
 import { ar } from '../../shared/i18n/ar.js';
@@ -149,6 +150,16 @@ describe('a pattern that could not be computed over the whole graph', () => {
       expect(words.conflicts.notComputed).not.toMatch(/\d/);
     }
     expect(new Set([en, es, ar].map((w) => w.conflicts.failedPattern)).size).toBe(3);
+  });
+});
+
+describe('findings before the first computation over the whole graph', () => {
+  it('are not computed yet while no graph version is reflected, not when one is or for one entity’s money', () => {
+    expect(notComputedYet({ graphVersion: null })).toBe(true);
+    expect(notComputedYet({ graphVersion: '12|audit:1' })).toBe(false);
+    // One entity's money flows carry no graph version at all: computed when asked.
+    expect(notComputedYet({})).toBe(false);
+    expect(notComputedYet(undefined)).toBe(false);
   });
 });
 

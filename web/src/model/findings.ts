@@ -75,6 +75,14 @@ export function failedPatterns(
 }
 
 /**
+ * Nothing is stored yet to count or list from: the first computation over the whole graph is under way
+ * (ADR 0041). The answer's counts are then not the number of findings: none is shown as 0.
+ */
+export function notComputedYet(answer: { readonly graphVersion?: string | null } | undefined): boolean {
+  return answer?.graphVersion === null;
+}
+
+/**
  * Whether the list asked for may lack findings because a pattern failed: all patterns while any failed,
  * or one pattern that failed. Then "no findings" must not be said.
  */

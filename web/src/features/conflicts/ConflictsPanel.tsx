@@ -12,7 +12,7 @@ import type { ConflictsResponse, FailedPattern, Finding, GraphNode, PatternInfo 
 import { errorMessage } from '../../api/client.js';
 import { queries } from '../../api/queries.js';
 import { readerLanguage } from '../../i18n/index.js';
-import { failedPatterns, findingPatch, groupFindings, joinPages, listIncomplete } from '../../model/index.js';
+import { failedPatterns, findingPatch, groupFindings, joinPages, listIncomplete, notComputedYet } from '../../model/index.js';
 import type { GraphPatch } from '../../model/index.js';
 import { MorePages } from '../../components/MorePages.js';
 import { FindingList } from './FindingList.js';
@@ -51,8 +51,7 @@ export function ConflictsPanel({ patterns, selectedNode, shownId, onShow, onClea
   const groups = groupFindings(shown, patterns);
   const failed = failedPatterns(response);
   const incomplete = listIncomplete(failed, pattern === ALL ? undefined : pattern);
-  // Before the first computation over the whole graph there are no counts yet: none is shown as 0.
-  const notYet = response?.graphVersion === null;
+  const notYet = notComputedYet(response);
 
   return (
     <section className="rail-section conflicts" aria-label={t('conflicts.region')} data-testid="conflicts-panel">
@@ -167,7 +166,7 @@ function UpdatingNote({
   const { t, i18n } = useTranslation();
   const progress = response.progress;
   const failedSoFar = (progress?.failed ?? []).map((f) => patternName(patterns, f.pattern));
-  const first = response.graphVersion === null || response.computedNow === true;
+  const first = notComputedYet(response) || response.computedNow === true;
   const found = progress ? new Intl.NumberFormat(i18n.language).format(progress.findings) : '';
   return (
     <p className="conflicts__updating" role="status" data-testid="conflicts-updating">

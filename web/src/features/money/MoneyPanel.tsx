@@ -10,7 +10,7 @@ import type { Graph, MoneyFlowRow } from '../../../../schemas/index.js';
 import { errorMessage } from '../../api/client.js';
 import { queries } from '../../api/queries.js';
 import { useWording } from '../../i18n/wording.js';
-import { joinMoneyPages, localName, moneyTotals } from '../../model/index.js';
+import { joinMoneyPages, localName, moneyTotals, notComputedYet } from '../../model/index.js';
 import { MorePages } from '../../components/MorePages.js';
 import { MoneyTable } from './MoneyTable.js';
 import './MoneyPanel.css';
@@ -85,7 +85,7 @@ export function MoneyPanel({ shownKey, busy, onShowAll, onShowRow, onClear }: Mo
           no table yet. */}
       {answer?.status === 'updating' && (
         <p className="money__updating" role="status" data-testid="money-updating">
-          {answer.graphVersion === null ? t('money.first') : t('money.updating')}
+          {notComputedYet(answer) ? t('money.first') : t('money.updating')}
         </p>
       )}
       {answer &&
