@@ -3,6 +3,8 @@
  * "large" here: a failure after a middle batch, or a process that stops half-way, must leave the graph
  * exactly as it was (created rows gone, updated entities and moved relationships back), with no audit
  * entry and no undo record left over; a successful batched import ends like a one-transaction one.
+ * Tests that stop an import after its n-th batch write one batch at a time (`lanes: 1`); imports write
+ * two at a time, and one test fails a batch while another is being written beside it.
  */
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -143,6 +145,7 @@ describe('an import written in batches', () => {
     const attempt = importInterlockFile(driver, database, revised, actor, {
       batchSize: 2,
       singleTransactionRows: 0,
+      lanes: 1,
       afterBatch: async (batch, of) => {
         batches = of;
         // The rows of the batches written so far are really in the database, visible to others.
@@ -162,6 +165,31 @@ describe('an import written in batches', () => {
     expect(await auditEntries()).toBe(1);
   });
 
+  it('leaves the graph as it was when a batch fails while another is being written beside it', async () => {
+    const before = await snapshot();
+    let failed = false;
+    let committedWhenFailed = 0;
+    const attempt = importInterlockFile(driver, database, revised, actor, {
+      batchSize: 1,
+      singleTransactionRows: 0,
+      lanes: 2,
+      afterBatch: async (batch) => {
+        // One row a batch: 8 of entities, then 7 of relationships. The eleventh commit, a relationships'
+        // batch, fails; the batch in the other lane may still commit after it.
+        if (batch !== 11) return;
+        failed = true;
+        committedWhenFailed = await undoRecords();
+        throw new Error('simulated failure beside another batch');
+      },
+    });
+    await expect(attempt).rejects.toThrow('simulated failure beside another batch');
+    expect(failed).toBe(true);
+    expect(committedWhenFailed).toBeGreaterThanOrEqual(11);
+    expect(await snapshot()).toEqual(before);
+    expect(await undoRecords()).toBe(0);
+    expect(await auditEntries()).toBe(1);
+  });
+
   it('undoes the batches of an import whose process stopped half-way, from the undo log', async () => {
     const before = await snapshot();
     let release: (error: Error) => void = () => undefined;
@@ -170,6 +198,7 @@ describe('an import written in batches', () => {
     const attempt = importInterlockFile(driver, database, revised, actor, {
       batchSize: 2,
       singleTransactionRows: 0,
+      lanes: 1,
       // Stops after the sixth batch, as a process killed there would: no rollback runs until released.
       afterBatch: (batch) => {
         if (batch < 6) return;
@@ -198,6 +227,7 @@ describe('an import written in batches', () => {
     const attempt = importInterlockFile(driver, database, revised, actor, {
       batchSize: 2,
       singleTransactionRows: 0,
+      lanes: 1,
       // After the third batch the embedded database dies and is started again, as the supervisor sees
       // it: imports being written are cut off, then the recovery after the restart runs. The writer goes
       // on as a driver retry would once the database answers again.
@@ -229,6 +259,7 @@ describe('an import written in batches', () => {
     const attempt = importInterlockFile(driver, database, revised, actor, {
       batchSize: 2,
       singleTransactionRows: 0,
+      lanes: 1,
       afterBatch: (batch, of) => {
         if (batch < (batches === 'all' ? of : batches)) return;
         stopped();

@@ -32,7 +32,7 @@ import {
 import { fromFtmId } from '../ftm/ids.js';
 import type { KnownEntity } from '../ftm/read.js';
 import { columnName, DEFAULT_ZIP_LIMITS } from './csv.js';
-import { BATCH, runStep, storedEntities, storedRelationships, writeSteps } from './graph-writes.js';
+import { BATCH, runStep, storedEntities, storedRelationships, writeSteps, type PlannedStep } from './graph-writes.js';
 import { locateProblem, type MappedImport } from './mapped-import.js';
 import { detectFormat, HEAD_BYTES, UnknownFormatError } from './detect.js';
 import { contentHead, fileFromBytes, openContent, readContent, type ImportFile, type OpenedContent } from './import-file.js';
@@ -48,6 +48,7 @@ import { conventionOf, type NumberConvention } from './numbers.js';
 import { fromInterlockJson, readImport } from './readers.js';
 import { ImportInterruptedError, checkStillWriting, rollBackWhenPossible, startedWriting, stoppedWriting } from './recovery.js';
 import { forgetUndo, rollbackImport, writeUndo } from './undo-log.js';
+import { inLanes, WRITE_LANES } from './write-lanes.js';
 import { openSession } from '../../db/transactions.js';
 
 export interface Actor {
@@ -256,13 +257,16 @@ async function knownContracts(tx: ManagedTransaction, ids: string[]): Promise<Ma
 /**
  * Knobs of the write path. `batchSize` rows per write query and per batch transaction; an import that
  * changes at most `singleTransactionRows` rows is planned and written in one transaction (ADR 0006),
- * a larger one in batches with an undo log (ADR 0011). `afterBatch` runs after each committed batch of a
- * large import: tests use it to make a middle batch fail.
+ * a larger one in batches with an undo log (ADR 0011), `lanes` batches at a time. `afterBatch` runs after
+ * each committed batch of a large import (with how many are committed): tests use it to make a middle
+ * batch fail.
  */
 export interface WriteTuning {
   batchSize?: number;
   singleTransactionRows?: number;
   afterBatch?: (batch: number, of: number) => void | Promise<void>;
+  /** Batch transactions of a large import written at once (write-lanes.ts); 1 writes them in order. */
+  lanes?: number;
 }
 
 export async function applyImport(
@@ -379,18 +383,32 @@ export async function applyImport(
     const counter = writeProgress.start(planned.plan);
     const undoOf = { importId, total: steps.length, actor: options.actor, route: options.route, summary: summaryOf(planned) };
     let written = 0;
+    const writeBatch =
+      (seq: number, { step, undo, what, rows }: PlannedStep) =>
+      async () => {
+        const lane = openSession(driver, database, 'WRITE');
+        try {
+          await lane.executeWrite(async (tx) => {
+            checkStillWriting(importId);
+            await runStep(tx, step);
+            await writeUndo(tx, { ...undoOf, seq, undo });
+          });
+        } finally {
+          await lane.close();
+        }
+        written += 1;
+        counter.add(what, rows);
+        await options.tuning?.afterBatch?.(written, steps.length);
+      };
     startedWriting(importId);
     try {
-      for (const [seq, { step, undo, what, rows }] of steps.entries()) {
-        await session.executeWrite(async (tx) => {
-          checkStillWriting(importId);
-          await runStep(tx, step);
-          await writeUndo(tx, { ...undoOf, seq, undo });
-        });
-        written = seq + 1;
-        counter.add(what, rows);
-        await options.tuning?.afterBatch?.(seq + 1, steps.length);
-      }
+      // Every entity is written before the first relationship that may need it; within each, in lanes.
+      const jobs = [...steps.entries()].map(([seq, planned]) => ({ what: planned.what, job: writeBatch(seq, planned) }));
+      for (const what of ['entities', 'relationships'] as const)
+        await inLanes(
+          jobs.filter((j) => j.what === what).map((j) => j.job),
+          options.tuning?.lanes ?? WRITE_LANES,
+        );
       progress({ phase: 'audit', done: 0, total: 1 });
       const auditId = await session.executeWrite(async (tx) => {
         checkStillWriting(importId);
