@@ -1,5 +1,6 @@
-// findings-of-entity-as-of: as findings-of-entity, for a page asOf a date: every finding about $entity is
-// read, since only those with a row that held on the date count ($asOfFrom/$asOfTo, as findings-page).
+// findings-of-entity-as-of: as findings-of-entity-counts and -page, for a page asOf a date: every finding
+// about $entity is read, since only those with a row that held on the date count ($asOfFrom/$asOfTo, as
+// findings-page).
 // $entity, $generation, $asOfFrom, $asOfTo, $pattern (or null), $offset, $limit
 MATCH (m:FindingMember {entityId: $entity, generation: $generation})
 MATCH (f:Finding {id: m.findingId})

@@ -26,6 +26,7 @@ import { inSlices, untilDone, type Sliced } from '../sliced.js';
 import { FindingsMaintainer, type Log, type Seen } from './maintainer.js';
 import { readMoneyFacts, storedTableSteps } from './money-facts.js';
 import { FindingsPageCache, type BuiltPage, type MadeMoneyTable, type PageAsk } from './page-cache.js';
+import { readEntityPage, totalOf, type EntityPage } from './entity-page.js';
 import { patternFailure } from './failures.js';
 import {
   MONEY_FLOW,
@@ -364,9 +365,10 @@ export class FindingsService {
     bounds: ReturnType<typeof asOfBounds>,
     offset: number,
     limit: number,
-  ): Promise<{ records: string[]; total: number; patternCounts: Record<string, number> }> {
+  ): Promise<EntityPage> {
+    if (bounds.asOfFrom === null) return readEntityPage(tx, { generation, entity, pattern, offset, limit });
     const row = (
-      await tx.run(cypher(bounds.asOfFrom === null ? 'queries/findings-of-entity' : 'queries/findings-of-entity-as-of'), {
+      await tx.run(cypher('queries/findings-of-entity-as-of'), {
         entity,
         generation: int(generation),
         ...bounds,
@@ -384,11 +386,6 @@ export class FindingsService {
       patternCounts,
     };
   }
-}
-
-/** Findings of `pattern` (or of all patterns) among per-pattern counts. */
-function totalOf(patternCounts: Readonly<Record<string, number>>, pattern: string | undefined): number {
-  return pattern ? (patternCounts[pattern] ?? 0) : Object.values(patternCounts).reduce((a, b) => a + b, 0);
 }
 
 export function statusOf(state: FindingsState | null, version: string, fingerprint?: string): FindingsStatus {
