@@ -48,8 +48,16 @@ export async function readEntityPage(
   const patternCounts = await countsOf(tx, cypher('queries/findings-of-entity-counts'), { entity, generation: int(generation) });
   const total = totalOf(patternCounts, pattern);
   if (offset >= total) return { records: [], total, patternCounts };
-  const all = totalOf(await countsOf(tx, cypher('queries/findings-counts'), { generation: int(generation) }), pattern);
-  const inOrder = walkInOrder({ entity: total, all, offset, limit });
+  // All the findings are at least the entity's: unless it has more than 4 × (offset + limit), no walk in
+  // order can pay, and they are not counted.
+  const inOrder =
+    total > 4 * (offset + limit) &&
+    walkInOrder({
+      entity: total,
+      all: totalOf(await countsOf(tx, cypher('queries/findings-counts'), { generation: int(generation) }), pattern),
+      offset,
+      limit,
+    });
   const query = !inOrder
     ? 'queries/findings-of-entity-page'
     : pattern
