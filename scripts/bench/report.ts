@@ -36,6 +36,14 @@ export interface BenchReport {
 }
 
 const loadText = (load: readonly number[] | undefined) => (load ? load.join(' / ') : '—');
+/** Ours and raw side by side: seconds, relationships per second, and the ratio. */
+const importCells = (f: Pick<ImportMeasurement, 'oursSeconds' | 'rawSeconds' | 'oursPerSecond' | 'rawPerSecond' | 'ratio'>) => [
+  n(f.oursSeconds),
+  n(f.rawSeconds),
+  n(f.oursPerSecond, 0),
+  n(f.rawPerSecond, 0),
+  n(f.ratio, 2),
+];
 
 export function renderReport(report: BenchReport): string {
   const out: string[] = [
@@ -59,17 +67,7 @@ export function renderReport(report: BenchReport): string {
       '',
       markdownTable(
         ['relationships', 'entities', 'batch', 'ours s', 'raw s', 'ours rel/s', 'raw rel/s', 'ours/raw', 'load'],
-        imports.map((m) => [
-          n(m.relationships, 0),
-          n(m.entities, 0),
-          n(m.batchSize, 0),
-          n(m.oursSeconds),
-          n(m.rawSeconds),
-          n(m.oursPerSecond, 0),
-          n(m.rawPerSecond, 0),
-          n(m.ratio, 2),
-          loadText(m.load),
-        ]),
+        imports.map((m) => [n(m.relationships, 0), n(m.entities, 0), n(m.batchSize, 0), ...importCells(m), loadText(m.load)]),
         ['r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l'],
       ),
       '',
@@ -170,11 +168,7 @@ export function renderReport(report: BenchReport): string {
           n(m.relationships, 0),
           n(m.entities, 0),
           n(m.batchSize, 0),
-          n(f.oursSeconds),
-          n(f.rawSeconds),
-          n(f.oursPerSecond, 0),
-          n(f.rawPerSecond, 0),
-          n(f.ratio, 2),
+          ...importCells(f),
           `${loadText(m.loadBefore)} → ${loadText(m.load)}`,
         ]),
         ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l'],
