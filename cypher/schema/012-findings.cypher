@@ -11,8 +11,9 @@ CREATE INDEX finding_id IF NOT EXISTS
 FOR (f:Finding) ON (f.id);
 CREATE INDEX finding_generation IF NOT EXISTS
 FOR (f:Finding) ON (f.generation);
-// An entity's members of one generation (findings-of-entity-counts and -page, findings-keys), not those of a generation
-// being replaced. Every lookup by entity names the generation too, so this index serves them all.
+// An entity's members of one generation (findings-of-entity-counts and -page, findings-keys), not those
+// of a generation being replaced. Every lookup by entity names the generation too, so this index serves
+// them all.
 CREATE INDEX finding_member_entity_generation IF NOT EXISTS
 FOR (m:FindingMember) ON (m.entityId, m.generation);
 // Its entity-only index, older than the one above, only slowed every write: a full recomputation writes

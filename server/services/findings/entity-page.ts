@@ -8,12 +8,16 @@
  *   relationships): sorting them all took 4.7–5.9 s, 14 s on a cold cache. The generation's findings are
  *   walked in order instead, each kept when the entity is among its members (findings-of-entity-in-order),
  *   and a page then reads about (offset + limit) × all / the entity's findings.
+ *
+ * A page on a date (`asOf`) reads every one of the entity's findings, since its counts on that date need
+ * them all (findings-of-entity-as-of).
  */
 import { int, type ManagedTransaction } from 'neo4j-driver';
 import { cypher } from '../../db/cypher-files.js';
-import { generationPrefix } from './store.js';
+import { generationPrefix, readPatternCounts, type asOfBounds } from './store.js';
 
-export interface EntityPage {
+/** A page of stored findings as read: their records, how many the ask has in all, and per pattern. */
+export interface FindingsPage {
   records: string[];
   total: number;
   patternCounts: Record<string, number>;
@@ -42,10 +46,21 @@ export function walkInOrder({
 
 export async function readEntityPage(
   tx: ManagedTransaction,
-  ask: { generation: number; entity: string; pattern: string | undefined; offset: number; limit: number },
-): Promise<EntityPage> {
-  const { generation, entity, pattern, offset, limit } = ask;
-  const patternCounts = await countsOf(tx, cypher('queries/findings-of-entity-counts'), { entity, generation: int(generation) });
+  ask: {
+    generation: number;
+    entity: string;
+    pattern: string | undefined;
+    bounds: ReturnType<typeof asOfBounds>;
+    offset: number;
+    limit: number;
+  },
+): Promise<FindingsPage> {
+  const { generation, entity, pattern, bounds, offset, limit } = ask;
+  if (bounds.asOfFrom !== null) return readEntityPageOnDate(tx, ask);
+  const patternCounts = await readPatternCounts(tx, cypher('queries/findings-of-entity-counts'), {
+    entity,
+    generation: int(generation),
+  });
   const total = totalOf(patternCounts, pattern);
   if (offset >= total) return { records: [], total, patternCounts };
   // All the findings are at least the entity's: unless it has more than 4 × (offset + limit), no walk in
@@ -54,7 +69,7 @@ export async function readEntityPage(
     total > 4 * (offset + limit) &&
     walkInOrder({
       entity: total,
-      all: totalOf(await countsOf(tx, cypher('queries/findings-counts'), { generation: int(generation) }), pattern),
+      all: totalOf(await readPatternCounts(tx, cypher('queries/findings-counts'), { generation: int(generation) }), pattern),
       offset,
       limit,
     });
@@ -74,14 +89,28 @@ export async function readEntityPage(
   return { records: ((result.records[0]?.get('records') as unknown[] | undefined) ?? []).map(String), total, patternCounts };
 }
 
-async function countsOf(
+async function readEntityPageOnDate(
   tx: ManagedTransaction,
-  query: string,
-  parameters: Record<string, unknown>,
-): Promise<Record<string, number>> {
-  const counts: Record<string, number> = {};
-  for (const r of (await tx.run(query, parameters)).records) counts[String(r.get('pattern'))] = Number(r.get('count'));
-  return counts;
+  { generation, entity, pattern, bounds, offset, limit }: Parameters<typeof readEntityPage>[1],
+): Promise<FindingsPage> {
+  const row = (
+    await tx.run(cypher('queries/findings-of-entity-as-of'), {
+      entity,
+      generation: int(generation),
+      ...bounds,
+      pattern: pattern ?? null,
+      offset: int(offset),
+      limit: int(limit),
+    })
+  ).records[0];
+  const patternCounts: Record<string, number> = {};
+  for (const { pattern: of, count } of (row?.get('counts') as { pattern: string; count: unknown }[] | undefined) ?? [])
+    patternCounts[of] = Number(count);
+  return {
+    records: ((row?.get('records') as string[] | undefined) ?? []).map(String),
+    total: Number(row?.get('total') ?? 0),
+    patternCounts,
+  };
 }
 
 /** Findings of `pattern` (or of all patterns) among per-pattern counts. */

@@ -26,13 +26,14 @@ import { inSlices, untilDone, type Sliced } from '../sliced.js';
 import { FindingsMaintainer, type Log, type Seen } from './maintainer.js';
 import { readMoneyFacts, storedTableSteps } from './money-facts.js';
 import { FindingsPageCache, type BuiltPage, type MadeMoneyTable, type PageAsk } from './page-cache.js';
-import { readEntityPage, totalOf, type EntityPage } from './entity-page.js';
+import { readEntityPage, totalOf, type FindingsPage } from './entity-page.js';
 import { patternFailure } from './failures.js';
 import {
   MONEY_FLOW,
   asOfBounds,
   generationPrefix,
   heldWithin,
+  readPatternCounts,
   readState,
   storedFinding,
   type FindingsState,
@@ -111,7 +112,14 @@ export class FindingsService {
           ? FindingsPageCache.countsKeyOf(state.generation, state.graphVersion, query.asOf)
           : null;
       const page = query.entity
-        ? await this.ofEntity(tx, state.generation, query.entity, query.pattern, bounds, ask.offset, ask.limit)
+        ? await readEntityPage(tx, {
+            generation: state.generation,
+            entity: query.entity,
+            pattern: query.pattern,
+            bounds,
+            offset: ask.offset,
+            limit: ask.limit,
+          })
         : await this.page(tx, state.generation, query.pattern, bounds, ask.offset, ask.limit, countsKey);
       return { status, version, none: false, key, kept, ...page };
     });
@@ -326,7 +334,7 @@ export class FindingsService {
     limit: number,
     /** Where the counts on the asked date are kept (page-cache.ts); null while the findings are updating. */
     countsKey: string | null = null,
-  ): Promise<{ records: string[]; total: number; patternCounts: Record<string, number> }> {
+  ): Promise<FindingsPage> {
     const prefix = generationPrefix(generation);
     const paging = { prefix, ...bounds, offset: int(offset), limit: int(limit) };
     const rows = pattern
@@ -348,43 +356,9 @@ export class FindingsService {
     generation: number,
     bounds: ReturnType<typeof asOfBounds>,
   ): Promise<Record<string, number>> {
-    const counts =
-      bounds.asOfFrom === null
-        ? await tx.run(cypher('queries/findings-counts'), { generation: int(generation) })
-        : await tx.run(cypher('queries/findings-count'), { prefix: generationPrefix(generation), ...bounds });
-    const patternCounts: Record<string, number> = {};
-    for (const r of counts.records) patternCounts[String(r.get('pattern'))] = Number(r.get('count'));
-    return patternCounts;
-  }
-
-  private async ofEntity(
-    tx: ManagedTransaction,
-    generation: number,
-    entity: string,
-    pattern: string | undefined,
-    bounds: ReturnType<typeof asOfBounds>,
-    offset: number,
-    limit: number,
-  ): Promise<EntityPage> {
-    if (bounds.asOfFrom === null) return readEntityPage(tx, { generation, entity, pattern, offset, limit });
-    const row = (
-      await tx.run(cypher('queries/findings-of-entity-as-of'), {
-        entity,
-        generation: int(generation),
-        ...bounds,
-        pattern: pattern ?? null,
-        offset: int(offset),
-        limit: int(limit),
-      })
-    ).records[0];
-    const patternCounts: Record<string, number> = {};
-    for (const { pattern: of, count } of (row?.get('counts') as { pattern: string; count: unknown }[] | undefined) ?? [])
-      patternCounts[of] = Number(count);
-    return {
-      records: ((row?.get('records') as string[] | undefined) ?? []).map(String),
-      total: Number(row?.get('total') ?? 0),
-      patternCounts,
-    };
+    return bounds.asOfFrom === null
+      ? readPatternCounts(tx, cypher('queries/findings-counts'), { generation: int(generation) })
+      : readPatternCounts(tx, cypher('queries/findings-count'), { prefix: generationPrefix(generation), ...bounds });
   }
 }
 

@@ -140,6 +140,17 @@ export async function readState(tx: ManagedTransaction): Promise<FindingsState |
   return row ? (row.get('state') as FindingsState) : null;
 }
 
+/** Findings per pattern from a query returning `pattern` and `count` rows (findings-counts and its kin). */
+export async function readPatternCounts(
+  tx: ManagedTransaction,
+  query: string,
+  parameters: Record<string, unknown>,
+): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const r of (await tx.run(query, parameters)).records) counts[String(r.get('pattern'))] = Number(r.get('count'));
+  return counts;
+}
+
 export async function createFindings(tx: ManagedTransaction, findings: StoredFinding[]): Promise<void> {
   if (findings.length) await tx.run(cypher('queries/findings-create'), { findings });
 }
