@@ -403,10 +403,9 @@ export async function applyImport(
     startedWriting(importId);
     try {
       // Every entity is written before the first relationship that may need it; within each, in lanes.
-      const jobs = [...steps.entries()].map(([seq, planned]) => ({ what: planned.what, job: writeBatch(seq, planned) }));
       for (const what of ['entities', 'relationships'] as const)
         await inLanes(
-          jobs.filter((j) => j.what === what).map((j) => j.job),
+          [...steps.entries()].filter(([, planned]) => planned.what === what).map(([seq, planned]) => writeBatch(seq, planned)),
           options.tuning?.lanes ?? WRITE_LANES,
         );
       progress({ phase: 'audit', done: 0, total: 1 });
