@@ -14,7 +14,7 @@
  */
 import { int, type ManagedTransaction } from 'neo4j-driver';
 import { cypher } from '../../db/cypher-files.js';
-import { generationPrefix, readPatternCounts, type asOfBounds } from './store.js';
+import { generationPrefix, readPatternCounts, recordTexts, type asOfBounds } from './store.js';
 
 /** A page of stored findings as read: their records, how many the ask has in all, and per pattern. */
 export interface FindingsPage {
@@ -86,7 +86,7 @@ export async function readEntityPage(
     offset: int(offset),
     limit: int(limit),
   });
-  return { records: ((result.records[0]?.get('records') as unknown[] | undefined) ?? []).map(String), total, patternCounts };
+  return { records: recordTexts((result.records[0]?.get('records') as unknown[] | undefined) ?? []), total, patternCounts };
 }
 
 async function readEntityPageOnDate(
@@ -107,7 +107,7 @@ async function readEntityPageOnDate(
   for (const { pattern: of, count } of (row?.get('counts') as { pattern: string; count: unknown }[] | undefined) ?? [])
     patternCounts[of] = Number(count);
   return {
-    records: ((row?.get('records') as string[] | undefined) ?? []).map(String),
+    records: recordTexts((row?.get('records') as unknown[] | undefined) ?? []),
     total: Number(row?.get('total') ?? 0),
     patternCounts,
   };

@@ -35,6 +35,7 @@ import {
   heldWithin,
   readPatternCounts,
   readState,
+  recordTexts,
   storedFinding,
   type FindingsState,
   type FullProgress,
@@ -344,7 +345,7 @@ export class FindingsService {
       (countsKey === null ? undefined : this.pages.countsOn(countsKey)) ?? (await this.counts(tx, generation, bounds));
     if (countsKey !== null) this.pages.keepCounts(countsKey, patternCounts);
     return {
-      records: rows.records.map((r) => String(r.get('record'))),
+      records: recordTexts(rows.records.map((r) => r.get('record'))),
       total: totalOf(patternCounts, pattern),
       patternCounts,
     };
@@ -410,5 +411,5 @@ async function sourceRecords(
   ];
   if (ids.length === 0) return [];
   const result = await tx.run(cypher('queries/findings-by-id'), { ids, generation: int(generation) });
-  return result.records.map((r) => String(r.get('record')));
+  return recordTexts(result.records.map((r) => r.get('record')));
 }

@@ -135,6 +135,15 @@ export function storedFinding(
   };
 }
 
+/**
+ * The stored records read, leaving out the missing ones: Neo4j reads what is committed, so a finding an
+ * update removes while a page is read can be found by the index and then lack its record (the answer is
+ * then marked updating and the next ask has it whole).
+ */
+export function recordTexts(values: readonly unknown[]): string[] {
+  return values.filter((value): value is string => typeof value === 'string');
+}
+
 export async function readState(tx: ManagedTransaction): Promise<FindingsState | null> {
   const row = (await tx.run(cypher('queries/findings-state'))).records[0];
   return row ? (row.get('state') as FindingsState) : null;
