@@ -1,5 +1,6 @@
 // @name Circumvention chain (data laundering)
 // @severity high
+// @start key
 // @description A body that a law restricts from sharing with an agency supplies data, directly or through a data system it operates, to an organisation that passes it on to that agency or is contracted by it.
 // @title {body} data reaches {agency} through {intermediary}, around {law}
 // @explanation {law} restricts {body} ({summary|list}), yet {body} {route|phrase} {intermediary}, which {onward|phrase} {agency}.

@@ -1,5 +1,6 @@
 // @name Board seat at a company that helps get around a law one must enforce
 // @severity high
+// @start key
 // @description A person holds a position at a public body that a law restricts, and sits on the board of an organisation (or its parent or subsidiary) that supplies data to, or is contracted by, the party the law keeps that body from helping.
 // @title {person} sits on {seatOn|phrase}[, part of {company}], whose group helps {counterparty} around {law}
 // @explanation {person} is [{role|lower}][{noRole|phrase}] at {body}, which {law} restricts ({summary|list}); {person} sits on {seatOn|phrase}[, part of {company}], while {counterparty} {help|phrase}.

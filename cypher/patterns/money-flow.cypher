@@ -1,5 +1,6 @@
 // @name Money flow
 // @severity info
+// @start key
 // @description Who pays whom: for every payer and payee, the payments (donations, grants, loans) and the contracts between them, with a total per currency and the count of unknown value, optionally rolled up to the payee's ultimate parent.
 // @title {payer} pays {payee}[ {totals|money}]
 // @explanation {payer} pays {payee}[ {totals|money}] in {flows|phrase}[ ({unknown} of unknown value)][, {when|phrase}].

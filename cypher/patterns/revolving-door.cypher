@@ -1,5 +1,6 @@
 // @name Revolving door
 // @severity medium
+// @start key
 // @description A person who formerly held a position at a public body now holds a seat or position at an organisation (or its parent or subsidiary) that has contracts or data flows with that body, directly or through a data system the body operates.
 // @title {person}, formerly [{formerRole|lower}][{noRole|phrase}] at {body}, now {now|phrase}, whose group deals with {dealings|phrase:with}
 // @explanation {person} was [{formerRole|lower}][{noRole|phrase}] at {body} and now {now|phrase:nowFull}[, part of {company}]; {dealings|phrase}.

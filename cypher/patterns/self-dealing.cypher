@@ -1,5 +1,6 @@
 // @name Self-dealing
 // @severity high
+// @start key
 // @description An official, or a relative of one, owns a stake in or sits on the board of a vendor of the official's own body (or a body it is part of) while the official is in office.
 // @title {official} is at {body} while {holder} {holds|phrase} {vendor}, a contractor of {buyer}
 // @explanation {official} is [{role|lower}][{noRole|phrase}] at {body}; {holder}[ ({kinship|phrase})] {holds|phrase} {vendor}[ ({share}%)]; {buyer}[, of which {buyerPart} is part,] holds {deals|phrase} with {vendor}[: {contract}].

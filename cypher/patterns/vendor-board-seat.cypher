@@ -1,5 +1,6 @@
 // @name Vendor board seat of one's own public employer
 // @severity high
+// @start key
 // @description A person holds a position at a public body and sits on the board of an organisation (or its parent or subsidiary) that is awarded a contract bought by that body or a body it is part of.
 // @title {person} sits on {seatOn|phrase}[, part of {company}], and {vendor}[, {vendorLink|phrase},] is a contractor of {buyer}
 // @explanation {person} is [{role|lower}][{noRole|phrase}] at {body} and sits on {seatOn|phrase}[, part of {company}]; {buyer}[, of which {buyerPart} is part,] holds {deals|phrase} with {vendor}[ ({vendorLink|phrase})][ for {purpose}][ signed in {signed}][: {contract}].

@@ -32,6 +32,25 @@ describe('pattern files', () => {
     }
   });
 
+  it('say "@start key" exactly when what their $entity union returns is the first id of their key', () => {
+    // The stored findings trust a run for any entity with the findings it finds only where this holds
+    // (maintainer.ts): a pattern claiming it wrongly would keep part of a finding as the whole of it.
+    for (const p of loadPatterns()) {
+      const union = /CALL \(\) \{([\s\S]*?)\n\}/.exec(p.query)?.[1] ?? '';
+      const started = new Set([...union.matchAll(/^\s*RETURN (\w+)\s*$/gm)].map((m) => m[1]));
+      const first = /\[(\w+)\.id,[^\]]*\] AS key/.exec(p.query)?.[1];
+      expect(started.size, p.id).toBe(1);
+      expect(p.startsAtKey, p.id).toBe(started.has(first));
+    }
+    expect(loadPatterns().filter((p) => p.startsAtKey).length).toBe(6);
+    expect(() =>
+      parsePattern(
+        'x',
+        '// @name X\n// @severity high\n// @start person\n// @description d.\n// @title t\n// @explanation e\nRETURN 1',
+      ),
+    ).toThrow('"@start" can only be "key"');
+  });
+
   it('refuse a file whose header lacks a tag, naming it', () => {
     expect(() => parsePattern('x', '// @name X\n// @severity high\nRETURN 1')).toThrow('lacks "// @description');
     expect(() =>

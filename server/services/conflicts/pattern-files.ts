@@ -33,6 +33,12 @@ export interface PatternDefinition extends PatternInfo {
   wholeGraphQuery?: string;
   /** Values of the pattern's own parameters (`// @param window 2`), passed with every run. */
   parameters: Record<string, unknown>;
+  /**
+   * `// @start key`: every row of a finding starts from the first entity of its key (vendor-board-seat's
+   * person), so a run for any entity computes each finding it finds whole. Without it, only a run for the
+   * key's first entity does (board-interlock's rows start from people, its key is the two bodies).
+   */
+  startsAtKey: boolean;
 }
 
 const REQUIRED = ['name', 'severity', 'description', 'title', 'explanation'] as const;
@@ -69,6 +75,11 @@ export function parsePattern(id: string, text: string): PatternDefinition {
   for (const tag of REQUIRED) {
     if (!tags.get(tag)) throw new Error(`cypher/patterns/${id}.cypher: the header lacks "// @${tag} ..."`);
   }
+  const start = tags.get('start');
+  if (start !== undefined && start !== 'key')
+    throw new Error(
+      `cypher/patterns/${id}.cypher: "@start" can only be "key" (every row starts from the first entity of the key)`,
+    );
   const severity = Severity.safeParse(tags.get('severity'));
   if (!severity.success) throw new Error(`cypher/patterns/${id}.cypher: @severity must be one of ${Severity.options.join(', ')}`);
   const english = phrases.get('en') ?? {};
@@ -97,6 +108,7 @@ export function parsePattern(id: string, text: string): PatternDefinition {
     explanation: tags.get('explanation') ?? '',
     query: text.trim().replace(/;$/, ''),
     parameters,
+    startsAtKey: start === 'key',
   };
 }
 

@@ -96,6 +96,16 @@ export class ConflictService {
    * Runs with `timeoutMs` as its cap: the whole-graph form runs in the background, past a request's cap.
    */
   async records(pattern: PatternDefinition, entity: string | null, timeoutMs?: number): Promise<FindingRecord[]> {
+    const records = await this.recordsFrom(pattern, entity, timeoutMs);
+    return entity === null ? records : records.filter((r) => r.nodes.some((n) => n.id === entity));
+  }
+
+  /**
+   * Every record a run of the pattern for `entity` comes across (the whole graph when null), its evidence
+   * including the entity or not: a contract past the five a finding shows still counts in its amount.
+   * Whole only where the pattern starts at its key (`startsAtKey`) or `entity` is the key's first id.
+   */
+  async recordsFrom(pattern: PatternDefinition, entity: string | null, timeoutMs?: number): Promise<FindingRecord[]> {
     const session = openSession(this.driver, this.database, 'READ', { wholeResult: entity === null });
     try {
       const rows = await session.executeRead(
@@ -106,8 +116,7 @@ export class ConflictService {
         timeoutMs === undefined ? undefined : { timeout: timeoutMs },
       );
       // Seconds of grouping for a whole-graph pattern at 1M: in slices, so requests are answered meanwhile.
-      const records = await inSlices(findingRecordsSteps(pattern, rows));
-      return entity === null ? records : records.filter((r) => r.nodes.some((n) => n.id === entity));
+      return await inSlices(findingRecordsSteps(pattern, rows));
     } finally {
       await session.close();
     }

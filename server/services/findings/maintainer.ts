@@ -35,6 +35,7 @@ import {
   deleteFindings,
   readState,
   storedFinding,
+  storedRecords,
   type AuditMark,
   type FindingsState,
   type FullProgress,
@@ -313,7 +314,12 @@ export class FindingsMaintainer {
     }
   }
 
-  /** Replaces the stored findings that include `changed` entities with those computed now. */
+  /**
+   * Replaces the stored findings a change to `changed` entities can touch with those computed now: the
+   * stored ones that include a changed entity, and every one a run for a changed entity comes across,
+   * even when its evidence does not include the entity (a contract past the five a finding shows as
+   * evidence still counts in its amount and period).
+   */
   private async update(generation: number, changed: string[]): Promise<void> {
     if (changed.length === 0) return;
     const stored = await this.read(async (tx) => {
@@ -324,35 +330,64 @@ export class FindingsMaintainer {
         key: (r.get('key') as string[] | null) ?? [],
       }));
     });
-    // Every pattern about each changed entity; and a stored finding that may lose the changed entity from
-    // its evidence is found again by its own pattern from the first id of its key (which is in it).
+    // Every pattern for each changed entity, keeping every finding it comes across; and a stored finding
+    // that may lose the changed entity from its evidence is found again by its own pattern from the first
+    // id of its key (which is in it).
     const patterns = this.conflicts.all();
-    const jobs = new Map<string, { pattern: PatternDefinition; anchor: string }>();
-    for (const pattern of patterns) for (const anchor of changed) jobs.set(`${pattern.id}\n${anchor}`, { pattern, anchor });
+    const runs = new Runs();
+    for (const pattern of patterns) for (const anchor of changed) runs.add(pattern, anchor, true);
     for (const finding of stored) {
       const pattern = patterns.find((p) => p.id === finding.pattern);
       const anchor = finding.key[0];
-      if (pattern && anchor) jobs.set(`${pattern.id}\n${anchor}`, { pattern, anchor });
+      if (pattern && anchor) runs.add(pattern, anchor, false);
     }
-    const work = [...jobs.values()];
+    // The findings to replace: by what a run that computes it whole made of it, or by nothing when that
+    // run dropped it (its facts no longer held at one time).
+    const touched = new Set(stored.map((s) => s.id));
     const computed = new Map<string, StoredFinding>();
-    for (let i = 0; i < work.length; i += PARALLEL) {
-      const results = await Promise.all(
-        work.slice(i, i + PARALLEL).map(async ({ pattern, anchor }) => ({
-          pattern,
-          records: await this.conflicts.records(pattern, anchor),
-        })),
-      );
-      for (const { pattern, records } of results)
-        for (const record of records) {
-          const stored = toStored(generation, pattern, record);
-          if (stored) computed.set(stored.id, stored);
-        }
+    const take = ({ pattern, anchor, discover }: Run, records: readonly FindingRecord[]) => {
+      for (const record of records) {
+        // A run for a stored finding's first entity also finds that entity's other findings: not the change's.
+        if (!discover && !touched.has(record.id)) continue;
+        touched.add(record.id);
+        const first = record.key[0];
+        if (pattern.startsAtKey || first === anchor) {
+          const kept = toStored(generation, pattern, record);
+          if (kept) computed.set(kept.id, kept);
+        } else if (first !== undefined) runs.add(pattern, first, false); // the run that computes it whole
+      }
+    };
+    // A round's runs for changed entities first, so the findings they come across are known to the others.
+    for (let round = runs.take(), rounds = 0; round.length > 0; round = runs.take(), rounds++) {
+      if (rounds > 0 && round.length > INCREMENTAL_LIMIT)
+        throw new Error(`a change touches findings made from ${round.length} other entities`);
+      const results = await this.runAll(round);
+      for (const { run, records } of results) if (run.discover) take(run, records);
+      for (const { run, records } of results) if (!run.discover) take(run, records);
     }
+    // Only what differs is written: a run for a company recomputes every finding of the people on its
+    // board, most of them as they were.
     await this.write(async (tx) => {
-      await deleteFindings(tx, generation, [...new Set([...stored.map((s) => s.id), ...computed.keys()])]);
-      await createFindings(tx, [...computed.values()]);
+      const before = await storedRecords(tx, generation, [...touched]);
+      const renewed = [...computed.values()].filter((f) => before.get(f.id) !== f.record);
+      const gone = [...before.keys()].filter((id) => !computed.has(id));
+      await deleteFindings(tx, generation, [...gone, ...renewed.filter((f) => before.has(f.id)).map((f) => f.id)]);
+      await createFindings(tx, renewed);
     });
+  }
+
+  /** Each run, `PARALLEL` at a time, with every record it comes across. */
+  private async runAll(runs: readonly Run[]): Promise<{ run: Run; records: FindingRecord[] }[]> {
+    const results: { run: Run; records: FindingRecord[] }[] = [];
+    for (let i = 0; i < runs.length; i += PARALLEL)
+      results.push(
+        ...(await Promise.all(
+          runs
+            .slice(i, i + PARALLEL)
+            .map(async (run) => ({ run, records: await this.conflicts.recordsFrom(run.pattern, run.anchor) })),
+        )),
+      );
+    return results;
   }
 
   // -------------------------------------------------------------------------------------------- full
@@ -512,6 +547,41 @@ export class FindingsMaintainer {
       );
       if (removed === 0) return;
     }
+  }
+}
+
+/**
+ * A pattern's run for one entity in an incremental update: `discover` for a changed entity (every finding
+ * it comes across may be the change's), else for the first entity of findings already known to be.
+ */
+interface Run {
+  pattern: PatternDefinition;
+  anchor: string;
+  discover: boolean;
+}
+
+/** The runs of one incremental update: each (pattern, entity) once, taken a round at a time. */
+class Runs {
+  private readonly asked = new Map<string, Run>();
+  private pending: Run[] = [];
+
+  add(pattern: PatternDefinition, anchor: string, discover: boolean): void {
+    const key = `${pattern.id}\n${anchor}`;
+    const asked = this.asked.get(key);
+    if (asked) {
+      // Asked for already: if it has not run yet, it now also discovers; a finished run is not run again.
+      if (discover && this.pending.includes(asked)) asked.discover = true;
+      return;
+    }
+    const run = { pattern, anchor, discover };
+    this.asked.set(key, run);
+    this.pending.push(run);
+  }
+
+  take(): Run[] {
+    const round = this.pending;
+    this.pending = [];
+    return round;
   }
 }
 

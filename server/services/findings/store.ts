@@ -144,6 +144,18 @@ export function recordTexts(values: readonly unknown[]): string[] {
   return values.filter((value): value is string => typeof value === 'string');
 }
 
+/** The stored records of the findings of `generation` with these ids, by id (absent ids left out). */
+export async function storedRecords(tx: ManagedTransaction, generation: number, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const result = await tx.run(cypher('queries/findings-by-id'), { ids, generation: int(generation) });
+  return new Map(
+    result.records.flatMap((r) => {
+      const record: unknown = r.get('record');
+      return typeof record === 'string' ? [[String(r.get('id')), record] as const] : [];
+    }),
+  );
+}
+
 export async function readState(tx: ManagedTransaction): Promise<FindingsState | null> {
   const row = (await tx.run(cypher('queries/findings-state'))).records[0];
   return row ? (row.get('state') as FindingsState) : null;
