@@ -2,7 +2,8 @@
  * Stored findings kept current by edits (services/findings/maintainer.ts updates only what an edit can
  * touch) must say what the graph says: after every few edits of a random sequence (seats, positions,
  * contracts, payments, stakes, groups, dates, amounts, deletions, undos), the stored findings about a
- * small world are compared with every pattern computed now over the whole graph. A finding kept with an
+ * small world (where every pattern has a finding at the start) are compared with every pattern computed
+ * now over the whole graph. A finding kept with an
  * old amount, a contract count or evidence the graph no longer holds fails it.
  *
  * The sequence is drawn from a fixed seed so a failure can be replayed; FINDINGS_EDIT_SEEDS="1,2,3"
@@ -233,6 +234,13 @@ describe('stored findings kept by edits', () => {
       };
 
       const seen = [await compare(0)];
+      const patterns = new Set((await storedFindings(app, ids)).map((f) => f.pattern));
+      expect([...patterns].sort()).toEqual(
+        app.conflicts
+          .all()
+          .map((p) => p.id)
+          .sort(),
+      );
       // The sixth contract is not among the five a finding keeps as evidence, but counts in its amount.
       const sixth = world.entities.find((e) => e.id.endsWith('-contract-6'))!;
       const patched = await app.inject({
@@ -265,7 +273,7 @@ async function buildWorld(driver: Driver, prefix: string) {
   });
   const people = ['ana', 'ben', 'cleo', 'dev'].map((s) => add('Person', s));
   const orgs = ['acme', 'acme-data', 'beacon', 'board-of-acme'].map((s) => add('Organization', s));
-  const bodies = ['county', 'sheriff-office', 'city'].map((s) => add('PublicBody', s));
+  const bodies = ['county', 'sheriff-office', 'city', 'federal-agency'].map((s) => add('PublicBody', s));
   const contracts = [1, 2, 3, 4, 5, 6, 7].map((n) =>
     add('Contract', `contract-${n}`, { amount: 10_000 * n, currency: 'USD', start: `201${n}` }),
   );
@@ -284,7 +292,22 @@ async function buildWorld(driver: Driver, prefix: string) {
       .flatMap((c) => [graph.link('BUYER_OF', bodies[0]!.id, c.id), graph.link('AWARDED_TO', c.id, orgs[0]!.id)]),
     graph.link('OPERATES', orgs[1]!.id, system.id),
     graph.link('SUPPLIES_DATA_TO', system.id, bodies[2]!.id),
-    graph.link('RESTRICTS', law.id, bodies[1]!.id),
+    // The law keeps the county (and the sheriff's office in it) from helping the federal agency; the
+    // office's data reaches the agency through the group's data company (circumvention-chain), on whose
+    // parent's board its sheriff sits (enforcer-board-seat).
+    graph.link('RESTRICTS', law.id, bodies[0]!.id, { counterpartyIds: [bodies[3]!.id] }),
+    graph.link('SUPPLIES_DATA_TO', bodies[1]!.id, orgs[1]!.id, { start: '2017' }),
+    graph.link('SUPPLIES_DATA_TO', orgs[1]!.id, bodies[3]!.id, { start: '2018' }),
+    // A board member of the county's contractor pays a county official (pay-to-play).
+    graph.link('HOLDS_POSITION', people[2]!.id, bodies[0]!.id, { role: 'Commissioner', start: '2012' }),
+    graph.link('SITS_ON_BOARD', people[3]!.id, orgs[0]!.id, { start: '2013' }),
+    graph.link('PAID', people[3]!.id, people[2]!.id, { amount: 5_000, currency: 'USD', start: '2015' }),
+    // The same official owns a stake in the contractor (self-dealing); a former city officer joined the
+    // board of a company the city then bought from (revolving-door).
+    graph.link('OWNS', people[2]!.id, orgs[0]!.id, { start: '2014' }),
+    graph.link('HOLDS_POSITION', people[1]!.id, bodies[2]!.id, { role: 'Director', start: '2008', end: '2013', current: false }),
+    graph.link('BUYER_OF', bodies[2]!.id, contracts[6]!.id),
+    graph.link('AWARDED_TO', contracts[6]!.id, orgs[2]!.id),
   ];
   await graph.save(driver, testConnection().database);
   return {
