@@ -3,8 +3,8 @@
  * touch) must say what the graph says: after every few edits of a random sequence (seats, positions,
  * contracts, payments, stakes, groups, dates, amounts, deletions, undos), the stored findings about a
  * small world (where every pattern has a finding at the start) are compared with every pattern computed
- * now over the whole graph. A finding kept with an
- * old amount, a contract count or evidence the graph no longer holds fails it.
+ * now over the whole graph. A finding kept with an old amount, a contract count or evidence the graph no
+ * longer holds fails it.
  *
  * The sequence is drawn from a fixed seed so a failure can be replayed; FINDINGS_EDIT_SEEDS="1,2,3"
  * runs others.
