@@ -1,7 +1,7 @@
 /**
  * Stored findings kept current by edits (services/findings/maintainer.ts updates only what an edit can
  * touch) must say what the graph says: after every few edits of a random sequence (seats, positions,
- * contracts, payments, stakes, groups, dates, amounts, deletions, undos), the stored findings about a
+ * contracts, payments, stakes, groups, dates, amounts, deletions, merges, undos), the stored findings about a
  * small world (where every pattern has a finding at the start) are compared with every pattern computed
  * now over the whole graph. A finding kept with an old amount, a contract count or evidence the graph no
  * longer holds fails it.
@@ -213,6 +213,24 @@ describe('stored findings kept by edits', () => {
           audits.push(response.json<{ auditId: string }>().auditId);
           relationships.splice(0, relationships.length, ...(await worldRelationships(plain, prefix)));
           log.push(`delete ${contract.id}`);
+        } else if (roll < 0.95) {
+          // Two people or two organisations found to be one: the merged one's ties move to the kept one.
+          const kind = rng.pick(['Person', 'Organization'] as const);
+          const same = world.entities.filter((e) => e.kind === kind);
+          if (same.length < 3) return;
+          const keep = rng.pick(same);
+          const merge = rng.pick(same.filter((e) => e !== keep));
+          const response = await app.inject({
+            method: 'POST',
+            url: '/api/merges',
+            headers: admin,
+            payload: { keepId: keep.id, mergeId: merge.id },
+          });
+          expect(response.statusCode, response.body).toBe(201);
+          audits.push(response.json<{ auditId: string }>().auditId);
+          relationships.splice(0, relationships.length, ...(await worldRelationships(plain, prefix)));
+          world.entities.splice(0, world.entities.length, ...(await worldEntities(plain, prefix)));
+          log.push(`merge ${merge.id} into ${keep.id}`);
         } else if (audits.length > 0) {
           const id = audits.splice(rng.int(audits.length), 1)[0]!;
           const response = await app.inject({ method: 'POST', url: `/api/audit/${id}/undo`, headers: admin });
