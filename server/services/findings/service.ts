@@ -37,6 +37,7 @@ import {
   readState,
   recordTexts,
   storedFinding,
+  storedRecords,
   type FindingsState,
   type FullProgress,
   type StoredFinding,
@@ -409,7 +410,5 @@ async function sourceRecords(
   const ids = [
     ...new Set(rows.flatMap((row) => (table.sources.get(moneyRowKey(row)) ?? []).map((key) => findingId(MONEY_FLOW, key)))),
   ];
-  if (ids.length === 0) return [];
-  const result = await tx.run(cypher('queries/findings-by-id'), { ids, generation: int(generation) });
-  return recordTexts(result.records.map((r) => r.get('record')));
+  return [...(await storedRecords(tx, generation, ids)).values()];
 }
