@@ -560,22 +560,19 @@ interface Run {
   discover: boolean;
 }
 
-/** The runs of one incremental update: each (pattern, entity) once, taken a round at a time. */
+/**
+ * The runs of one incremental update: each (pattern, entity) once, taken a round at a time. A run asked
+ * for again keeps what it was first asked for, so the runs for changed entities are asked for first.
+ */
 class Runs {
-  private readonly asked = new Map<string, Run>();
+  private readonly asked = new Set<string>();
   private pending: Run[] = [];
 
   add(pattern: PatternDefinition, anchor: string, discover: boolean): void {
     const key = `${pattern.id}\n${anchor}`;
-    const asked = this.asked.get(key);
-    if (asked) {
-      // Asked for already: if it has not run yet, it now also discovers; a finished run is not run again.
-      if (discover && this.pending.includes(asked)) asked.discover = true;
-      return;
-    }
-    const run = { pattern, anchor, discover };
-    this.asked.set(key, run);
-    this.pending.push(run);
+    if (this.asked.has(key)) return;
+    this.asked.add(key);
+    this.pending.push({ pattern, anchor, discover });
   }
 
   take(): Run[] {
