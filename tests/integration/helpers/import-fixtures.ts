@@ -45,14 +45,30 @@ export async function removeImportedAudited(
   database: string,
   { markers, documentIds = [], actor }: { markers: string[]; documentIds?: string[]; actor?: string },
 ): Promise<void> {
+  await deleteAudited(
+    driver,
+    database,
+    `MATCH (n:Entity) WHERE any(m IN $markers WHERE n.id CONTAINS m) OR n.id IN $documentIds
+       OR any(m IN $markers WHERE n.url CONTAINS m)`,
+    { markers, documentIds },
+    actor,
+  );
+}
+
+/**
+ * Deletes the entities `match` finds (a MATCH of `n`), and the audit entries of `actor`, in one transaction
+ * that records an audit entry naming every entity removed (actor `test:cleanup`, left in place).
+ */
+async function deleteAudited(
+  driver: Driver,
+  database: string,
+  match: string,
+  parameters: Record<string, unknown>,
+  actor?: string,
+): Promise<void> {
   await writeTransaction(driver, database, async (tx) => {
     if (actor) await tx.run('MATCH (a:AuditEntry {actor: $actor}) DELETE a', { actor });
-    const found = await tx.run(
-      `MATCH (n:Entity) WHERE any(m IN $markers WHERE n.id CONTAINS m) OR n.id IN $documentIds
-         OR any(m IN $markers WHERE n.url CONTAINS m)
-       WITH n, n.id AS id DETACH DELETE n RETURN id`,
-      { markers, documentIds },
-    );
+    const found = await tx.run(`${match} WITH n, n.id AS id DETACH DELETE n RETURN id`, parameters);
     const ids = found.records.map((r) => r.get('id') as string);
     if (ids.length === 0) return;
     await recordAudit(tx, {
@@ -94,11 +110,12 @@ export function ftmSample(name: 'parteispenden' | 'zala'): { text: string; ids: 
 
 /** Deletes what importing FtM samples wrote: their entities, the documents and authorities made for them. */
 export async function removeFtmSamples(driver: Driver, database: string, ftmIds: string[], documentIds: string[]): Promise<void> {
-  await driver.executeQuery(
+  // Through the audit trail, as removeImportedAudited: the stored findings about these payers then go too.
+  await deleteAudited(
+    driver,
+    database,
     `MATCH (n:Entity) WHERE n.ftmId IN $ftmIds OR n.id IN $documentIds OR n.id STARTS WITH 'document:ftm-source-'
-       OR n.id STARTS WITH 'public-body:ftm-authority-'
-     DETACH DELETE n`,
+       OR n.id STARTS WITH 'public-body:ftm-authority-'`,
     { ftmIds, documentIds },
-    { database },
   );
 }
