@@ -47,9 +47,22 @@ CALL () {
   MATCH (:Entity {id: $entity})<-[:PART_OF*0..2]-(:Organization)<-[:SITS_ON_BOARD]-(person:Person)
   RETURN person
   UNION
-  // the helper in the company's group, or a contract it is awarded
-  MATCH (:Entity {id: $entity})-[:AWARDED_TO*0..1]->(helper:Organization)
+  // the helper in the company's group
+  MATCH (helper:Entity:Organization {id: $entity})
   MATCH (helper)-[:SUBSIDIARY_OF*0..2]-(:Organization)<-[:PART_OF*0..2]-(:Organization)<-[:SITS_ON_BOARD]-(person:Person)
+  RETURN person
+  UNION
+  // a contract awarded to the helper: only when its buyer is (part of) a protected counterparty, and
+  // then only the people holding a position under the body restricted from it (a large supplier's
+  // group seats thousands of people, few of whom work for such a body)
+  MATCH (party:Entity)-[:BUYER_OF]->(:Entity:Contract {id: $entity})-[:AWARDED_TO]->(helper:Organization)
+  MATCH (party)-[:PART_OF*0..2]->(counterparty:Entity)
+  MATCH (:Law)-[restriction:RESTRICTS]->(restricted:Entity)
+  WHERE counterparty.id IN coalesce(restriction.counterpartyIds, [])
+  // (the restricted bodies first: the planner would otherwise test every restriction for each member)
+  WITH DISTINCT helper, restricted
+  MATCH (restricted)<-[:PART_OF*0..3]-(:PublicBody)<-[:HOLDS_POSITION]-(person:Person)
+  WHERE EXISTS { MATCH (person)-[:SITS_ON_BOARD]->(:Organization)-[:PART_OF*0..2]->(:Organization)-[:SUBSIDIARY_OF*0..2]-(helper) }
   RETURN person
   UNION
   // the party it supplies data to (or what that party is part of)

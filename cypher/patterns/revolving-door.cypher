@@ -69,9 +69,19 @@ CALL () {
   MATCH (:Entity {id: $entity})<-[:PART_OF*0..2]-(:Organization)<-[:SITS_ON_BOARD|HOLDS_POSITION]-(person:Person)
   RETURN person
   UNION
-  // the counterpart in the company's group, or a contract or data system that deals with it
-  MATCH (:Entity {id: $entity})-[:AWARDED_TO|SUPPLIES_DATA_TO*0..1]->(counterpart:Organization)
+  // the counterpart in the company's group, or a data system that deals with it
+  MATCH (:Entity {id: $entity})-[:SUPPLIES_DATA_TO*0..1]->(counterpart:Organization)
   MATCH (counterpart)-[:SUBSIDIARY_OF*0..2]-(:Organization)<-[:PART_OF*0..2]-(:Organization)<-[:SITS_ON_BOARD|HOLDS_POSITION]-(person:Person)
+  RETURN person
+  UNION
+  // a contract with the counterpart: only the people who also held office at its buyer or a body below
+  // it (a large supplier's group seats thousands of people, few of whom ever worked for that buyer)
+  MATCH (buyer:PublicBody)-[:BUYER_OF]->(:Entity:Contract {id: $entity})-[:AWARDED_TO]->(counterpart:Organization)
+  MATCH (counterpart)-[:SUBSIDIARY_OF*0..2]-(:Organization)<-[:PART_OF*0..2]-(:Organization)<-[:SITS_ON_BOARD|HOLDS_POSITION]-(person:Person)
+  WHERE EXISTS {
+    MATCH (person)-[was:HOLDS_POSITION]->(:PublicBody)-[:PART_OF*0..3]->(buyer)
+    WHERE was.current = false OR was.end IS NOT NULL
+  }
   RETURN person
 }
 MATCH former = (person)-[was:HOLDS_POSITION]->(body:PublicBody)

@@ -59,9 +59,19 @@ CALL () {
   MATCH (:Entity {id: $entity})<-[:PART_OF*0..2]-(:Organization)<-[:SITS_ON_BOARD]-(person:Person)
   RETURN person
   UNION
-  // the vendor (in the company's group), or a contract awarded to it
-  MATCH (:Entity {id: $entity})-[:AWARDED_TO*0..1]->(vendor:Organization)
+  // the vendor (in the company's group)
+  MATCH (vendor:Entity:Organization {id: $entity})
   MATCH (vendor)-[:SUBSIDIARY_OF*0..2]-(:Organization)<-[:PART_OF*0..2]-(:Organization)<-[:SITS_ON_BOARD]-(person:Person)
+  RETURN person
+  UNION
+  // a contract awarded to the vendor: only the people who also hold a position at its buyer or a body
+  // below it (a large supplier's group seats thousands of people, few of whom work for that buyer)
+  MATCH (buyer:PublicBody)-[:BUYER_OF]->(:Entity:Contract {id: $entity})-[:AWARDED_TO]->(vendor:Organization)
+  MATCH (vendor)-[:SUBSIDIARY_OF*0..2]-(:Organization)<-[:PART_OF*0..2]-(:Organization)<-[:SITS_ON_BOARD]-(person:Person)
+  WHERE EXISTS {
+    MATCH (person)-[pos:HOLDS_POSITION]->(:PublicBody)-[:PART_OF*0..3]->(buyer)
+    WHERE coalesce(pos.current, true) <> false
+  }
   RETURN person
 }
 MATCH position = (person)-[pos:HOLDS_POSITION]->(body:PublicBody)

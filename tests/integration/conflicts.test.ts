@@ -313,6 +313,85 @@ describe('revolving-door', () => {
   });
 });
 
+// After an edit of a contract, each pattern runs for it (ADR 0043): the run must come across every
+// finding that counts it, shown as evidence or not, through the hierarchies on both sides, and no more
+// of the supplier's group than the people who also sit at its buyer's side (ADR 0044).
+describe('a run for one contract', () => {
+  const draw = (g: SyntheticGraph) => {
+    const pat = g.add('Person', 'pat');
+    const lee = g.add('Person', 'lee');
+    const sam = g.add('Person', 'sam');
+    const ray = g.add('Person', 'ray');
+    const sheriff = g.add('PublicBody', 'sheriff');
+    const city = g.add('PublicBody', 'city');
+    const other = g.add('PublicBody', 'other-city');
+    const agency = g.add('PublicBody', 'agency');
+    const unit = g.add('PublicBody', 'agency-unit');
+    const law = g.add('Law', 'shield-act');
+    const broker = g.add('Organization', 'broker');
+    const sub = g.add('Organization', 'broker-sub');
+    g.link('PART_OF', sheriff, city);
+    g.link('PART_OF', unit, agency);
+    g.link('SUBSIDIARY_OF', sub, broker);
+    g.link('RESTRICTS', law, city, { summary: 'bars helping the agency', counterpartyIds: [agency] });
+    g.link('HOLDS_POSITION', pat, sheriff, { role: 'Chief', current: true });
+    g.link('HOLDS_POSITION', lee, sheriff, { role: 'Sheriff', current: false, end: '2015' });
+    g.link('HOLDS_POSITION', sam, other, { role: 'Clerk', current: true });
+    g.link('HOLDS_POSITION', ray, other, { role: 'Mayor', current: false, end: '2015' });
+    for (const person of [pat, lee, sam, ray]) g.link('SITS_ON_BOARD', person, broker, { current: true });
+    // More contracts than a finding keeps as evidence (five or ten), bought through the city's and the
+    // agency's hierarchies from the broker's subsidiary; one the other city buys from the broker.
+    for (let i = 1; i <= 12; i++) {
+      const n = String(i).padStart(2, '0');
+      const deal = g.add('Contract', `deal-${n}`, { amount: 1000 * i, currency: 'USD', signedOn: '2018' });
+      g.link('BUYER_OF', city, deal);
+      g.link('AWARDED_TO', deal, sub);
+      const aid = g.add('Contract', `aid-${n}`, { amount: 500 * i, currency: 'USD', signedOn: '2018' });
+      g.link('BUYER_OF', unit, aid);
+      g.link('AWARDED_TO', aid, sub);
+    }
+    // The bystanders' own findings: the other city buys from the broker, and a law keeps it from
+    // helping another agency, which the broker supplies too.
+    const elsewhere = g.add('Contract', 'elsewhere', { signedOn: '2018' });
+    g.link('BUYER_OF', other, elsewhere);
+    g.link('AWARDED_TO', elsewhere, broker);
+    const otherAgency = g.add('PublicBody', 'other-agency');
+    g.link('RESTRICTS', g.add('Law', 'other-act'), other, {
+      summary: 'bars helping the other agency',
+      counterpartyIds: [otherAgency],
+    });
+    const otherAid = g.add('Contract', 'other-aid', { signedOn: '2018' });
+    g.link('BUYER_OF', otherAgency, otherAid);
+    g.link('AWARDED_TO', otherAid, broker);
+  };
+
+  it.each([
+    ['vendor-board-seat', 'pat', 'deal'],
+    ['revolving-door', 'lee', 'deal'],
+    ['enforcer-board-seat', 'pat', 'aid'],
+  ])('%s: comes across the finding of %s from each of its contracts, shown or not', async (id, person, contracts) => {
+    const g = await build(`one-contract-${id}`, draw);
+    const pattern = service.pattern(id);
+    const [finding, ...rest] = await service.records(pattern, `person:${g.prefix}-${person}`);
+    expect(rest).toEqual([]);
+    const all = Array.from({ length: 12 }, (_, i) => `contract:${g.prefix}-${contracts}-${String(i + 1).padStart(2, '0')}`);
+    const shown = all.filter((c) => finding!.nodes.some((n) => n.id === c));
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.length).toBeLessThan(all.length);
+    for (const contract of all) {
+      const found = await service.recordsFrom(pattern, contract);
+      expect(
+        found.find((r) => r.id === finding!.id),
+        `${id} from ${contract}`,
+      ).toEqual(finding);
+      // The bystanders sit on the same board, at a body that does not buy this contract.
+      const about = found.flatMap((r) => r.key);
+      expect(about, contract).not.toContain(`person:${g.prefix}-sam`);
+      expect(about, contract).not.toContain(`person:${g.prefix}-ray`);
+    }
+  });
+});
+
 describe('board-interlock', () => {
   it('finds two organisations sharing a board member, with the period both seats overlapped', async () => {
     const g = await build('bi-pos', (g) => {
