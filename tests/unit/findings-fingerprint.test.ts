@@ -30,11 +30,24 @@ describe('the fingerprint of the pattern queries', () => {
   it('changes with a query or a parameter, not with the wording', () => {
     const [first, ...rest] = patterns;
     if (!first) throw new Error('no patterns');
-    expect(fingerprintOf([{ ...first, query: `${first.query}\n// changed` }, ...rest])).not.toBe(fingerprintOf(patterns));
+    expect(fingerprintOf([{ ...first, query: `${first.query}\nRETURN 1` }, ...rest])).not.toBe(fingerprintOf(patterns));
+    expect(
+      fingerprintOf([{ ...first, query: first.query.replace('// @severity', '// @severity high\n// @severity') }, ...rest]),
+    ).not.toBe(fingerprintOf(patterns));
     expect(fingerprintOf([{ ...first, parameters: { ...first.parameters, extra: 1 } }, ...rest])).not.toBe(
       fingerprintOf(patterns),
     );
     expect(fingerprintOf([{ ...first, title: 'Another title', explanation: 'Other words' }, ...rest])).toBe(
+      fingerprintOf(patterns),
+    );
+  });
+
+  it('does not change with a note in the query (a comment line), nor with a comment of the whole-graph form', () => {
+    const [first, ...rest] = patterns;
+    if (!first?.wholeGraphQuery) throw new Error('the first pattern has no whole-graph form');
+    const noted = (query: string) => query.replace('\nMATCH', '\n  // why this step comes first, reworded\nMATCH');
+    expect(noted(first.query)).not.toBe(first.query);
+    expect(fingerprintOf([{ ...first, query: noted(first.query), wholeGraphQuery: noted(first.wholeGraphQuery) }, ...rest])).toBe(
       fingerprintOf(patterns),
     );
   });
