@@ -50,9 +50,19 @@ CALL () {
   MATCH (:Entity {id: $entity})-[paid:PAID]-(:Entity)
   RETURN paid
   UNION
-  // the vendor (or a contract awarded to it), paying itself or through its owners, officers and their relatives
-  MATCH (:Entity {id: $entity})-[:AWARDED_TO*0..1]->(vendor:Organization)
+  // the vendor, paying itself or through its owners, officers and their relatives
+  MATCH (vendor:Entity:Organization {id: $entity})
   MATCH (vendor)<-[:OWNS|SITS_ON_BOARD|HOLDS_POSITION*0..1]-(:Entity)-[:FAMILY_OF*0..1]-(:Entity)-[paid:PAID]->(:Entity)
+  RETURN paid
+  UNION
+  // a contract awarded to the vendor: only the vendor's side's payments to an official (or to what the
+  // official belongs to) at the contract's buyer or a body below it; a large supplier's side makes
+  // thousands of payments, few of them to that buyer's officials
+  MATCH (buyer:PublicBody)-[:BUYER_OF]->(:Entity:Contract {id: $entity})-[:AWARDED_TO]->(vendor:Organization)
+  MATCH (vendor)<-[:OWNS|SITS_ON_BOARD|HOLDS_POSITION*0..1]-(:Entity)-[:FAMILY_OF*0..1]-(:Entity)-[paid:PAID]->(recipient:Entity)
+  WHERE EXISTS {
+    MATCH (recipient)<-[:MEMBER_OF|HOLDS_POSITION*0..1]-(:Person)-[:HOLDS_POSITION|MEMBER_OF]->(:PublicBody)-[:PART_OF*0..2]->(buyer)
+  }
   RETURN paid
   UNION
   // the owner or officer, whose relative pays
@@ -64,19 +74,49 @@ CALL () {
   MATCH (official)-[:MEMBER_OF|HOLDS_POSITION*0..1]->(:Entity)<-[paid:PAID]-(:Entity)
   RETURN paid
 }
-MATCH gift = (payer:Entity)-[paid]->(recipient:Entity)
-// The official: the recipient, or a member or officer of it (a party, a campaign); paying a public body
-// itself (a fee, a fine) is not paying an official's side.
+// Each payment's distinct buyers (through the officials on its recipient's side) and vendors (through
+// its payer) are paired first, without paths, and each pair's contracts read once: matched as one
+// pattern, a large supplier's thousands of contracts were expanded again for every payment, official and
+// body beside them (as in whole-graph/pay-to-play.cypher, whose tail this shares).
+MATCH (payer:Entity)-[paid]->(recipient:Entity)
+// Paying a public body itself (a fee, a fine) is not paying an official's side.
 WHERE NOT recipient:PublicBody
+CALL (recipient) {
+  MATCH (official:Person)-[:MEMBER_OF|HOLDS_POSITION*0..1]->(recipient)
+  MATCH (official)-[:HOLDS_POSITION|MEMBER_OF]->(:PublicBody)-[:PART_OF*0..2]->(buyer:PublicBody)
+  RETURN DISTINCT buyer
+}
+CALL (payer) {
+  MATCH (payer)-[:FAMILY_OF*0..1]-(:Entity)-[:OWNS|SITS_ON_BOARD|HOLDS_POSITION*0..1]->(vendor:Organization)
+  RETURN DISTINCT vendor
+}
+WITH buyer, vendor, collect(paid) AS payments
+CALL (buyer, vendor) {
+  MATCH (buyer)-[:BUYER_OF]->(contract:Contract)-[:AWARDED_TO]->(vendor)
+  RETURN collect(contract) AS contracts
+}
+WITH buyer, vendor, payments, contracts
+WHERE size(contracts) > 0
+UNWIND payments AS paid
+// The paths, matched a step at a time from the payment's ends, and only then for each contract.
+MATCH gift = (payer:Entity)-[paid]->(recipient:Entity)
+WHERE recipient <> vendor
+// The official: the recipient, or a member or officer of it (a party, a campaign).
 MATCH side = (official:Person)-[:MEMBER_OF|HOLDS_POSITION*0..1]->(recipient)
+WHERE official <> payer
+WITH *
 MATCH office = (official)-[pos:HOLDS_POSITION|MEMBER_OF]->(body:PublicBody)
-MATCH bodyUp = (body)-[:PART_OF*0..2]->(buyer:PublicBody)
-MATCH deal = (buyer)-[:BUYER_OF]->(contract:Contract)-[:AWARDED_TO]->(vendor:Organization)
+WITH *
+MATCH bodyUp = (body)-[:PART_OF*0..2]->(buyer)
+WITH *
 // The payer: the vendor, someone who owns it, sits on its board or holds a position there, or a
-// relative of one of them.
+// relative of one of them. An official paying their own side for their own company is self-dealing,
+// not this.
 MATCH tie = (payer)-[:FAMILY_OF*0..1]-(insider:Entity)-[:OWNS|SITS_ON_BOARD|HOLDS_POSITION*0..1]->(vendor)
-// An official paying their own side for their own company is self-dealing, not this.
-WHERE official <> insider AND official <> payer AND recipient <> vendor
+WHERE official <> insider
+WITH *
+UNWIND contracts AS contract
+MATCH deal = (buyer)-[:BUYER_OF]->(contract)-[:AWARDED_TO]->(vendor)
 WITH payer, paid, recipient, official, pos, body, buyer, contract, vendor, insider, gift, side, office, bodyUp, deal, tie,
   coalesce(contract.signedOn, contract.start) AS awarded,
   [r IN relationships(tie) | type(r)] AS links
