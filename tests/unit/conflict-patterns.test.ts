@@ -51,6 +51,17 @@ describe('pattern files', () => {
     ).toThrow('"@start" can only be "key"');
   });
 
+  it('keep every entity they count as evidence where they do not start at their key', () => {
+    // An update skips a finding whose evidence lacks the changed entity for these (maintainer.ts): one
+    // that counted more than it shows (`deals[..5]`) would keep its old total after such an edit.
+    const short = /\[\s*\.\.\s*\d+\s*\]/;
+    for (const p of loadPatterns()) {
+      if (!p.startsAtKey) expect(short.test(p.query), p.id).toBe(false);
+      if (!p.startsAtKey && p.wholeGraphQuery) expect(short.test(p.wholeGraphQuery), p.id).toBe(false);
+    }
+    expect(short.test(loadPatterns().find((p) => p.id === 'vendor-board-seat')!.query)).toBe(true);
+  });
+
   it('refuse a file whose header lacks a tag, naming it', () => {
     expect(() => parsePattern('x', '// @name X\n// @severity high\nRETURN 1')).toThrow('lacks "// @description');
     expect(() =>

@@ -355,6 +355,10 @@ export class FindingsMaintainer {
       for (const record of records) {
         // A run for a stored finding's first entity also finds that entity's other findings: not the change's.
         if (!discover && !touched.has(record.id)) continue;
+        // A pattern that does not start at its key shows every entity its findings count (README), so a
+        // finding without the changed entity is not the change's: pay-to-play for a contract comes
+        // across the payers' other companies' findings, hundreds at 1M.
+        if (discover && !pattern.startsAtKey && !mentions(record, anchor)) continue;
         touched.add(record.id);
         const first = record.key[0];
         if (pattern.startsAtKey || first === anchor) {
@@ -559,6 +563,10 @@ export class FindingsMaintainer {
       if (removed === 0) return;
     }
   }
+}
+
+function mentions(record: FindingRecord, id: string): boolean {
+  return record.nodes.some((n) => n.id === id) || record.edges.some((e) => e.id === id);
 }
 
 /**
