@@ -57,12 +57,6 @@ const WRITE_BATCH = 1_000;
 const REPORT_EVERY_MS = 1_000;
 /** Per-entity pattern runs at once during an incremental update. */
 const PARALLEL = 3;
-/**
- * Cap of one per-entity run in an update (a request's cap, 20 s, is far lower): past it the whole graph
- * is recomputed, which takes over ten minutes at 1M relationships and holds back every edit made
- * meanwhile, so a run of a minute (pay-to-play for a large supplier there: ~45 s) is the cheaper wait.
- */
-const RUN_TIMEOUT_MS = 3 * 60_000;
 const ENTRIES_PER_READ = 500;
 
 export type Log = (message: string, error?: unknown) => void;
@@ -391,18 +385,13 @@ export class FindingsMaintainer {
     const results: { run: Run; records: FindingRecord[] }[] = [];
     for (let i = 0; i < runs.length; i += PARALLEL)
       results.push(
-        ...(await Promise.all(runs.slice(i, i + PARALLEL).map(async (run) => ({ run, records: await this.run(run) })))),
+        ...(await Promise.all(
+          runs
+            .slice(i, i + PARALLEL)
+            .map(async (run) => ({ run, records: await this.conflicts.recordsFrom(run.pattern, run.anchor) })),
+        )),
       );
     return results;
-  }
-
-  private async run(run: Run): Promise<FindingRecord[]> {
-    try {
-      return await this.conflicts.recordsFrom(run.pattern, run.anchor, RUN_TIMEOUT_MS);
-    } catch (error) {
-      if (!isOutage(error)) this.log(`pattern ${run.pattern.id} for ${run.anchor} could not be computed (the error follows)`);
-      throw error;
-    }
   }
 
   // -------------------------------------------------------------------------------------------- full
