@@ -215,9 +215,11 @@ describe('the Money tab after an edit', () => {
 
 describe('the Money tab while the findings are updating', () => {
   it('reads the stored facts once for every reader who asks, and says the table is updating', async () => {
-    // Patterns other than those the findings were computed with: the findings stay `updating` (a full
-    // recomputation is due), and with the maintainer stopped, nothing in the database changes.
-    const patterns = loadPatterns().map((p) => (p.id === 'money-flow' ? { ...p, query: `${p.query}\n// changed` } : p));
+    // Patterns other than those the findings were computed with (a parameter more): the findings stay
+    // `updating` (a full recomputation is due), and with the maintainer stopped, nothing in the database changes.
+    const patterns = loadPatterns().map((p) =>
+      p.id === 'money-flow' ? { ...p, parameters: { ...p.parameters, changed: true } } : p,
+    );
     let factReads = 0;
     const counting = new Proxy(driver, {
       get(target, property) {
