@@ -7,6 +7,8 @@
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from 'cytoscape';
+import { writeTransaction } from '../../server/db/transactions.js';
+import { recordAudit } from '../../server/services/audit-log.js';
 import { testConnection, testDriver } from '../setup/connection.js';
 import { signInAs, type TestSignIn } from '../setup/tokens.js';
 import { uniquePrefix } from '../integration/helpers/synthetic-graph.js';
@@ -39,25 +41,49 @@ beforeAll(async () => {
   vincentDescription = records[0]?.get('d') as string;
 });
 afterAll(async () => {
-  // What the page wrote: the connection, the new document, and Vincent's description if the undo failed.
-  await driver.executeQuery(
-    `MATCH ()-[r]->() WHERE r.role = $marker DELETE r
-     WITH count(*) AS ignored
-     MATCH (d:Document) WHERE d.title CONTAINS $marker DETACH DELETE d`,
-    { marker },
-    { database },
-  );
-  await driver.executeQuery(
-    'MATCH (n:Entity {id: $id}) WHERE n.description CONTAINS $marker SET n.description = $before',
-    { id: VINCENT, marker, before: vincentDescription },
-    { database },
-  );
-  await driver.executeQuery("MATCH (n:Entity {id: $id}) WHERE n.start = '1999' REMOVE n.start", { id: VINCENT }, { database });
-  await driver.executeQuery(
-    'MATCH (a:AuditEntry) WHERE a.actor IN [$marker, $colleague] DELETE a',
-    { marker, colleague: `colleague-${marker}` },
-    { database },
-  );
+  // What the page wrote: the connection, the new document, and Vincent's description if the undo failed;
+  // in one transaction with an audit entry naming what changed, so the stored findings (which take in
+  // the audit trail) drop the connection's findings rather than serving them to the files after this one.
+  await writeTransaction(driver, database, async (tx) => {
+    const removed = await tx.run(
+      `MATCH (a)-[r]->(b) WHERE r.role = $marker
+       WITH a.id AS source, b.id AS target, r.id AS id, type(r) AS type, r
+       DELETE r
+       RETURN source, target, id, type`,
+      { marker },
+    );
+    await tx.run('MATCH (d:Document) WHERE d.title CONTAINS $marker DETACH DELETE d', { marker });
+    await tx.run('MATCH (n:Entity {id: $id}) WHERE n.description CONTAINS $marker SET n.description = $before', {
+      id: VINCENT,
+      marker,
+      before: vincentDescription,
+    });
+    await tx.run("MATCH (n:Entity {id: $id}) WHERE n.start = '1999' REMOVE n.start", { id: VINCENT });
+    await tx.run('MATCH (a:AuditEntry) WHERE a.actor IN [$marker, $colleague] DELETE a', {
+      marker,
+      colleague: `colleague-${marker}`,
+    });
+    await recordAudit(tx, {
+      actor: 'test:cleanup',
+      route: 'test cleanup',
+      action: 'delete',
+      summary: { deleted: removed.records.length },
+      changes: [
+        { id: VINCENT, what: 'entity' as const, op: 'updated' as const, before: null, after: null },
+        ...removed.records.map((r) => ({
+          id: r.get('id') as string,
+          what: 'relationship' as const,
+          op: 'deleted' as const,
+          type: r.get('type') as string,
+          source: r.get('source') as string,
+          target: r.get('target') as string,
+          before: null,
+          after: null,
+        })),
+      ],
+      withoutDetail: true,
+    });
+  });
   await signedIn.remove();
   await colleague.remove();
   await driver.close();
