@@ -15,7 +15,14 @@ import {
 } from '../../../schemas/index.js';
 import { NotFoundError } from '../graph-repository.js';
 import { inSlices } from '../sliced.js';
-import { buildFindings, bySeverityThenTitle, findingRecordsSteps, type FindingRecord, type PatternRow } from './findings.js';
+import {
+  buildFindings,
+  bySeverityThenTitle,
+  findingRecordsSteps,
+  recordShows,
+  type FindingRecord,
+  type PatternRow,
+} from './findings.js';
 import { compactPatternRows } from './compact-evidence.js';
 import { moneyFactKey, moneyFlowsOf, moneyPage } from './money.js';
 import { loadPatterns, type PatternDefinition } from './pattern-files.js';
@@ -97,7 +104,7 @@ export class ConflictService {
    */
   async records(pattern: PatternDefinition, entity: string | null, timeoutMs?: number): Promise<FindingRecord[]> {
     const records = await this.recordsFrom(pattern, entity, timeoutMs);
-    return entity === null ? records : records.filter((r) => r.nodes.some((n) => n.id === entity));
+    return entity === null ? records : records.filter((r) => recordShows(r, entity));
   }
 
   /**

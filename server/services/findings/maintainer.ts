@@ -26,7 +26,7 @@ import { graphVersion } from '../graph-version.js';
 import { inSlices, type Sliced } from '../sliced.js';
 import { openSession } from '../../db/transactions.js';
 import type { ConflictService } from '../conflicts/service.js';
-import { findingOf, type FindingRecord } from '../conflicts/findings.js';
+import { findingOf, recordShows, type FindingRecord } from '../conflicts/findings.js';
 import type { PatternDefinition } from '../conflicts/pattern-files.js';
 import { buildFailure, isOutage, patternFailure, type PatternFailure } from './failures.js';
 import {
@@ -352,7 +352,7 @@ export class FindingsMaintainer {
         // A pattern that does not start at its key shows every entity its findings count (README), so a
         // finding without the changed entity is not the change's: pay-to-play for a contract comes
         // across the payers' other companies' findings, hundreds at 1M.
-        if (discover && !pattern.startsAtKey && !mentions(record, anchor)) continue;
+        if (discover && !pattern.startsAtKey && !recordShows(record, anchor)) continue;
         touched.add(record.id);
         const first = record.key[0];
         if (pattern.startsAtKey || first === anchor) {
@@ -552,10 +552,6 @@ export class FindingsMaintainer {
       if (removed === 0) return;
     }
   }
-}
-
-function mentions(record: FindingRecord, id: string): boolean {
-  return record.nodes.some((n) => n.id === id) || record.edges.some((e) => e.id === id);
 }
 
 /**
