@@ -8,9 +8,9 @@ import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from 'cytoscape';
 import { writeTransaction } from '../../server/db/transactions.js';
-import { recordAudit } from '../../server/services/audit-log.js';
 import { testConnection, testDriver } from '../setup/connection.js';
 import { signInAs, type TestSignIn } from '../setup/tokens.js';
+import { recordCleanup } from '../integration/helpers/import-fixtures.js';
 import { uniquePrefix } from '../integration/helpers/synthetic-graph.js';
 import { addConnection, dialog, openEntityTab, signPageIn, openNewConnection, sourceFields } from './helpers/editing.js';
 import { useExplorerSession } from './helpers/session.js';
@@ -63,26 +63,19 @@ afterAll(async () => {
       marker,
       colleague: `colleague-${marker}`,
     });
-    await recordAudit(tx, {
-      actor: 'test:cleanup',
-      route: 'test cleanup',
-      action: 'delete',
-      summary: { deleted: removed.records.length },
-      changes: [
-        { id: VINCENT, what: 'entity' as const, op: 'updated' as const, before: null, after: null },
-        ...removed.records.map((r) => ({
-          id: r.get('id') as string,
-          what: 'relationship' as const,
-          op: 'deleted' as const,
-          type: r.get('type') as string,
-          source: r.get('source') as string,
-          target: r.get('target') as string,
-          before: null,
-          after: null,
-        })),
-      ],
-      withoutDetail: true,
-    });
+    await recordCleanup(tx, [
+      { id: VINCENT, what: 'entity', op: 'updated', before: null, after: null },
+      ...removed.records.map((r) => ({
+        id: r.get('id') as string,
+        what: 'relationship' as const,
+        op: 'deleted' as const,
+        type: r.get('type') as string,
+        source: r.get('source') as string,
+        target: r.get('target') as string,
+        before: null,
+        after: null,
+      })),
+    ]);
   });
   await signedIn.remove();
   await colleague.remove();

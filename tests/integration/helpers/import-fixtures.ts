@@ -1,7 +1,8 @@
 /** Fixture files for import tests, and removing what an import test wrote (entities, documents, audit entries). */
 import { readFileSync } from 'node:fs';
 import { zipSync } from 'fflate';
-import type { Driver } from 'neo4j-driver';
+import type { Driver, ManagedTransaction } from 'neo4j-driver';
+import type { AuditChange } from '../../../schemas/index.js';
 import { writeTransaction } from '../../../server/db/transactions.js';
 import { recordAudit } from '../../../server/services/audit-log.js';
 
@@ -71,14 +72,25 @@ async function deleteAudited(
     const found = await tx.run(`${match} WITH n, n.id AS id DETACH DELETE n RETURN id`, parameters);
     const ids = found.records.map((r) => r.get('id') as string);
     if (ids.length === 0) return;
-    await recordAudit(tx, {
-      actor: 'test:cleanup',
-      route: 'test cleanup',
-      action: 'delete',
-      summary: { deleted: ids.length },
-      changes: ids.map((id) => ({ id, what: 'entity' as const, op: 'deleted' as const, before: null, after: null })),
-      withoutDetail: true,
-    });
+    await recordCleanup(
+      tx,
+      ids.map((id) => ({ id, what: 'entity', op: 'deleted', before: null, after: null })),
+    );
+  });
+}
+
+/**
+ * Records what a test's cleanup changed straight in Neo4j (actor `test:cleanup`): the stored findings take
+ * in only the audit trail, and would otherwise keep serving findings of what was removed to later files.
+ */
+export async function recordCleanup(tx: ManagedTransaction, changes: AuditChange[]): Promise<void> {
+  await recordAudit(tx, {
+    actor: 'test:cleanup',
+    route: 'test cleanup',
+    action: 'delete',
+    summary: { deleted: changes.filter((c) => c.op === 'deleted').length },
+    changes,
+    withoutDetail: true,
   });
 }
 
