@@ -50,6 +50,14 @@
 // @phrase.ar dealings.system نظام {system} التابع لـ{dealer} يغذّي {counterpart}
 // @phrase.ar noRole.position صاحب منصب
 
+// A contract as $entity counts only in the findings whose dealings can include it: its buyer is the
+// body or one above it, its supplier in the company's group. The people found for it also sit in
+// other findings, which it cannot change (a hub buyer's people are in hundreds of them at 1M
+// relationships, each gathering thousands of dealings).
+OPTIONAL MATCH (theContract:Entity:Contract {id: $entity})
+WITH theContract,
+  [(contractBuyer:PublicBody)-[:BUYER_OF]->(theContract) | contractBuyer] AS contractBuyers,
+  [(theContract)-[:AWARDED_TO]->(contractVendor:Organization) | contractVendor] AS contractVendors
 // The people to look at: everyone, or with $entity only those whose findings can include it, found by
 // walking this pattern backwards from the entity (to the person) along the roles it can play.
 CALL () {
@@ -89,6 +97,11 @@ WHERE was.current = false OR was.end IS NOT NULL
 MATCH present = (person)-[now:SITS_ON_BOARD|HOLDS_POSITION]->(organisation:Organization)
 WHERE coalesce(now.current, true) <> false
 MATCH orgUp = (organisation)-[:PART_OF*0..2]->(company:Organization)
+// (a finding kept is still gathered whole below, with every dealing of its body and company)
+WHERE theContract IS NULL OR (
+  EXISTS { MATCH (company)-[:SUBSIDIARY_OF*0..2]-(supplier:Organization) WHERE supplier IN contractVendors }
+  AND EXISTS { MATCH (body)-[:PART_OF*0..3]->(buyer:PublicBody) WHERE buyer IN contractBuyers }
+)
 MATCH corporate = (company)-[:SUBSIDIARY_OF*0..2]-(counterpart:Organization)
 // The body, or the body it is part of, deals with the counterpart.
 MATCH bodyUp = (body)-[:PART_OF*0..3]->(dealer:PublicBody)

@@ -40,6 +40,13 @@
 // @phrase.ar deals.manyPriced {count} عقود بقيمة إجمالية {amount|money}
 // @phrase.ar noRole.position صاحب منصب
 
+// A contract as $entity counts only in the findings of its buyer and its supplier (it is one of their
+// deals): the people found for it also sit in other findings, about other buyers and suppliers, which
+// it cannot change (a hub buyer's people are in over 100,000 of them at 1M relationships).
+OPTIONAL MATCH (theContract:Entity:Contract {id: $entity})
+WITH theContract,
+  [(contractBuyer:PublicBody)-[:BUYER_OF]->(theContract) | contractBuyer] AS contractBuyers,
+  [(theContract)-[:AWARDED_TO]->(contractVendor:Organization) | contractVendor] AS contractVendors
 // The people to look at: everyone, or with $entity only those whose findings can include it, found by
 // walking this pattern backwards from the entity (to the person) along the roles it can play.
 CALL () {
@@ -81,8 +88,10 @@ MATCH seat = (person)-[boardSeat:SITS_ON_BOARD]->(board:Organization)
 MATCH boardUp = (board)-[:PART_OF*0..2]->(company:Organization)
 // The contractor: that company, or its parent or subsidiary.
 MATCH corporate = (company)-[:SUBSIDIARY_OF*0..2]-(vendor:Organization)
+WHERE theContract IS NULL OR vendor IN contractVendors
 // The buyer: the person's body, or a body above it.
 MATCH bodyUp = (body)-[:PART_OF*0..3]->(buyer:PublicBody)
+WHERE theContract IS NULL OR buyer IN contractBuyers
 MATCH deal = (buyer)-[:BUYER_OF]->(contract:Contract)-[:AWARDED_TO]->(vendor)
 // One row per seat, body and contractor, whatever the number of contracts: a large buyer may hold
 // thousands with one vendor. Five contracts are kept as evidence; the span covers them all.

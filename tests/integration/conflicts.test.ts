@@ -390,6 +390,43 @@ describe('a run for one contract', () => {
       expect(about, contract).not.toContain(`person:${g.prefix}-ray`);
     }
   });
+
+  it.each([
+    ['vendor-board-seat', 'pat'],
+    ['revolving-door', 'lee'],
+  ])("%s: leaves aside %s's findings about another buyer and supplier", async (id, person) => {
+    const g = await build(`one-contract-pair-${id}`, (g) => {
+      const pat = g.add('Person', 'pat');
+      const lee = g.add('Person', 'lee');
+      const sheriff = g.add('PublicBody', 'sheriff');
+      const city = g.add('PublicBody', 'city');
+      const port = g.add('PublicBody', 'port');
+      const broker = g.add('Organization', 'broker');
+      const sub = g.add('Organization', 'broker-sub');
+      g.link('PART_OF', sheriff, city);
+      g.link('SUBSIDIARY_OF', sub, broker);
+      for (const body of [sheriff, port]) {
+        g.link('HOLDS_POSITION', pat, body, { role: 'Chief', current: true });
+        g.link('HOLDS_POSITION', lee, body, { role: 'Chief', current: false, end: '2015' });
+      }
+      for (const member of [pat, lee]) g.link('SITS_ON_BOARD', member, broker, { current: true });
+      // The city (above the sheriff) buys from the subsidiary; the port from the broker itself.
+      const deal = g.add('Contract', 'deal', { amount: 1000, currency: 'USD', signedOn: '2018' });
+      g.link('BUYER_OF', city, deal);
+      g.link('AWARDED_TO', deal, sub);
+      const kit = g.add('Contract', 'kit', { amount: 500, currency: 'USD', signedOn: '2019' });
+      g.link('BUYER_OF', port, kit);
+      g.link('AWARDED_TO', kit, broker);
+    });
+    const pattern = service.pattern(id);
+    const ofPerson = await service.records(pattern, `person:${g.prefix}-${person}`);
+    const at = (body: string) => ofPerson.filter((r) => r.key[1] === `public-body:${g.prefix}-${body}`);
+    expect(at('sheriff')).toHaveLength(1);
+    expect(at('port')).toHaveLength(1);
+    expect(ofPerson).toHaveLength(2);
+    expect(await service.recordsFrom(pattern, `contract:${g.prefix}-deal`)).toEqual(at('sheriff'));
+    expect(await service.recordsFrom(pattern, `contract:${g.prefix}-kit`)).toEqual(at('port'));
+  });
 });
 
 describe('board-interlock', () => {
