@@ -38,6 +38,12 @@
 // @phrase.ar noRole.member عضو
 // $window: how many years before or after the payment an award counts (default 2).
 
+// A contract as $entity is a deal only of the findings between its buyer and its supplier: the payments
+// found for it also tie their ends to other buyers and suppliers, findings it cannot change.
+OPTIONAL MATCH (theContract:Entity:Contract {id: $entity})
+WITH theContract,
+  [(contractBuyer:PublicBody)-[:BUYER_OF]->(theContract) | contractBuyer] AS contractBuyers,
+  [(theContract)-[:AWARDED_TO]->(contractVendor:Organization) | contractVendor] AS contractVendors
 // The payments to look at: all of them, or with $entity only those whose findings can include it,
 // found by walking this pattern backwards from the entity along the roles it can play.
 CALL () {
@@ -90,6 +96,8 @@ CALL (payer) {
   MATCH (payer)-[:FAMILY_OF*0..1]-(:Entity)-[:OWNS|SITS_ON_BOARD|HOLDS_POSITION*0..1]->(vendor:Organization)
   RETURN DISTINCT vendor
 }
+// (each pair kept is still gathered whole: every payment between its sides, every contract between it)
+WITH * WHERE theContract IS NULL OR (buyer IN contractBuyers AND vendor IN contractVendors)
 WITH buyer, vendor, collect(paid) AS payments
 CALL (buyer, vendor) {
   MATCH (buyer)-[:BUYER_OF]->(contract:Contract)-[:AWARDED_TO]->(vendor)
