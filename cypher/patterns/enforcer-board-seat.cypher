@@ -28,6 +28,13 @@
 // @phrase.ar help.contract لديها عقد مع {helper}
 // @phrase.ar noRole.position صاحب منصب
 
+// A contract as $entity helps only the findings whose counterparty is its buyer or above it and whose
+// company's group holds its supplier: the people found for it also sit in other findings, which it
+// cannot change.
+OPTIONAL MATCH (theContract:Entity:Contract {id: $entity})
+WITH theContract,
+  [(contractBuyer:Entity)-[:BUYER_OF]->(theContract) | contractBuyer] AS contractBuyers,
+  [(theContract)-[:AWARDED_TO]->(contractVendor:Organization) | contractVendor] AS contractVendors
 // The people to look at: everyone, or with $entity only those whose findings can include it, found by
 // walking this pattern backwards from the entity (to the person) along the roles it can play.
 CALL () {
@@ -83,9 +90,14 @@ MATCH position = (person)-[pos:HOLDS_POSITION]->(body)
 WHERE coalesce(pos.current, true) <> false
 MATCH seat = (person)-[boardSeat:SITS_ON_BOARD]->(board:Organization)
 MATCH boardUp = (board)-[:PART_OF*0..2]->(company:Organization)
+// (a finding kept is still gathered whole below, with every help of its company's group)
+WHERE theContract IS NULL
+  OR EXISTS { MATCH (company)-[:SUBSIDIARY_OF*0..2]-(supplier:Organization) WHERE supplier IN contractVendors }
 MATCH corporate = (company)-[:SUBSIDIARY_OF*0..2]-(helper:Organization)
 MATCH (counterparty:Entity)
 WHERE counterparty.id IN coalesce(restriction.counterpartyIds, [])
+  AND (theContract IS NULL
+    OR EXISTS { MATCH (contractParty:Entity)-[:PART_OF*0..2]->(counterparty) WHERE contractParty IN contractBuyers })
 // The counterparty, or a part of it, gets data from the helper or pays it.
 MATCH counterpartyDown = (party:Entity)-[:PART_OF*0..2]->(counterparty)
 CALL (helper, party) {

@@ -391,11 +391,15 @@ describe('a run for one contract', () => {
     }
   });
 
+  // Each pattern's two findings about one person: the first counts `first` (a deal of the sheriff's city
+  // or, for enforcer-board-seat, help to the agency), the second counts `second` (the port's, the other
+  // agency's). A run for one contract comes across only the finding it counts in.
   it.each([
-    ['vendor-board-seat', 'pat'],
-    ['revolving-door', 'lee'],
-    ['pay-to-play', 'pat'],
-  ])("%s: leaves aside %s's findings about another buyer and supplier", async (id, person) => {
+    ['vendor-board-seat', 'pat', 'deal', 'kit', ['sheriff', 'city'], ['port']],
+    ['revolving-door', 'lee', 'deal', 'kit', ['sheriff', 'city'], ['port']],
+    ['pay-to-play', 'pat', 'deal', 'kit', ['sheriff', 'city'], ['port']],
+    ['enforcer-board-seat', 'pat', 'aid', 'gear', ['agency'], ['other-agency']],
+  ])("%s: leaves aside %s's findings about another buyer and supplier", async (id, person, first, second, firstAt, secondAt) => {
     const g = await build(`one-contract-pair-${id}`, (g) => {
       const pat = g.add('Person', 'pat');
       const lee = g.add('Person', 'lee');
@@ -403,6 +407,8 @@ describe('a run for one contract', () => {
       const sheriff = g.add('PublicBody', 'sheriff');
       const city = g.add('PublicBody', 'city');
       const port = g.add('PublicBody', 'port');
+      const agency = g.add('PublicBody', 'agency');
+      const otherAgency = g.add('PublicBody', 'other-agency');
       const broker = g.add('Organization', 'broker');
       const sub = g.add('Organization', 'broker-sub');
       g.link('PART_OF', sheriff, city);
@@ -415,24 +421,34 @@ describe('a run for one contract', () => {
       // A director of both companies pays the official.
       for (const company of [broker, sub]) g.link('SITS_ON_BOARD', don, company, { current: true });
       g.link('PAID', don, pat, { amount: 5000, currency: 'USD', start: '2018' });
-      // The city (above the sheriff) buys from the subsidiary; the port from the broker itself.
-      const deal = g.add('Contract', 'deal', { amount: 1000, currency: 'USD', signedOn: '2018' });
-      g.link('BUYER_OF', city, deal);
-      g.link('AWARDED_TO', deal, sub);
-      const kit = g.add('Contract', 'kit', { amount: 500, currency: 'USD', signedOn: '2019' });
-      g.link('BUYER_OF', port, kit);
-      g.link('AWARDED_TO', kit, broker);
+      // Laws keep the city from helping the agency, and the port from helping the other agency.
+      g.link('RESTRICTS', g.add('Law', 'shield-act'), city, { summary: 'bars helping the agency', counterpartyIds: [agency] });
+      g.link('RESTRICTS', g.add('Law', 'port-act'), port, {
+        summary: 'bars helping the other agency',
+        counterpartyIds: [otherAgency],
+      });
+      const contract = (slug: string, buyer: string, vendor: string, signedOn: string) => {
+        const c = g.add('Contract', slug, { amount: 1000, currency: 'USD', signedOn });
+        g.link('BUYER_OF', buyer, c);
+        g.link('AWARDED_TO', c, vendor);
+      };
+      // The city (above the sheriff) and the agency buy from the subsidiary; the port and the other
+      // agency from the broker itself.
+      contract('deal', city, sub, '2018');
+      contract('kit', port, broker, '2019');
+      contract('aid', agency, sub, '2018');
+      contract('gear', otherAgency, broker, '2019');
     });
     const pattern = service.pattern(id);
     const ofPerson = await service.records(pattern, `person:${g.prefix}-${person}`);
-    // The sheriff's (or its city's) finding, and the port's: the key names the body or the buyer.
-    const about = (...bodies: string[]) =>
+    // The key names the body, the buyer or the counterparty.
+    const about = (bodies: string[]) =>
       ofPerson.filter((r) => bodies.some((body) => r.key.includes(`public-body:${g.prefix}-${body}`)));
-    expect(about('sheriff', 'city')).toHaveLength(1);
-    expect(about('port')).toHaveLength(1);
+    expect(about(firstAt)).toHaveLength(1);
+    expect(about(secondAt)).toHaveLength(1);
     expect(ofPerson).toHaveLength(2);
-    expect(await service.recordsFrom(pattern, `contract:${g.prefix}-deal`)).toEqual(about('sheriff', 'city'));
-    expect(await service.recordsFrom(pattern, `contract:${g.prefix}-kit`)).toEqual(about('port'));
+    expect(await service.recordsFrom(pattern, `contract:${g.prefix}-${first}`)).toEqual(about(firstAt));
+    expect(await service.recordsFrom(pattern, `contract:${g.prefix}-${second}`)).toEqual(about(secondAt));
   });
 });
 
