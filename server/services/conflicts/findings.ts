@@ -278,12 +278,12 @@ const datedFields = (d: Dated): Dated => {
   return dated;
 };
 
-/** Rows of one pattern grouped into finding records; rows whose facts never held at the same time are dropped. */
 /** Whether the record's evidence shows the entity (what a finding "about" an entity means). */
 export function recordShows(record: FindingRecord, entity: string): boolean {
   return record.nodes.some((n) => n.id === entity);
 }
 
+/** Rows of one pattern grouped into finding records; rows whose facts never held at the same time are dropped. */
 export function findingRecords(pattern: PatternDefinition, rows: Iterable<PatternRow>): FindingRecord[] {
   return untilDone(findingRecordsSteps(pattern, rows));
 }
