@@ -6,6 +6,8 @@ import { Command } from 'commander';
 import { loadConfig } from './config.js';
 import { openDatabase, type Database } from './db/connection.js';
 import { cypher } from './db/cypher-files.js';
+import { writeTransaction } from './db/transactions.js';
+import { requestFullRecomputation } from './services/findings/store.js';
 import { runImport } from './services/imports/import-service.js';
 import { recoverUnfinishedImports, STALE_AFTER_MS } from './services/imports/recovery.js';
 import { applySchema } from './services/schema-migration.js';
@@ -166,6 +168,24 @@ program
       }));
       if (options.json) console.log(JSON.stringify(rows, null, 2));
       else console.table(rows);
+    }),
+  );
+
+program
+  .command('recompute-findings')
+  .description(
+    'run every conflict pattern over the whole graph again, in the background of the running app (after changes made in Neo4j Browser that only changed properties)',
+  )
+  .action(() =>
+    withDatabase(async (db) => {
+      const requested = await writeTransaction(db.driver, db.database, (tx) =>
+        requestFullRecomputation(tx, new Date().toISOString()),
+      );
+      log(
+        requested
+          ? 'Asked for a full recomputation of the stored findings: a running app takes it up within ten seconds, or the next one to start (progress in /api/conflicts/status).'
+          : 'No findings are stored yet: their first computation covers the graph as it is.',
+      );
     }),
   );
 

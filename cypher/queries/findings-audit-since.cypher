@@ -4,10 +4,6 @@
 // re-read window cannot hold the cursor in place.
 // $since (ISO), $seenIds, $limit
 CALL () {
-  MATCH (n:Entity)
-  RETURN count(n) AS entities
-}
-CALL () {
   MATCH (a:AuditEntry)
   WHERE a.at >= $since AND NOT a.id IN $seenIds
   WITH a
@@ -20,4 +16,4 @@ CALL () {
   WHERE a.id IN $seenIds
   RETURN collect(a {.id, .at}) AS seen
 }
-RETURN entities, entries, seen;
+RETURN entries, seen;

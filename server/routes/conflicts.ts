@@ -67,6 +67,21 @@ const conflicts: FastifyPluginAsyncZod = async (app) => {
     async () => app.findings.status(),
   );
 
+  app.post(
+    '/conflicts/recompute',
+    {
+      config: { access: 'admin' },
+      schema: {
+        tags: ['conflicts'],
+        summary: 'Run every pattern over the whole graph again, in the background (admin)',
+        description:
+          'For a change made straight in the database (Neo4j Browser, cypher-shell) that only changed properties: the server notices writes made through Interlock and any change in the number of entities or relationships, but nothing shows such a change. Answers 202 with the status (`updating` until the recomputation is served; its progress in `/api/conflicts/status`). Before the first computation there is nothing to ask for: it covers the graph as it is.',
+        response: { 202: FindingsStatus, 401: ApiError, 403: ApiError, 503: ApiError },
+      },
+    },
+    async (_request, reply) => reply.status(202).send(await app.findings.recompute()),
+  );
+
   app.get(
     '/money-flows',
     {

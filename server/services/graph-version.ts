@@ -1,16 +1,36 @@
 /**
  * Work derived from the whole graph (duplicate proposals, whole-graph conflict findings) is kept until
- * the graph changes. The version is a cheap fingerprint (cypher/queries/graph-version.cypher): the entity
- * count and the newest audit entry. Every write made through Interlock records an audit entry, which
- * changes it; a change made outside Interlock (in Neo4j Browser) that keeps the entity count shows after
- * the next write.
+ * the graph changes. The version is a cheap fingerprint (cypher/queries/graph-version.cypher): the
+ * number of entities and of relationships, and the newest audit entry. Every write made through
+ * Interlock records an audit entry, which changes it; so does a change made outside Interlock (in Neo4j
+ * Browser) that adds or removes an entity or a relationship. One that only changes properties keeps it.
  */
 import type { ManagedTransaction } from 'neo4j-driver';
 import { cypher } from '../db/cypher-files.js';
 
-export async function graphVersion(tx: ManagedTransaction): Promise<string> {
+/** What a graph version is made of: the counts, and the newest audit entry's id (null: none yet). */
+export interface GraphVersionParts {
+  entities: number;
+  relationships: number;
+  lastChange: string | null;
+}
+
+export function formatGraphVersion({ entities, relationships, lastChange }: GraphVersionParts): string {
+  return `${entities}/${relationships}|${String(lastChange)}`;
+}
+
+export async function graphVersionParts(tx: ManagedTransaction): Promise<GraphVersionParts> {
   const row = (await tx.run(cypher('queries/graph-version'))).records[0];
-  return `${String(row?.get('entities'))}|${String(row?.get('lastChange'))}`;
+  const lastChange: unknown = row?.get('lastChange');
+  return {
+    entities: Number(row?.get('entities') ?? 0),
+    relationships: Number(row?.get('relationships') ?? 0),
+    lastChange: typeof lastChange === 'string' ? lastChange : null,
+  };
+}
+
+export async function graphVersion(tx: ManagedTransaction): Promise<string> {
+  return formatGraphVersion(await graphVersionParts(tx));
 }
 
 /**

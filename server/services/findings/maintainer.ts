@@ -6,12 +6,12 @@
  *   include them, each pattern runs in its per-entity form; the stored findings that include a changed
  *   entity are replaced by the ones computed now. An edit shows in the findings within a second or so.
  * - Full: an entry too large to follow entity by entity (an import), a change made outside Interlock
- *   (the entity count moved without an entry), or no findings yet: every pattern runs over the whole
- *   graph into a new generation, which is served once complete; the entries written meanwhile are then
- *   replayed on it. Progress is stored for /api/health and the Conflicts panel. A pattern whose query
- *   fails over the whole graph (memory, time cap, a Neo4j error, rows its findings cannot be built from)
- *   is recorded as failed in the generation and the others go on; the next full run comes when one is
- *   due for another reason, as after a success.
+ *   (the entity or relationship count moved without an entry), an admin's request (ADR 0046), or no
+ *   findings yet: every pattern runs over the whole graph into a new generation, which is served once
+ *   complete; the entries written meanwhile are then replayed on it. Progress is stored for /api/health
+ *   and the Conflicts panel. A pattern whose query fails over the whole graph (memory, time cap, a
+ *   Neo4j error, rows its findings cannot be built from) is recorded as failed in the generation and
+ *   the others go on; the next full run comes when one is due for another reason, as after a success.
  *
  * Any number of processes may run a maintainer on one database: two leases on the state node (one per
  * kind of work) make one process at a time do each; a process that dies leaves a lease that expires.
@@ -22,7 +22,7 @@ import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import { int, Neo4jError } from 'neo4j-driver';
 import type { FailedPattern } from '../../../schemas/index.js';
 import { cypher } from '../../db/cypher-files.js';
-import { graphVersion } from '../graph-version.js';
+import { formatGraphVersion, graphVersion, graphVersionParts } from '../graph-version.js';
 import { inSlices, type Sliced } from '../sliced.js';
 import { openSession } from '../../db/transactions.js';
 import type { ConflictService } from '../conflicts/service.js';
@@ -235,16 +235,18 @@ export class FindingsMaintainer {
     // Entries are read again from a little before the cursor (a transaction can commit an entry older
     // than one already seen); the ones already taken in are left out by id.
     const since = state.cursorAt ? new Date(Date.parse(state.cursorAt) - REREAD_MS).toISOString() : '';
-    const { entries, seen, version } = await this.read(async (tx) => ({
+    const { entries, seen, parts } = await this.read(async (tx) => ({
       ...(await auditSince(tx, since, state.seenIds ?? [], ENTRIES_PER_READ)),
-      version: await graphVersion(tx),
+      parts: await graphVersionParts(tx),
     }));
+    const version = formatGraphVersion(parts);
     // Caught up once the page is not full: the served findings then reflect the graph's version.
     const complete = entries.length < ENTRIES_PER_READ;
-    const reached = complete ? version : `${version.split('|')[0]}|${entries.at(-1)?.id ?? ''}`;
+    const reached = complete ? version : formatGraphVersion({ ...parts, lastChange: entries.at(-1)?.id ?? '' });
     if (entries.length === 0) {
       if (version === state.graphVersion) return 'done';
-      // The graph changed without an audit entry (an edit in Neo4j Browser): only a full run sees it.
+      // The graph changed without an audit entry (an entity or relationship added or removed in Neo4j
+      // Browser): only a full run sees what it changed.
       await this.advance(state, [], seen, version, true);
       return 'full';
     }
@@ -443,11 +445,11 @@ export class FindingsMaintainer {
     await this.removeGenerationsBut(state.generation);
     // Where the graph is now: the new generation reflects at least this much of the audit trail (the
     // newest entry, and those just before it that are read again from the cursor).
-    const { entities, newest, entries } = await this.read(async (tx) => {
+    const { parts, newest, entries } = await this.read(async (tx) => {
       const head = await tx.run(cypher('queries/findings-newest-entry'));
       const newest = head.records[0]?.get('entry') as { id: string; at: string } | undefined;
       const since = newest ? new Date(Date.parse(newest.at) - REREAD_MS).toISOString() : '';
-      return { newest, ...(await auditSince(tx, since, [], 100_000)) };
+      return { newest, parts: await graphVersionParts(tx), ...(await auditSince(tx, since, [], 100_000)) };
     });
     let lastReport = Date.now();
     for (const pattern of patterns) {
@@ -489,7 +491,7 @@ export class FindingsMaintainer {
         await tx.run(cypher('queries/findings-flip'), {
           owner: this.owner,
           generation: int(generation),
-          graphVersion: `${entities}|${newest?.id ?? null}`,
+          graphVersion: formatGraphVersion({ ...parts, lastChange: newest?.id ?? null }),
           cursorAt: newest?.at ?? '',
           seenIds: entries.map((e) => e.id),
           fullComputedFrom: startedAt,

@@ -15,7 +15,7 @@ import {
   type MoneyFlowsResponse,
 } from '../../../schemas/index.js';
 import { cypher } from '../../db/cypher-files.js';
-import { readTransaction } from '../../db/transactions.js';
+import { readTransaction, writeTransaction } from '../../db/transactions.js';
 import { withKeptPart } from '../../json-bytes.js';
 import { findingId, findingOf, type FindingRecord } from '../conflicts/findings.js';
 import { moneyFlowsOf, moneyPage, type MoneyTable } from '../conflicts/money.js';
@@ -36,6 +36,7 @@ import {
   readPatternCounts,
   readState,
   recordTexts,
+  requestFullRecomputation,
   storedFinding,
   storedRecords,
   type FindingsState,
@@ -82,6 +83,20 @@ export class FindingsService {
   /** Whether the stored findings are current, which graph version they reflect, and a running recomputation's progress. */
   async status(): Promise<FindingsStatus> {
     const now = await this.states.now();
+    this.maintainer.request(now);
+    return now.status;
+  }
+
+  /**
+   * Asks for every pattern to run over the whole graph again, as after an import: for changes made outside
+   * Interlock that only changed properties, which nothing else shows. Answers the status as it is then
+   * (`updating`, until the recomputation is served).
+   */
+  async recompute(): Promise<FindingsStatus> {
+    const now = await writeTransaction(this.driver, this.database, async (tx) => {
+      await requestFullRecomputation(tx, new Date().toISOString());
+      return this.readStatus(tx);
+    });
     this.maintainer.request(now);
     return now.status;
   }

@@ -172,6 +172,15 @@ export async function readPatternCounts(
   return counts;
 }
 
+/**
+ * Asks for a full recomputation (findings-request-full); false when nothing is computed yet, in which
+ * case the first computation is due anyway.
+ */
+export async function requestFullRecomputation(tx: ManagedTransaction, now: string): Promise<boolean> {
+  const row = (await tx.run(cypher('queries/findings-request-full'), { now })).records[0];
+  return Number(row?.get('requested') ?? 0) > 0;
+}
+
 export async function createFindings(tx: ManagedTransaction, findings: StoredFinding[]): Promise<void> {
   if (findings.length) await tx.run(cypher('queries/findings-create'), { findings });
 }
@@ -187,7 +196,6 @@ export interface AuditMark {
   summary: string | null;
 }
 
-/** Audit entries from `since` on, oldest first, and the entity count read with them. */
 /**
  * The audit entries from `since` on that are not in `seenIds` (oldest first, at most `limit`), and the
  * seen ones that still exist, with their times (so the maintainer can drop those past its window).
@@ -197,10 +205,9 @@ export async function auditSince(
   since: string,
   seenIds: readonly string[],
   limit: number,
-): Promise<{ entities: number; entries: AuditMark[]; seen: Pick<AuditMark, 'id' | 'at'>[] }> {
+): Promise<{ entries: AuditMark[]; seen: Pick<AuditMark, 'id' | 'at'>[] }> {
   const row = (await tx.run(cypher('queries/findings-audit-since'), { since, seenIds, limit: int(limit) })).records[0];
   return {
-    entities: Number(row?.get('entities') ?? 0),
     entries: (row?.get('entries') as AuditMark[] | undefined) ?? [],
     seen: (row?.get('seen') as Pick<AuditMark, 'id' | 'at'>[] | undefined) ?? [],
   };
