@@ -15,7 +15,6 @@ import { Command } from 'commander';
 import { generateGraph } from '../generate-graph.js';
 import { cypher } from '../../server/db/cypher-files.js';
 import { ConflictService } from '../../server/services/conflicts/service.js';
-import { findingOf } from '../../server/services/conflicts/findings.js';
 import { storedFinding } from '../../server/services/findings/store.js';
 import { FindingsMaintainer } from '../../server/services/findings/maintainer.js';
 import { removeStoredFindings } from './findings.js';
@@ -64,10 +63,7 @@ const program = new Command('recompute-phases')
           const found = await conflicts.records(pattern, null, 60 * 60_000);
           const query = performance.now() - t;
           t = performance.now();
-          const stored = found.flatMap((record) => {
-            const built = findingOf(pattern, record);
-            return built ? [storedFinding(SCRATCH_GENERATION, record, record.key, built.finding)] : [];
-          });
+          const stored = found.flatMap((record) => storedFinding(SCRATCH_GENERATION, pattern, record, record.key) ?? []);
           const build = performance.now() - t;
           t = performance.now();
           for (let i = 0; i < stored.length; i += WRITE_BATCH) {

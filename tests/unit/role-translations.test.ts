@@ -24,6 +24,7 @@ import { fieldChanges } from '../../web/src/features/editing/history.js';
 import {
   findingOf,
   findingRecords,
+  findingTitle,
   type PatternRow,
   type RawNode,
   type RawRelationship,
@@ -191,6 +192,46 @@ describe("a finding's sentences", () => {
     expect(arabic?.finding.explanation).not.toContain('Chief of operations');
     const english = pattern && record && findingOf(pattern, record, undefined, 'en');
     expect(english?.finding.explanation).toContain('chief of operations');
+  });
+
+  it('give the English title a stored finding is ordered by, a role translated into English included', () => {
+    // A role written in Spanish, with its English words: the title stored reads them, as the finding shows it.
+    const jefe = Relationship.parse({
+      ...chief,
+      id: 'rel:jefe',
+      role: 'Jefe de operaciones',
+      roleTranslations: { en: 'Chief of operations' },
+    });
+    const formerPost = rel('rel:jefe', 'HOLDS_POSITION', person, office, {
+      role: 'Jefe de operaciones',
+      current: false,
+      ...relationshipToStored(jefe).properties,
+    });
+    const revolving = loadPatterns().find((p) => p.id === 'revolving-door')!;
+    const [former] = findingRecords(revolving, [
+      {
+        key: ['person:v', 'public-body:o', 'org:b'],
+        evidence: [
+          { start: person, segments: [{ start: person, relationship: formerPost, end: office }] },
+          { start: person, segments: [{ start: person, relationship: seat, end: board }] },
+        ],
+        timed: [],
+        facts: {
+          person: 'Vincent Line',
+          formerRole: 'Jefe de operaciones',
+          noRole: null,
+          body: 'Denver Sheriff Department',
+          now: { kind: 'named', organisation: 'Data-warehouse board' },
+          organisation: 'Data-warehouse board',
+          company: null,
+          dealings: [{ kind: 'buys', dealer: 'Denver Sheriff Department', counterpart: 'LexisNexis' }],
+        },
+      },
+    ]);
+    const title = findingTitle(revolving, former!);
+    expect(title).toContain('formerly chief of operations at Denver Sheriff Department');
+    expect(title).toBe(findingOf(revolving, former!)?.finding.title);
+    expect(findingTitle(pattern!, record!)).toBe(findingOf(pattern!, record!)?.finding.title);
   });
 });
 

@@ -342,6 +342,29 @@ export function* findingRecordsSteps(pattern: PatternDefinition, rows: Iterable<
 }
 
 /**
+ * What a finding's texts are written from: the rows held on `asOf` (null when none did), the evidence
+ * they name, and their facts merged, with names and roles in `language`.
+ */
+function findingParts(record: FindingRecord, asOf: string | undefined, language: Language) {
+  const rows = asOf ? record.rows.filter((r) => heldOn(r.timed, asOf)) : record.rows;
+  if (rows.length === 0) return null;
+  const nodeIds = new Set(rows.flatMap((r) => r.nodeIds));
+  const edgeIds = new Set(rows.flatMap((r) => r.edgeIds));
+  const nodes = record.nodes.filter((n) => nodeIds.has(n.id));
+  const edges = record.edges.filter((e) => edgeIds.has(e.id));
+  const localNames = new Map(
+    language === 'en' ? [] : nodes.map((n) => [n.name, localName(n, language)] as const).filter(([a, b]) => a !== b),
+  );
+  // A role, seat or other words of the evidence come in the reader's language where the data translates them.
+  for (const edge of edges) {
+    const words = localRole(edge, language);
+    if (words?.translated) localNames.set(words.original, words.text);
+  }
+  const facts = localiseNames(mergeFacts(rows.map((r) => r.facts)), localNames) as Record<string, unknown>;
+  return { rows, nodes, edges, facts };
+}
+
+/**
  * The finding a record makes, or null when none of its rows held on `asOf`. Its evidence, period, title
  * and citations come from the rows kept.
  */
@@ -351,12 +374,9 @@ export function findingOf(
   asOf?: string,
   language: Language = 'en',
 ): { finding: Finding; nodes: GraphNode[]; edges: GraphEdge[] } | null {
-  const rows = asOf ? record.rows.filter((r) => heldOn(r.timed, asOf)) : record.rows;
-  if (rows.length === 0) return null;
-  const nodeIds = new Set(rows.flatMap((r) => r.nodeIds));
-  const edgeIds = new Set(rows.flatMap((r) => r.edgeIds));
-  const nodes = record.nodes.filter((n) => nodeIds.has(n.id));
-  const edges = record.edges.filter((e) => edgeIds.has(e.id));
+  const parts = findingParts(record, asOf, language);
+  if (!parts) return null;
+  const { rows, nodes, edges, facts } = parts;
   const overlaps = rows.map((r) => r.overlap);
   const known = overlaps.filter((o) => !o.datesUnknown);
   const datesUnknown = known.length === 0;
@@ -367,15 +387,6 @@ export function findingOf(
   const from = froms.includes(null) ? null : ([...froms].sort()[0] ?? null);
   const to = tos.includes(null) ? null : ([...tos].sort().at(-1) ?? null);
   const texts = pattern.texts[language];
-  const localNames = new Map(
-    language === 'en' ? [] : nodes.map((n) => [n.name, localName(n, language)] as const).filter(([a, b]) => a !== b),
-  );
-  // A role, seat or other words of the evidence come in the reader's language where the data translates them.
-  for (const edge of edges) {
-    const words = localRole(edge, language);
-    if (words?.translated) localNames.set(words.original, words.text);
-  }
-  const facts = localiseNames(mergeFacts(rows.map((r) => r.facts)), localNames) as Record<string, unknown>;
   const names = new Map(nodes.map((n) => [n.id, localName(n, language)]));
   const options = { language, phrases: texts.phrases };
   return {
@@ -394,6 +405,18 @@ export function findingOf(
     nodes,
     edges,
   };
+}
+
+/**
+ * The English title of the finding a record makes over all its rows (as `findingOf(pattern, record)`
+ * writes it), without the rest of the finding: a full recomputation stores a title for every one of a
+ * million findings, and only needs it to order them.
+ */
+export function findingTitle(pattern: PatternDefinition, record: FindingRecord): string | null {
+  const parts = findingParts(record, undefined, 'en');
+  if (!parts) return null;
+  const texts = pattern.texts.en;
+  return renderTemplate(texts.title, parts.facts, { language: 'en', phrases: texts.phrases });
 }
 
 export function buildFindings(

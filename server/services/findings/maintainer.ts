@@ -26,7 +26,7 @@ import { formatGraphVersion, graphVersion, graphVersionParts } from '../graph-ve
 import { inSlices, type Sliced } from '../sliced.js';
 import { openSession } from '../../db/transactions.js';
 import type { ConflictService } from '../conflicts/service.js';
-import { findingOf, recordShows, type FindingRecord } from '../conflicts/findings.js';
+import { recordShows, type FindingRecord } from '../conflicts/findings.js';
 import type { PatternDefinition } from '../conflicts/pattern-files.js';
 import { buildFailure, isOutage, patternFailure, type PatternFailure } from './failures.js';
 import {
@@ -353,7 +353,7 @@ export class FindingsMaintainer {
         touched.add(record.id);
         const first = record.key[0];
         if (pattern.startsAtKey || first === anchor) {
-          const kept = toStored(generation, pattern, record);
+          const kept = storedFinding(generation, pattern, record, record.key);
           if (kept) computed.set(kept.id, kept);
         } else if (first !== undefined) runs.add(pattern, first, false); // the run that computes it whole
       }
@@ -614,16 +614,9 @@ function* storedSteps(
 ): Sliced<StoredFinding[]> {
   const stored: StoredFinding[] = [];
   for (const record of records) {
-    const one = toStored(generation, pattern, record);
+    const one = storedFinding(generation, pattern, record, record.key);
     if (one) stored.push(one);
     yield;
   }
   return stored;
-}
-
-/** A record as stored, or null when no row of it stands (every row's facts never held together). */
-function toStored(generation: number, pattern: PatternDefinition, record: FindingRecord): StoredFinding | null {
-  const built = findingOf(pattern, record);
-  if (!built) return null;
-  return storedFinding(generation, record, record.key, built.finding);
 }

@@ -177,11 +177,9 @@ export class FindingsService {
         continue;
       }
       for (const record of run.value) {
-        // Ordered by the English title of all its rows, as the maintainer stores it.
-        const finding = findingOf(pattern, record)?.finding;
-        if (!finding) continue;
-        const stored = storedFinding(0, record, [], finding);
-        if (heldWithin(stored, bounds)) found.push(stored);
+        // Ordered as the maintainer stores it.
+        const stored = storedFinding(0, pattern, record, []);
+        if (stored && heldWithin(stored, bounds)) found.push(stored);
       }
     }
     found.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));

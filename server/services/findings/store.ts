@@ -6,7 +6,8 @@
 import { int, type ManagedTransaction } from 'neo4j-driver';
 import type { FailedPattern, Severity } from '../../../schemas/index.js';
 import { cypher } from '../../db/cypher-files.js';
-import type { FindingRecord } from '../conflicts/findings.js';
+import { findingTitle, type FindingRecord } from '../conflicts/findings.js';
+import type { PatternDefinition } from '../conflicts/pattern-files.js';
 import { earliest, factSpan, latest } from '../conflicts/period.js';
 
 /** The one `:FindingsState` node, as stored. */
@@ -115,18 +116,23 @@ export interface StoredFinding {
 /** The pattern whose stored facts make the Money tab's table. */
 export const MONEY_FLOW = 'money-flow';
 
-/** A record as a node: `title` and `severity` come from the finding built from it (without asOf). */
+/**
+ * A record as a node, ordered by its pattern's severity and the English title of all its rows (as
+ * `findingOf(pattern, record)` writes it); null when no row of it stands.
+ */
 export function storedFinding(
   generation: number,
+  pattern: PatternDefinition,
   record: FindingRecord,
   key: string[],
-  finding: { severity: Severity; title: string },
-): StoredFinding {
+): StoredFinding | null {
+  const title = findingTitle(pattern, record);
+  if (title === null) return null;
   return {
     id: record.id,
     pattern: record.pattern,
     generation,
-    order: orderKey(generation, finding.severity, finding.title, record.id),
+    order: orderKey(generation, pattern.severity, title, record.id),
     key,
     members: record.nodes.map((n) => n.id),
     ...rowBounds(record),
