@@ -1,10 +1,10 @@
 /**
- * An import's batches written two at a time (server/services/imports/write-lanes.ts): never more at once
+ * An import's batches written two at a time (server/services/write-lanes.ts): never more at once
  * than asked, every batch once, and on a failure no new batch begins while the one running beside it is
  * waited for (its commit must have its undo record before the rollback reads them).
  */
 import { describe, expect, it } from 'vitest';
-import { inLanes } from '../../server/services/imports/write-lanes.js';
+import { inLanes } from '../../server/services/write-lanes.js';
 
 const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 1));
 

@@ -24,6 +24,7 @@ import type { FailedPattern } from '../../../schemas/index.js';
 import { cypher } from '../../db/cypher-files.js';
 import { formatGraphVersion, graphVersion, graphVersionParts } from '../graph-version.js';
 import { inSlices, type Sliced } from '../sliced.js';
+import { inLanes } from '../write-lanes.js';
 import { openSession } from '../../db/transactions.js';
 import type { ConflictService } from '../conflicts/service.js';
 import { recordShows, type FindingRecord } from '../conflicts/findings.js';
@@ -50,6 +51,8 @@ const LEASE_MS = 30_000;
 /** Cap of one pattern over the whole graph, in the background (a request's cap is far lower). */
 const FULL_QUERY_TIMEOUT_MS = 30 * 60_000;
 const WRITE_BATCH = 1_000;
+/** Batches of a full recomputation's findings written at once (write-lanes.ts). */
+const FINDINGS_WRITE_LANES = 2;
 /**
  * Progress is stored at most this often while a pattern's findings are written (and after each pattern):
  * each report is a write of its own, and a 1M-relationship graph makes over a thousand batches.
@@ -457,30 +460,34 @@ export class FindingsMaintainer {
       const records = (await this.wholeGraph(pattern, failed)) ?? [];
       // Serialised a batch at a time: a stored finding carries its record as JSON, and a pattern's
       // findings over a 1M-relationship graph serialised at once would not fit in the process's memory.
-      // Each batch is built while the one before is written, so this process and the database work side
-      // by side rather than in turn.
-      const build = (from: number) =>
-        settled(inSlices(storedSteps(generation, pattern, records.slice(from, from + WRITE_BATCH))));
+      // Batches are built and written two at a time (write-lanes.ts), so this process builds one while
+      // the database writes another, or two: writing is what the recomputation waits for at 1M.
       const written: string[] = [];
-      let next = records.length > 0 ? build(0) : null;
-      for (let from = 0; next; from += WRITE_BATCH) {
-        const built = await next;
-        if (!built.ok) {
-          // None of the pattern's findings are kept, rather than some of them: the pattern is named as
-          // not computed, and a partial list would read as all of them.
-          await this.removeFindings(generation, written);
-          progress.findings -= written.length;
-          this.recordFailure(failed, pattern, buildFailure(built.error), built.error);
-          break;
-        }
-        next = from + WRITE_BATCH < records.length ? build(from + WRITE_BATCH) : null;
-        await this.write((tx) => createFindings(tx, built.value));
-        written.push(...built.value.map((s) => s.id));
-        progress.findings += built.value.length;
-        if (Date.now() - lastReport >= REPORT_EVERY_MS) {
-          await this.report(progress);
-          lastReport = Date.now();
-        }
+      const batches: (() => Promise<void>)[] = [];
+      for (let from = 0; from < records.length; from += WRITE_BATCH)
+        batches.push(async () => {
+          const built = await settled(inSlices(storedSteps(generation, pattern, records.slice(from, from + WRITE_BATCH))));
+          if (!built.ok) throw new UnbuiltFindings(built.error);
+          await this.write((tx) => createFindings(tx, built.value));
+          written.push(...built.value.map((s) => s.id));
+          progress.findings += built.value.length;
+          if (Date.now() - lastReport >= REPORT_EVERY_MS) {
+            lastReport = Date.now();
+            await this.report(progress);
+          }
+        });
+      try {
+        // The first batch alone: it creates the pattern's count node (findings-create), which two
+        // batches written at once could each create (MERGE without a constraint).
+        await inLanes(batches.slice(0, 1), 1);
+        await inLanes(batches.slice(1), FINDINGS_WRITE_LANES);
+      } catch (error) {
+        if (!(error instanceof UnbuiltFindings)) throw error;
+        // None of the pattern's findings are kept, rather than some of them: the pattern is named as
+        // not computed, and a partial list would read as all of them.
+        await this.removeFindings(generation, written);
+        progress.findings -= written.length;
+        this.recordFailure(failed, pattern, buildFailure(error.cause), error.cause);
       }
       progress.patternsDone += 1;
       await this.report(progress);
@@ -598,6 +605,13 @@ class Runs {
 }
 
 /** A promise's outcome, which never rejects: one not awaited yet cannot be an unhandled rejection. */
+/** A batch of a pattern's findings could not be built from its records (the error is its cause). */
+class UnbuiltFindings extends Error {
+  constructor(cause: unknown) {
+    super('the findings could not be built from the records', { cause });
+  }
+}
+
 async function settled<T>(work: Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: unknown }> {
   try {
     return { ok: true, value: await work };

@@ -48,7 +48,7 @@ import { conventionOf, type NumberConvention } from './numbers.js';
 import { fromInterlockJson, readImport } from './readers.js';
 import { ImportInterruptedError, checkStillWriting, rollBackWhenPossible, startedWriting, stoppedWriting } from './recovery.js';
 import { forgetUndo, rollbackImport, writeUndo } from './undo-log.js';
-import { inLanes, WRITE_LANES } from './write-lanes.js';
+import { inLanes, WRITE_LANES } from '../write-lanes.js';
 import { openSession } from '../../db/transactions.js';
 
 export interface Actor {
@@ -265,7 +265,7 @@ export interface WriteTuning {
   batchSize?: number;
   singleTransactionRows?: number;
   afterBatch?: (batch: number, of: number) => void | Promise<void>;
-  /** Batch transactions of a large import written at once (write-lanes.ts); 1 writes them in order. */
+  /** Batch transactions of a large import written at once (services/write-lanes.ts); 1 writes them in order. */
   lanes?: number;
 }
 
