@@ -102,43 +102,125 @@ WHERE theContract IS NULL OR (
   EXISTS { MATCH (company)-[:SUBSIDIARY_OF*0..2]-(supplier:Organization) WHERE supplier IN contractVendors }
   AND EXISTS { MATCH (body)-[:PART_OF*0..3]->(buyer:PublicBody) WHERE buyer IN contractBuyers }
 )
-MATCH corporate = (company)-[:SUBSIDIARY_OF*0..2]-(counterpart:Organization)
-// The body, or the body it is part of, deals with the counterpart.
-MATCH bodyUp = (body)-[:PART_OF*0..3]->(dealer:PublicBody)
-CALL (dealer, counterpart) {
-  MATCH deal = (dealer)-[:BUYER_OF]->(contract:Contract)-[:AWARDED_TO]->(counterpart)
-  RETURN deal, [contract] AS dealFacts, {kind: 'buys', dealer: dealer.name, counterpart: counterpart.name} AS dealing
-  UNION
-  MATCH deal = (dealer)-[flow:SUPPLIES_DATA_TO]->(counterpart)
-  RETURN deal, [flow] AS dealFacts, {kind: 'suppliesTo', dealer: dealer.name, counterpart: counterpart.name} AS dealing
-  UNION
-  MATCH deal = (counterpart)-[flow:SUPPLIES_DATA_TO]->(dealer)
-  RETURN deal, [flow] AS dealFacts, {kind: 'suppliedBy', dealer: dealer.name, counterpart: counterpart.name} AS dealing
-  UNION
-  MATCH deal = (dealer)-[runs:OPERATES]->(system:DataSystem)-[flow:SUPPLIES_DATA_TO]->(counterpart)
-  RETURN deal, [runs, flow] AS dealFacts, {kind: 'system', dealer: dealer.name, system: system.name, counterpart: counterpart.name} AS dealing
+// The dealings of each lead's body (or a body above it, the dealer) with each counterpart in its
+// company's group, a row per deal, reached one of two ways. From each lead, for any $entity but a
+// contract: a person at a large body deals with few of its counterparts. From each dealer of the leads,
+// for a contract: a large buyer's contract keeps hundreds of leads with the same dealers and company
+// group, and walking from each lead read each dealer-counterpart pair's dealings again for every lead,
+// path and office (1.76M times for the largest buyer's contract at 1M relationships: 37 s). A dealer's
+// dealings are read once per counterpart, its first ten and the first of each dealing kept (only those
+// can be among a finding's ten; the span counts them all), and met with the leads' companies halfway,
+// as whole-graph/revolving-door.cypher does.
+WITH theContract, collect({person: person, was: was, body: body, now: now, organisation: organisation,
+  company: company, former: former, present: present, orgUp: orgUp}) AS leads
+CALL (theContract, leads) {
+  UNWIND CASE WHEN theContract IS NULL THEN leads ELSE [] END AS lead
+  WITH lead, lead.company AS company, lead.body AS body
+  MATCH corporate = (company)-[:SUBSIDIARY_OF*0..2]-(counterpart:Organization)
+  // The body, or the body it is part of, deals with the counterpart.
+  MATCH bodyUp = (body)-[:PART_OF*0..3]->(dealer:PublicBody)
+  CALL (dealer, counterpart) {
+    MATCH deal = (dealer)-[:BUYER_OF]->(contract:Contract)-[:AWARDED_TO]->(counterpart)
+    RETURN deal, [contract] AS dealFacts, {kind: 'buys', dealer: dealer.name, counterpart: counterpart.name} AS dealing
+    UNION
+    MATCH deal = (dealer)-[flow:SUPPLIES_DATA_TO]->(counterpart)
+    RETURN deal, [flow] AS dealFacts, {kind: 'suppliesTo', dealer: dealer.name, counterpart: counterpart.name} AS dealing
+    UNION
+    MATCH deal = (counterpart)-[flow:SUPPLIES_DATA_TO]->(dealer)
+    RETURN deal, [flow] AS dealFacts, {kind: 'suppliedBy', dealer: dealer.name, counterpart: counterpart.name} AS dealing
+    UNION
+    MATCH deal = (dealer)-[runs:OPERATES]->(system:DataSystem)-[flow:SUPPLIES_DATA_TO]->(counterpart)
+    RETURN deal, [runs, flow] AS dealFacts, {kind: 'system', dealer: dealer.name, system: system.name, counterpart: counterpart.name} AS dealing
+  }
+  WITH lead, corporate, bodyUp, deal, dealing, [f IN dealFacts | coalesce(f.start, f.signedOn)] AS starts, [f IN dealFacts | f.end] AS ends
+  RETURN lead, [corporate] AS corporate, relationships(corporate) AS corporateSteps, bodyUp, deal, dealing, [
+    CASE WHEN any(s IN starts WHERE s IS NULL) THEN null ELSE reduce(m = null, s IN starts | CASE WHEN m IS NULL OR s < m THEN s ELSE m END) END,
+    any(s IN starts WHERE s IS NULL),
+    CASE WHEN any(e IN ends WHERE e IS NULL) THEN null ELSE reduce(m = null, e IN ends | CASE WHEN m IS NULL OR e > m THEN e ELSE m END) END,
+    any(e IN ends WHERE e IS NULL)
+  ] AS span
+  UNION ALL
+  UNWIND CASE WHEN theContract IS NULL THEN [] ELSE leads END AS lead
+  WITH lead, lead.body AS body
+  MATCH bodyUp = (body)-[:PART_OF*0..3]->(dealer:PublicBody)
+  WITH dealer, collect({lead: lead, bodyUp: bodyUp}) AS atDealer
+  CALL (dealer, atDealer) {
+    CALL (dealer, atDealer) {
+      CALL (dealer) {
+        MATCH deal = (dealer)-[:BUYER_OF]->(contract:Contract)-[:AWARDED_TO]->(counterpart:Organization)
+        RETURN counterpart, deal, [contract] AS dealFacts,
+          {kind: 'buys', dealer: dealer.name, counterpart: counterpart.name} AS dealing
+        UNION ALL
+        MATCH deal = (dealer)-[flow:SUPPLIES_DATA_TO]->(counterpart:Organization)
+        RETURN counterpart, deal, [flow] AS dealFacts,
+          {kind: 'suppliesTo', dealer: dealer.name, counterpart: counterpart.name} AS dealing
+        UNION ALL
+        MATCH deal = (counterpart:Organization)-[flow:SUPPLIES_DATA_TO]->(dealer)
+        RETURN counterpart, deal, [flow] AS dealFacts,
+          {kind: 'suppliedBy', dealer: dealer.name, counterpart: counterpart.name} AS dealing
+        UNION ALL
+        MATCH deal = (dealer)-[runs:OPERATES]->(system:DataSystem)-[flow:SUPPLIES_DATA_TO]->(counterpart:Organization)
+        RETURN counterpart, deal, [runs, flow] AS dealFacts,
+          {kind: 'system', dealer: dealer.name, system: system.name, counterpart: counterpart.name} AS dealing
+      }
+      WITH counterpart, deal, dealFacts, dealing
+      ORDER BY [r IN relationships(deal) | r.id]
+      WITH counterpart, collect({deal: deal, dealing: dealing}) AS entries, collect(dealFacts) AS factLists,
+        collect(DISTINCT dealing) AS dealings
+      WITH counterpart, entries[..10] AS firstTen, [d IN dealings | head([e IN entries WHERE e.dealing = d])] AS firstOfKind,
+        reduce(all = [], fs IN factLists | all + fs) AS facts
+      WITH counterpart, firstTen + [e IN firstOfKind WHERE NOT e IN firstTen] AS entries,
+        [f IN facts | coalesce(f.start, f.signedOn)] AS starts, [f IN facts | f.end] AS ends
+      MATCH toCounterpart = (middle)-[:SUBSIDIARY_OF*0..1]-(counterpart)
+      RETURN middle, null AS at, {toCounterpart: toCounterpart, entries: entries, span: [
+        CASE WHEN any(s IN starts WHERE s IS NULL) THEN null ELSE reduce(m = null, s IN starts | CASE WHEN m IS NULL OR s < m THEN s ELSE m END) END,
+        any(s IN starts WHERE s IS NULL),
+        CASE WHEN any(e IN ends WHERE e IS NULL) THEN null ELSE reduce(m = null, e IN ends | CASE WHEN m IS NULL OR e > m THEN e ELSE m END) END,
+        any(e IN ends WHERE e IS NULL)
+      ]} AS pair
+      UNION ALL
+      UNWIND atDealer AS at
+      WITH at, at.lead.company AS company
+      MATCH fromCompany = (company)-[:SUBSIDIARY_OF*0..1]-(middle)
+      RETURN middle, {lead: at.lead, bodyUp: at.bodyUp, fromCompany: fromCompany} AS at, null AS pair
+    }
+    WITH middle, collect(at) AS ats, collect(pair) AS pairs
+    WHERE size(ats) > 0 AND size(pairs) > 0
+    UNWIND ats AS at
+    UNWIND pairs AS pair
+    // Each path from the company to the counterpart once: a one-step path ends at the middle, and a
+    // two-step path does not step back along the step just taken.
+    WITH at, pair, relationships(at.fromCompany) AS first, relationships(pair.toCounterpart) AS second
+    WHERE NOT (size(first) = 0 AND size(second) = 1) AND NOT (size(first) = 1 AND size(second) = 1 AND first[0] = second[0])
+    UNWIND pair.entries AS entry
+    RETURN at.lead AS lead, [at.fromCompany, pair.toCounterpart] AS corporate, first + second AS corporateSteps,
+      at.bodyUp AS bodyUp, entry.deal AS deal, entry.dealing AS dealing, pair.span AS span
+  }
+  RETURN lead, corporate, corporateSteps, bodyUp, deal, dealing, span
 }
+WITH lead.person AS person, lead.was AS was, lead.body AS body, lead.now AS now, lead.organisation AS organisation,
+  lead.company AS company, lead.former AS former, lead.present AS present, lead.orgUp AS orgUp,
+  corporate, corporateSteps, bodyUp, deal, dealing, span
 // One row per person, old office and company: the dealings are gathered (ten kept as evidence), since
 // a large body may hold thousands of contracts with one company group. In a fixed order, so the evidence
 // kept is the same whichever form (this one or whole-graph/revolving-door.cypher) found the finding.
-WITH *
-ORDER BY [r IN relationships(deal) | r.id], [r IN relationships(corporate) | r.id], [r IN relationships(bodyUp) | r.id]
+ORDER BY [r IN relationships(deal) | r.id], [r IN corporateSteps | r.id], [r IN relationships(bodyUp) | r.id]
 WITH person, was, body, now, organisation, company, former, present, orgUp,
-  collect(DISTINCT corporate) AS corporates, collect(DISTINCT bodyUp) AS bodyUps,
-  collect(deal) AS deals, collect(dealFacts) AS dealFactLists, collect(DISTINCT dealing) AS dealings
+  collect(DISTINCT corporate) AS corporates, collect(DISTINCT bodyUp) AS bodyUps, collect(deal) AS deals,
+  collect(DISTINCT dealing) AS dealings, collect(DISTINCT span) AS spans
 WITH person, was, body, now, organisation, company, former, present, orgUp,
-  corporates[..10] AS corporates, bodyUps[..10] AS bodyUps, deals[..10] AS deals, dealings[..10] AS dealings,
-  reduce(all = [], fs IN dealFactLists | all + fs) AS dealFacts
-WITH person, was, body, now, organisation, company, former, present, orgUp, corporates, bodyUps, deals, dealings,
-  [f IN dealFacts | coalesce(f.start, f.signedOn)] AS starts, [f IN dealFacts | f.end] AS ends
+  reduce(paths = [], c IN corporates[..10] | paths + c) AS corporates, bodyUps[..10] AS bodyUps, deals[..10] AS deals,
+  dealings[..10] AS dealings,
+  CASE WHEN any(s IN spans WHERE s[1]) THEN null ELSE reduce(m = null, s IN spans | CASE WHEN m IS NULL OR s[0] < m THEN s[0] ELSE m END) END AS start,
+  CASE WHEN any(s IN spans WHERE s[3]) THEN null ELSE reduce(m = null, s IN spans | CASE WHEN m IS NULL OR s[2] > m THEN s[2] ELSE m END) END AS end
 RETURN
   [person.id, body.id, company.id] AS key,
   [former, present, orgUp] + corporates + bodyUps + deals AS evidence,
   [
     now,
     {
-      start: CASE WHEN any(s IN starts WHERE s IS NULL) THEN null ELSE reduce(m = null, s IN starts | CASE WHEN m IS NULL OR s < m THEN s ELSE m END) END,
-      end: CASE WHEN any(e IN ends WHERE e IS NULL) THEN null ELSE reduce(m = null, e IN ends | CASE WHEN m IS NULL OR e > m THEN e ELSE m END) END
+      start: start,
+      end: end
     }
   ] AS timed,
   {
