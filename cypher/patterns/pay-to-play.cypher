@@ -1,5 +1,6 @@
 // @name Pay to play
 // @severity high
+// @contract whole
 // @description A vendor, its owner or officer, or a relative of one, pays or donates to an official or to the official's party or campaign, and the official's body awards the vendor a contract within a few years of the payment.
 // @param window 2   years before or after the payment within which an award counts
 // @title {buyer} awarded {vendor} a contract within {window} years of a payment to {recipient}

@@ -51,6 +51,21 @@ describe('pattern files', () => {
     ).toThrow('"@start" can only be "key"');
   });
 
+  it('say "@contract whole" only for pay-to-play, and take no other value', () => {
+    // Checked against the runs from the findings' first entities in tests/integration/conflicts.test.ts.
+    expect(
+      loadPatterns()
+        .filter((p) => p.wholeForContract)
+        .map((p) => p.id),
+    ).toEqual(['pay-to-play']);
+    expect(() =>
+      parsePattern(
+        'x',
+        '// @name X\n// @severity high\n// @contract some\n// @description d.\n// @title t\n// @explanation e\nRETURN 1',
+      ),
+    ).toThrow('"@contract" can only be "whole"');
+  });
+
   it('keep every entity they count as evidence where they do not start at their key', () => {
     // An update skips a finding whose evidence lacks the changed entity for these (maintainer.ts): one
     // that counted more than it shows (`deals[..5]`) would keep its old total after such an edit.

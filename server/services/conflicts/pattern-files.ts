@@ -39,6 +39,13 @@ export interface PatternDefinition extends PatternInfo {
    * key's first entity does (board-interlock's rows start from people, its key is the two bodies).
    */
   startsAtKey: boolean;
+  /**
+   * `// @contract whole`: a run for a contract computes whole every finding it comes across that shows
+   * the contract (pay-to-play: its union for a contract selects every payment between the supplier's
+   * side and the officials at the buyer's side, and keeps only the contract's buyer and supplier), so
+   * an edit of a contract needs no run from each such finding's first entity (a large supplier's: a minute at 1M).
+   */
+  wholeForContract: boolean;
 }
 
 const REQUIRED = ['name', 'severity', 'description', 'title', 'explanation'] as const;
@@ -80,6 +87,11 @@ export function parsePattern(id: string, text: string): PatternDefinition {
     throw new Error(
       `cypher/patterns/${id}.cypher: "@start" can only be "key" (every row starts from the first entity of the key)`,
     );
+  const contract = tags.get('contract');
+  if (contract !== undefined && contract !== 'whole')
+    throw new Error(
+      `cypher/patterns/${id}.cypher: "@contract" can only be "whole" (a run for a contract finds each finding whole)`,
+    );
   const severity = Severity.safeParse(tags.get('severity'));
   if (!severity.success) throw new Error(`cypher/patterns/${id}.cypher: @severity must be one of ${Severity.options.join(', ')}`);
   const english = phrases.get('en') ?? {};
@@ -109,6 +121,7 @@ export function parsePattern(id: string, text: string): PatternDefinition {
     query: text.trim().replace(/;$/, ''),
     parameters,
     startsAtKey: start === 'key',
+    wholeForContract: contract === 'whole',
   };
 }
 

@@ -110,7 +110,8 @@ export class ConflictService {
   /**
    * Every record a run of the pattern for `entity` comes across (the whole graph when null), its evidence
    * including the entity or not: a contract past the five a finding shows still counts in its amount.
-   * Whole only where the pattern starts at its key (`startsAtKey`) or `entity` is the key's first id.
+   * Whole only where the pattern starts at its key (`startsAtKey`), `entity` is the key's first id, or
+   * `entity` is a contract the record shows and the pattern says so (`wholeForContract`).
    */
   async recordsFrom(pattern: PatternDefinition, entity: string | null, timeoutMs?: number): Promise<FindingRecord[]> {
     const session = openSession(this.driver, this.database, 'READ', { wholeResult: entity === null });

@@ -355,7 +355,7 @@ export class FindingsMaintainer {
         if (discover && !pattern.startsAtKey && !recordShows(record, anchor)) continue;
         touched.add(record.id);
         const first = record.key[0];
-        if (pattern.startsAtKey || first === anchor) {
+        if (pattern.startsAtKey || first === anchor || (pattern.wholeForContract && isContractOf(record, anchor))) {
           const kept = storedFinding(generation, pattern, record, record.key);
           if (kept) computed.set(kept.id, kept);
         } else if (first !== undefined) runs.add(pattern, first, false); // the run that computes it whole
@@ -621,6 +621,11 @@ async function settled<T>(work: Promise<T>): Promise<{ ok: true; value: T } | { 
 }
 
 /** Records as stored, pausing after each (sliced.ts): a hub's finding renders and serialises thousands of rows. */
+/** Whether `entity` is a contract in the record's evidence (a run for it then computes the record whole, `@contract whole`). */
+function isContractOf(record: FindingRecord, entity: string): boolean {
+  return record.nodes.some((node) => node.id === entity && node.kind === 'Contract');
+}
+
 function* storedSteps(
   generation: number,
   pattern: PatternDefinition,
