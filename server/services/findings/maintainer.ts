@@ -466,11 +466,14 @@ export class FindingsMaintainer {
       const batches: (() => Promise<void>)[] = [];
       for (let from = 0; from < records.length; from += WRITE_BATCH)
         batches.push(async () => {
-          const built = await settled(inSlices(storedSteps(generation, pattern, records.slice(from, from + WRITE_BATCH))));
-          if (!built.ok) throw new UnbuiltFindings(built.error);
-          await this.write((tx) => createFindings(tx, built.value));
-          written.push(...built.value.map((s) => s.id));
-          progress.findings += built.value.length;
+          const built = await inSlices(storedSteps(generation, pattern, records.slice(from, from + WRITE_BATCH))).catch(
+            (error: unknown) => {
+              throw new UnbuiltFindings(error);
+            },
+          );
+          await this.write((tx) => createFindings(tx, built));
+          written.push(...built.map((s) => s.id));
+          progress.findings += built.length;
           if (Date.now() - lastReport >= REPORT_EVERY_MS) {
             lastReport = Date.now();
             await this.report(progress);
@@ -604,7 +607,6 @@ class Runs {
   }
 }
 
-/** A promise's outcome, which never rejects: one not awaited yet cannot be an unhandled rejection. */
 /** A batch of a pattern's findings could not be built from its records (the error is its cause). */
 class UnbuiltFindings extends Error {
   constructor(cause: unknown) {
@@ -612,20 +614,12 @@ class UnbuiltFindings extends Error {
   }
 }
 
-async function settled<T>(work: Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: unknown }> {
-  try {
-    return { ok: true, value: await work };
-  } catch (error) {
-    return { ok: false, error };
-  }
-}
-
-/** Records as stored, pausing after each (sliced.ts): a hub's finding renders and serialises thousands of rows. */
 /** Whether `entity` is a contract in the record's evidence (a run for it then computes the record whole, `@contract whole`). */
 function isContractOf(record: FindingRecord, entity: string): boolean {
   return record.nodes.some((node) => node.id === entity && node.kind === 'Contract');
 }
 
+/** Records as stored, pausing after each (sliced.ts): a hub's finding renders and serialises thousands of rows. */
 function* storedSteps(
   generation: number,
   pattern: PatternDefinition,
