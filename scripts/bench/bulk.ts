@@ -33,7 +33,7 @@ export interface BulkMeasurement {
   /** ours/importer-alone throughput: the target is ≥ 0.5. */
   ratioToImporter: number;
   phases: BulkLoadPhases;
-  /** Seconds per schema file of the finishing phase, and the wait for the full-text indexes. */
+  /** Seconds per step of the finishing phase: indexes created, constraints built, the wait for the indexes. */
   schema: Record<string, number>;
 }
 

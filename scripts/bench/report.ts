@@ -121,8 +121,8 @@ export function renderReport(report: BenchReport): string {
         ['r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
       ),
       '',
-      'The schema phase per file of `cypher/schema` (seconds; constraints are built as they are created, the full-text ' +
-        'indexes fill in the background until the final wait):',
+      'The schema phase by step (seconds): the indexes of `cypher/schema` created in one transaction (filled in the ' +
+        'background), its constraints built in another, then the wait for every index to be filled:',
       '',
       ...bulk.map(
         (m) =>

@@ -15,6 +15,7 @@ import type { ImportProblem, InterlockFile } from '../../schemas/index.js';
 import { writeAppLock } from '../../server/app-lock.js';
 import { findFreePort, startEmbeddedNeo4j } from '../../server/neo4j/embedded.js';
 import { bulkLoadMarkerOf, hasStore, type BulkLoadMarker } from '../../server/neo4j/offline-importer.js';
+import { cypherFolder, splitStatements } from '../../server/db/cypher-files.js';
 import { bulkLoad, DatabaseNotEmptyError, withStartedDatabase } from '../../server/services/imports/bulk/bulk-load.js';
 import { fileFromBytes } from '../../server/services/imports/import-file.js';
 import { runImport } from '../../server/services/imports/import-service.js';
@@ -206,6 +207,24 @@ describe('a bulk load into an empty database', () => {
         files: ['graph.json', 'littlesis-entities.json', 'littlesis-relationships.jsonl'],
       });
       expect(audit.records[0]?.get('ids')).toContain('person:bulk-ada');
+    });
+  }, 300_000);
+
+  it('builds every constraint and index of cypher/schema, online and enforced', async () => {
+    const named = (statements: string[]) =>
+      statements.flatMap((s) => /^CREATE (?:\w+ )*?(?:INDEX|CONSTRAINT) (\w+)/.exec(s)?.[1] ?? []).sort();
+    const expected = named(cypherFolder('schema').flatMap((f) => splitStatements(f.text)));
+    await withDatabase(dataDir, async (driver) => {
+      const names = async (query: string) =>
+        (await driver.executeQuery(query, {}, { database: 'neo4j' })).records.map((r) => String(r.get('name')));
+      const constraints = await names('SHOW CONSTRAINTS YIELD name');
+      // A constraint's own index carries the constraint's name; the two lookup indexes are Neo4j's.
+      const indexes = await names("SHOW INDEXES YIELD name, type, state WHERE type <> 'LOOKUP' AND state = 'ONLINE' RETURN name");
+      expect([...new Set([...constraints, ...indexes])].sort()).toEqual(expected);
+      // And enforced: a second entity with a loaded id is refused.
+      await expect(
+        driver.executeQuery("CREATE (:Entity:Person {id: 'person:bulk-ada', name: 'again'})", {}, { database: 'neo4j' }),
+      ).rejects.toThrow(/already exists/);
     });
   }, 300_000);
 

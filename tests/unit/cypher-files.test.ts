@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { RELATIONSHIP_TYPES, type RelationshipType } from '../../schemas/index.js';
 import { withKindLabel, withRelationshipType } from '../../server/services/imports/graph-writes.js';
 import { CYPHER_DIR, cypher, cypherFolder, splitStatements } from '../../server/db/cypher-files.js';
+import { bulkLoadSchema } from '../../server/services/schema-migration.js';
 
 describe('cypher files', () => {
   it('declares an id uniqueness constraint for every relationship type in the allowlist, and no other', () => {
@@ -20,6 +21,23 @@ describe('cypher files', () => {
       expect(s).toMatch(/^(CREATE (CONSTRAINT|INDEX|FULLTEXT INDEX) \w+ IF NOT EXISTS|DROP (CONSTRAINT|INDEX) \w+ IF EXISTS)/);
       expect(s).not.toContain('//');
     }
+  });
+
+  it('lets a bulk load build every constraint after every index, since no schema file drops what one creates', () => {
+    const statements = cypherFolder('schema').flatMap((f) => splitStatements(f.text));
+    const { indexes, constraints } = bulkLoadSchema(statements);
+    expect([...indexes, ...constraints].sort()).toEqual([...statements].sort());
+    expect(constraints.length).toBeGreaterThan(RELATIONSHIP_TYPES.length);
+    expect(constraints.every((s) => s.startsWith('CREATE CONSTRAINT'))).toBe(true);
+    expect(indexes.some((s) => s.startsWith('CREATE CONSTRAINT'))).toBe(false);
+    // Where the order matters (an index dropped for a constraint on the same property), it refuses.
+    expect(() =>
+      bulkLoadSchema([
+        'CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name)',
+        'DROP INDEX entity_name IF EXISTS',
+        'CREATE CONSTRAINT entity_name_unique IF NOT EXISTS FOR (n:Entity) REQUIRE n.name IS UNIQUE',
+      ]),
+    ).toThrow(/drops entity_name/);
   });
 
   it('loads a named query without the trailing semicolon the file keeps for Neo4j Browser', () => {
