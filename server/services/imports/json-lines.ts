@@ -42,28 +42,38 @@ function prefixes(field: string): string[] {
  */
 export const MAX_JSON_DEPTH = 64;
 
-/** Where the text first nests deeper than `max` (line and column, 1-based), or undefined. Iterative. */
+/**
+ * Where the text first nests deeper than `max` (line and column, 1-based), or undefined. Iterative; a
+ * string is skipped to its closing quote with indexOf, since most of a file is strings (a 352 MB file
+ * of 1.4M records: 0.8 s scanned character by character).
+ */
 export function tooDeep(text: string, max = MAX_JSON_DEPTH): { line: number; column: number } | undefined {
   let depth = 0;
-  let line = 1;
-  let lineStart = 0;
-  let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 10) {
-      line += 1;
-      lineStart = i + 1;
-    } else if (inString) {
-      if (c === 92)
-        i += 1; // a backslash escapes the next character
-      else if (c === 34) inString = false;
-    } else if (c === 34) inString = true;
-    else if (c === 123 || c === 91) {
+    if (c === 34) {
+      let end = text.indexOf('"', i + 1);
+      while (end !== -1 && escapedAt(text, end)) end = text.indexOf('"', end + 1);
+      if (end === -1) return undefined; // an unterminated string: JSON.parse says where
+      i = end;
+    } else if (c === 123 || c === 91) {
       depth += 1;
-      if (depth > max) return { line, column: i - lineStart + 1 };
+      if (depth > max) {
+        const lineStart = text.lastIndexOf('\n', i) + 1;
+        let line = 1;
+        for (let at = text.indexOf('\n'); at !== -1 && at < i; at = text.indexOf('\n', at + 1)) line += 1;
+        return { line, column: i - lineStart + 1 };
+      }
     } else if (c === 125 || c === 93) depth -= 1;
   }
   return undefined;
+}
+
+/** Whether the character at `at` is escaped: an odd number of backslashes before it. */
+function escapedAt(text: string, at: number): boolean {
+  let backslashes = 0;
+  while (text.charCodeAt(at - 1 - backslashes) === 92) backslashes += 1;
+  return backslashes % 2 === 1;
 }
 
 /** Parses our JSON, or says where it stops being JSON (line and column), as one problem. */
