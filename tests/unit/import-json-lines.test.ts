@@ -67,5 +67,8 @@ describe('a JSON file nested thousands of levels deep', () => {
       });
     // Brackets inside strings do not count.
     expect(tooDeep(`{"name": "${'['.repeat(100)}"}`)).toBeUndefined();
+    // An escaped quote does not end a string; an escaped backslash before a quote does.
+    expect(tooDeep(`{"name": "a \\"${'['.repeat(100)}"}`)).toBeUndefined();
+    expect(tooDeep(`{"name": "a \\\\",\n "x": ${'['.repeat(100)}`)).toEqual({ line: 2, column: 70 });
   });
 });
