@@ -5,16 +5,18 @@
  * Each into a fresh data folder. Relationships per second over the whole run, the ratio to the importer
  * alone, and the time of each phase of ours.
  */
+import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import type { InterlockFile } from '../../schemas/index.js';
 import { runOfflineImport } from '../../server/neo4j/offline-importer.js';
-import { bulkLoad, type BulkLoadPhases } from '../../server/services/imports/bulk/bulk-load.js';
+import type { BulkLoadPhases } from '../../server/services/imports/bulk/bulk-load.js';
 import { ARRAY_DELIMITER_OPTION, BulkCsvFiles, nodeRow, relationshipRow } from '../../server/services/imports/bulk/csv-rows.js';
 import { BATCH } from '../../server/services/imports/graph-writes.js';
-import { fileFromPath } from '../../server/services/imports/import-file.js';
-import { benchDatabase, startBenchNeo4j, type BenchDatabaseOptions } from './neo4j.js';
+import { benchDatabase, type BenchDatabaseOptions } from './neo4j.js';
 import { rawImport } from './raw-import.js';
 import { ratio } from './stats.js';
 
@@ -63,18 +65,10 @@ export async function benchBulk(
     options.log(`  Neo4j's importer alone: ${relationships} relationships in ${importerSeconds.toFixed(1)} s`);
     await rm(alone, { recursive: true, force: true });
 
-    // Ours, from the file to the audit entry.
+    // Ours, from the file to the audit entry, in a process of its own as the CLI runs it (bulk-process.ts).
     const dataDir = join(root, 'ours');
     started = performance.now();
-    const { phases, schema } = await bulkLoad({
-      dataDir,
-      files: [await fileFromPath(input, 'graph.json')],
-      format: 'json',
-      actor: 'bench',
-      route: 'bench',
-      maxUnpackedBytes: 4096 * 1024 * 1024,
-      startDatabase: () => startBenchNeo4j(dataDir, options),
-    });
+    const { phases, schema } = await bulkLoadProcess(input, dataDir, options);
     const oursSeconds = (performance.now() - started) / 1000;
     options.log(
       `  ours (import --bulk): ${relationships} relationships in ${oursSeconds.toFixed(1)} s (` +
@@ -118,4 +112,17 @@ export async function benchBulk(
   } finally {
     await rm(root, { recursive: true, force: true });
   }
+}
+
+/** Runs bulk-process.ts in a child process and reads the phases it prints. */
+async function bulkLoadProcess(
+  input: string,
+  dataDir: string,
+  options: BenchDatabaseOptions,
+): Promise<{ phases: BulkLoadPhases; schema: Record<string, number> }> {
+  const script = fileURLToPath(new URL('./bulk-process.ts', import.meta.url));
+  const args = ['--import', 'tsx', script, input, dataDir, options.heap ?? '', options.pageCache ?? ''];
+  const { stdout } = await promisify(execFile)(process.execPath, args, { maxBuffer: 16 * 1024 * 1024 });
+  const last = stdout.trim().split('\n').at(-1) ?? '';
+  return JSON.parse(last) as { phases: BulkLoadPhases; schema: Record<string, number> };
 }

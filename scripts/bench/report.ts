@@ -77,7 +77,7 @@ export function renderReport(report: BenchReport): string {
     out.push(
       '## Bulk load into an empty database',
       '',
-      "`import --bulk` (reading and checking the file, CSV for Neo4j's offline importer, the importer, constraints and " +
+      "`import --bulk` in a process of its own, as the CLI runs it (reading and checking the file, CSV for Neo4j's offline importer, the importer, constraints and " +
         "indexes, audit entry) against Neo4j's importer alone on CSV of the same graph and against the `UNWIND $rows MERGE` " +
         'loop, each into a fresh data folder. Target (issue 15): ≥ 50,000 relationships/s at 1M and ≥ 0.5× the importer alone.',
       '',
