@@ -391,6 +391,31 @@ describe('a run for one contract', () => {
     }
   });
 
+  it("money-flow: comes across only its buyer's finding with its vendor, counted whole", async () => {
+    const g = await build('one-contract-money', (g) => {
+      const city = g.add('PublicBody', 'city');
+      const broker = g.add('Organization', 'broker');
+      const other = g.add('Organization', 'other-vendor');
+      for (let i = 1; i <= 3; i++) {
+        const deal = g.add('Contract', `deal-${i}`, { amount: 1000 * i, currency: 'USD', signedOn: `201${i}` });
+        g.link('BUYER_OF', city, deal);
+        g.link('AWARDED_TO', deal, broker);
+      }
+      const elsewhere = g.add('Contract', 'elsewhere', { amount: 7, currency: 'USD', signedOn: '2019' });
+      g.link('BUYER_OF', city, elsewhere);
+      g.link('AWARDED_TO', elsewhere, other);
+    });
+    const pattern = service.pattern('money-flow');
+    const id = (kind: string, slug: string) => `${kind}:${g.prefix}-${slug}`;
+    const ofCity = await service.recordsFrom(pattern, id('public-body', 'city'));
+    const toBroker = ofCity.find((r) => r.key[1] === id('org', 'broker'));
+    const toOther = ofCity.find((r) => r.key[1] === id('org', 'other-vendor'));
+    expect(toBroker?.rows[0]?.facts).toMatchObject({ count: 3, totals: [{ currency: 'USD', amount: 6000 }] });
+    expect(toOther).toBeDefined();
+    for (let i = 1; i <= 3; i++) expect(await service.recordsFrom(pattern, id('contract', `deal-${i}`))).toEqual([toBroker]);
+    expect(await service.recordsFrom(pattern, id('contract', 'elsewhere'))).toEqual([toOther]);
+  });
+
   // Each pattern's two findings about one person: the first counts `first` (a deal of the sheriff's city
   // or, for enforcer-board-seat, help to the agency), the second counts `second` (the port's, the other
   // agency's). A run for one contract comes across only the finding it counts in.
