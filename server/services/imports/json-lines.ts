@@ -45,7 +45,7 @@ export const MAX_JSON_DEPTH = 64;
 /**
  * Where the text first nests deeper than `max` (line and column, 1-based), or undefined. Iterative; a
  * string is skipped to its closing quote with indexOf, since most of a file is strings (a 352 MB file
- * of 1.4M records: 0.8 s scanned character by character).
+ * of 1.4M records: 0.42-0.46 s, against 0.54-0.75 s scanned character by character).
  */
 export function tooDeep(text: string, max = MAX_JSON_DEPTH): { line: number; column: number } | undefined {
   let depth = 0;
