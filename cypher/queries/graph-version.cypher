@@ -2,7 +2,8 @@
 // from Neo4j's counts, not by scanning), and the newest audit entry (every write made through Interlock
 // records one). Work derived from the whole graph, such as the duplicate proposals and the stored
 // findings, is kept until this changes. Interlock writes no relationship other than those between
-// entities, so the count of all relationships is theirs.
+// entities, so the count of all relationships is theirs. The newest entry's time is where a full
+// recomputation starts reading the audit trail from.
 CALL () {
   MATCH (n:Entity)
   RETURN count(n) AS entities
@@ -16,6 +17,6 @@ CALL () {
   WITH a
   ORDER BY a.at DESC, a.id DESC
   LIMIT 1
-  RETURN a.id AS lastChange
+  RETURN a.id AS lastChange, a.at AS lastChangeAt
 }
-RETURN entities, relationships, lastChange;
+RETURN entities, relationships, lastChange, lastChangeAt;

@@ -15,17 +15,23 @@ export interface GraphVersionParts {
   lastChange: string | null;
 }
 
+/** The parts as read, with the newest audit entry's time (not part of the version). */
+export interface GraphVersionRead extends GraphVersionParts {
+  lastChangeAt: string | null;
+}
+
 export function formatGraphVersion({ entities, relationships, lastChange }: GraphVersionParts): string {
   return `${entities}/${relationships}|${String(lastChange)}`;
 }
 
-export async function graphVersionParts(tx: ManagedTransaction): Promise<GraphVersionParts> {
+export async function graphVersionParts(tx: ManagedTransaction): Promise<GraphVersionRead> {
   const row = (await tx.run(cypher('queries/graph-version'))).records[0];
-  const lastChange: unknown = row?.get('lastChange');
+  const text = (value: unknown) => (typeof value === 'string' ? value : null);
   return {
     entities: Number(row?.get('entities') ?? 0),
     relationships: Number(row?.get('relationships') ?? 0),
-    lastChange: typeof lastChange === 'string' ? lastChange : null,
+    lastChange: text(row?.get('lastChange')),
+    lastChangeAt: text(row?.get('lastChangeAt')),
   };
 }
 

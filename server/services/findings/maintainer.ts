@@ -450,11 +450,10 @@ export class FindingsMaintainer {
     await this.removeGenerationsBut(state.generation);
     // Where the graph is now: the new generation reflects at least this much of the audit trail (the
     // newest entry, and those just before it that are read again from the cursor).
-    const { parts, newest, entries } = await this.read(async (tx) => {
-      const head = await tx.run(cypher('queries/findings-newest-entry'));
-      const newest = head.records[0]?.get('entry') as { id: string; at: string } | undefined;
-      const since = newest ? new Date(Date.parse(newest.at) - REREAD_MS).toISOString() : '';
-      return { newest, parts: await graphVersionParts(tx), ...(await auditSince(tx, since, [], 100_000)) };
+    const { parts, entries } = await this.read(async (tx) => {
+      const parts = await graphVersionParts(tx);
+      const since = parts.lastChangeAt ? new Date(Date.parse(parts.lastChangeAt) - REREAD_MS).toISOString() : '';
+      return { parts, ...(await auditSince(tx, since, [], 100_000)) };
     });
     let lastReport = Date.now();
     for (const pattern of patterns) {
@@ -503,8 +502,8 @@ export class FindingsMaintainer {
         await tx.run(cypher('queries/findings-flip'), {
           owner: this.owner,
           generation: int(generation),
-          graphVersion: formatGraphVersion({ ...parts, lastChange: newest?.id ?? null }),
-          cursorAt: newest?.at ?? '',
+          graphVersion: formatGraphVersion(parts),
+          cursorAt: parts.lastChangeAt ?? '',
           seenIds: entries.map((e) => e.id),
           fullComputedFrom: startedAt,
           patternsFingerprint: this.conflicts.queriesFingerprint,
